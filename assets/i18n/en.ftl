@@ -1,0 +1,140 @@
+# Nanum — English
+
+app-title = Nanum POS
+won = ₩{ $amount }
+
+## Weekdays
+weekday-mon = Mon
+weekday-tue = Tue
+weekday-wed = Wed
+weekday-thu = Thu
+weekday-fri = Fri
+weekday-sat = Sat
+weekday-sun = Sun
+
+## Receipt (printed in Korean; kept here for completeness)
+receipt-reprint = [REPRINT]
+receipt-sold-at = Date
+receipt-sale-no = Sale no.
+receipt-cashier = Cashier
+receipt-item = Item
+receipt-amount = Amount
+receipt-total = Total
+receipt-supply = Supply value
+receipt-vat = VAT
+receipt-supply-rate = Supply value ({ $rate }%)
+receipt-vat-rate = VAT ({ $rate }%)
+receipt-exempt = Tax-exempt goods
+receipt-cash-tendered = Cash received
+receipt-card = Card
+receipt-change = Change
+receipt-markdown = was { $list } · { $weeks } weeks on floor, { $percent }% off
+receipt-thanks = Thank you for shopping at Nanum.
+receipt-charity = Every won of profit goes to our neighbours.
+receipt-business-no = Business no. { $number }
+receipt-phone = Tel { $number }
+
+## Roles
+role-manager = Manager
+role-cashier = Cashier
+role-volunteer = Volunteer
+
+## Login
+login-title = Who is working?
+login-choose = Tap your name
+login-pin-for = { $name }, enter your PIN
+login-pin-placeholder = 4-digit PIN
+login-ok = OK
+login-clear = Clear
+login-back = Someone else
+login-wrong-pin = Wrong PIN. { $left ->
+    [one] One more wrong PIN locks you out for a minute.
+   *[other] { $left } more wrong PINs lock you out for a minute.
+}
+login-locked = Locked after 5 wrong PINs. Try again in { $seconds } s.
+login-demo-hint = This is a demo store. PINs: manager 1234 · cashier 2222 · volunteer 3333
+login-error = Could not sign in: { $reason }
+
+## Status bar
+status-on-duty = On duty: { $name } ({ $role })
+status-sign-out = Sign out
+status-language = 한국어
+status-demo = Demo
+
+## Checkout
+checkout-scan-placeholder = Scan or type a barcode, then press Enter
+checkout-empty = Scan an item or press a category key below.
+checkout-remove = Remove
+checkout-total = Total
+checkout-items = { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}
+checkout-supply = Supply value
+checkout-vat = VAT
+checkout-exempt = Exempt
+checkout-pay-cash = Cash
+checkout-pay-card = Card
+checkout-cancel-sale = Cancel sale
+checkout-category-keys = Category keys (untagged items)
+checkout-added = Added { $name }, ₩{ $price }.
+checkout-removed = Removed { $name }.
+checkout-markdown = was ₩{ $list } · { $weeks } weeks on floor, { $percent }% off
+checkout-pull = Take this off the floor ({ $colour } tag)
+checkout-quantity = ₩{ $price } × { $quantity }
+checkout-demo-codes = Demo barcodes: { $codes }
+
+## Price entry (category keys)
+price-title = Price for { $category }
+price-placeholder = Price (won)
+price-add = Add
+price-cancel = Cancel
+price-guide = Price guide
+
+## Payment
+pay-cash-title = Cash payment
+pay-card-title = Card payment
+pay-due = Amount due
+pay-tendered = Cash received
+pay-tendered-placeholder = Cash received (won)
+pay-exact = Exact
+pay-confirm = Complete sale
+pay-back = Back
+pay-card-confirm = Approved on the card terminal
+pay-card-hint = Enter ₩{ $amount } on the card terminal, then press the button below once it is approved.
+pay-change = Change
+pay-done = Sale complete
+pay-sale-no = Sale no. { $number }
+pay-new-sale = New sale (Enter)
+pay-printed = Receipt printed.
+pay-print-failed = The receipt did not print: { $reason } The sale is saved.
+
+## Errors
+error-code-empty = Nothing was scanned.
+error-code-unknown = "{ $code }" is not a Nanum tag or a product barcode.
+error-code-length = A { $kind } barcode has { $expected } characters; { $found } were read. Please scan again.
+error-code-digits = The { $kind } barcode has a character that is not a digit. Please scan again.
+error-code-check = The { $kind } barcode's check digit is wrong: a misread or a typo.
+error-code-week = The tag's intake week ({ $week }) does not exist.
+error-code-date = The receipt date ({ $date }) does not exist.
+error-code-zero = The tag's price is zero.
+error-unknown-category = There is no category { $code }. Please tell a manager.
+error-unknown-item = Item tag { $code } is not in this store's records.
+error-already-sold = Item { $code } has already been sold.
+error-other-store = { $code } is a tag from another store ({ $store }).
+error-unknown-product = No product has the barcode { $code }.
+error-receipt-scanned = That is a receipt barcode. Please scan the item's tag.
+error-already-in-sale = This item is already in the sale.
+error-zero-price = A price must be more than ₩0.
+error-not-a-price = "{ $input }" is not a price. Type digits only.
+error-price-too-high = That price is too high. Please check it.
+error-not-enough = ₩{ $short } short.
+error-empty-sale = The sale has nothing in it.
+error-disk-full = The disk is full. Nothing was saved. Please tell a manager.
+error-db-busy = Another program is using the database. Please try again in a moment.
+error-store = Could not save: { $reason }
+
+code-kind-price-tag = price tag
+code-kind-item-tag = item tag
+code-kind-ean13 = product
+code-kind-receipt = receipt

@@ -1,0 +1,135 @@
+# Nanum — 한국어 (기본 언어)
+# 화면은 해요체로, 영수증은 표준 POS 용어로 써요.
+
+app-title = 나눔 POS
+won = { $amount }원
+
+## 요일
+weekday-mon = 월
+weekday-tue = 화
+weekday-wed = 수
+weekday-thu = 목
+weekday-fri = 금
+weekday-sat = 토
+weekday-sun = 일
+
+## 영수증 (항상 한국어)
+receipt-reprint = [재발행]
+receipt-sold-at = 거래일시
+receipt-sale-no = 거래번호
+receipt-cashier = 계산원
+receipt-item = 상품명
+receipt-amount = 금액
+receipt-total = 합계
+receipt-supply = 공급가액
+receipt-vat = 부가세
+receipt-supply-rate = 공급가액({ $rate }%)
+receipt-vat-rate = 부가세({ $rate }%)
+receipt-exempt = 면세물품가액
+receipt-cash-tendered = 받은 금액(현금)
+receipt-card = 카드 결제
+receipt-change = 거스름돈
+receipt-markdown = 정가 { $list } · { $weeks }주 경과 { $percent }% 할인
+receipt-thanks = 나눔가게를 이용해 주셔서 감사합니다.
+receipt-charity = 수익금은 모두 이웃과 나누는 데 쓰입니다.
+receipt-business-no = 사업자 { $number }
+receipt-phone = 전화 { $number }
+
+## 역할
+role-manager = 매니저
+role-cashier = 계산원
+role-volunteer = 활동천사
+
+## 로그인
+login-title = 누가 일하나요?
+login-choose = 이름을 눌러 주세요
+login-pin-for = { $name }님, PIN을 입력해 주세요
+login-pin-placeholder = PIN 4자리
+login-ok = 확인
+login-clear = 지우기
+login-back = 다른 사람
+login-wrong-pin = PIN이 맞지 않아요. { $left }번 더 틀리면 1분 동안 잠겨요.
+login-locked = 5번 틀려서 잠겼어요. { $seconds }초 뒤에 다시 해 주세요.
+login-demo-hint = 체험용 매장이에요. PIN: 매니저 1234 · 계산원 2222 · 활동천사 3333
+login-error = 로그인하지 못했어요: { $reason }
+
+## 상태 표시줄
+status-on-duty = 근무: { $name } ({ $role })
+status-sign-out = 로그아웃
+status-language = English
+status-demo = 체험용
+
+## 계산 화면
+checkout-scan-placeholder = 바코드를 스캔하거나 입력하고 Enter를 누르세요
+checkout-empty = 상품을 스캔하거나 아래 분류 버튼을 눌러 주세요.
+checkout-remove = 빼기
+checkout-total = 합계
+checkout-items = { $count }개
+checkout-supply = 공급가액
+checkout-vat = 부가세
+checkout-exempt = 면세
+checkout-pay-cash = 현금 결제
+checkout-pay-card = 카드 결제
+checkout-cancel-sale = 전체 취소
+checkout-category-keys = 분류 버튼 (택 없는 물건)
+checkout-added = { $name } { $price }원을 담았어요.
+checkout-removed = { $name }을(를) 뺐어요.
+checkout-markdown = 정가 { $list }원 · { $weeks }주 경과 { $percent }% 할인
+checkout-pull = 매장에서 뺄 물건이에요 ({ $colour } 택)
+checkout-quantity = { $price }원 × { $quantity }
+checkout-demo-codes = 체험용 바코드: { $codes }
+
+## 가격 입력 (분류 버튼)
+price-title = { $category } 가격을 입력하세요
+price-placeholder = 가격 (원)
+price-add = 담기
+price-cancel = 취소
+price-guide = 가격 안내
+
+## 결제
+pay-cash-title = 현금 결제
+pay-card-title = 카드 결제
+pay-due = 받을 금액
+pay-tendered = 받은 금액
+pay-tendered-placeholder = 받은 금액 (원)
+pay-exact = 딱 맞게
+pay-confirm = 결제 완료
+pay-back = 돌아가기
+pay-card-confirm = 카드 단말기에서 승인됐어요
+pay-card-hint = 카드 단말기에 { $amount }원을 입력하고 승인되면 아래 버튼을 눌러 주세요.
+pay-change = 거스름돈
+pay-done = 결제가 끝났어요
+pay-sale-no = 거래번호 { $number }
+pay-new-sale = 새 판매 (Enter)
+pay-printed = 영수증을 출력했어요.
+pay-print-failed = 영수증을 출력하지 못했어요: { $reason } 판매는 저장됐어요.
+
+## 오류 메시지
+error-code-empty = 읽힌 바코드가 없어요.
+error-code-unknown = "{ $code }"은(는) 나눔 택이나 상품 바코드가 아니에요.
+error-code-length = { $kind } 바코드는 { $expected }자리인데 { $found }자리가 읽혔어요. 다시 스캔해 주세요.
+error-code-digits = { $kind } 바코드에 숫자가 아닌 글자가 있어요. 다시 스캔해 주세요.
+error-code-check = { $kind } 바코드의 검증 숫자가 맞지 않아요. 잘못 읽혔거나 잘못 입력됐어요.
+error-code-week = 택의 입고 주({ $week })가 달력에 없어요.
+error-code-date = 영수증 날짜({ $date })가 달력에 없어요.
+error-code-zero = 택의 가격이 0원이에요.
+error-unknown-category = { $code }번 분류가 없어요. 매니저에게 알려 주세요.
+error-unknown-item = 개별 택 { $code }이(가) 이 매장 기록에 없어요.
+error-already-sold = { $code } 물건은 이미 팔렸어요.
+error-other-store = { $code }은(는) 다른 매장({ $store })의 택이에요.
+error-unknown-product = 바코드 { $code } 상품이 등록돼 있지 않아요.
+error-receipt-scanned = 영수증 바코드예요. 상품 택을 스캔해 주세요.
+error-already-in-sale = 이 물건은 이미 담았어요.
+error-zero-price = 가격은 0원보다 커야 해요.
+error-not-a-price = "{ $input }"은(는) 가격이 아니에요. 숫자만 입력해 주세요.
+error-price-too-high = 가격이 너무 커요. 다시 확인해 주세요.
+error-not-enough = { $short }원이 모자라요.
+error-empty-sale = 담긴 상품이 없어요.
+error-disk-full = 저장 공간이 가득 찼어요. 아무것도 저장되지 않았어요. 매니저에게 알려 주세요.
+error-db-busy = 데이터베이스를 다른 프로그램이 쓰고 있어요. 잠시 뒤에 다시 해 주세요.
+error-store = 저장하지 못했어요: { $reason }
+
+code-kind-price-tag = 가격 택
+code-kind-item-tag = 개별 택
+code-kind-ean13 = 상품
+code-kind-receipt = 영수증

@@ -1,0 +1,13 @@
+//! Everything that touches a device's bytes: papers as [`document::Document`]s, their ESC/POS
+//! rendering, the decoder that reads them back, and the transports that carry them to a
+//! printer. Only this module knows ESC/POS.
+
+pub mod decode;
+pub mod document;
+pub mod escpos;
+pub mod receipt;
+pub mod transport;
+
+pub use document::Document;
+pub use escpos::{PrinterProfile, Rendered, render};
+pub use transport::{PrintError, PrinterSpec};

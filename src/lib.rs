@@ -1,0 +1,15 @@
+//! Nanum (나눔): the point of sale for charity thrift stores.
+//!
+//! # Layout
+//! - [`domain`]: the shop's rules with no IO (money, VAT, tags, colour rotation, cart).
+//! - [`store`]: the store's SQLite database, its migrations and the append-only journal.
+//! - [`hardware`]: ESC/POS documents, printer transports and the decoder tests read them with.
+//! - [`reports`]: figures for managers (daily sales), as text and CSV.
+//! - [`demo`]: a demo store with realistic history.
+//! - [`ui`]: the iced application; the only module that knows iced.
+//! - [`cli`]: the `nanum` command line (design.md §7).
+
+pub mod domain;
+pub mod store;
+pub mod hardware;
+pub mod i18n;

@@ -1,0 +1,121 @@
+//! The journal: an append-only list of business events, each hashed together with the one
+//! before it, so that a changed, removed or re-ordered event breaks the chain. Sync uploads it;
+//! `nanum check` verifies it; triggers in the schema refuse updates and deletes.
+
+use chrono::{DateTime, FixedOffset};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::{Result, StoreError};
+
+/// The hash the first event chains from.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalEvent {
+    pub seq: i64,
+    pub uuid: String,
+    pub kind: String,
+    pub payload: String,
+    pub at: String,
+    pub staff_id: Option<i64>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChainError {
+    #[error("journal event {seq} does not follow the event before it")]
+    Broken { seq: i64 },
+    #[error("journal event {seq} was changed after it was written")]
+    Altered { seq: i64 },
+    #[error("journal event {seq} is missing")]
+    Gap { seq: i64 },
+}
+
+fn hash(prev_hash: &str, seq: i64, uuid: &str, kind: &str, at: &str, staff_id: Option<i64>, payload: &str) -> String {
+    let mut h = Sha256::new();
+    for part in [prev_hash, &seq.to_string(), uuid, kind, at, &staff_id.map(|s| s.to_string()).unwrap_or_default(), payload]
+    {
+        h.update(part.as_bytes());
+        h.update([0x1f]); // unit separator: parts cannot run into each other
+    }
+    hex::encode(h.finalize())
+}
+
+/// Appends an event inside the caller's transaction and returns its `seq`.
+pub fn append(
+    tx: &Transaction<'_>,
+    kind: &str,
+    payload: &impl Serialize,
+    staff_id: Option<i64>,
+    at: DateTime<FixedOffset>,
+) -> Result<i64> {
+    let payload = serde_json::to_string(payload).map_err(|e| StoreError::Invalid(format!("journal payload: {e}")))?;
+    let last: Option<(i64, String)> =
+        tx.query_row("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+    let (seq, prev_hash) = match last {
+        Some((seq, hash)) => (seq + 1, hash),
+        None => (1, GENESIS.to_string()),
+    };
+    let uuid = Uuid::now_v7().to_string();
+    let at = at.to_rfc3339();
+    let hash = hash(&prev_hash, seq, &uuid, kind, &at, staff_id, &payload);
+    tx.execute(
+        "INSERT INTO journal (seq, uuid, kind, payload, at, staff_id, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![seq, uuid, kind, payload, at, staff_id, prev_hash, hash],
+    )?;
+    Ok(seq)
+}
+
+pub fn events_after(conn: &Connection, after: i64, limit: u32) -> Result<Vec<JournalEvent>> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, uuid, kind, payload, at, staff_id, prev_hash, hash FROM journal WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![after, limit], |r| {
+        Ok(JournalEvent {
+            seq: r.get(0)?,
+            uuid: r.get(1)?,
+            kind: r.get(2)?,
+            payload: r.get(3)?,
+            at: r.get(4)?,
+            staff_id: r.get(5)?,
+            prev_hash: r.get(6)?,
+            hash: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Walks the whole chain. Returns how many events it checked, or the first place it breaks.
+pub fn verify(conn: &Connection) -> Result<std::result::Result<u64, ChainError>> {
+    let mut expected_prev = GENESIS.to_string();
+    let mut expected_seq = 1;
+    let mut checked = 0;
+    loop {
+        let batch = events_after(conn, expected_seq - 1, 1000)?;
+        if batch.is_empty() {
+            return Ok(Ok(checked));
+        }
+        for e in batch {
+            if e.seq != expected_seq {
+                return Ok(Err(ChainError::Gap { seq: expected_seq }));
+            }
+            if e.prev_hash != expected_prev {
+                return Ok(Err(ChainError::Broken { seq: e.seq }));
+            }
+            if hash(&e.prev_hash, e.seq, &e.uuid, &e.kind, &e.at, e.staff_id, &e.payload) != e.hash {
+                return Ok(Err(ChainError::Altered { seq: e.seq }));
+            }
+            expected_prev = e.hash;
+            expected_seq += 1;
+            checked += 1;
+        }
+    }
+}
+
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?)
+}

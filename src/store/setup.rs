@@ -1,0 +1,200 @@
+//! Writing a new store's reference data: what head office sends a new store, and what the demo
+//! and the tests start from.
+
+use chrono::{Local, NaiveDate};
+use rusqlite::{Connection, params};
+use uuid::Uuid;
+
+use super::catalog::{Condition, StoreInfo};
+use super::staff::{Role, hash_pin};
+use super::{Result, journal};
+use crate::domain::{Rotation, TaxClass, Won};
+
+#[derive(Debug, Clone)]
+pub struct CategorySetup {
+    pub code: &'static str,
+    pub name_ko: &'static str,
+    pub name_en: &'static str,
+    pub tax_class: &'static str,
+    pub on_key: bool,
+    /// Guide prices for like-new, good and fair.
+    pub guide: [i64; 3],
+}
+
+#[derive(Debug, Clone)]
+pub struct StaffSetup {
+    pub name: String,
+    pub role: Role,
+    pub pin: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct StockSetup {
+    pub ean: String,
+    pub name_ko: String,
+    pub name_en: String,
+    pub category: String,
+    pub price: Won,
+    pub on_hand: i64,
+}
+
+/// A unique item taken in, to be sold by its item tag.
+#[derive(Debug, Clone)]
+pub struct ItemSetup {
+    pub serial: u32,
+    pub description: String,
+    pub category: String,
+    pub price: Won,
+    pub condition: Condition,
+    pub intake_date: NaiveDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct StoreSetup {
+    pub info: StoreInfo,
+    pub tax_classes: Vec<TaxClass>,
+    pub categories: Vec<CategorySetup>,
+    pub rotation: Rotation,
+    pub staff: Vec<StaffSetup>,
+    pub stock: Vec<StockSetup>,
+    pub items: Vec<ItemSetup>,
+}
+
+pub(super) fn write(conn: &mut Connection, setup: &StoreSetup) -> Result<()> {
+    let tx = conn.transaction()?;
+    let now = Local::now().fixed_offset();
+    let info = &setup.info;
+    tx.execute(
+        "INSERT INTO store (id, uuid, code, name, address, phone, business_no, price_step, is_demo, created_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            info.uuid,
+            info.code,
+            info.name,
+            info.address,
+            info.phone,
+            info.business_no,
+            info.price_step.get(),
+            info.is_demo,
+            now.to_rfc3339()
+        ],
+    )?;
+    for t in &setup.tax_classes {
+        tx.execute(
+            "INSERT INTO tax_classes (code, name_ko, name_en, rate_percent) VALUES (?1, ?2, ?3, ?4)",
+            params![t.code, t.name_ko, t.name_en, t.rate_percent.to_string()],
+        )?;
+    }
+    for (position, c) in setup.categories.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO categories (code, name_ko, name_en, tax_class, key_position) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![c.code, c.name_ko, c.name_en, c.tax_class, c.on_key.then_some(position as i64)],
+        )?;
+        for (condition, price) in Condition::ALL.iter().zip(c.guide) {
+            tx.execute(
+                "INSERT INTO price_guide (category, condition, price) VALUES (?1, ?2, ?3)",
+                params![c.code, condition.as_str(), price],
+            )?;
+        }
+    }
+    let rotation = &setup.rotation;
+    for (position, colour) in rotation.colours.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO tag_colours (position, key, name_ko, name_en, rgb) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![position as i64, colour.key, colour.name_ko, colour.name_en, colour.rgb],
+        )?;
+    }
+    for step in &rotation.steps {
+        tx.execute(
+            "INSERT INTO markdown_steps (from_week, percent_off, pull) VALUES (?1, ?2, ?3)",
+            params![step.from_week, step.percent_off.to_string(), step.pull],
+        )?;
+    }
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ('rotation_anchor', ?1)",
+        [format!("{}-W{:02}", rotation.anchor.year(), rotation.anchor.week())],
+    )?;
+    for s in &setup.staff {
+        tx.execute(
+            "INSERT INTO staff (uuid, name, role, pin_hash) VALUES (?1, ?2, ?3, ?4)",
+            params![Uuid::now_v7().to_string(), s.name, s.role.as_str(), hash_pin(&s.pin)?],
+        )?;
+    }
+    for s in &setup.stock {
+        tx.execute(
+            "INSERT INTO stock_items (uuid, ean, name_ko, name_en, category, price, on_hand) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![Uuid::now_v7().to_string(), s.ean, s.name_ko, s.name_en, s.category, s.price.get(), s.on_hand],
+        )?;
+    }
+    insert_items(&tx, info.code, &setup.items)?;
+    journal::append(&tx, "store.created", &serde_json::json!({ "store": info.uuid, "name": info.name }), None, now)?;
+    tx.commit()?;
+    Ok(())
+}
+
+pub(super) fn insert_items(conn: &Connection, store_code: u16, items: &[ItemSetup]) -> Result<()> {
+    let mut insert = conn.prepare(
+        "INSERT INTO item_tags (uuid, code, description, category, price, condition, intake_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for item in items {
+        let code = crate::domain::ItemTag::new(store_code, item.serial)
+            .ok_or_else(|| super::StoreError::Invalid(format!("item serial {} does not fit a tag", item.serial)))?
+            .code();
+        insert.execute(params![
+            Uuid::now_v7().to_string(),
+            code,
+            item.description,
+            item.category,
+            item.price.get(),
+            item.condition.as_str(),
+            item.intake_date.to_string()
+        ])?;
+    }
+    Ok(())
+}
+
+impl StoreSetup {
+    /// A store with only what a sale needs: one standard class, one exempt class, two
+    /// categories and one of each role (PINs 1111, 2222, 3333). For tests and examples.
+    pub fn minimal(name: &str) -> StoreSetup {
+        use rust_decimal::Decimal;
+        let category = |code, name_ko, name_en, tax_class, guide| CategorySetup {
+            code,
+            name_ko,
+            name_en,
+            tax_class,
+            on_key: true,
+            guide,
+        };
+        let staff = |name: &str, role, pin: &str| StaffSetup { name: name.into(), role, pin: pin.into() };
+        StoreSetup {
+            info: StoreInfo {
+                uuid: Uuid::now_v7().to_string(),
+                code: 1,
+                name: name.into(),
+                address: String::new(),
+                phone: String::new(),
+                business_no: String::new(),
+                price_step: Won::new(100),
+                is_demo: false,
+            },
+            tax_classes: vec![
+                TaxClass { code: "standard".into(), name_ko: "과세".into(), name_en: "Taxable".into(), rate_percent: Decimal::TEN },
+                TaxClass { code: "exempt".into(), name_ko: "면세".into(), name_en: "Exempt".into(), rate_percent: Decimal::ZERO },
+            ],
+            categories: vec![
+                category("001", "의류", "Clothing", "standard", [10_000, 5_000, 2_000]),
+                category("007", "도서", "Books", "exempt", [5_000, 3_000, 1_000]),
+            ],
+            rotation: Rotation::default(),
+            staff: vec![
+                staff("관리자", Role::Manager, "1111"),
+                staff("계산원", Role::Cashier, "2222"),
+                staff("봉사자", Role::Volunteer, "3333"),
+            ],
+            stock: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
