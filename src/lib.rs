@@ -9,7 +9,13 @@
 //! - [`ui`]: the iced application; the only module that knows iced.
 //! - [`cli`]: the `nanum` command line (design.md §7).
 
+pub mod cli;
+pub mod config;
+pub mod demo;
 pub mod domain;
-pub mod store;
 pub mod hardware;
 pub mod i18n;
+pub mod messages;
+pub mod reports;
+pub mod store;
+pub mod ui;

@@ -80,7 +80,8 @@ checkout-category-keys = Category keys (untagged items)
 checkout-added = Added { $name }, ₩{ $price }.
 checkout-removed = Removed { $name }.
 checkout-markdown = was ₩{ $list } · { $weeks } weeks on floor, { $percent }% off
-checkout-pull = Take this off the floor ({ $colour } tag)
+checkout-pull-short = due off the floor
+checkout-by-key = category key
 checkout-quantity = ₩{ $price } × { $quantity }
 checkout-demo-codes = Demo barcodes: { $codes }
 
@@ -138,3 +139,32 @@ code-kind-price-tag = price tag
 code-kind-item-tag = item tag
 code-kind-ean13 = product
 code-kind-receipt = receipt
+
+## Reports
+report-daily-title = { $store } daily sales { $date }
+report-sales = Sales
+report-items = Items sold
+report-gross = Gross sales
+report-class-gross = { $class } sales
+report-class-supply = { $class } supply value
+report-class-vat = { $class } VAT
+report-cash = Cash
+report-card = Card
+
+## nanum check
+check-integrity-ok = Database file: OK
+check-integrity-problem = Database file problem: { $problem }
+check-chain-ok = Journal: { $events } events, chain intact
+check-chain-broken = The journal chain is broken: { $reason }
+check-failed = The check found problems. Please tell a manager or head office.
+
+## nanum price
+tax-exempt = tax-exempt
+tax-rate = { $rate }% VAT
+price-explain-item = { $name } · category { $category } · { $class }
+price-explain-intake = Taken in { $week } ({ $colour } tag)
+price-explain-list = Tag price: ₩{ $price }
+price-explain-full = On { $date }, { $weeks } weeks on the floor: no markdown
+price-explain-markdown = On { $date }, { $weeks } weeks on the floor: { $percent }% off
+price-explain-pull = On { $date }, { $weeks } weeks on the floor: { $percent }% off, and take it off the floor
+price-explain-charge = Charge: ₩{ $price }

@@ -75,7 +75,8 @@ checkout-category-keys = 분류 버튼 (택 없는 물건)
 checkout-added = { $name } { $price }원을 담았어요.
 checkout-removed = { $name }을(를) 뺐어요.
 checkout-markdown = 정가 { $list }원 · { $weeks }주 경과 { $percent }% 할인
-checkout-pull = 매장에서 뺄 물건이에요 ({ $colour } 택)
+checkout-pull-short = 매장에서 뺄 물건
+checkout-by-key = 분류 버튼
 checkout-quantity = { $price }원 × { $quantity }
 checkout-demo-codes = 체험용 바코드: { $codes }
 
@@ -133,3 +134,32 @@ code-kind-price-tag = 가격 택
 code-kind-item-tag = 개별 택
 code-kind-ean13 = 상품
 code-kind-receipt = 영수증
+
+## 보고서
+report-daily-title = { $store } 일일 매출 { $date }
+report-sales = 판매 건수
+report-items = 판매 수량
+report-gross = 매출 합계
+report-class-gross = { $class } 매출
+report-class-supply = { $class } 공급가액
+report-class-vat = { $class } 부가세
+report-cash = 현금
+report-card = 카드
+
+## nanum check
+check-integrity-ok = 데이터베이스 파일: 정상
+check-integrity-problem = 데이터베이스 파일 문제: { $problem }
+check-chain-ok = 기록(저널): { $events }건, 연결 정상
+check-chain-broken = 기록(저널)이 끊겼어요: { $reason }
+check-failed = 검사에서 문제가 나왔어요. 매니저나 본부에 알려 주세요.
+
+## nanum price
+tax-exempt = 면세
+tax-rate = 과세 { $rate }%
+price-explain-item = { $name } · 분류 { $category } · { $class }
+price-explain-intake = 입고 { $week } ({ $colour } 택)
+price-explain-list = 택 가격: { $price }원
+price-explain-full = { $date } 기준 { $weeks }주 경과: 할인 없음
+price-explain-markdown = { $date } 기준 { $weeks }주 경과: { $percent }% 할인
+price-explain-pull = { $date } 기준 { $weeks }주 경과: { $percent }% 할인, 매장에서 뺄 물건이에요
+price-explain-charge = 판매가: { $price }원

@@ -211,6 +211,19 @@ impl Payment {
     }
 }
 
+/// Amounts a customer is likely to hand over for `total`: the exact sum, then the next round
+/// 1,000 / 5,000 / 10,000 / 50,000, without repeats.
+pub fn likely_tenders(total: Won) -> Vec<Won> {
+    let mut out = vec![total];
+    for step in [1_000, 5_000, 10_000, 50_000] {
+        let up = Won::new((total.get() + step - 1).div_euclid(step) * step);
+        if !out.contains(&up) && up.is_positive() {
+            out.push(up);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,6 +280,16 @@ mod tests {
         let mut cart = Cart::new();
         assert_eq!(cart.add(line(LineKind::CategoryKey, None, 0)), Err(CartError::ZeroPrice));
         assert_eq!(cart.remove(0), None);
+    }
+
+    #[test]
+    fn likely_tenders_round_up_to_notes() {
+        let check = |total: i64, expected: &[i64]| {
+            assert_eq!(likely_tenders(Won::new(total)), expected.iter().map(|w| Won::new(*w)).collect::<Vec<_>>());
+        };
+        check(6500, &[6500, 7000, 10_000, 50_000]);
+        check(10_000, &[10_000, 50_000]);
+        check(51_200, &[51_200, 52_000, 55_000, 60_000, 100_000]);
     }
 
     #[test]

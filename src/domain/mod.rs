@@ -9,7 +9,7 @@ pub mod money;
 pub mod rotation;
 pub mod tax;
 
-pub use cart::{Cart, CartError, Line, LineKind, Payment, PaymentError, Tender, TenderKind};
+pub use cart::{Cart, CartError, Line, LineKind, Payment, PaymentError, Tender, TenderKind, likely_tenders};
 pub use codes::{Code, CodeError, Ean13, IsoWeek, ItemTag, PriceTag, ReceiptCode};
 pub use money::Won;
 pub use rotation::{Markdown, MarkdownStep, Rotation, TagColour};

@@ -255,3 +255,30 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// Records newly tagged unique items (and journals it); returns their tag codes.
+    pub fn add_items(
+        &mut self,
+        items: &[super::ItemSetup],
+        staff_id: Option<i64>,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<Vec<String>> {
+        let tx = self.conn.transaction()?;
+        super::setup::insert_items(&tx, self.info.code, items)?;
+        let codes: Vec<String> = items
+            .iter()
+            .filter_map(|i| crate::domain::ItemTag::new(self.info.code, i.serial))
+            .map(|t| t.code())
+            .collect();
+        super::journal::append(&tx, "items.tagged", &serde_json::json!({ "codes": codes }), staff_id, at)?;
+        tx.commit()?;
+        Ok(codes)
+    }
+
+    /// The highest item serial used so far, so new tags continue from it.
+    pub fn last_item_serial(&self) -> Result<u32> {
+        let code: Option<String> = self.conn.query_row("SELECT max(code) FROM item_tags", [], |r| r.get(0))?;
+        Ok(code.and_then(|c| c.get(4..12).and_then(|s| s.parse().ok())).unwrap_or(0))
+    }
+}

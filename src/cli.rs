@@ -1,0 +1,205 @@
+//! The `nanum` command line (design.md §7). Without a command it opens the till; the
+//! commands are for managers, scripts and support staff. Exit codes: 0 success, 1 a user error
+//! (one line on stderr), 2 a usage error.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::{Config, Paths};
+use crate::hardware::receipt::{ReceiptOptions, sale_receipt};
+use crate::hardware::{PrinterSpec, transport};
+use crate::store::Store;
+use crate::{demo, i18n, messages, reports, t};
+
+#[derive(Debug, Parser)]
+#[command(name = "nanum", version, about = "나눔 POS: the till for charity thrift stores")]
+pub struct Cli {
+    /// The store database (default: the demo store in the data directory, made on first run).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Make a demo store database with N days of realistic history.
+    Demo {
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+    },
+    /// What the till charges for a scanned code on a day, and why.
+    Price {
+        code: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+    },
+    /// A report for one day, as text or CSV.
+    Report {
+        kind: ReportKind,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// A sale's receipt as ESC/POS bytes, to a file or a printer.
+    #[command(group = clap::ArgGroup::new("target").required(true).args(["out", "printer"]))]
+    Receipt {
+        sale_no: u32,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[arg(long, value_name = "SPEC")]
+        printer: Option<String>,
+        /// Mark it 재발행 (reprint); a reprint never opens the drawer.
+        #[arg(long)]
+        reprint: bool,
+    },
+    /// Check the database file and the journal chain.
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportKind {
+    Daily,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Csv,
+}
+
+/// Why a command failed: `User` exits 1, `Usage` exits 2.
+#[derive(Debug)]
+pub enum Failure {
+    User(String),
+    Usage(String),
+}
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure::User(e.to_string())
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    let paths = Paths::discover();
+    let (config, config_problem) = match Config::load(&paths.config_file) {
+        Ok(config) => (config, None),
+        Err(e) => (Config::default(), Some(e.to_string())),
+    };
+    i18n::set_language(config.ui.language);
+    if let (Some(problem), Some(_)) = (&config_problem, &cli.command) {
+        eprintln!("nanum: {problem}");
+        return ExitCode::from(1);
+    }
+    match run(cli, &paths, config, config_problem) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::User(message)) => {
+            eprintln!("nanum: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("nanum: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn,nanum=info".into());
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+fn open(db: Option<&Path>, paths: &Paths) -> Result<Store, Failure> {
+    let path = db.map(Path::to_path_buf).unwrap_or_else(|| paths.default_db());
+    if !path.exists() {
+        return Err(Failure::User(format!("no store database at {} (make one with: nanum demo --db PATH)", path.display())));
+    }
+    Ok(Store::open(&path)?)
+}
+
+pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<String>) -> Result<(), Failure> {
+    let db = cli.db.as_deref();
+    let Some(command) = cli.command else {
+        return crate::ui::run(db, paths, config, config_problem).map_err(Failure::User);
+    };
+    match command {
+        Command::Demo { days } => {
+            let path = db.ok_or_else(|| Failure::Usage("demo needs --db PATH for the new database".into()))?;
+            let (_, summary) = demo::create(path, days, today())?;
+            println!(
+                "{}: {} days, {} sales, {} won, {} unique items tagged",
+                path.display(),
+                summary.days,
+                summary.sales,
+                summary.gross,
+                summary.items_tagged
+            );
+        }
+        Command::Price { code, date } => {
+            let store = open(db, paths)?;
+            let date = date.unwrap_or_else(today);
+            let priced = store.price_scan(&code, date).map_err(|e| Failure::User(messages::scan_error(&e)))?;
+            print!("{}", messages::price_explanation(&priced, date));
+        }
+        Command::Report { kind: ReportKind::Daily, date, format } => {
+            let store = open(db, paths)?;
+            let report = reports::daily::daily(&store, date.unwrap_or_else(today))?;
+            let stdout = std::io::stdout();
+            match format {
+                Format::Text => report.write_text(&mut stdout.lock())?,
+                Format::Csv => report.write_csv(stdout.lock())?,
+            }
+        }
+        Command::Receipt { sale_no, date, out, printer, reprint } => {
+            let store = open(db, paths)?;
+            let date = date.unwrap_or_else(today);
+            let sale = store
+                .sale(date, sale_no)?
+                .ok_or_else(|| Failure::User(format!("there is no sale {sale_no} on {date}")))?;
+            let doc = sale_receipt(store.info(), &sale, ReceiptOptions { reprint });
+            let rendered = crate::hardware::render(&doc, &config.printer.profile())?;
+            match (out, printer) {
+                (Some(out), _) => std::fs::write(&out, &rendered.bytes)
+                    .map_err(|e| Failure::User(format!("cannot write {}: {e}", out.display())))?,
+                (None, Some(spec)) => {
+                    let spec: PrinterSpec = spec.parse()?;
+                    transport::open(&spec).send(&rendered.bytes)?;
+                }
+                (None, None) => unreachable!("clap requires --out or --printer"),
+            }
+        }
+        Command::Check => {
+            let store = open(db, paths)?;
+            let report = store.check()?;
+            let mut stdout = std::io::stdout().lock();
+            if report.integrity.is_empty() {
+                writeln!(stdout, "{}", t!("check-integrity-ok"))?;
+            }
+            for problem in &report.integrity {
+                writeln!(stdout, "{}", t!("check-integrity-problem", problem = problem.clone()))?;
+            }
+            match &report.chain {
+                Ok(events) => writeln!(stdout, "{}", t!("check-chain-ok", events = *events))?,
+                Err(e) => writeln!(stdout, "{}", t!("check-chain-broken", reason = e.to_string()))?,
+            }
+            if !report.is_ok() {
+                return Err(Failure::User(t!("check-failed")));
+            }
+        }
+    }
+    Ok(())
+}

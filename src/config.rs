@@ -1,0 +1,145 @@
+//! Settings (`config.toml`) and where Nanum keeps its files.
+//!
+//! Files live in the user's data and config directories, or all under `$NANUM_HOME` when it is
+//! set (a till run from a USB stick, or a test that must not touch the real home).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::hardware::escpos::{DrawerPulse, PrinterProfile};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub data_dir: PathBuf,
+    pub config_file: PathBuf,
+}
+
+impl Paths {
+    pub fn discover() -> Paths {
+        if let Some(home) = std::env::var_os("NANUM_HOME").filter(|h| !h.is_empty()) {
+            let home = PathBuf::from(home);
+            return Paths { config_file: home.join("config.toml"), data_dir: home };
+        }
+        match directories::ProjectDirs::from("kr", "Nanum", "nanum") {
+            Some(dirs) => {
+                Paths { data_dir: dirs.data_dir().to_path_buf(), config_file: dirs.config_dir().join("config.toml") }
+            }
+            None => Paths { data_dir: PathBuf::from("nanum-data"), config_file: PathBuf::from("nanum-data/config.toml") },
+        }
+    }
+
+    /// The store database `nanum` opens without `--db`.
+    pub fn default_db(&self) -> PathBuf {
+        self.data_dir.join("store.db")
+    }
+
+    /// Where receipts go when no printer is set up: a file that can be looked at with
+    /// `nanum`'s decoder, so a demo till never fails to "print".
+    pub fn default_printer_file(&self) -> PathBuf {
+        self.data_dir.join("printer-output.bin")
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub ui: UiConfig,
+    pub printer: PrinterConfig,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiConfig {
+    pub language: Lang,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PrinterConfig {
+    /// `file:PATH` (design.md §6). Empty: the data directory's printer-output.bin.
+    pub spec: String,
+    /// Characters per line: 32 for 58 mm paper, 42 or 48 for 80 mm.
+    pub columns: usize,
+    /// The drawer connector pin the drawer is wired to: 2 or 5.
+    pub drawer_pin: u8,
+    pub drawer_pulse_ms: u16,
+}
+
+impl Default for PrinterConfig {
+    fn default() -> PrinterConfig {
+        PrinterConfig { spec: String::new(), columns: 42, drawer_pin: 2, drawer_pulse_ms: 50 }
+    }
+}
+
+impl PrinterConfig {
+    pub fn profile(&self) -> PrinterProfile {
+        PrinterProfile {
+            columns: self.columns.clamp(24, 64),
+            drawer: DrawerPulse { pin5: self.drawer_pin == 5, on_ms: self.drawer_pulse_ms, ..DrawerPulse::default() },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {reason}")]
+    Read { path: PathBuf, reason: String },
+    #[error("{path} is not valid settings: {reason}")]
+    Parse { path: PathBuf, reason: String },
+    #[error("cannot save {path}: {reason}")]
+    Write { path: PathBuf, reason: String },
+}
+
+impl Config {
+    /// Reads the settings; a missing file means the defaults.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(ConfigError::Read { path: path.to_path_buf(), reason: e.to_string() }),
+        };
+        toml::from_str(&text).map_err(|e| ConfigError::Parse { path: path.to_path_buf(), reason: e.message().to_string() })
+    }
+
+    /// Writes the settings through a temporary file, so a full disk never leaves half a file.
+    pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
+        let write_error = |e: &dyn std::fmt::Display| ConfigError::Write { path: path.to_path_buf(), reason: e.to_string() };
+        let text = toml::to_string_pretty(self).map_err(|e| write_error(&e))?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| write_error(&e))?;
+        }
+        let tmp = path.with_extension("toml.tmp");
+        std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path)).map_err(|e| write_error(&e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_defaults_missing_fields() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        assert_eq!(Config::load(&path).unwrap(), Config::default());
+        let mut config = Config::default();
+        config.ui.language = Lang::En;
+        config.printer.columns = 32;
+        config.save(&path).unwrap();
+        assert_eq!(Config::load(&path).unwrap(), config);
+        std::fs::write(&path, "[printer]\ncolumns = 48\n").unwrap();
+        let partial = Config::load(&path).unwrap();
+        assert_eq!((partial.printer.columns, partial.printer.drawer_pin, partial.ui.language), (48, 2, Lang::Ko));
+    }
+
+    #[test]
+    fn a_broken_file_is_reported_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[ui\nlanguage = ").unwrap();
+        assert!(matches!(Config::load(&path), Err(ConfigError::Parse { .. })));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "[ui\nlanguage = ");
+    }
+}

@@ -1,0 +1,309 @@
+//! The demo store: 나눔가게 신촌점, with the categories, price guide, staff and fair-trade stock
+//! of a typical charity thrift store, and as many days of history as asked for. The history is
+//! made through the same pricing and commit paths as the till, from a fixed seed, so the same
+//! `today` and `days` always give the same sales and figures.
+
+use std::path::Path;
+
+use chrono::{DateTime, Days, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone, Weekday, Datelike};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use crate::domain::{Cart, IsoWeek, Payment, PriceTag, Rotation, TaxClass, Won};
+use crate::store::{
+    CategorySetup, Condition, ItemSetup, NewSale, Role, StaffMember, StaffSetup, StockSetup, Store, StoreError,
+    StoreInfo, StoreSetup, category_line,
+};
+
+pub const SEED: u64 = 0x4E41_4E55_4D; // "NANUM"
+
+/// The demo PINs, shown on the login screen of a demo store only.
+pub const PINS: [(Role, &str); 3] = [(Role::Manager, "1234"), (Role::Cashier, "2222"), (Role::Volunteer, "3333")];
+
+#[rustfmt::skip]
+const CATEGORIES: &[(&str, &str, &str, &str, bool, [i64; 3])] = &[
+    ("001", "여성 의류", "Women's clothing", "standard", true, [8_000, 5_000, 2_000]),
+    ("002", "남성 의류", "Men's clothing", "standard", true, [8_000, 5_000, 2_000]),
+    ("003", "아동 의류", "Children's clothing", "standard", true, [5_000, 3_000, 1_000]),
+    ("004", "신발", "Shoes", "standard", true, [10_000, 6_000, 3_000]),
+    ("005", "가방", "Bags", "standard", true, [12_000, 7_000, 3_000]),
+    ("006", "잡화·액세서리", "Accessories", "standard", true, [5_000, 3_000, 1_000]),
+    ("007", "도서", "Books", "exempt", true, [4_000, 2_000, 1_000]),
+    ("008", "음반·DVD", "Music & film", "standard", true, [3_000, 2_000, 1_000]),
+    ("009", "주방용품", "Kitchenware", "standard", true, [6_000, 3_000, 1_000]),
+    ("010", "생활용품", "Household goods", "standard", true, [5_000, 3_000, 1_000]),
+    ("011", "장난감", "Toys", "standard", true, [6_000, 3_000, 1_000]),
+    ("012", "유아용품", "Baby goods", "standard", true, [8_000, 3_500, 2_000]),
+    ("013", "문구·사무", "Stationery", "standard", true, [2_000, 1_000, 500]),
+    ("014", "소형 가전", "Small appliances", "standard", true, [20_000, 10_000, 5_000]),
+    ("015", "스포츠·레저", "Sports & leisure", "standard", true, [10_000, 5_000, 2_000]),
+    ("016", "침구·패브릭", "Bedding & fabric", "standard", true, [8_000, 5_000, 2_000]),
+    ("017", "인테리어 소품", "Home decor", "standard", true, [7_000, 4_000, 2_000]),
+    ("018", "공정무역 커피", "Fair-trade coffee", "standard", false, [12_000, 12_000, 12_000]),
+    ("019", "공정무역 차·초콜릿", "Fair-trade tea & chocolate", "standard", false, [6_000, 6_000, 6_000]),
+    ("020", "공정무역 수공예", "Fair-trade crafts", "standard", false, [15_000, 15_000, 15_000]),
+    ("021", "업사이클 디자인", "Upcycled design", "standard", true, [15_000, 10_000, 5_000]),
+];
+
+#[rustfmt::skip]
+const STOCK: &[(&str, &str, &str, i64, i64)] = &[
+    ("018", "공정무역 커피 원두 200g", "Fair-trade coffee beans 200 g", 12_000, 40),
+    ("018", "공정무역 드립백 커피 10개입", "Fair-trade drip coffee, 10 bags", 9_000, 60),
+    ("018", "공정무역 커피믹스 30개입", "Fair-trade coffee mix, 30 sticks", 8_500, 50),
+    ("019", "공정무역 홍차 20티백", "Fair-trade black tea, 20 bags", 6_000, 30),
+    ("019", "공정무역 다크 초콜릿 70%", "Fair-trade dark chocolate 70%", 3_500, 80),
+    ("019", "공정무역 캐슈너트 150g", "Fair-trade cashew nuts 150 g", 7_000, 25),
+    ("020", "공정무역 면 에코백", "Fair-trade cotton tote bag", 15_000, 20),
+    ("020", "공정무역 손뜨개 파우치", "Fair-trade hand-knitted pouch", 8_000, 15),
+];
+
+#[rustfmt::skip]
+const UNIQUE_ITEMS: &[(&str, &str, i64)] = &[
+    ("001", "울 코트 (여성, 66)", 25_000), ("002", "가죽 재킷 (남성, 100)", 35_000),
+    ("005", "가죽 숄더백", 30_000), ("004", "등산화 (260)", 18_000), ("014", "전기 포트", 12_000),
+    ("015", "아동 자전거 (16인치)", 40_000), ("009", "도자기 찻잔 세트", 15_000),
+    ("007", "어린이 과학 전집 (30권)", 25_000), ("017", "원목 스툴", 20_000), ("002", "정장 세트 (남성, 100)", 30_000),
+    ("014", "핸드 블렌더", 15_000), ("005", "여행 가방 (24인치)", 28_000),
+];
+
+pub fn setup() -> StoreSetup {
+    let staff = |name: &str, role: Role| StaffSetup {
+        name: name.into(),
+        role,
+        pin: PINS.iter().find(|(r, _)| *r == role).map(|(_, p)| p.to_string()).unwrap_or_default(),
+    };
+    StoreSetup {
+        info: StoreInfo {
+            uuid: Uuid::now_v7().to_string(),
+            code: 1,
+            name: "나눔가게 신촌점".into(),
+            address: "서울특별시 서대문구 신촌로 123, 1층".into(),
+            phone: "02-123-4567".into(),
+            business_no: "123-45-67890".into(),
+            price_step: Won::new(100),
+            is_demo: true,
+        },
+        tax_classes: vec![
+            TaxClass { code: "standard".into(), name_ko: "과세".into(), name_en: "Taxable".into(), rate_percent: Decimal::TEN },
+            TaxClass { code: "exempt".into(), name_ko: "면세".into(), name_en: "Exempt".into(), rate_percent: Decimal::ZERO },
+        ],
+        categories: CATEGORIES
+            .iter()
+            .map(|&(code, name_ko, name_en, tax_class, on_key, guide)| CategorySetup {
+                code,
+                name_ko,
+                name_en,
+                tax_class,
+                on_key,
+                guide,
+            })
+            .collect(),
+        rotation: Rotation::default(),
+        staff: vec![staff("김민지", Role::Manager), staff("이서준", Role::Cashier), staff("박순자", Role::Volunteer)],
+        stock: STOCK
+            .iter()
+            .enumerate()
+            .map(|(i, &(category, name_ko, name_en, price, on_hand))| StockSetup {
+                ean: demo_ean(i),
+                name_ko: name_ko.into(),
+                name_en: name_en.into(),
+                category: category.into(),
+                price: Won::new(price),
+                on_hand,
+            })
+            .collect(),
+        items: Vec::new(),
+    }
+}
+
+/// The demo products' EAN-13s: 880 (Korea) 9990000, then a running number and the check digit.
+pub fn demo_ean(index: usize) -> String {
+    crate::domain::Ean13::from_body(&format!("8809990000{:02}", index + 1)).expect("12 digits").to_string()
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub days: u32,
+    pub sales: usize,
+    pub gross: Won,
+    pub items_tagged: usize,
+}
+
+/// Makes a demo store at `path` with `days` days of history ending the day before `today`.
+pub fn create(path: &Path, days: u32, today: NaiveDate) -> Result<(Store, Summary), StoreError> {
+    let mut store = Store::create(path, &setup())?;
+    let summary = history(&mut store, days, today, SEED)?;
+    Ok((store, summary))
+}
+
+fn local(date: NaiveDate, time: NaiveTime) -> DateTime<FixedOffset> {
+    let naive = date.and_time(time);
+    Local.from_local_datetime(&naive).earliest().unwrap_or_else(|| Local.from_utc_datetime(&naive)).fixed_offset()
+}
+
+fn pick<'a, T>(rng: &mut ChaCha8Rng, weighted: &'a [(T, u32)]) -> &'a T {
+    let total: u32 = weighted.iter().map(|(_, w)| w).sum();
+    let mut roll = rng.random_range(0..total);
+    for (value, weight) in weighted {
+        if roll < *weight {
+            return value;
+        }
+        roll -= weight;
+    }
+    &weighted[weighted.len() - 1].0
+}
+
+fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<Summary, StoreError> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let categories = store.categories()?;
+    let donated: Vec<_> = categories.iter().filter(|c| c.key_position.is_some()).collect();
+    let staff = store.staff()?;
+    let stock = store.stock_items()?;
+    let by_role = |role| staff.iter().find(|s: &&StaffMember| s.role == role).expect("demo staff");
+    let rota = [(by_role(Role::Cashier), 6), (by_role(Role::Volunteer), 3), (by_role(Role::Manager), 1)];
+    // Clothes and books move most; appliances and bedding least.
+    let category_weights: Vec<(usize, u32)> = donated
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, match c.code.as_str() { "001" => 20, "002" | "007" => 10, "003" | "009" => 8, "004" => 7, "005" | "006" | "010" => 6, "011" => 5, _ => 2 }))
+        .collect();
+    let mut summary = Summary { days, ..Summary::default() };
+    let mut serial = store.last_item_serial()?;
+    let mut unique_on_floor: Vec<String> = Vec::new();
+
+    for offset in (1..=u64::from(days)).rev() {
+        let date = today - Days::new(offset);
+        // A few unique items are tagged most mornings.
+        let tagged: Vec<ItemSetup> = (0..rng.random_range(0..3u32))
+            .map(|_| {
+                serial += 1;
+                let (category, description, price) = UNIQUE_ITEMS[rng.random_range(0..UNIQUE_ITEMS.len())];
+                ItemSetup {
+                    serial,
+                    description: description.into(),
+                    category: category.into(),
+                    price: Won::new(price),
+                    condition: *pick(&mut rng, &[(Condition::LikeNew, 1), (Condition::Good, 2)]),
+                    intake_date: date,
+                }
+            })
+            .collect();
+        if !tagged.is_empty() {
+            let codes = store.add_items(&tagged, Some(by_role(Role::Manager).id), local(date, NaiveTime::from_hms_opt(10, 0, 0).unwrap()))?;
+            summary.items_tagged += codes.len();
+            unique_on_floor.extend(codes);
+        }
+
+        let base = match date.weekday() {
+            Weekday::Mon => 45,
+            Weekday::Tue | Weekday::Wed => 50,
+            Weekday::Thu => 55,
+            Weekday::Fri => 65,
+            Weekday::Sat => 90,
+            Weekday::Sun => 70,
+        };
+        let count = base * rng.random_range(80..=120u32) / 100;
+        // Open 10:30–19:30, busiest over lunch and late afternoon.
+        let hours: [(u32, u32); 10] = [(10, 5), (11, 8), (12, 12), (13, 13), (14, 11), (15, 10), (16, 11), (17, 12), (18, 10), (19, 4)];
+        let mut times: Vec<NaiveTime> = (0..count)
+            .map(|_| {
+                let hour = *pick(&mut rng, &hours);
+                let minute = match hour {
+                    10 => rng.random_range(30..60),
+                    19 => rng.random_range(0..30),
+                    _ => rng.random_range(0..60),
+                };
+                NaiveTime::from_hms_opt(hour, minute, rng.random_range(0..60)).expect("valid time")
+            })
+            .collect();
+        times.sort();
+
+        let mut day: Vec<(Cart, Payment, &StaffMember, DateTime<FixedOffset>)> = Vec::new();
+        for time in times {
+            let mut cart = Cart::new();
+            let size = *pick(&mut rng, &[(1, 38), (2, 26), (3, 15), (4, 9), (5, 6), (6, 3), (8, 3)]);
+            for _ in 0..size {
+                let kind = *pick(&mut rng, &[(0, 68), (1, 12), (2, 12), (3, 8)]);
+                let line = match kind {
+                    1 => {
+                        let category = donated[*pick(&mut rng, &category_weights)];
+                        let price = Won::new(rng.random_range(2..=10) * 500);
+                        category_line(category, price)
+                    }
+                    2 => {
+                        let product = &stock[rng.random_range(0..stock.len())];
+                        store.price_scan(&product.ean, date).map_err(scan_failure)?.line
+                    }
+                    3 if !unique_on_floor.is_empty() => {
+                        let code = unique_on_floor.remove(rng.random_range(0..unique_on_floor.len()));
+                        store.price_scan(&code, date).map_err(scan_failure)?.line
+                    }
+                    _ => {
+                        let category = donated[*pick(&mut rng, &category_weights)];
+                        let condition = *pick(&mut rng, &[(0usize, 1), (1, 2), (2, 1)]);
+                        let price = category.guide.get(condition).map_or(Won::new(3000), |g| g.price);
+                        let weeks_ago = *pick(&mut rng, &[(0i64, 25), (1, 22), (2, 18), (3, 14), (4, 11), (5, 6), (6, 4)]);
+                        let intake = IsoWeek::of(date).plus_weeks(-weeks_ago);
+                        let code = category.code.parse().ok().and_then(|c| PriceTag::new(c, price, intake)).expect("demo tag fits").code();
+                        store.price_scan(&code, date).map_err(scan_failure)?.line
+                    }
+                };
+                let _ = cart.add(line);
+            }
+            if cart.is_empty() {
+                continue;
+            }
+            let total = cart.total();
+            let payment = if rng.random_bool(0.42) {
+                let step = *pick(&mut rng, &[(1, 3), (1_000, 2), (5_000, 2), (10_000, 2), (50_000, 1)]);
+                let tendered = Won::new((total.get() + step - 1) / step * step);
+                Payment::cash(total, tendered)
+            } else {
+                Payment::card(total)
+            }
+            .expect("a demo basket is never empty");
+            let who = *pick(&mut rng, &rota);
+            day.push((cart, payment, who, local(date, time)));
+        }
+        let committed = store.commit_sales(day.iter().map(|(cart, payment, staff, at)| NewSale { cart, payment, staff, at: *at }))?;
+        summary.sales += committed.len();
+        summary.gross += committed.iter().map(|s| s.total).sum::<Won>();
+    }
+
+    // A rail of unique items still on the floor, for trying the till.
+    let floor: Vec<ItemSetup> = UNIQUE_ITEMS
+        .iter()
+        .take(6)
+        .map(|&(category, description, price)| {
+            serial += 1;
+            ItemSetup {
+                serial,
+                description: description.into(),
+                category: category.into(),
+                price: Won::new(price),
+                condition: Condition::Good,
+                intake_date: today - Days::new(rng.random_range(0..14)),
+            }
+        })
+        .collect();
+    summary.items_tagged += store.add_items(&floor, Some(by_role(Role::Manager).id), Local::now().fixed_offset())?.len();
+    Ok(summary)
+}
+
+fn scan_failure(e: crate::store::ScanError) -> StoreError {
+    StoreError::Invalid(format!("the demo made a code the till refuses: {e}"))
+}
+
+/// Codes to try on a demo till today: price tags of different ages, a product and a unique item.
+pub fn sample_codes(store: &Store, today: NaiveDate) -> Vec<String> {
+    let this_week = IsoWeek::of(today);
+    let tag = |category: u16, price: i64, weeks_ago: i64| {
+        PriceTag::new(category, Won::new(price), this_week.plus_weeks(-weeks_ago)).map(|t| t.code())
+    };
+    let mut codes: Vec<String> = [tag(1, 5000, 0), tag(12, 3500, 4), tag(7, 2000, 1)].into_iter().flatten().collect();
+    codes.push(demo_ean(0));
+    codes.extend(store.unsold_items(1).unwrap_or_default());
+    codes
+}

@@ -1,0 +1,4 @@
+//! Figures for managers, read from the store database (read-only: only `store` writes), and
+//! their text and CSV forms.
+
+pub mod daily;

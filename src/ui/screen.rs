@@ -1,0 +1,9 @@
+//! The screens of the till; the app shows one at a time.
+
+pub mod checkout;
+pub mod login;
+
+pub enum Screen {
+    Login(login::Login),
+    Checkout(checkout::Checkout),
+}
