@@ -126,9 +126,9 @@ fn today() -> NaiveDate {
 fn open(db: Option<&Path>, paths: &Paths) -> Result<Store, Failure> {
     let path = db.map(Path::to_path_buf).unwrap_or_else(|| paths.default_db());
     if !path.exists() {
-        return Err(Failure::User(format!("no store database at {} (make one with: nanum demo --db PATH)", path.display())));
+        return Err(Failure::User(t!("cli-no-db", path = path.display().to_string())));
     }
-    Ok(Store::open(&path)?)
+    Store::open(&path).map_err(|e| Failure::User(messages::store_error(&e)))
 }
 
 pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<String>) -> Result<(), Failure> {
@@ -138,15 +138,19 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
     };
     match command {
         Command::Demo { days } => {
-            let path = db.ok_or_else(|| Failure::Usage("demo needs --db PATH for the new database".into()))?;
-            let (_, summary) = demo::create(path, days, today())?;
+            let path = db.ok_or_else(|| Failure::Usage(t!("cli-demo-needs-db")))?;
+            let (_, summary) =
+                demo::create(path, days, today()).map_err(|e| Failure::User(messages::store_error(&e)))?;
             println!(
-                "{}: {} days, {} sales, {} won, {} unique items tagged",
-                path.display(),
-                summary.days,
-                summary.sales,
-                summary.gross,
-                summary.items_tagged
+                "{}",
+                t!(
+                    "cli-demo-made",
+                    path = path.display().to_string(),
+                    days = summary.days,
+                    sales = summary.sales,
+                    gross = summary.gross.to_string(),
+                    items = summary.items_tagged
+                )
             );
         }
         Command::Price { code, date } => {
@@ -169,12 +173,13 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             let date = date.unwrap_or_else(today);
             let sale = store
                 .sale(date, sale_no)?
-                .ok_or_else(|| Failure::User(format!("there is no sale {sale_no} on {date}")))?;
+                .ok_or_else(|| Failure::User(t!("cli-no-sale", number = sale_no, date = date.to_string())))?;
             let doc = sale_receipt(store.info(), &sale, ReceiptOptions { reprint });
             let rendered = crate::hardware::render(&doc, &config.printer.profile())?;
             match (out, printer) {
-                (Some(out), _) => std::fs::write(&out, &rendered.bytes)
-                    .map_err(|e| Failure::User(format!("cannot write {}: {e}", out.display())))?,
+                (Some(out), _) => std::fs::write(&out, &rendered.bytes).map_err(|e| {
+                    Failure::User(t!("cli-cannot-write", path = out.display().to_string(), reason = e.to_string()))
+                })?,
                 (None, Some(spec)) => {
                     let spec: PrinterSpec = spec.parse()?;
                     transport::open(&spec).send(&rendered.bytes)?;

@@ -26,7 +26,9 @@ impl Paths {
             Some(dirs) => {
                 Paths { data_dir: dirs.data_dir().to_path_buf(), config_file: dirs.config_dir().join("config.toml") }
             }
-            None => Paths { data_dir: PathBuf::from("nanum-data"), config_file: PathBuf::from("nanum-data/config.toml") },
+            None => {
+                Paths { data_dir: PathBuf::from("nanum-data"), config_file: PathBuf::from("nanum-data/config.toml") }
+            }
         }
     }
 
@@ -100,12 +102,14 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(ConfigError::Read { path: path.to_path_buf(), reason: e.to_string() }),
         };
-        toml::from_str(&text).map_err(|e| ConfigError::Parse { path: path.to_path_buf(), reason: e.message().to_string() })
+        toml::from_str(&text)
+            .map_err(|e| ConfigError::Parse { path: path.to_path_buf(), reason: e.message().to_string() })
     }
 
     /// Writes the settings through a temporary file, so a full disk never leaves half a file.
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
-        let write_error = |e: &dyn std::fmt::Display| ConfigError::Write { path: path.to_path_buf(), reason: e.to_string() };
+        let write_error =
+            |e: &dyn std::fmt::Display| ConfigError::Write { path: path.to_path_buf(), reason: e.to_string() };
         let text = toml::to_string_pretty(self).map_err(|e| write_error(&e))?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| write_error(&e))?;

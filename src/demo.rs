@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Days, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone, Weekday, Datelike};
+use chrono::{DateTime, Datelike, Days, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone, Weekday};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rust_decimal::Decimal;
@@ -17,13 +17,16 @@ use crate::store::{
     StoreInfo, StoreSetup, category_line,
 };
 
-pub const SEED: u64 = 0x4E41_4E55_4D; // "NANUM"
+pub const SEED: u64 = 2026;
 
 /// The demo PINs, shown on the login screen of a demo store only.
 pub const PINS: [(Role, &str); 3] = [(Role::Manager, "1234"), (Role::Cashier, "2222"), (Role::Volunteer, "3333")];
 
+/// Code, Korean and English name, tax class, has a key, guide prices (like new, good, fair).
+type CategoryRow = (&'static str, &'static str, &'static str, &'static str, bool, [i64; 3]);
+
 #[rustfmt::skip]
-const CATEGORIES: &[(&str, &str, &str, &str, bool, [i64; 3])] = &[
+const CATEGORIES: &[CategoryRow] = &[
     ("001", "여성 의류", "Women's clothing", "standard", true, [8_000, 5_000, 2_000]),
     ("002", "남성 의류", "Men's clothing", "standard", true, [8_000, 5_000, 2_000]),
     ("003", "아동 의류", "Children's clothing", "standard", true, [5_000, 3_000, 1_000]),
@@ -86,8 +89,18 @@ pub fn setup() -> StoreSetup {
             is_demo: true,
         },
         tax_classes: vec![
-            TaxClass { code: "standard".into(), name_ko: "과세".into(), name_en: "Taxable".into(), rate_percent: Decimal::TEN },
-            TaxClass { code: "exempt".into(), name_ko: "면세".into(), name_en: "Exempt".into(), rate_percent: Decimal::ZERO },
+            TaxClass {
+                code: "standard".into(),
+                name_ko: "과세".into(),
+                name_en: "Taxable".into(),
+                rate_percent: Decimal::TEN,
+            },
+            TaxClass {
+                code: "exempt".into(),
+                name_ko: "면세".into(),
+                name_en: "Exempt".into(),
+                rate_percent: Decimal::ZERO,
+            },
         ],
         categories: CATEGORIES
             .iter()
@@ -167,7 +180,20 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
     let category_weights: Vec<(usize, u32)> = donated
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, match c.code.as_str() { "001" => 20, "002" | "007" => 10, "003" | "009" => 8, "004" => 7, "005" | "006" | "010" => 6, "011" => 5, _ => 2 }))
+        .map(|(i, c)| {
+            (
+                i,
+                match c.code.as_str() {
+                    "001" => 20,
+                    "002" | "007" => 10,
+                    "003" | "009" => 8,
+                    "004" => 7,
+                    "005" | "006" | "010" => 6,
+                    "011" => 5,
+                    _ => 2,
+                },
+            )
+        })
         .collect();
     let mut summary = Summary { days, ..Summary::default() };
     let mut serial = store.last_item_serial()?;
@@ -191,7 +217,11 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
             })
             .collect();
         if !tagged.is_empty() {
-            let codes = store.add_items(&tagged, Some(by_role(Role::Manager).id), local(date, NaiveTime::from_hms_opt(10, 0, 0).unwrap()))?;
+            let codes = store.add_items(
+                &tagged,
+                Some(by_role(Role::Manager).id),
+                local(date, NaiveTime::from_hms_opt(10, 0, 0).unwrap()),
+            )?;
             summary.items_tagged += codes.len();
             unique_on_floor.extend(codes);
         }
@@ -206,7 +236,8 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
         };
         let count = base * rng.random_range(80..=120u32) / 100;
         // Open 10:30–19:30, busiest over lunch and late afternoon.
-        let hours: [(u32, u32); 10] = [(10, 5), (11, 8), (12, 12), (13, 13), (14, 11), (15, 10), (16, 11), (17, 12), (18, 10), (19, 4)];
+        let hours: [(u32, u32); 10] =
+            [(10, 5), (11, 8), (12, 12), (13, 13), (14, 11), (15, 10), (16, 11), (17, 12), (18, 10), (19, 4)];
         let mut times: Vec<NaiveTime> = (0..count)
             .map(|_| {
                 let hour = *pick(&mut rng, &hours);
@@ -244,9 +275,16 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
                         let category = donated[*pick(&mut rng, &category_weights)];
                         let condition = *pick(&mut rng, &[(0usize, 1), (1, 2), (2, 1)]);
                         let price = category.guide.get(condition).map_or(Won::new(3000), |g| g.price);
-                        let weeks_ago = *pick(&mut rng, &[(0i64, 25), (1, 22), (2, 18), (3, 14), (4, 11), (5, 6), (6, 4)]);
+                        let weeks_ago =
+                            *pick(&mut rng, &[(0i64, 25), (1, 22), (2, 18), (3, 14), (4, 11), (5, 6), (6, 4)]);
                         let intake = IsoWeek::of(date).plus_weeks(-weeks_ago);
-                        let code = category.code.parse().ok().and_then(|c| PriceTag::new(c, price, intake)).expect("demo tag fits").code();
+                        let code = category
+                            .code
+                            .parse()
+                            .ok()
+                            .and_then(|c| PriceTag::new(c, price, intake))
+                            .expect("demo tag fits")
+                            .code();
                         store.price_scan(&code, date).map_err(scan_failure)?.line
                     }
                 };
@@ -267,7 +305,12 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
             let who = *pick(&mut rng, &rota);
             day.push((cart, payment, who, local(date, time)));
         }
-        let committed = store.commit_sales(day.iter().map(|(cart, payment, staff, at)| NewSale { cart, payment, staff, at: *at }))?;
+        let committed = store.commit_sales(day.iter().map(|(cart, payment, staff, at)| NewSale {
+            cart,
+            payment,
+            staff,
+            at: *at,
+        }))?;
         summary.sales += committed.len();
         summary.gross += committed.iter().map(|s| s.total).sum::<Won>();
     }
@@ -288,7 +331,8 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
             }
         })
         .collect();
-    summary.items_tagged += store.add_items(&floor, Some(by_role(Role::Manager).id), Local::now().fixed_offset())?.len();
+    summary.items_tagged +=
+        store.add_items(&floor, Some(by_role(Role::Manager).id), Local::now().fixed_offset())?.len();
     Ok(summary)
 }
 

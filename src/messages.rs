@@ -36,7 +36,9 @@ pub fn scan_error(e: &ScanError) -> String {
         ScanError::UnknownCategory { code } => t!("error-unknown-category", code = code.clone()),
         ScanError::UnknownItem { code } => t!("error-unknown-item", code = code.clone()),
         ScanError::AlreadySold { code } => t!("error-already-sold", code = code.clone()),
-        ScanError::OtherStore { code, store } => t!("error-other-store", code = code.clone(), store = format!("{store:03}")),
+        ScanError::OtherStore { code, store } => {
+            t!("error-other-store", code = code.clone(), store = format!("{store:03}"))
+        }
         ScanError::UnknownProduct { ean } => t!("error-unknown-product", code = ean.clone()),
         ScanError::Receipt(_) => t!("error-receipt-scanned"),
         ScanError::Store(e) => store_error(e),
@@ -47,6 +49,14 @@ pub fn store_error(e: &StoreError) -> String {
     match e {
         StoreError::DiskFull => t!("error-disk-full"),
         StoreError::Busy => t!("error-db-busy"),
+        StoreError::Exists { path } => t!("error-db-exists", path = path.display().to_string()),
+        StoreError::TooNew { path, found, supported } => {
+            t!("error-db-too-new", path = path.display().to_string(), found = *found, supported = *supported)
+        }
+        StoreError::NotAStore { path } => t!("error-db-not-a-store", path = path.display().to_string()),
+        StoreError::Open { path, source } => {
+            t!("error-db-open", path = path.display().to_string(), reason = source.to_string())
+        }
         other => t!("error-store", reason = other.to_string()),
     }
 }
@@ -97,7 +107,13 @@ pub fn price_explanation(priced: &crate::store::Priced, date: chrono::NaiveDate)
     }
     out.push_str(&format!("{}\n", t!("price-explain-list", price = line.list_price.to_string())));
     if let Some(m) = &line.markdown {
-        let key = if m.pull { "price-explain-pull" } else if m.is_reduced() { "price-explain-markdown" } else { "price-explain-full" };
+        let key = if m.pull {
+            "price-explain-pull"
+        } else if m.is_reduced() {
+            "price-explain-markdown"
+        } else {
+            "price-explain-full"
+        };
         out.push_str(&format!(
             "{}\n",
             crate::i18n::tr_in(
@@ -117,9 +133,5 @@ pub fn price_explanation(priced: &crate::store::Priced, date: chrono::NaiveDate)
 
 /// `과세 10%` or `면세`.
 pub fn tax_label(rate_percent: rust_decimal::Decimal) -> String {
-    if rate_percent.is_zero() {
-        t!("tax-exempt")
-    } else {
-        t!("tax-rate", rate = rate_percent.normalize().to_string())
-    }
+    if rate_percent.is_zero() { t!("tax-exempt") } else { t!("tax-rate", rate = rate_percent.normalize().to_string()) }
 }

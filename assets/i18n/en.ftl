@@ -133,6 +133,10 @@ error-not-enough = ₩{ $short } short.
 error-empty-sale = The sale has nothing in it.
 error-disk-full = The disk is full. Nothing was saved. Please tell a manager.
 error-db-busy = Another program is using the database. Please try again in a moment.
+error-db-exists = { $path } already exists. Please choose another path.
+error-db-too-new = { $path } was made by a newer version of Nanum (schema { $found }; this version knows up to { $supported }). Please install the newer version; the file was left as it is.
+error-db-not-a-store = { $path } is not a Nanum store database.
+error-db-open = Cannot open { $path }: { $reason }
 error-store = Could not save: { $reason }
 
 code-kind-price-tag = price tag
@@ -168,3 +172,11 @@ price-explain-full = On { $date }, { $weeks } weeks on the floor: no markdown
 price-explain-markdown = On { $date }, { $weeks } weeks on the floor: { $percent }% off
 price-explain-pull = On { $date }, { $weeks } weeks on the floor: { $percent }% off, and take it off the floor
 price-explain-charge = Charge: ₩{ $price }
+
+## Command line
+cli-no-db = There is no store database at { $path }. To make one: nanum demo --db PATH
+cli-no-sale = There is no sale { $number } on { $date }.
+cli-cannot-write = Cannot write { $path }: { $reason }
+cli-demo-needs-db = The demo command needs a path for the new database (--db PATH).
+cli-demo-made = { $path }: { $days } days, { $sales } sales, ₩{ $gross }, { $items } unique items tagged
+cli-no-window = Cannot open the window: { $reason }

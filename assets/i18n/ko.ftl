@@ -128,6 +128,10 @@ error-not-enough = { $short }원이 모자라요.
 error-empty-sale = 담긴 상품이 없어요.
 error-disk-full = 저장 공간이 가득 찼어요. 아무것도 저장되지 않았어요. 매니저에게 알려 주세요.
 error-db-busy = 데이터베이스를 다른 프로그램이 쓰고 있어요. 잠시 뒤에 다시 해 주세요.
+error-db-exists = { $path } 파일이 이미 있어요. 다른 경로를 골라 주세요.
+error-db-too-new = { $path }은(는) 더 새 버전의 나눔에서 만든 파일이에요 (스키마 { $found }, 이 프로그램은 { $supported }까지). 새 버전을 설치해 주세요. 파일은 그대로 두었어요.
+error-db-not-a-store = { $path }은(는) 나눔 매장 데이터베이스가 아니에요.
+error-db-open = { $path }을(를) 열지 못했어요: { $reason }
 error-store = 저장하지 못했어요: { $reason }
 
 code-kind-price-tag = 가격 택
@@ -163,3 +167,11 @@ price-explain-full = { $date } 기준 { $weeks }주 경과: 할인 없음
 price-explain-markdown = { $date } 기준 { $weeks }주 경과: { $percent }% 할인
 price-explain-pull = { $date } 기준 { $weeks }주 경과: { $percent }% 할인, 매장에서 뺄 물건이에요
 price-explain-charge = 판매가: { $price }원
+
+## 명령줄
+cli-no-db = { $path }에 매장 데이터베이스가 없어요. 새로 만들려면: nanum demo --db 경로
+cli-no-sale = { $date }에 { $number }번 거래가 없어요.
+cli-cannot-write = { $path }에 쓰지 못했어요: { $reason }
+cli-demo-needs-db = demo 명령에는 새 데이터베이스 경로(--db 경로)가 필요해요.
+cli-demo-made = { $path }: { $days }일, 판매 { $sales }건, { $gross }원, 개별 택 { $items }개
+cli-no-window = 창을 열지 못했어요: { $reason }

@@ -195,7 +195,10 @@ impl Payment {
         if !total.is_positive() {
             return Err(PaymentError::EmptySale);
         }
-        Ok(Payment { tenders: vec![Tender { kind: TenderKind::Card, amount: total, tendered: total }], change: Won::ZERO })
+        Ok(Payment {
+            tenders: vec![Tender { kind: TenderKind::Card, amount: total, tendered: total }],
+            change: Won::ZERO,
+        })
     }
 
     pub fn paid(&self) -> Won {

@@ -79,12 +79,7 @@ impl CodeError {
 
 /// GS1 mod-10 check digit: weights 3, 1, 3, … from the rightmost digit.
 pub fn gs1_check_digit(digits: &[u8]) -> u8 {
-    let sum: u32 = digits
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, d)| u32::from(*d) * if i % 2 == 0 { 3 } else { 1 })
-        .sum();
+    let sum: u32 = digits.iter().rev().enumerate().map(|(i, d)| u32::from(*d) * if i % 2 == 0 { 3 } else { 1 }).sum();
     ((10 - sum % 10) % 10) as u8
 }
 
@@ -159,9 +154,8 @@ impl PriceTag {
 
     /// `None` if a part does not fit in its field.
     pub fn new(category: u16, price: Won, intake: IsoWeek) -> Option<PriceTag> {
-        let fits = category <= 999
-            && (1..=Self::MAX_PRICE).contains(&price.get())
-            && (2000..=2099).contains(&intake.year());
+        let fits =
+            category <= 999 && (1..=Self::MAX_PRICE).contains(&price.get()) && (2000..=2099).contains(&intake.year());
         fits.then_some(PriceTag { category, price, intake })
     }
 
@@ -296,7 +290,11 @@ fn parse_item_tag(code: &str, body: &str) -> Result<ItemTag, CodeError> {
 fn parse_ean(code: &str) -> Result<Ean13, CodeError> {
     let kind = CodeKind::Ean13;
     // UPC-A is EAN-13 with the leading zero left off.
-    let full = if code.len() == 12 && code.bytes().all(|b| b.is_ascii_digit()) { format!("0{code}") } else { code.to_string() };
+    let full = if code.len() == 12 && code.bytes().all(|b| b.is_ascii_digit()) {
+        format!("0{code}")
+    } else {
+        code.to_string()
+    };
     check_length(kind, &full, 13)?;
     checked_digits(kind, &full)?;
     Ok(Ean13(full))

@@ -50,8 +50,13 @@ pub fn split(gross: Won, rate_percent: Decimal) -> (Won, Won) {
     (supply, gross - supply)
 }
 
-/// Groups amounts by tax class and splits each class total once. The result is ordered by class
-/// code so receipts and reports print classes in a stable order.
+/// Puts VAT lines in the order receipts and screens show them: taxable classes first (as
+/// Korean receipts print 공급가액/부가세 before 면세), then by class code.
+pub fn print_order(lines: &mut [VatLine]) {
+    lines.sort_by(|a, b| (a.is_exempt(), &a.class).cmp(&(b.is_exempt(), &b.class)));
+}
+
+/// Groups amounts by tax class and splits each class total once, in [`print_order`].
 pub fn vat_breakdown<'a>(amounts: impl IntoIterator<Item = (&'a str, Decimal, Won)>) -> Vec<VatLine> {
     let mut totals: Vec<(String, Decimal, Won)> = Vec::new();
     for (class, rate, amount) in amounts {
@@ -60,14 +65,15 @@ pub fn vat_breakdown<'a>(amounts: impl IntoIterator<Item = (&'a str, Decimal, Wo
             None => totals.push((class.to_string(), rate, amount)),
         }
     }
-    totals.sort_by(|a, b| a.0.cmp(&b.0));
-    totals
+    let mut lines: Vec<VatLine> = totals
         .into_iter()
         .map(|(class, rate_percent, gross)| {
             let (supply, vat) = split(gross, rate_percent);
             VatLine { class, rate_percent, gross, supply, vat }
         })
-        .collect()
+        .collect();
+    print_order(&mut lines);
+    lines
 }
 
 #[cfg(test)]
@@ -105,7 +111,7 @@ mod tests {
     }
 
     #[test]
-    fn classes_are_kept_apart_and_sorted() {
+    fn classes_are_kept_apart_taxable_first() {
         let lines = [
             ("standard", dec!(10), Won::new(3000)),
             ("exempt", dec!(0), Won::new(2000)),
@@ -113,6 +119,6 @@ mod tests {
         ];
         let breakdown = vat_breakdown(lines.iter().map(|(c, r, a)| (*c, *r, *a)));
         let classes: Vec<_> = breakdown.iter().map(|v| (v.class.as_str(), v.gross.get(), v.vat.get())).collect();
-        assert_eq!(classes, [("exempt", 2000, 0), ("standard", 4500, 409)]);
+        assert_eq!(classes, [("standard", 4500, 409), ("exempt", 2000, 0)]);
     }
 }

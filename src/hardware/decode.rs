@@ -21,10 +21,19 @@ pub enum Event {
     Init,
     Line(PrintedLine),
     /// `GS k`: the symbology (`73` for CODE128) and the data without code-set prefixes.
-    Barcode { system: u8, data: String },
+    Barcode {
+        system: u8,
+        data: String,
+    },
     /// `ESC p m t1 t2`: pin 0 (connector pin 2) or 1 (pin 5), times in 2 ms units.
-    Drawer { pin: u8, on: u8, off: u8 },
-    Cut { partial: bool },
+    Drawer {
+        pin: u8,
+        on: u8,
+        off: u8,
+    },
+    Cut {
+        partial: bool,
+    },
     /// `DLE EOT n`: a real-time status request.
     StatusRequest(u8),
 }
@@ -85,7 +94,10 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Event>, DecodeError> {
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
-        let unknown = |len: usize| DecodeError::Unknown { offset: start, bytes: bytes[start..(start + len).min(bytes.len())].to_vec() };
+        let unknown = |len: usize| DecodeError::Unknown {
+            offset: start,
+            bytes: bytes[start..(start + len).min(bytes.len())].to_vec(),
+        };
         let truncated = DecodeError::Truncated { offset: start };
         let at = |k: usize| bytes.get(start + k).copied().ok_or(truncated.clone());
         match bytes[i] {
@@ -93,53 +105,51 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Event>, DecodeError> {
                 events.push(Event::Line(s.take_line()));
                 i += 1;
             }
-            0x1B => {
-                match at(1)? {
-                    b'@' => {
-                        events.push(Event::Init);
-                        s = State::new();
-                        i += 2;
-                    }
-                    b'd' => {
-                        let n = at(2)?;
-                        let pending = !s.text.is_empty();
-                        if pending {
-                            events.push(Event::Line(s.take_line()));
-                        }
-                        for _ in 0..n.saturating_sub(u8::from(pending)) {
-                            events.push(Event::Line(s.take_line()));
-                        }
-                        i += 3;
-                    }
-                    b'a' => {
-                        s.align = match at(2)? {
-                            0 | b'0' => Align::Left,
-                            1 | b'1' => Align::Center,
-                            2 | b'2' => Align::Right,
-                            _ => return Err(unknown(3)),
-                        };
-                        i += 3;
-                    }
-                    b'E' => {
-                        s.bold = at(2)? & 1 == 1;
-                        i += 3;
-                    }
-                    b'2' => i += 2,
-                    b't' | b'-' | b'G' | b'M' | b'3' | b'{' | b'V' => {
-                        at(2)?;
-                        i += 3;
-                    }
-                    b'R' => {
-                        s.korea = at(2)? == 13;
-                        i += 3;
-                    }
-                    b'p' => {
-                        events.push(Event::Drawer { pin: at(2)?, on: at(3)?, off: at(4)? });
-                        i += 5;
-                    }
-                    _ => return Err(unknown(2)),
+            0x1B => match at(1)? {
+                b'@' => {
+                    events.push(Event::Init);
+                    s = State::new();
+                    i += 2;
                 }
-            }
+                b'd' => {
+                    let n = at(2)?;
+                    let pending = !s.text.is_empty();
+                    if pending {
+                        events.push(Event::Line(s.take_line()));
+                    }
+                    for _ in 0..n.saturating_sub(u8::from(pending)) {
+                        events.push(Event::Line(s.take_line()));
+                    }
+                    i += 3;
+                }
+                b'a' => {
+                    s.align = match at(2)? {
+                        0 | b'0' => Align::Left,
+                        1 | b'1' => Align::Center,
+                        2 | b'2' => Align::Right,
+                        _ => return Err(unknown(3)),
+                    };
+                    i += 3;
+                }
+                b'E' => {
+                    s.bold = at(2)? & 1 == 1;
+                    i += 3;
+                }
+                b'2' => i += 2,
+                b't' | b'-' | b'G' | b'M' | b'3' | b'{' | b'V' => {
+                    at(2)?;
+                    i += 3;
+                }
+                b'R' => {
+                    s.korea = at(2)? == 13;
+                    i += 3;
+                }
+                b'p' => {
+                    events.push(Event::Drawer { pin: at(2)?, on: at(3)?, off: at(4)? });
+                    i += 5;
+                }
+                _ => return Err(unknown(2)),
+            },
             0x1C => {
                 match at(1)? {
                     b'&' => s.kanji = true,
@@ -226,9 +236,8 @@ fn strip_code128_sets(data: &str) -> String {
     let mut chars = data.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '{' {
-            match chars.next() {
-                Some('{') => out.push('{'),
-                Some(_) | None => {}
+            if let Some('{') = chars.next() {
+                out.push('{');
             }
         } else {
             out.push(c);

@@ -15,9 +15,19 @@ pub enum Align {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// One line of text; `scale` doubles width and height when 2.
-    Text { text: String, align: Align, bold: bool, scale: u8 },
+    Text {
+        text: String,
+        align: Align,
+        bold: bool,
+        scale: u8,
+    },
     /// `left` and `right` on one line, `right` flush with the right edge.
-    Row { left: String, right: String, bold: bool, scale: u8 },
+    Row {
+        left: String,
+        right: String,
+        bold: bool,
+        scale: u8,
+    },
     /// A line of `-` or `=` across the paper.
     Rule(char),
     /// A CODE128 barcode with its text printed under it.

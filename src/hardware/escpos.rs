@@ -67,11 +67,22 @@ pub fn code128(data: &str) -> Vec<u8> {
     }
     payload.truncate(255);
     let mut cmd = vec![
-        0x1D, b'h', 80, // height in dots
-        0x1D, b'w', 2, // module width
-        0x1D, b'H', 2, // text below
-        0x1D, b'f', 0, // text in font A
-        0x1D, b'k', 73, payload.len() as u8,
+        0x1D,
+        b'h',
+        80, // height in dots
+        0x1D,
+        b'w',
+        2, // module width
+        0x1D,
+        b'H',
+        2, // text below
+        0x1D,
+        b'f',
+        0, // text in font A
+        0x1D,
+        b'k',
+        73,
+        payload.len() as u8,
     ];
     cmd.extend(payload);
     cmd

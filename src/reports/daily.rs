@@ -39,11 +39,10 @@ pub struct DailyReport {
 pub fn daily(store: &Store, date: NaiveDate) -> Result<DailyReport, StoreError> {
     let db = store.reader();
     let day = date.to_string();
-    let (sales, gross): (i64, i64) = db.query_row(
-        "SELECT count(*), coalesce(sum(total), 0) FROM sales WHERE business_date = ?1",
-        [&day],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (sales, gross): (i64, i64) =
+        db.query_row("SELECT count(*), coalesce(sum(total), 0) FROM sales WHERE business_date = ?1", [&day], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     let items: i64 = db.query_row(
         "SELECT coalesce(sum(l.quantity), 0) FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = ?1",
         [&day],
@@ -93,8 +92,14 @@ impl DailyReport {
     pub fn write_text(&self, out: &mut impl Write) -> std::io::Result<()> {
         let weekday = crate::hardware::receipt::korean_weekday(self.date.weekday());
         let weekday = if language() == Lang::Ko { weekday } else { self.date.format("%a").to_string() };
-        writeln!(out, "{}", t!("report-daily-title", store = self.store.clone(), date = format!("{} ({weekday})", self.date)))?;
-        let row = |out: &mut dyn Write, label: String, value: String| writeln!(out, "{}", crate::hardware::document::pad_row(&label, &value, 40));
+        writeln!(
+            out,
+            "{}",
+            t!("report-daily-title", store = self.store.clone(), date = format!("{} ({weekday})", self.date))
+        )?;
+        let row = |out: &mut dyn Write, label: String, value: String| {
+            writeln!(out, "{}", crate::hardware::document::pad_row(&label, &value, 40))
+        };
         row(out, t!("report-sales"), self.sales.to_string())?;
         row(out, t!("report-items"), self.items.to_string())?;
         row(out, t!("report-gross"), self.gross.to_string())?;
@@ -114,7 +119,8 @@ impl DailyReport {
     pub fn write_csv(&self, out: impl Write) -> Result<(), csv::Error> {
         let mut w = csv::Writer::from_writer(out);
         let mut header = vec!["date".to_string(), "sales".into(), "items".into(), "gross".into()];
-        let mut row = vec![self.date.to_string(), self.sales.to_string(), self.items.to_string(), self.gross.get().to_string()];
+        let mut row =
+            vec![self.date.to_string(), self.sales.to_string(), self.items.to_string(), self.gross.get().to_string()];
         for c in &self.classes {
             for (what, amount) in [("gross", c.gross), ("supply", c.supply), ("vat", c.vat)] {
                 header.push(format!("{}_{what}", c.class));

@@ -90,7 +90,8 @@ pub struct ItemRecord {
 }
 
 pub(super) fn decimal(s: &str) -> rusqlite::Result<Decimal> {
-    Decimal::from_str(s).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    Decimal::from_str(s)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 pub(super) fn store_info(conn: &Connection) -> Result<Option<StoreInfo>> {
@@ -177,11 +178,14 @@ impl Store {
     pub fn categories(&self) -> Result<Vec<Category>> {
         let mut categories = self
             .conn
-            .prepare(&format!("{CATEGORY_SELECT} WHERE c.active ORDER BY c.key_position IS NULL, c.key_position, c.code"))?
+            .prepare(&format!(
+                "{CATEGORY_SELECT} WHERE c.active ORDER BY c.key_position IS NULL, c.key_position, c.code"
+            ))?
             .query_map([], category_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut guide = self.conn.prepare("SELECT category, condition, price FROM price_guide")?;
-        let rows = guide.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
+        let rows =
+            guide.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
         for row in rows {
             let (code, condition, price) = row?;
             let (Some(category), Some(condition)) =

@@ -37,7 +37,8 @@ pub enum ChainError {
 
 fn hash(prev_hash: &str, seq: i64, uuid: &str, kind: &str, at: &str, staff_id: Option<i64>, payload: &str) -> String {
     let mut h = Sha256::new();
-    for part in [prev_hash, &seq.to_string(), uuid, kind, at, &staff_id.map(|s| s.to_string()).unwrap_or_default(), payload]
+    for part in
+        [prev_hash, &seq.to_string(), uuid, kind, at, &staff_id.map(|s| s.to_string()).unwrap_or_default(), payload]
     {
         h.update(part.as_bytes());
         h.update([0x1f]); // unit separator: parts cannot run into each other
@@ -54,8 +55,9 @@ pub fn append(
     at: DateTime<FixedOffset>,
 ) -> Result<i64> {
     let payload = serde_json::to_string(payload).map_err(|e| StoreError::Invalid(format!("journal payload: {e}")))?;
-    let last: Option<(i64, String)> =
-        tx.query_row("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+    let last: Option<(i64, String)> = tx
+        .query_row("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
     let (seq, prev_hash) = match last {
         Some((seq, hash)) => (seq + 1, hash),
         None => (1, GENESIS.to_string()),

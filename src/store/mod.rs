@@ -21,8 +21,8 @@ use rusqlite::{Connection, OpenFlags};
 pub use catalog::{Category, Condition, GuidePrice, ItemRecord, StockItem, StoreInfo};
 pub use journal::{ChainError, JournalEvent};
 pub use pricing::{Priced, ScanError, category_line};
-pub use sales::Sale;
 pub use sales::NewSale;
+pub use sales::Sale;
 pub use setup::{CategorySetup, ItemSetup, StaffSetup, StockSetup, StoreSetup};
 pub use staff::{Role, SignInError, StaffMember};
 
@@ -32,7 +32,9 @@ use crate::domain::Rotation;
 pub enum StoreError {
     #[error("cannot open the store database {path}: {source}")]
     Open { path: PathBuf, source: Arc<rusqlite::Error> },
-    #[error("{path} was made by a newer version of Nanum (schema {found}; this version knows up to {supported}). Install the newer Nanum to open it.")]
+    #[error(
+        "{path} was made by a newer version of Nanum (schema {found}; this version knows up to {supported}). Install the newer Nanum to open it."
+    )]
     TooNew { path: PathBuf, found: u32, supported: u32 },
     #[error("{path} already exists")]
     Exists { path: PathBuf },
@@ -94,7 +96,8 @@ impl Store {
             return Err(StoreError::Exists { path: path.to_path_buf() });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Invalid(format!("cannot create {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Invalid(format!("cannot create {}: {e}", dir.display())))?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
         let mut conn = connect(path, flags)?;

@@ -60,9 +60,11 @@ impl Store {
     pub fn sale(&self, date: NaiveDate, sale_no: u32) -> Result<Option<Sale>> {
         let id: Option<i64> = self
             .conn
-            .query_row("SELECT id FROM sales WHERE business_date = ?1 AND sale_no = ?2", params![date.to_string(), sale_no], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT id FROM sales WHERE business_date = ?1 AND sale_no = ?2",
+                params![date.to_string(), sale_no],
+                |r| r.get(0),
+            )
             .optional()?;
         id.map(|id| self.sale_by_id(id)).transpose()
     }
@@ -96,9 +98,12 @@ impl Store {
                 let weeks: Option<u32> = r.get(10)?;
                 let percent: Option<String> = r.get(11)?;
                 let markdown = match (weeks, percent) {
-                    (Some(weeks_on_floor), Some(p)) => {
-                        Some(Markdown { weeks_on_floor, percent_off: decimal(&p)?, pull: r.get(12)?, price: unit_price })
-                    }
+                    (Some(weeks_on_floor), Some(p)) => Some(Markdown {
+                        weeks_on_floor,
+                        percent_off: decimal(&p)?,
+                        pull: r.get(12)?,
+                        price: unit_price,
+                    }),
                     _ => None,
                 };
                 Ok(Line {
@@ -128,6 +133,8 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut vat = vat;
+        crate::domain::tax::print_order(&mut vat);
         let tenders = conn
             .prepare("SELECT kind, amount, tendered FROM tenders WHERE sale_id = ?1 ORDER BY id")?
             .query_map([id], |r| {
@@ -170,7 +177,10 @@ fn commit_in(tx: &Transaction<'_>, new: NewSale<'_>) -> Result<Sale> {
         return Err(StoreError::Invalid("an empty sale cannot be committed".into()));
     }
     if payment.paid() != total {
-        return Err(StoreError::Invalid(format!("the payment ({}) does not match the total ({total})", payment.paid())));
+        return Err(StoreError::Invalid(format!(
+            "the payment ({}) does not match the total ({total})",
+            payment.paid()
+        )));
     }
     let business_date = at.date_naive();
     let sale_no: u32 = tx.query_row(
@@ -213,13 +223,19 @@ fn commit_in(tx: &Transaction<'_>, new: NewSale<'_>) -> Result<Sale> {
         ])?;
         match (line.kind, &line.code) {
             (LineKind::ItemTag, Some(code)) => {
-                let marked = tx.execute("UPDATE item_tags SET sold_in = ?1 WHERE code = ?2 AND sold_in IS NULL", params![sale_id, code])?;
+                let marked = tx.execute(
+                    "UPDATE item_tags SET sold_in = ?1 WHERE code = ?2 AND sold_in IS NULL",
+                    params![sale_id, code],
+                )?;
                 if marked != 1 {
                     return Err(StoreError::Invalid(format!("item {code} is unknown or already sold")));
                 }
             }
             (LineKind::Stock, Some(ean)) => {
-                tx.execute("UPDATE stock_items SET on_hand = on_hand - ?1 WHERE ean = ?2", params![line.quantity, ean])?;
+                tx.execute(
+                    "UPDATE stock_items SET on_hand = on_hand - ?1 WHERE ean = ?2",
+                    params![line.quantity, ean],
+                )?;
             }
             _ => {}
         }

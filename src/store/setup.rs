@@ -180,8 +180,18 @@ impl StoreSetup {
                 is_demo: false,
             },
             tax_classes: vec![
-                TaxClass { code: "standard".into(), name_ko: "과세".into(), name_en: "Taxable".into(), rate_percent: Decimal::TEN },
-                TaxClass { code: "exempt".into(), name_ko: "면세".into(), name_en: "Exempt".into(), rate_percent: Decimal::ZERO },
+                TaxClass {
+                    code: "standard".into(),
+                    name_ko: "과세".into(),
+                    name_en: "Taxable".into(),
+                    rate_percent: Decimal::TEN,
+                },
+                TaxClass {
+                    code: "exempt".into(),
+                    name_ko: "면세".into(),
+                    name_en: "Exempt".into(),
+                    rate_percent: Decimal::ZERO,
+                },
             ],
             categories: vec![
                 category("001", "의류", "Clothing", "standard", [10_000, 5_000, 2_000]),

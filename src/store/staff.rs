@@ -2,8 +2,8 @@
 //! that person out for a minute; the count and the lock live in the database so restarting the
 //! app does not reset them.
 
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use chrono::{DateTime, Duration, FixedOffset};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -71,7 +71,12 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| {
             let role: String = r.get(3)?;
-            Ok(StaffMember { id: r.get(0)?, uuid: r.get(1)?, name: r.get(2)?, role: Role::parse(&role).unwrap_or(Role::Volunteer) })
+            Ok(StaffMember {
+                id: r.get(0)?,
+                uuid: r.get(1)?,
+                name: r.get(2)?,
+                role: Role::parse(&role).unwrap_or(Role::Volunteer),
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -88,14 +93,21 @@ impl Store {
 
     /// Checks a PIN. Success clears the wrong-PIN count and is journaled; the fifth wrong PIN in
     /// a row locks the person out for [`LOCKOUT`].
-    pub fn sign_in(&mut self, staff_id: i64, pin: &str, now: DateTime<FixedOffset>) -> Result<StaffMember, SignInError> {
+    pub fn sign_in(
+        &mut self,
+        staff_id: i64,
+        pin: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<StaffMember, SignInError> {
         let member = self.staff()?.into_iter().find(|s| s.id == staff_id).ok_or(SignInError::Unknown)?;
         if let Some(until) = self.locked_until(staff_id, now)? {
             return Err(SignInError::LockedOut { until });
         }
         let (hash, failed): (String, u32) = self
             .conn
-            .query_row("SELECT pin_hash, failed_pins FROM staff WHERE id = ?1", [staff_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT pin_hash, failed_pins FROM staff WHERE id = ?1", [staff_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .map_err(StoreError::from)?;
         if Argon2::default().verify_password(pin.as_bytes(), hash.as_str()).is_ok() {
             let tx = self.conn.transaction().map_err(StoreError::from)?;

@@ -101,7 +101,11 @@ impl App {
                     login::Action::SignedIn(member) => {
                         tracing::info!(staff = %member.name, "signed in");
                         self.on_duty = Some(member);
-                        let codes = if self.store.info().is_demo { demo::sample_codes(&self.store, self.now.date_naive()) } else { Vec::new() };
+                        let codes = if self.store.info().is_demo {
+                            demo::sample_codes(&self.store, self.now.date_naive())
+                        } else {
+                            Vec::new()
+                        };
                         self.screen = Screen::Checkout(checkout::Checkout::new(&self.store, codes));
                         checkout::Checkout::focus().map(Message::Checkout)
                     }
@@ -151,7 +155,9 @@ impl App {
         match checkout.update(message, ctx) {
             checkout::Action::None => Task::none(),
             checkout::Action::Run(task) => task.map(Message::Checkout),
-            checkout::Action::Print { receipt, then } => Task::batch([self.print(receipt), then.map(Message::Checkout)]),
+            checkout::Action::Print { receipt, then } => {
+                Task::batch([self.print(receipt), then.map(Message::Checkout)])
+            }
         }
     }
 
@@ -175,7 +181,10 @@ impl App {
             });
             let _ = tx.send(result);
         });
-        Task::perform(async move { rx.await.unwrap_or_else(|_| Err("the print thread stopped".into())) }, Message::Printed)
+        Task::perform(
+            async move { rx.await.unwrap_or_else(|_| Err("the print thread stopped".into())) },
+            Message::Printed,
+        )
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -211,7 +220,10 @@ impl App {
             left = left.push(text(t!("status-demo")).size(theme::SMALL).color(theme::warning_on_dark()));
         }
         if let Some(member) = &self.on_duty {
-            left = left.push(text(t!("status-on-duty", name = member.name.clone(), role = login::role_name(member.role))).size(theme::BODY));
+            left = left.push(
+                text(t!("status-on-duty", name = member.name.clone(), role = login::role_name(member.role)))
+                    .size(theme::BODY),
+            );
         }
         let weekday = match i18n::language() {
             Lang::Ko => crate::hardware::receipt::korean_weekday(self.now.weekday()),
@@ -220,11 +232,17 @@ impl App {
         let time = format!("{} ({weekday}) {}", self.now.format("%Y-%m-%d"), self.now.format("%H:%M"));
         let mut right = row![text(time).size(theme::BODY)].spacing(12).align_y(Center);
         right = right.push(
-            button(text(t!("status-language")).size(theme::SMALL)).padding([6, 12]).style(theme::on_dark).on_press(Message::ToggleLanguage),
+            button(text(t!("status-language")).size(theme::SMALL))
+                .padding([6, 12])
+                .style(theme::on_dark)
+                .on_press(Message::ToggleLanguage),
         );
         if self.on_duty.is_some() {
             right = right.push(
-                button(text(t!("status-sign-out")).size(theme::SMALL)).padding([6, 12]).style(theme::on_dark).on_press(Message::SignOut),
+                button(text(t!("status-sign-out")).size(theme::SMALL))
+                    .padding([6, 12])
+                    .style(theme::on_dark)
+                    .on_press(Message::SignOut),
             );
         }
         container(row![left, widgets::spacer(), right].align_y(Center))

@@ -36,16 +36,18 @@ pub fn settings() -> iced::Settings {
 pub fn run(db: Option<&Path>, paths: &Paths, config: Config, config_problem: Option<String>) -> Result<(), String> {
     let store = match db {
         Some(path) if !path.exists() => {
-            return Err(format!("no store database at {} (make one with: nanum demo --db PATH)", path.display()));
+            return Err(crate::t!("cli-no-db", path = path.display().to_string()));
         }
-        Some(path) => Store::open(path).map_err(|e| e.to_string())?,
+        Some(path) => Store::open(path).map_err(|e| crate::messages::store_error(&e))?,
         None => {
             let path = paths.default_db();
             if path.exists() {
-                Store::open(&path).map_err(|e| e.to_string())?
+                Store::open(&path).map_err(|e| crate::messages::store_error(&e))?
             } else {
                 tracing::info!("making the demo store at {}", path.display());
-                crate::demo::create(&path, 30, Local::now().date_naive()).map_err(|e| e.to_string())?.0
+                crate::demo::create(&path, 30, Local::now().date_naive())
+                    .map_err(|e| crate::messages::store_error(&e))?
+                    .0
             }
         }
     };
@@ -66,5 +68,5 @@ pub fn run(db: Option<&Path>, paths: &Paths, config: Config, config_problem: Opt
     .settings(settings())
     .window_size((1280.0, 800.0))
     .run()
-    .map_err(|e| format!("cannot open the window: {e}"))
+    .map_err(|e| crate::t!("cli-no-window", reason = e.to_string()))
 }

@@ -119,7 +119,11 @@ pub fn danger(theme: &Theme, status: button::Status) -> button::Style {
 pub fn on_dark(_theme: &Theme, status: button::Status) -> button::Style {
     let hover = matches!(status, button::Status::Hovered | button::Status::Pressed);
     button::Style {
-        background: Some(Background::Color(if hover { Color::from_rgb8(0x3a, 0x44, 0x4e) } else { Color::from_rgb8(0x2c, 0x35, 0x3e) })),
+        background: Some(Background::Color(if hover {
+            Color::from_rgb8(0x3a, 0x44, 0x4e)
+        } else {
+            Color::from_rgb8(0x2c, 0x35, 0x3e)
+        })),
         text_color: Color::WHITE,
         border: Border { color: Color::from_rgb8(0x55, 0x60, 0x6b), width: 1.0, radius: 6.0.into() },
         shadow: Shadow::default(),

@@ -6,7 +6,11 @@ use iced::{Center, Element, Fill, Length};
 use super::theme;
 
 /// A key with centred text, for touch.
-pub fn key<'a, M: Clone + 'a>(label: impl text::IntoFragment<'a>, size: f32, on_press: Option<M>) -> button::Button<'a, M> {
+pub fn key<'a, M: Clone + 'a>(
+    label: impl text::IntoFragment<'a>,
+    size: f32,
+    on_press: Option<M>,
+) -> button::Button<'a, M> {
     button(text(label).size(size).align_x(Center).align_y(Center).width(Fill).height(Fill))
         .style(theme::key)
         .on_press_maybe(on_press)
@@ -20,7 +24,9 @@ pub fn number_pad<'a, M: Clone + 'a>(
     backspace: M,
     extra: Option<&'static str>,
 ) -> Element<'a, M> {
-    let k = |label: &'static str, message: M| -> Element<'a, M> { key(label, theme::LARGE, Some(message)).width(Fill).height(64).into() };
+    let k = |label: &'static str, message: M| -> Element<'a, M> {
+        key(label, theme::LARGE, Some(message)).width(Fill).height(64).into()
+    };
     let line = |keys: [&'static str; 3]| row(keys.map(|d| k(d, digits(d)))).spacing(8);
     let last = match extra {
         Some(label) => k(label, digits(label)),
@@ -56,4 +62,3 @@ pub fn muted<'a>(s: impl text::IntoFragment<'a>) -> text::Text<'a> {
 pub fn spacer() -> iced::widget::Space {
     iced::widget::space().width(Length::Fill)
 }
-

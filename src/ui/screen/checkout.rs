@@ -49,7 +49,10 @@ pub enum Action {
     None,
     Run(Task<Message>),
     /// A sale was committed: print its receipt, then run `then`.
-    Print { receipt: Document, then: Task<Message> },
+    Print {
+        receipt: Document,
+        then: Task<Message>,
+    },
 }
 
 /// Everything the checkout needs from outside for one update.
@@ -342,7 +345,8 @@ impl Checkout {
 
     /// Saves the sale. On failure the cart stays as it is, so nothing the cashier rang up is lost.
     fn commit(&mut self, ctx: Context<'_>, payment: Payment) -> Action {
-        let sale = ctx.store.commit_sale(NewSale { cart: &self.cart, payment: &payment, staff: ctx.staff, at: ctx.now });
+        let sale =
+            ctx.store.commit_sale(NewSale { cart: &self.cart, payment: &payment, staff: ctx.staff, at: ctx.now });
         match sale {
             Ok(sale) => {
                 let tender = &payment.tenders[0];
@@ -370,7 +374,8 @@ impl Checkout {
 
     pub fn view(&self) -> Element<'_, Message> {
         let scanning = matches!(self.mode, Mode::Scanning | Mode::Done(_));
-        let mut scan = text_input(&t!("checkout-scan-placeholder"), &self.scan).id(SCAN_INPUT).size(theme::LARGE).padding(14);
+        let mut scan =
+            text_input(&t!("checkout-scan-placeholder"), &self.scan).id(SCAN_INPUT).size(theme::LARGE).padding(14);
         if scanning {
             scan = scan.on_input(Message::ScanChanged).on_submit(Message::ScanSubmitted);
         }
@@ -429,7 +434,9 @@ impl Checkout {
         let rows = self.keys.chunks(KEYS_PER_ROW).enumerate().map(|(r, chunk)| {
             let keys = chunk.iter().enumerate().map(|(c, category)| {
                 let label = if language() == Lang::En { category.name_en.as_str() } else { category.name_ko.as_str() };
-                widgets::key(label, theme::BODY, enabled.then_some(Message::CategoryKey(r * KEYS_PER_ROW + c))).height(50).into()
+                widgets::key(label, theme::BODY - 2.0, enabled.then_some(Message::CategoryKey(r * KEYS_PER_ROW + c)))
+                    .height(50)
+                    .into()
             });
             let mut line = row(keys).spacing(8);
             for _ in chunk.len()..KEYS_PER_ROW {
@@ -451,10 +458,15 @@ impl Checkout {
             if v.is_exempt() {
                 totals = totals.push(amount_row(t!("checkout-exempt"), v.gross));
             } else {
-                totals = totals.push(amount_row(t!("checkout-supply"), v.supply)).push(amount_row(t!("checkout-vat"), v.vat));
+                totals = totals
+                    .push(amount_row(t!("checkout-supply"), v.supply))
+                    .push(amount_row(t!("checkout-vat"), v.vat));
             }
         }
-        let pay = |label: String, key: &'static str, message: Message, style: fn(&iced::Theme, button::Status) -> button::Style| {
+        let pay = |label: String,
+                   key: &'static str,
+                   message: Message,
+                   style: fn(&iced::Theme, button::Status) -> button::Style| {
             button(
                 row![text(label).size(theme::LARGE).font(theme::BOLD), widgets::spacer(), text(key).size(theme::SMALL)]
                     .align_y(Center),
@@ -494,7 +506,9 @@ impl Checkout {
         let Some(category) = self.keys.get(key) else { return column![].into() };
         let label = if language() == Lang::En { &category.name_en } else { &category.name_ko };
         let guide = row(category.guide.iter().map(|g| {
-            widgets::key(t!("won", amount = g.price.to_string()), theme::BODY, Some(Message::Quick(g.price))).height(52).into()
+            widgets::key(t!("won", amount = g.price.to_string()), theme::BODY, Some(Message::Quick(g.price)))
+                .height(52)
+                .into()
         }))
         .spacing(8);
         column![
@@ -576,7 +590,9 @@ impl Checkout {
         }
         match &finished.printed {
             Some(Ok(())) => done = done.push(widgets::banner(t!("pay-printed"), false)),
-            Some(Err(reason)) => done = done.push(widgets::banner(t!("pay-print-failed", reason = reason.clone()), true)),
+            Some(Err(reason)) => {
+                done = done.push(widgets::banner(t!("pay-print-failed", reason = reason.clone()), true))
+            }
             None => {}
         }
         done.push(iced::widget::space().height(Fill))

@@ -127,7 +127,7 @@ impl Login {
 
     fn locked(&self, now: DateTime<FixedOffset>) -> Option<i64> {
         match &self.problem {
-            Some(Problem::Locked { until }) if *until > now => Some((*until - now).num_seconds().max(0) + 1),
+            Some(Problem::Locked { until }) if *until > now => Some(((*until - now).num_milliseconds() + 999) / 1000),
             _ => None,
         }
     }
@@ -137,7 +137,8 @@ impl Login {
             None => self.view_staff(),
             Some(member) => self.view_pin(member, now),
         };
-        let mut page = column![text(t!("app-title")).size(theme::HUGE * 0.8).font(theme::BOLD), body].spacing(24).align_x(Center);
+        let mut page =
+            column![text(t!("app-title")).size(theme::HUGE * 0.8).font(theme::BOLD), body].spacing(24).align_x(Center);
         if self.demo {
             page = page.push(widgets::banner(t!("login-demo-hint"), false));
         }
@@ -158,9 +159,10 @@ impl Login {
             .on_press(Message::Choose(i))
             .into()
         });
-        let mut page = column![widgets::label(t!("login-title")).size(theme::LARGE), widgets::muted(t!("login-choose"))]
-            .spacing(8)
-            .align_x(Center);
+        let mut page =
+            column![widgets::label(t!("login-title")).size(theme::LARGE), widgets::muted(t!("login-choose"))]
+                .spacing(8)
+                .align_x(Center);
         page = page.push(row(tiles).spacing(16).wrap());
         if let Some(Problem::Other(message)) = &self.problem {
             page = page.push(widgets::banner(message.clone(), true));
@@ -180,17 +182,14 @@ impl Login {
             .id(PIN_INPUT)
             .secure(true)
             .size(theme::HUGE * 0.6)
-            .padding(14)
-            ;
+            .padding(14);
         if locked.is_none() {
             pin = pin.on_input(Message::PinChanged).on_submit(Message::Submit);
         }
-        let mut entry = column![
-            widgets::label(t!("login-pin-for", name = member.name.clone())).size(theme::LARGE),
-            pin,
-        ]
-        .spacing(16)
-        .width(360);
+        let mut entry =
+            column![widgets::label(t!("login-pin-for", name = member.name.clone())).size(theme::LARGE), pin,]
+                .spacing(16)
+                .width(360);
         if let Some(problem) = problem {
             entry = entry.push(widgets::banner(problem, true));
         }
