@@ -1,0 +1,181 @@
+//! The `nanum` command line as scripts use it: real processes, real files, exit codes.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use nanum::hardware::decode::{Event, decode, row_value, text_lines};
+
+fn nanum(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nanum"))
+        .args(args)
+        .env("NANUM_HOME", home)
+        .env("RUST_LOG", "error")
+        .output()
+        .expect("nanum runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn demo_history_report_and_check_agree_with_the_database() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db");
+    let db_arg = db.to_str().unwrap();
+    let made = nanum(home.path(), &["demo", "--db", db_arg, "--days", "30"]);
+    assert!(made.status.success(), "{}", stderr(&made));
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let days: i64 = conn.query_row("SELECT count(DISTINCT business_date) FROM sales", [], |r| r.get(0)).unwrap();
+    assert_eq!(days, 30);
+    let kinds: i64 = conn.query_row("SELECT count(DISTINCT kind) FROM sale_lines", [], |r| r.get(0)).unwrap();
+    assert_eq!(kinds, 4, "price tags, item tags, stock and category keys all sold");
+    let date: String =
+        conn.query_row("SELECT business_date FROM sales ORDER BY id LIMIT 1 OFFSET 500", [], |r| r.get(0)).unwrap();
+
+    let report = nanum(home.path(), &["--db", db_arg, "report", "daily", "--date", &date, "--format", "csv"]);
+    assert!(report.status.success(), "{}", stderr(&report));
+    let mut csv = csv::Reader::from_reader(report.stdout.as_slice());
+    let header: Vec<String> = csv.headers().unwrap().iter().map(str::to_string).collect();
+    let row: Vec<String> = csv.records().next().unwrap().unwrap().iter().map(str::to_string).collect();
+    let field = |name: &str| -> i64 {
+        let i = header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+        if name == "date" { 0 } else { row[i].parse().unwrap() }
+    };
+    assert_eq!(row[0], date);
+    let sql = |q: &str| -> i64 { conn.query_row(q, [&date], |r| r.get(0)).unwrap() };
+    assert_eq!(field("sales"), sql("SELECT count(*) FROM sales WHERE business_date = ?1"));
+    assert_eq!(
+        field("gross"),
+        sql("SELECT sum(amount) FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE business_date = ?1")
+    );
+    assert_eq!(
+        field("items"),
+        sql("SELECT sum(quantity) FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE business_date = ?1")
+    );
+    for class in ["standard", "exempt"] {
+        for what in ["gross", "supply", "vat"] {
+            let q = format!(
+                "SELECT coalesce(sum({what}), 0) FROM sale_vat v JOIN sales s ON s.id = v.sale_id
+                 WHERE business_date = ?1 AND tax_class = '{class}'"
+            );
+            assert_eq!(field(&format!("{class}_{what}")), sql(&q), "{class}_{what}");
+        }
+    }
+    assert!(field("exempt_gross") > 0 && field("exempt_vat") == 0);
+    assert_eq!(field("standard_supply") + field("standard_vat"), field("standard_gross"));
+    let tender = |kind: &str| {
+        sql(&format!(
+            "SELECT coalesce(sum(amount), 0) FROM tenders t JOIN sales s ON s.id = t.sale_id WHERE business_date = ?1 AND kind = '{kind}'"
+        ))
+    };
+    assert_eq!((field("cash"), field("card")), (tender("cash"), tender("card")));
+    assert_eq!(field("cash") + field("card"), field("gross"));
+
+    let text = nanum(home.path(), &["--db", db_arg, "report", "daily", "--date", &date]);
+    assert!(stdout(&text).lines().any(|l| l.starts_with("판매 건수") && l.ends_with(&field("sales").to_string())));
+
+    let check = nanum(home.path(), &["--db", db_arg, "check"]);
+    assert!(check.status.success(), "{}{}", stdout(&check), stderr(&check));
+    assert!(stdout(&check).contains("정상"));
+}
+
+#[test]
+fn receipts_come_out_as_decodable_bytes() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(nanum(home.path(), &["demo", "--db", db_arg, "--days", "2"]).status.success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (date, sale_no, total, change): (String, u32, i64, i64) = conn
+        .query_row(
+            "SELECT business_date, sale_no, total, change_given FROM sales s JOIN tenders t ON t.sale_id = s.id
+             WHERE t.kind = 'cash' AND change_given > 0 ORDER BY s.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    let sale_no = sale_no.to_string();
+    let out = home.path().join("receipt.bin");
+    let made =
+        nanum(home.path(), &["--db", db_arg, "receipt", &sale_no, "--date", &date, "--out", out.to_str().unwrap()]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let events = decode(&std::fs::read(&out).unwrap()).unwrap();
+    let lines = text_lines(&events);
+    let won = |n: i64| nanum::domain::Won::new(n).to_string();
+    assert_eq!(row_value(&lines, "합계"), Some(won(total)));
+    assert_eq!(row_value(&lines, "거스름돈"), Some(won(change)));
+    assert!(events.iter().any(|e| matches!(e, Event::Drawer { .. })), "a cash receipt opens the drawer");
+    let code = format!("S001{}{:04}", date.replace('-', ""), sale_no.parse::<u32>().unwrap());
+    assert!(events.contains(&Event::Barcode { system: 73, data: code }));
+
+    let printer = home.path().join("printer.bin");
+    let spec = format!("file:{}", printer.display());
+    let printed =
+        nanum(home.path(), &["--db", db_arg, "receipt", &sale_no, "--date", &date, "--printer", &spec, "--reprint"]);
+    assert!(printed.status.success(), "{}", stderr(&printed));
+    assert!(text_lines(&decode(&std::fs::read(&printer).unwrap()).unwrap()).iter().any(|l| l.trim() == "[재발행]"));
+}
+
+#[test]
+fn mistakes_get_one_line_and_the_right_exit_code() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db");
+    let db_arg = db.to_str().unwrap();
+
+    let missing = nanum(home.path(), &["--db", db_arg, "check"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("매장 데이터베이스가 없어요"), "{}", stderr(&missing));
+
+    assert!(nanum(home.path(), &["demo", "--db", db_arg, "--days", "1"]).status.success());
+    let again = nanum(home.path(), &["demo", "--db", db_arg]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("이미 있어요"), "{}", stderr(&again));
+
+    let no_sale =
+        nanum(home.path(), &["--db", db_arg, "receipt", "9999", "--date", "2026-01-01", "--out", "/dev/null"]);
+    assert_eq!(no_sale.status.code(), Some(1));
+    assert_eq!(stderr(&no_sale).trim().lines().count(), 1);
+
+    let bad_code = nanum(home.path(), &["--db", db_arg, "price", "P012000350026268"]);
+    assert_eq!(bad_code.status.code(), Some(1));
+    assert!(stderr(&bad_code).contains("검증 숫자"), "{}", stderr(&bad_code));
+
+    let good_code = nanum(home.path(), &["--db", db_arg, "price", "P012000350026267", "--date", "2026-07-01"]);
+    assert!(good_code.status.success());
+    assert!(stdout(&good_code).contains("판매가: 3,500원"), "{}", stdout(&good_code));
+    let later = nanum(home.path(), &["--db", db_arg, "price", "P012000350026267", "--date", "2026-07-22"]);
+    assert!(stdout(&later).contains("판매가: 1,700원"), "{}", stdout(&later));
+
+    for usage in [&["report", "weekly"][..], &["receipt", "1"], &["--no-such-flag"], &["demo", "--days", "x"]] {
+        let o = nanum(home.path(), usage);
+        assert_eq!(o.status.code(), Some(2), "{usage:?}: {}", stderr(&o));
+    }
+    let demo_without_db = nanum(home.path(), &["demo"]);
+    assert_eq!(demo_without_db.status.code(), Some(2));
+
+    std::fs::write(home.path().join("config.toml"), "[ui\n").unwrap();
+    let broken_config = nanum(home.path(), &["--db", db_arg, "check"]);
+    assert_eq!(broken_config.status.code(), Some(1));
+    assert!(stderr(&broken_config).contains("config.toml"));
+}
+
+#[test]
+fn english_is_a_setting() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(nanum(home.path(), &["demo", "--db", db_arg, "--days", "1"]).status.success());
+    std::fs::write(home.path().join("config.toml"), "[ui]\nlanguage = \"en\"\n").unwrap();
+    let check = nanum(home.path(), &["--db", db_arg, "check"]);
+    assert!(stdout(&check).contains("Database file: OK"), "{}", stdout(&check));
+    let price = nanum(home.path(), &["--db", db_arg, "price", "P012000350026267", "--date", "2026-07-22"]);
+    assert!(stdout(&price).contains("Charge: ₩1,700"), "{}", stdout(&price));
+}

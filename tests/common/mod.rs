@@ -1,0 +1,73 @@
+//! Shared set-up for the integration tests: a real store file in a temporary directory, a
+//! fixed day, and small helpers that read what a user would read.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use nanum::domain::{Cart, IsoWeek, Payment, PriceTag, Won};
+use nanum::store::{NewSale, Sale, StaffMember, Store, StoreSetup};
+
+/// Wednesday of ISO week 2026-W48, mid-afternoon in Seoul.
+pub fn at(hour: u32, minute: u32) -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(9 * 3600).unwrap().with_ymd_and_hms(2026, 11, 25, hour, minute, 0).unwrap()
+}
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+pub struct TempStore {
+    pub dir: tempfile::TempDir,
+    pub store: Store,
+}
+
+impl TempStore {
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("store.db")
+    }
+}
+
+pub fn minimal() -> TempStore {
+    with_setup(&StoreSetup::minimal("테스트가게"))
+}
+
+pub fn demo_without_history() -> TempStore {
+    with_setup(&nanum::demo::setup())
+}
+
+pub fn with_setup(setup: &StoreSetup) -> TempStore {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create(&dir.path().join("store.db"), setup).unwrap();
+    TempStore { dir, store }
+}
+
+pub fn staff(store: &Store, name: &str) -> StaffMember {
+    store.staff().unwrap().into_iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no staff {name}"))
+}
+
+/// A price-point tag for `category` at `price`, taken in `weeks_ago` weeks before [`today`].
+pub fn tag(category: u16, price: i64, weeks_ago: i64) -> String {
+    PriceTag::new(category, Won::new(price), IsoWeek::of(today()).plus_weeks(-weeks_ago)).unwrap().code()
+}
+
+/// Rings up `codes` and pays cash.
+pub fn cash_sale(
+    store: &mut Store,
+    codes: &[&str],
+    tendered: i64,
+    staff: &StaffMember,
+    when: DateTime<FixedOffset>,
+) -> Sale {
+    let mut cart = Cart::new();
+    for code in codes {
+        cart.add(store.price_scan(code, when.date_naive()).unwrap().line).unwrap();
+    }
+    let payment = Payment::cash(cart.total(), Won::new(tendered)).unwrap();
+    store.commit_sale(NewSale { cart: &cart, payment: &payment, staff, at: when }).unwrap()
+}
+
+pub fn count(path: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}

@@ -1,0 +1,134 @@
+//! Property tests of the shop's rules: money adds up, VAT splits add back to the gross, every
+//! valid tag reads back as itself, and no single wrong digit slips through.
+
+use nanum::domain::codes::{self, Code, gs1_check_digit};
+use nanum::domain::tax::split;
+use nanum::domain::{Cart, Ean13, IsoWeek, ItemTag, Line, LineKind, PriceTag, Won};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn week() -> impl Strategy<Value = IsoWeek> {
+    (2000i32..=2099, 1u32..=53).prop_filter_map("a real ISO week", |(y, w)| IsoWeek::new(y, w))
+}
+
+fn price_tag() -> impl Strategy<Value = PriceTag> {
+    (0u16..=999, 1i64..=PriceTag::MAX_PRICE, week()).prop_map(|(c, p, w)| PriceTag::new(c, Won::new(p), w).unwrap())
+}
+
+fn line(price: i64, class: &str, rate: i64) -> Line {
+    Line {
+        kind: LineKind::PriceTag,
+        code: None,
+        name_ko: "물건".into(),
+        name_en: "Item".into(),
+        category: None,
+        tax_class: class.into(),
+        tax_rate_percent: Decimal::from(rate),
+        list_price: Won::new(price),
+        unit_price: Won::new(price),
+        quantity: 1,
+        markdown: None,
+    }
+}
+
+/// Every code with one digit changed to each other digit.
+fn single_digit_corruptions(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, c) in code.char_indices().filter(|(_, c)| c.is_ascii_digit()) {
+        for d in '0'..='9' {
+            if d != c {
+                let mut bad = code.to_string();
+                bad.replace_range(i..i + 1, &d.to_string());
+                out.push(bad);
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn cart_total_is_the_sum_of_its_lines(prices in prop::collection::vec((1i64..2_000_000, any::<bool>()), 1..30)) {
+        let mut cart = Cart::new();
+        for (price, exempt) in &prices {
+            let l = if *exempt { line(*price, "exempt", 0) } else { line(*price, "standard", 10) };
+            cart.add(l).unwrap();
+        }
+        let expected: i64 = prices.iter().map(|(p, _)| p).sum();
+        prop_assert_eq!(cart.total().get(), expected);
+        let vat = cart.vat();
+        prop_assert_eq!(vat.iter().map(|v| v.gross.get()).sum::<i64>(), expected);
+        for v in &vat {
+            prop_assert_eq!(v.supply + v.vat, v.gross);
+        }
+    }
+
+    #[test]
+    fn supply_plus_vat_is_gross(gross in -100_000_000i64..100_000_000, rate in 0u32..=30) {
+        let (supply, vat) = split(Won::new(gross), Decimal::from(rate));
+        prop_assert_eq!(supply + vat, Won::new(gross));
+        // Supply is gross ÷ (1 + rate) rounded half up: within half a won of the exact value.
+        let exact = Decimal::from(gross) * Decimal::from(100) / Decimal::from(100 + rate);
+        prop_assert!((Decimal::from(supply.get()) - exact).abs() <= Decimal::new(5, 1));
+    }
+
+    #[test]
+    fn price_tags_round_trip(tag in price_tag()) {
+        let code = tag.code();
+        prop_assert_eq!(code.len(), PriceTag::LEN);
+        prop_assert_eq!(codes::parse(&code), Ok(Code::Price(tag)));
+    }
+
+    #[test]
+    fn item_tags_round_trip(store in 0u16..=999, serial in 0u32..=99_999_999) {
+        let tag = ItemTag::new(store, serial).unwrap();
+        prop_assert_eq!(codes::parse(&tag.code()), Ok(Code::Item(tag)));
+    }
+
+    #[test]
+    fn ean13_round_trips(body in "[0-9]{12}") {
+        let ean = Ean13::from_body(&body).unwrap();
+        prop_assert_eq!(codes::parse(ean.as_str()), Ok(Code::Ean13(ean.clone())));
+    }
+
+    #[test]
+    fn no_single_digit_error_gets_through_a_price_tag(tag in price_tag()) {
+        for bad in single_digit_corruptions(&tag.code()) {
+            prop_assert!(codes::parse(&bad).is_err(), "{} read as {:?}", bad, codes::parse(&bad));
+        }
+    }
+
+    #[test]
+    fn no_single_digit_error_gets_through_an_item_tag(store in 0u16..=999, serial in 0u32..=99_999_999) {
+        for bad in single_digit_corruptions(&ItemTag::new(store, serial).unwrap().code()) {
+            prop_assert!(codes::parse(&bad).is_err(), "{}", bad);
+        }
+    }
+
+    #[test]
+    fn no_single_digit_error_gets_through_an_ean13(body in "[0-9]{12}") {
+        for bad in single_digit_corruptions(Ean13::from_body(&body).unwrap().as_str()) {
+            prop_assert!(codes::parse(&bad).is_err(), "{}", bad);
+        }
+    }
+
+    #[test]
+    fn any_text_is_read_or_refused_without_panicking(s in ".{0,40}") {
+        let _ = codes::parse(&s);
+    }
+
+    #[test]
+    fn markdowns_never_raise_a_price(price in 1i64..10_000_000, pct in 0u32..=100) {
+        let after = Won::new(price).percent_off(Decimal::from(pct), Won::new(100));
+        prop_assert!(after <= Won::new(price));
+        prop_assert_eq!(after.get() % 100, 0);
+    }
+}
+
+#[test]
+fn gs1_check_digit_matches_the_design_examples() {
+    let digits = |s: &str| s.bytes().map(|b| b - b'0').collect::<Vec<_>>();
+    assert_eq!(gs1_check_digit(&digits("01200035002626")), 7);
+    assert_eq!(gs1_check_digit(&digits("00100012345")), 4);
+    assert_eq!(gs1_check_digit(&digits("880123456789")), 3);
+}

@@ -1,0 +1,61 @@
+//! Every message the code asks for exists in Korean and in English, and the two files hold the
+//! same messages.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn ids(ftl: &str) -> BTreeSet<String> {
+    ftl.lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_string()))
+        .collect()
+}
+
+fn used_in(dir: &Path, found: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            used_in(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let source = std::fs::read_to_string(&path).unwrap();
+            for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                for marker in ["t!(", "t_ko!("] {
+                    for (at, _) in line.match_indices(marker) {
+                        let before = line[..at].chars().next_back();
+                        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                            continue; // format!( and friends
+                        }
+                        let rest = line[at + marker.len()..].trim_start();
+                        if let Some(literal) = rest.strip_prefix('"') {
+                            found.insert(literal[..literal.find('"').unwrap()].to_string());
+                        }
+                    }
+                }
+            }
+            // Messages picked at run time by name.
+            for (at, _) in source.match_indices("\"price-explain-") {
+                let literal = &source[at + 1..];
+                found.insert(literal[..literal.find('"').unwrap()].to_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn korean_and_english_have_the_same_messages() {
+    let ko = ids(nanum::i18n::KO_FTL);
+    let en = ids(nanum::i18n::EN_FTL);
+    assert!(ko.len() > 100);
+    assert_eq!(ko.difference(&en).collect::<Vec<_>>(), Vec::<&String>::new(), "in ko.ftl only");
+    assert_eq!(en.difference(&ko).collect::<Vec<_>>(), Vec::<&String>::new(), "in en.ftl only");
+}
+
+#[test]
+fn every_message_the_code_uses_exists() {
+    let mut used = BTreeSet::new();
+    used_in(Path::new(env!("CARGO_MANIFEST_DIR")).join("src").as_path(), &mut used);
+    assert!(used.len() > 100, "found only {} uses", used.len());
+    let known = ids(nanum::i18n::KO_FTL);
+    let missing: Vec<_> = used.difference(&known).collect();
+    assert!(missing.is_empty(), "used but not in the .ftl files: {missing:?}");
+}

@@ -1,0 +1,223 @@
+//! The store database as a real SQLite file: schema versions, sales with their journal events,
+//! the journal's chain, PIN lockout, and what happens when the disk is full.
+
+mod common;
+
+use chrono::Duration;
+use common::*;
+use nanum::domain::{Cart, ItemTag, Payment, Won};
+use nanum::store::{ChainError, NewSale, ScanError, SignInError, Store, StoreError};
+
+#[test]
+fn a_new_store_is_wal_with_full_sync_and_foreign_keys() {
+    let t = minimal();
+    let db = t.store.reader();
+    let mode: String = db.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let sync: i64 = db.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    let fk: i64 = db.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
+}
+
+#[test]
+fn a_database_from_a_newer_nanum_is_refused_and_left_alone() {
+    let t = minimal();
+    let path = t.path();
+    drop(t.store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err:?}");
+    assert!(err.to_string().contains("newer version of Nanum"));
+    assert_eq!(count(&path, "PRAGMA user_version"), 99);
+    assert_eq!(count(&path, "SELECT count(*) FROM staff"), 3);
+}
+
+#[test]
+fn a_file_that_is_not_a_store_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    std::fs::write(&path, "이건 데이터베이스가 아니에요 — just some text, long enough to look like a header").unwrap();
+    assert!(matches!(Store::open(&path), Err(StoreError::NotAStore { .. })));
+    assert!(matches!(Store::open(&dir.path().join("missing.db")), Err(StoreError::Open { .. })));
+}
+
+#[test]
+fn creating_over_an_existing_file_is_refused() {
+    let t = minimal();
+    let again = Store::create(&t.path(), &nanum::store::StoreSetup::minimal("x"));
+    assert!(matches!(again, Err(StoreError::Exists { .. })));
+}
+
+#[test]
+fn a_sale_is_committed_with_its_lines_tenders_vat_and_journal_event() {
+    let mut t = minimal();
+    let cashier = staff(&t.store, "계산원");
+    let clothes = tag(1, 3500, 0);
+    let book = tag(7, 2000, 0);
+    let sale = cash_sale(&mut t.store, &[&clothes, &book], 10_000, &cashier, at(14, 5));
+    assert_eq!((sale.sale_no, sale.total, sale.payment.change), (1, Won::new(5500), Won::new(4500)));
+
+    let reread = t.store.sale(today(), 1).unwrap().unwrap();
+    assert_eq!(reread.lines.len(), 2);
+    assert_eq!(reread.total, Won::new(5500));
+    assert_eq!(reread.staff_name, "계산원");
+    let vat: Vec<_> =
+        reread.vat.iter().map(|v| (v.class.as_str(), v.gross.get(), v.supply.get(), v.vat.get())).collect();
+    assert_eq!(vat, [("standard", 3500, 3182, 318), ("exempt", 2000, 2000, 0)]);
+    assert_eq!(reread.payment.tenders[0].tendered, Won::new(10_000));
+
+    let db = t.store.reader();
+    let (kind, payload): (String, String) = db
+        .query_row("SELECT kind, payload FROM journal ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!(kind, "sale.committed");
+    let payload: serde_json::Value = serde_json::from_str(&payload).unwrap();
+    assert_eq!(payload["uuid"], sale.uuid.as_str());
+    assert_eq!(payload["total"], 5500);
+    assert_eq!(payload["payment"]["change"], 4500);
+
+    let second = cash_sale(&mut t.store, &[&clothes], 3500, &cashier, at(14, 6));
+    assert_eq!(second.sale_no, 2, "sale numbers count up within the day");
+    let tomorrow = cash_sale(&mut t.store, &[&clothes], 3500, &cashier, at(14, 6) + Duration::days(1));
+    assert_eq!(tomorrow.sale_no, 1, "and start again the next day");
+}
+
+#[test]
+fn committed_sales_and_the_journal_cannot_be_changed_or_deleted() {
+    let mut t = minimal();
+    let cashier = staff(&t.store, "계산원");
+    cash_sale(&mut t.store, &[&tag(1, 3500, 0)], 5000, &cashier, at(10, 0));
+    let db = t.store.reader();
+    for sql in [
+        "UPDATE journal SET payload = '{}' WHERE seq = 1",
+        "DELETE FROM journal",
+        "UPDATE sales SET total = 1",
+        "DELETE FROM sales",
+        "DELETE FROM sale_lines",
+        "UPDATE tenders SET amount = 0",
+    ] {
+        let err = db.execute(sql, []).unwrap_err();
+        assert!(err.to_string().contains("cannot") || err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+    assert_eq!(t.store.check().unwrap().chain, Ok(count(&t.path(), "SELECT count(*) FROM journal") as u64));
+}
+
+#[test]
+fn a_tampered_journal_is_found_by_check() {
+    let mut t = minimal();
+    let cashier = staff(&t.store, "계산원");
+    cash_sale(&mut t.store, &[&tag(1, 3500, 0)], 5000, &cashier, at(10, 0));
+    cash_sale(&mut t.store, &[&tag(1, 4500, 0)], 5000, &cashier, at(10, 5));
+    assert!(t.store.check().unwrap().is_ok());
+    let path = t.path();
+    drop(t.store);
+
+    // Someone with the file and sqlite3 drops the trigger and edits an amount.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("DROP TRIGGER journal_is_append_only_update").unwrap();
+    let seq: i64 =
+        conn.query_row("SELECT seq FROM journal WHERE kind = 'sale.committed' LIMIT 1", [], |r| r.get(0)).unwrap();
+    conn.execute("UPDATE journal SET payload = replace(payload, '3500', '350') WHERE seq = ?1", [seq]).unwrap();
+    drop(conn);
+
+    let report = Store::open(&path).unwrap().check().unwrap();
+    assert!(!report.is_ok());
+    assert_eq!(report.chain, Err(ChainError::Altered { seq }));
+}
+
+#[test]
+fn a_unique_item_sells_once() {
+    let mut t = demo_without_history();
+    let manager = staff(&t.store, "김민지");
+    let item = nanum::store::ItemSetup {
+        serial: 77,
+        description: "울 코트".into(),
+        category: "001".into(),
+        price: Won::new(25_000),
+        condition: nanum::store::Condition::Good,
+        intake_date: today(),
+    };
+    let codes = t.store.add_items(&[item], Some(manager.id), at(9, 0)).unwrap();
+    let code = ItemTag::new(1, 77).unwrap().code();
+    assert_eq!(codes, std::slice::from_ref(&code));
+    let sale = cash_sale(&mut t.store, &[&code], 30_000, &manager, at(11, 0));
+    assert_eq!((sale.lines[0].name_ko.as_str(), sale.total.get()), ("울 코트", 25_000));
+    assert!(matches!(t.store.price_scan(&code, today()), Err(ScanError::AlreadySold { .. })));
+    let other_store = ItemTag::new(2, 77).unwrap().code();
+    assert!(matches!(t.store.price_scan(&other_store, today()), Err(ScanError::OtherStore { store: 2, .. })));
+    let unknown = ItemTag::new(1, 78).unwrap().code();
+    assert!(matches!(t.store.price_scan(&unknown, today()), Err(ScanError::UnknownItem { .. })));
+}
+
+#[test]
+fn prices_follow_the_colour_rotation() {
+    let t = demo_without_history();
+    let check = |weeks_ago: i64, price: i64, pull: bool| {
+        let priced = t.store.price_scan(&tag(12, 3500, weeks_ago), today()).unwrap();
+        let m = priced.line.markdown.clone().unwrap();
+        assert_eq!((priced.line.unit_price.get(), m.pull), (price, pull), "{weeks_ago} weeks");
+        assert!(priced.colour.is_some());
+    };
+    check(0, 3500, false);
+    check(3, 3500, false);
+    check(4, 1700, false);
+    check(5, 1700, true);
+    assert!(matches!(t.store.price_scan(&tag(999, 3500, 0), today()), Err(ScanError::UnknownCategory { .. })));
+    assert!(matches!(t.store.price_scan("P012000350026268", today()), Err(ScanError::Code(_))));
+}
+
+#[test]
+fn five_wrong_pins_lock_a_person_out_for_a_minute_even_across_a_restart() {
+    let mut t = minimal();
+    let cashier = staff(&t.store, "계산원");
+    let now = at(9, 0);
+    for left in (1..=4).rev() {
+        match t.store.sign_in(cashier.id, "0000", now) {
+            Err(SignInError::WrongPin { attempts_left }) => assert_eq!(attempts_left, left),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(matches!(t.store.sign_in(cashier.id, "0000", now), Err(SignInError::LockedOut { .. })));
+    // The right PIN does not help while locked, and reopening the file does not unlock.
+    let path = t.path();
+    drop(t.store);
+    let mut store = Store::open(&path).unwrap();
+    assert!(matches!(
+        store.sign_in(cashier.id, "2222", now + Duration::seconds(30)),
+        Err(SignInError::LockedOut { .. })
+    ));
+    let member = store.sign_in(cashier.id, "2222", now + Duration::seconds(61)).unwrap();
+    assert_eq!(member.name, "계산원");
+    // Others were never locked.
+    assert!(store.sign_in(staff(&store, "관리자").id, "1111", now).is_ok());
+    assert_eq!(count(&path, "SELECT count(*) FROM journal WHERE kind = 'staff.signed_in'"), 2);
+}
+
+#[test]
+fn a_full_disk_saves_nothing_and_keeps_every_earlier_sale() {
+    let mut t = minimal();
+    let cashier = staff(&t.store, "계산원");
+    let clothes = tag(1, 3500, 0);
+    cash_sale(&mut t.store, &[&clothes], 5000, &cashier, at(10, 0));
+    let journal_before = count(&t.path(), "SELECT count(*) FROM journal");
+
+    // Cap the file at its current size: the next write finds the disk full.
+    let pages: i64 = t.store.reader().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    t.store.reader().pragma_update(None, "max_page_count", pages).unwrap();
+    let mut cart = Cart::new();
+    for _ in 0..300 {
+        cart.add(t.store.price_scan(&clothes, today()).unwrap().line).unwrap();
+    }
+    let payment = Payment::card(cart.total()).unwrap();
+    let err =
+        t.store.commit_sale(NewSale { cart: &cart, payment: &payment, staff: &cashier, at: at(10, 5) }).unwrap_err();
+    assert!(matches!(err, StoreError::DiskFull), "{err:?}");
+    assert_eq!(cart.lines().len(), 300, "the cart is still there to try again");
+
+    drop(t.store);
+    let store = Store::open(&t.dir.path().join("store.db")).unwrap();
+    assert_eq!(store.last_sale_no(today()).unwrap(), Some(1));
+    assert_eq!(count(&t.dir.path().join("store.db"), "SELECT count(*) FROM journal"), journal_before);
+    assert!(store.check().unwrap().is_ok());
+}
