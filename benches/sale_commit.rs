@@ -1,0 +1,72 @@
+//! What a sale costs to commit: a five-line cash sale with its VAT split, tenders and journal
+//! event, against the cheapest durable write SQLite can do on the same settings (WAL,
+//! synchronous=FULL): a one-row insert in its own transaction. Both wait for the same fsync, so
+//! the ratio shows what Nanum adds on top of the disk, whatever the disk.
+
+use std::cell::Cell;
+use std::time::{Duration, Instant};
+
+use chrono::{FixedOffset, TimeZone};
+use criterion::Criterion;
+use nanum::domain::{Cart, IsoWeek, Payment, PriceTag, Won};
+use nanum::store::{NewSale, Store, StoreSetup};
+
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    let dir = tempfile::tempdir().expect("temp dir");
+
+    let mut store = Store::create(&dir.path().join("store.db"), &StoreSetup::minimal("벤치마크")).expect("store");
+    let cashier = store.staff().expect("staff").into_iter().find(|s| s.name == "계산원").expect("cashier");
+    let at = FixedOffset::east_opt(9 * 3600).unwrap().with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
+    let week = IsoWeek::of(at.date_naive());
+    let mut cart = Cart::new();
+    for (category, price) in [(1, 3500), (1, 5000), (7, 2000), (1, 1500), (7, 4000)] {
+        let code = PriceTag::new(category, Won::new(price), week).expect("tag").code();
+        cart.add(store.price_scan(&code, at.date_naive()).expect("price").line).expect("add");
+    }
+    let payment = Payment::cash(cart.total(), Won::new(20_000)).expect("payment");
+
+    let bare = rusqlite::Connection::open(dir.path().join("bare.db")).expect("bare db");
+    bare.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)).expect("wal");
+    bare.pragma_update(None, "synchronous", "FULL").expect("sync");
+    bare.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER NOT NULL)").expect("table");
+
+    let sale_time = Cell::new((Duration::ZERO, 0u64));
+    let bare_time = Cell::new((Duration::ZERO, 0u64));
+    let mut group = c.benchmark_group("commit");
+    group.bench_function("five-line cash sale with journal", |b| {
+        b.iter_custom(|iters| {
+            let start = Instant::now();
+            for _ in 0..iters {
+                store.commit_sale(NewSale { cart: &cart, payment: &payment, staff: &cashier, at }).expect("commit");
+            }
+            let took = start.elapsed();
+            let (total, n) = sale_time.get();
+            sale_time.set((total + took, n + iters));
+            took
+        })
+    });
+    group.bench_function("bare one-row insert transaction", |b| {
+        b.iter_custom(|iters| {
+            let start = Instant::now();
+            for i in 0..iters {
+                bare.execute_batch(&format!("BEGIN; INSERT INTO t (v) VALUES ({i}); COMMIT;")).expect("insert");
+            }
+            let took = start.elapsed();
+            let (total, n) = bare_time.get();
+            bare_time.set((total + took, n + iters));
+            took
+        })
+    });
+    group.finish();
+    c.final_summary();
+
+    let mean = |(total, n): (Duration, u64)| total.as_secs_f64() / n.max(1) as f64;
+    let (sale, baseline) = (mean(sale_time.get()), mean(bare_time.get()));
+    println!(
+        "sale commit: {:.3} ms, bare insert: {:.3} ms, ratio {:.2}x (measured in this run)",
+        sale * 1e3,
+        baseline * 1e3,
+        sale / baseline
+    );
+}
