@@ -11,6 +11,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::{Config, Paths};
 use crate::hardware::receipt::{ReceiptOptions, sale_receipt};
+use crate::hardware::scanner::{self, Framing, ScannerEvent, ScannerSettings, Suffix};
+use crate::hardware::selftest::self_test;
 use crate::hardware::{PrinterSpec, transport};
 use crate::store::Store;
 use crate::{demo, i18n, messages, reports, t};
@@ -59,6 +61,27 @@ pub enum Command {
         /// Mark it 재발행 (reprint); a reprint never opens the drawer.
         #[arg(long)]
         reprint: bool,
+    },
+    /// Print the printer's test page (Korean sample, barcode; never opens the drawer).
+    PrintTest {
+        /// The printer (default: the one in the settings).
+        #[arg(long, value_name = "SPEC")]
+        printer: Option<String>,
+    },
+    /// Print each scan from a serial scanner on its own line, as it arrives.
+    Scan {
+        #[arg(long, value_name = "PATH")]
+        port: String,
+        #[arg(long, default_value_t = 9600)]
+        baud: u32,
+        #[arg(long, value_enum, default_value_t = Suffix::Cr)]
+        suffix: Suffix,
+        /// Codes come wrapped in STX … ETX.
+        #[arg(long)]
+        stx_etx: bool,
+        /// Stop after this many scans.
+        #[arg(long, value_name = "N")]
+        count: Option<u64>,
     },
     /// Check the database file and the journal chain.
     Check,
@@ -182,10 +205,60 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 })?,
                 (None, Some(spec)) => {
                     let spec: PrinterSpec = spec.parse()?;
-                    transport::open(&spec).send(&rendered.bytes)?;
+                    transport::print(&spec, &rendered.bytes).map_err(|e| Failure::User(messages::print_error(&e)))?;
                 }
                 (None, None) => unreachable!("clap requires --out or --printer"),
             }
+        }
+        Command::PrintTest { printer } => {
+            let spec = match printer {
+                Some(spec) => spec.parse::<PrinterSpec>()?,
+                None => config.printer.spec(paths).map_err(Failure::User)?,
+            };
+            let store_name = open(db, paths).ok().map(|s| s.info().name.clone());
+            let now = Local::now().fixed_offset();
+            let doc = self_test(store_name.as_deref(), &spec.to_string(), config.printer.columns, now);
+            let rendered = crate::hardware::render(&doc, &config.printer.profile())?;
+            let status =
+                transport::print(&spec, &rendered.bytes).map_err(|e| Failure::User(messages::print_error(&e)))?;
+            println!("{}", t!("cli-printed", printer = spec.to_string()));
+            if let Some(status) = status {
+                println!("{status:?}");
+            }
+        }
+        Command::Scan { port, baud, suffix, stx_etx, count } => {
+            let settings = ScannerSettings {
+                port: port.clone(),
+                baud,
+                framing: Framing { suffix, stx_etx, ..Framing::default() },
+                ..ScannerSettings::default()
+            };
+            // A port that cannot be opened at all is a mistake in the command, not an unplugged
+            // scanner: say so and stop.
+            serialport::new(&port, baud)
+                .open()
+                .map_err(|e| Failure::User(t!("cli-no-port", port = port.clone(), reason = e.to_string())))?;
+            let (mut seen, mut lost) = (0u64, false);
+            let mut stdout = std::io::stdout();
+            scanner::read_loop(&settings, |event| {
+                match event {
+                    ScannerEvent::Scan(code) => {
+                        seen += 1;
+                        if writeln!(stdout, "{code}").and_then(|()| stdout.flush()).is_err() {
+                            return false;
+                        }
+                    }
+                    ScannerEvent::Disconnected { reason, .. } => {
+                        lost = true;
+                        eprintln!("{}", t!("cli-scanner-lost", reason = reason));
+                    }
+                    ScannerEvent::Connected { .. } if std::mem::take(&mut lost) => {
+                        eprintln!("{}", t!("cli-scanner-back"))
+                    }
+                    _ => {}
+                }
+                count.is_none_or(|n| seen < n)
+            });
         }
         Command::Check => {
             let store = open(db, paths)?;

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::hardware::escpos::{DrawerPulse, PrinterProfile};
+use crate::hardware::scanner::ScannerSettings;
+use crate::hardware::tags::ZplLabel;
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +51,8 @@ impl Paths {
 pub struct Config {
     pub ui: UiConfig,
     pub printer: PrinterConfig,
+    pub scanner: ScannerConfig,
+    pub labels: LabelConfig,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,7 +64,8 @@ pub struct UiConfig {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PrinterConfig {
-    /// `file:PATH` (design.md §6). Empty: the data directory's printer-output.bin.
+    /// `serial:…`, `usb:…`, `tcp:…` or `file:…` (design.md §6). Empty: the data directory's
+    /// printer-output.bin, so a till with no printer yet still works.
     pub spec: String,
     /// Characters per line: 32 for 58 mm paper, 42 or 48 for 80 mm.
     pub columns: usize,
@@ -76,11 +81,78 @@ impl Default for PrinterConfig {
 }
 
 impl PrinterConfig {
+    /// The printer spec, with the data directory's file when none is set.
+    pub fn spec(&self, paths: &Paths) -> Result<crate::hardware::PrinterSpec, String> {
+        if self.spec.trim().is_empty() {
+            return Ok(crate::hardware::PrinterSpec::File(paths.default_printer_file()));
+        }
+        self.spec.parse().map_err(|e: crate::hardware::transport::SpecError| e.to_string())
+    }
+
     pub fn profile(&self) -> PrinterProfile {
         PrinterProfile {
             columns: self.columns.clamp(24, 64),
             drawer: DrawerPulse { pin5: self.drawer_pin == 5, on_ms: self.drawer_pulse_ms, ..DrawerPulse::default() },
         }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScannerConfig {
+    /// A serial scanner (port, baud, framing, debounce); no port means keyboard-wedge only.
+    #[serde(flatten)]
+    pub serial: ScannerSettings,
+    /// Keys arriving faster than this, one after another, come from a scanner, not a person.
+    pub wedge_gap_ms: u64,
+    /// And there are at least this many of them before the Enter.
+    pub wedge_min_len: usize,
+}
+
+impl Default for ScannerConfig {
+    fn default() -> ScannerConfig {
+        ScannerConfig { serial: ScannerSettings::default(), wedge_gap_ms: 35, wedge_min_len: 8 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LabelLanguage {
+    /// Tags on an ESC/POS printer, one cut per tag.
+    #[default]
+    Escpos,
+    /// Tags on a ZPL label printer.
+    Zpl,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LabelConfig {
+    /// The tag printer's spec; empty: tags go to the receipt printer.
+    pub spec: String,
+    pub language: LabelLanguage,
+    pub width_dots: u32,
+    pub height_dots: u32,
+    /// A Hangul font stored on the ZPL printer.
+    pub zpl_font: String,
+}
+
+impl Default for LabelConfig {
+    fn default() -> LabelConfig {
+        let zpl = ZplLabel::default();
+        LabelConfig {
+            spec: String::new(),
+            language: LabelLanguage::Escpos,
+            width_dots: zpl.width,
+            height_dots: zpl.height,
+            zpl_font: zpl.font,
+        }
+    }
+}
+
+impl LabelConfig {
+    pub fn zpl(&self) -> ZplLabel {
+        ZplLabel { width: self.width_dots, height: self.height_dots, font: self.zpl_font.clone() }
     }
 }
 

@@ -47,7 +47,7 @@ const CATEGORIES: &[CategoryRow] = &[
     ("018", "공정무역 커피", "Fair-trade coffee", "standard", false, [12_000, 12_000, 12_000]),
     ("019", "공정무역 차·초콜릿", "Fair-trade tea & chocolate", "standard", false, [6_000, 6_000, 6_000]),
     ("020", "공정무역 수공예", "Fair-trade crafts", "standard", false, [15_000, 15_000, 15_000]),
-    ("021", "업사이클 디자인", "Upcycled design", "standard", true, [15_000, 10_000, 5_000]),
+    ("021", "업사이클", "Upcycled design", "standard", true, [15_000, 10_000, 5_000]),
 ];
 
 #[rustfmt::skip]

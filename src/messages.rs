@@ -61,6 +61,20 @@ pub fn store_error(e: &StoreError) -> String {
     }
 }
 
+pub fn sign_in_error(e: &crate::store::SignInError, now: chrono::DateTime<chrono::FixedOffset>) -> String {
+    use crate::store::SignInError;
+    match e {
+        SignInError::WrongPin { attempts_left } => t!("login-wrong-pin", left = *attempts_left),
+        SignInError::LockedOut { until } => {
+            let seconds = ((*until - now).num_milliseconds() + 999) / 1000;
+            t!("login-locked", seconds = seconds.max(1))
+        }
+        SignInError::NotAManager => t!("error-not-a-manager"),
+        SignInError::Store(e) => store_error(e),
+        SignInError::Unknown => t!("login-error", reason = e.to_string()),
+    }
+}
+
 pub fn cart_error(e: &CartError) -> String {
     match e {
         CartError::AlreadyInCart { .. } => t!("error-already-in-sale"),
@@ -134,4 +148,18 @@ pub fn price_explanation(priced: &crate::store::Priced, date: chrono::NaiveDate)
 /// `과세 10%` or `면세`.
 pub fn tax_label(rate_percent: rust_decimal::Decimal) -> String {
     if rate_percent.is_zero() { t!("tax-exempt") } else { t!("tax-rate", rate = rate_percent.normalize().to_string()) }
+}
+
+/// Why a print job failed, in words a cashier can act on.
+pub fn print_error(e: &crate::hardware::PrintError) -> String {
+    use crate::hardware::PrintError;
+    match e {
+        PrintError::NotReady { status, .. } if status.paper_out => t!("printer-paper-out"),
+        PrintError::NotReady { status, .. } if status.cover_open => t!("printer-cover-open"),
+        PrintError::NotReady { .. } => t!("printer-offline"),
+        PrintError::NoAnswer { .. } => t!("printer-no-answer"),
+        PrintError::Unreachable { reason, .. } => t!("printer-unreachable", reason = reason.clone()),
+        PrintError::Interrupted { reason, .. } => t!("printer-interrupted", reason = reason.clone()),
+        PrintError::Spec(e) => t!("printer-bad-setting", reason = e.to_string()),
+    }
 }

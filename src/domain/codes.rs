@@ -250,9 +250,114 @@ fn checked_digits(kind: CodeKind, body: &str) -> Result<Vec<u8>, CodeError> {
     Ok(data.to_vec())
 }
 
+/// The keys on a Korean (두벌식) keyboard that type each jamo.
+fn jamo_keys(jamo: char) -> Option<&'static str> {
+    const JAMO: &[(char, &str)] = &[
+        ('ㄱ', "r"),
+        ('ㄲ', "R"),
+        ('ㄳ', "rt"),
+        ('ㄴ', "s"),
+        ('ㄵ', "sw"),
+        ('ㄶ', "sg"),
+        ('ㄷ', "e"),
+        ('ㄸ', "E"),
+        ('ㄹ', "f"),
+        ('ㄺ', "fr"),
+        ('ㄻ', "fa"),
+        ('ㄼ', "fq"),
+        ('ㄽ', "ft"),
+        ('ㄾ', "fx"),
+        ('ㄿ', "fv"),
+        ('ㅀ', "fg"),
+        ('ㅁ', "a"),
+        ('ㅂ', "q"),
+        ('ㅃ', "Q"),
+        ('ㅄ', "qt"),
+        ('ㅅ', "t"),
+        ('ㅆ', "T"),
+        ('ㅇ', "d"),
+        ('ㅈ', "w"),
+        ('ㅉ', "W"),
+        ('ㅊ', "c"),
+        ('ㅋ', "z"),
+        ('ㅌ', "x"),
+        ('ㅍ', "v"),
+        ('ㅎ', "g"),
+        ('ㅏ', "k"),
+        ('ㅐ', "o"),
+        ('ㅑ', "i"),
+        ('ㅒ', "O"),
+        ('ㅓ', "j"),
+        ('ㅔ', "p"),
+        ('ㅕ', "u"),
+        ('ㅖ', "P"),
+        ('ㅗ', "h"),
+        ('ㅘ', "hk"),
+        ('ㅙ', "ho"),
+        ('ㅚ', "hl"),
+        ('ㅛ', "y"),
+        ('ㅜ', "n"),
+        ('ㅝ', "nj"),
+        ('ㅞ', "np"),
+        ('ㅟ', "nl"),
+        ('ㅠ', "b"),
+        ('ㅡ', "m"),
+        ('ㅢ', "ml"),
+        ('ㅣ', "l"),
+    ];
+    JAMO.iter().find(|(j, _)| *j == jamo).map(|(_, keys)| *keys)
+}
+
+/// Undoes the Korean input mode: a keyboard-wedge scanner "typing" `P0120…` while the till is in
+/// 한글 mode arrives as `ㅔ0120…` (or composed syllables); this gives back the keys pressed.
+pub fn as_typed_keys(text: &str) -> String {
+    const LEADS: &[char] = &[
+        'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ',
+        'ㅎ',
+    ];
+    const VOWELS: &[char] = &[
+        'ㅏ', 'ㅐ', 'ㅑ', 'ㅒ', 'ㅓ', 'ㅔ', 'ㅕ', 'ㅖ', 'ㅗ', 'ㅘ', 'ㅙ', 'ㅚ', 'ㅛ', 'ㅜ', 'ㅝ', 'ㅞ', 'ㅟ', 'ㅠ',
+        'ㅡ', 'ㅢ', 'ㅣ',
+    ];
+    const TAILS: &[char] = &[
+        'ㄱ', 'ㄲ', 'ㄳ', 'ㄴ', 'ㄵ', 'ㄶ', 'ㄷ', 'ㄹ', 'ㄺ', 'ㄻ', 'ㄼ', 'ㄽ', 'ㄾ', 'ㄿ', 'ㅀ', 'ㅁ', 'ㅂ', 'ㅄ',
+        'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ',
+    ];
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if let Some(keys) = jamo_keys(c) {
+            out.push_str(keys);
+        } else if ('가'..='힣').contains(&c) {
+            let index = c as u32 - '가' as u32;
+            let (lead, vowel, tail) = (index / (21 * 28), index % (21 * 28) / 28, index % 28);
+            for jamo in [
+                Some(LEADS[lead as usize]),
+                Some(VOWELS[vowel as usize]),
+                tail.checked_sub(1).map(|t| TAILS[t as usize]),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                out.push_str(jamo_keys(jamo).unwrap_or_default());
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Reads a scanned or typed code. Surrounding whitespace and control characters (scanner
-/// suffixes) are ignored and a lower-case prefix letter is accepted.
+/// suffixes) are ignored, a lower-case prefix letter is accepted, and a code typed with the
+/// Korean input mode on is read as the keys it was typed with.
 pub fn parse(raw: &str) -> Result<Code, CodeError> {
+    let typed;
+    let raw = if raw.chars().any(|c| ('ㄱ'..='ㅣ').contains(&c) || ('가'..='힣').contains(&c)) {
+        typed = as_typed_keys(raw);
+        typed.as_str()
+    } else {
+        raw
+    };
     let code = raw.trim_matches(|c: char| c.is_whitespace() || c.is_control());
     let mut chars = code.chars();
     let Some(first) = chars.next() else { return Err(CodeError::Empty) };
@@ -348,7 +453,7 @@ mod tests {
         check("", Err(CodeError::Empty));
         check("\r", Err(CodeError::Empty));
         check("X123", Err(CodeError::Unknown { code: "X123".into() }));
-        check("한글", Err(CodeError::Unknown { code: "한글".into() }));
+        check("한글", Err(CodeError::Unknown { code: "gksrmf".into() }));
         check("P01200035002626", Err(CodeError::Length { kind: PriceTag, expected: 16, found: 15 }));
         check("P0120003500262A7", Err(CodeError::NotDigits { kind: PriceTag }));
         check("P012000350026268", Err(CodeError::CheckDigit { kind: PriceTag, expected: 7, found: 8 }));
@@ -362,6 +467,17 @@ mod tests {
         check(&with_check("00100010002553"), Err(CodeError::Week { yyww: "2553".into() }));
         assert!(parse(&with_check("00100010002653")).is_ok());
         check(&with_check("01200000002626"), Err(CodeError::ZeroPrice));
+    }
+
+    #[test]
+    fn reads_codes_typed_in_korean_input_mode() {
+        assert_eq!(as_typed_keys("ㅔ012000350026267"), "p012000350026267");
+        assert_eq!(as_typed_keys("ㅖ0120"), "P0120");
+        assert_eq!(as_typed_keys("한글 ABC"), "gksrmf ABC");
+        assert_eq!(as_typed_keys("ㅑ001000123454"), "i001000123454");
+        check("ㅔ012000350026267", parse("P012000350026267"));
+        check("ㅑ001000123454", Ok(Code::Item(ItemTag { store: 1, serial: 12345 })));
+        check("ㄴ001202611250042", parse("S001202611250042"));
     }
 
     #[test]

@@ -5,7 +5,11 @@
 pub mod decode;
 pub mod document;
 pub mod escpos;
+pub mod queue;
 pub mod receipt;
+pub mod scanner;
+pub mod selftest;
+pub mod tags;
 pub mod transport;
 
 pub use document::Document;

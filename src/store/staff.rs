@@ -51,6 +51,8 @@ pub enum SignInError {
     LockedOut { until: DateTime<FixedOffset> },
     #[error("no such staff member")]
     Unknown,
+    #[error("only a manager can approve this")]
+    NotAManager,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -91,14 +93,9 @@ impl Store {
         Ok(until.and_then(|u| DateTime::parse_from_rfc3339(&u).ok()).filter(|u| *u > now))
     }
 
-    /// Checks a PIN. Success clears the wrong-PIN count and is journaled; the fifth wrong PIN in
-    /// a row locks the person out for [`LOCKOUT`].
-    pub fn sign_in(
-        &mut self,
-        staff_id: i64,
-        pin: &str,
-        now: DateTime<FixedOffset>,
-    ) -> Result<StaffMember, SignInError> {
+    /// Checks a PIN. Success clears the wrong-PIN count; the fifth wrong PIN in a row locks the
+    /// person out for [`LOCKOUT`].
+    fn check_pin(&mut self, staff_id: i64, pin: &str, now: DateTime<FixedOffset>) -> Result<StaffMember, SignInError> {
         let member = self.staff()?.into_iter().find(|s| s.id == staff_id).ok_or(SignInError::Unknown)?;
         if let Some(until) = self.locked_until(staff_id, now)? {
             return Err(SignInError::LockedOut { until });
@@ -110,11 +107,11 @@ impl Store {
             })
             .map_err(StoreError::from)?;
         if Argon2::default().verify_password(pin.as_bytes(), hash.as_str()).is_ok() {
-            let tx = self.conn.transaction().map_err(StoreError::from)?;
-            tx.execute("UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ?1", [staff_id])
-                .map_err(StoreError::from)?;
-            journal::append(&tx, "staff.signed_in", &serde_json::json!({ "staff": member.uuid }), Some(staff_id), now)?;
-            tx.commit().map_err(StoreError::from)?;
+            if failed > 0 {
+                self.conn
+                    .execute("UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ?1", [staff_id])
+                    .map_err(StoreError::from)?;
+            }
             return Ok(member);
         }
         let failed = failed + 1;
@@ -133,6 +130,54 @@ impl Store {
             .execute("UPDATE staff SET failed_pins = ?2 WHERE id = ?1", params![staff_id, failed])
             .map_err(StoreError::from)?;
         Err(SignInError::WrongPin { attempts_left: MAX_WRONG_PINS - failed })
+    }
+
+    /// Signs a person in with their PIN (journaled).
+    pub fn sign_in(
+        &mut self,
+        staff_id: i64,
+        pin: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<StaffMember, SignInError> {
+        let member = self.check_pin(staff_id, pin, now)?;
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        journal::append(&tx, "staff.signed_in", &serde_json::json!({ "staff": member.uuid }), Some(staff_id), now)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(member)
+    }
+
+    /// A manager's approval, with their PIN at that moment, to open the drawer without a sale.
+    /// The journal keeps who asked and who approved.
+    pub fn approve_no_sale(
+        &mut self,
+        requested_by: &StaffMember,
+        manager_id: i64,
+        pin: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<StaffMember, SignInError> {
+        let manager = self.check_pin(manager_id, pin, now)?;
+        if manager.role != Role::Manager {
+            return Err(SignInError::NotAManager);
+        }
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let payload = serde_json::json!({ "requested_by": requested_by.uuid, "approved_by": manager.uuid });
+        journal::append(&tx, "drawer.no_sale", &payload, Some(requested_by.id), now)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(manager)
+    }
+
+    /// A manager opened the drawer from the device settings to test it.
+    pub fn record_drawer_test(&mut self, manager: &StaffMember, now: DateTime<FixedOffset>) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        journal::append(
+            &tx,
+            "drawer.test",
+            &serde_json::json!({ "approved_by": manager.uuid }),
+            Some(manager.id),
+            now,
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     pub fn sign_out(&mut self, member: &StaffMember, now: DateTime<FixedOffset>) -> Result<()> {

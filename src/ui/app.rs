@@ -1,20 +1,25 @@
-//! The till application: which screen is showing, who is on duty, the clock, and the jobs that
-//! run beside the UI (printing). Screens do the work; this only routes messages and acts on
-//! what screens ask for.
+//! The till application: which screen is showing, who is on duty, the clock, the devices
+//! (print queue, scanner) and the status bar. Screens do the work; this routes messages, acts on
+//! what screens ask for, and sends scans to whichever screen wants them.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use chrono::{DateTime, Datelike, FixedOffset, Local};
+use iced::futures::SinkExt;
 use iced::widget::{button, column, container, row, text};
-use iced::{Center, Element, Fill, Subscription, Task, Theme, keyboard};
+use iced::{Center, Element, Fill, Subscription, Task, Theme, event, keyboard};
 
-use super::screen::{Screen, checkout, login};
+use super::screen::{Screen, checkout, devices, login};
+use super::wedge::Burst;
 use super::{theme, widgets};
 use crate::config::{Config, Paths};
-use crate::hardware::{Document, PrinterSpec, render, transport};
+use crate::hardware::queue::{JobId, JobState, PrintQueue};
+use crate::hardware::scanner::{self, ScannerEvent, ScannerSettings};
+use crate::hardware::{Document, render};
 use crate::i18n::{self, Lang};
-use crate::store::{StaffMember, Store};
-use crate::{demo, t};
+use crate::store::{Role, StaffMember, Store};
+use crate::{demo, messages, t};
 
 /// Where the app gets the time: the wall clock, or a fixed instant in tests.
 pub type Clock = Arc<dyn Fn() -> DateTime<FixedOffset> + Send + Sync>;
@@ -27,11 +32,19 @@ pub fn wall_clock() -> Clock {
 pub enum Message {
     Login(login::Message),
     Checkout(checkout::Message),
+    Devices(devices::Message),
     Tick,
     Hotkey(Hotkey),
+    /// A key no field took, for spotting a keyboard-wedge scanner.
+    LooseKey(String),
+    LooseEnter,
+    Scanner(ScannerEvent),
     ToggleLanguage,
     SignOut,
-    Printed(Result<(), String>),
+    OpenDevices,
+    ToggleJobs,
+    RetryJob(JobId),
+    DismissJob(JobId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +52,15 @@ pub enum Hotkey {
     Cash,
     Card,
     Escape,
+}
+
+/// How the serial scanner is, for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScannerState {
+    /// No serial scanner set up (a keyboard-wedge scanner needs none).
+    None,
+    Connected,
+    Down(String),
 }
 
 pub struct App {
@@ -49,6 +71,11 @@ pub struct App {
     now: DateTime<FixedOffset>,
     screen: Screen,
     on_duty: Option<StaffMember>,
+    queue: PrintQueue,
+    scanner: ScannerState,
+    /// Keys no field took, watched for a scanner's burst.
+    loose_keys: Burst,
+    show_jobs: bool,
     /// Something the manager should know that is not about the current screen (a bad config).
     notice: Option<String>,
 }
@@ -57,8 +84,26 @@ impl App {
     pub fn new(store: Store, paths: Paths, config: Config, clock: Clock) -> (App, Task<Message>) {
         i18n::set_language(config.ui.language);
         let now = clock();
-        let screen = Screen::Login(login::Login::new(&store));
-        (App { store, paths, config, clock, now, screen, on_duty: None, notice: None }, Task::none())
+        let burst = Burst::new(config.scanner.wedge_gap_ms, config.scanner.wedge_min_len);
+        let screen = Screen::Login(login::Login::new(&store, burst.clone()));
+        let queue = PrintQueue::start(config.printer.spec(&paths));
+        let scanner =
+            if config.scanner.serial.port.is_empty() { ScannerState::None } else { ScannerState::Down(String::new()) };
+        let app = App {
+            store,
+            paths,
+            config,
+            clock,
+            now,
+            screen,
+            on_duty: None,
+            queue,
+            scanner,
+            loose_keys: burst,
+            show_jobs: false,
+            notice: None,
+        };
+        (app, Task::none())
     }
 
     pub fn with_notice(mut self, notice: Option<String>) -> App {
@@ -70,14 +115,26 @@ impl App {
         &self.store
     }
 
+    pub fn queue(&self) -> &PrintQueue {
+        &self.queue
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
     pub fn on_duty(&self) -> Option<&StaffMember> {
         self.on_duty.as_ref()
+    }
+
+    pub fn scanner_state(&self) -> &ScannerState {
+        &self.scanner
     }
 
     pub fn checkout(&self) -> Option<&checkout::Checkout> {
         match &self.screen {
             Screen::Checkout(c) => Some(c),
-            Screen::Login(_) => None,
+            _ => None,
         }
     }
 
@@ -89,10 +146,21 @@ impl App {
         theme::theme()
     }
 
+    fn burst(&self) -> Burst {
+        Burst::new(self.config.scanner.wedge_gap_ms, self.config.scanner.wedge_min_len)
+    }
+
     pub fn update(&mut self, message: Message) -> Task<Message> {
         self.now = (self.clock)();
         match message {
-            Message::Tick => Task::none(),
+            Message::Tick => {
+                if let Screen::Checkout(checkout) = &mut self.screen
+                    && let Some(job) = checkout.receipt_job()
+                {
+                    checkout.print_state(self.queue.job(job));
+                }
+                Task::none()
+            }
             Message::Login(message) => {
                 let Screen::Login(login) = &mut self.screen else { return Task::none() };
                 match login.update(message, &mut self.store, self.now) {
@@ -101,31 +169,60 @@ impl App {
                     login::Action::SignedIn(member) => {
                         tracing::info!(staff = %member.name, "signed in");
                         self.on_duty = Some(member);
-                        let codes = if self.store.info().is_demo {
-                            demo::sample_codes(&self.store, self.now.date_naive())
-                        } else {
-                            Vec::new()
-                        };
-                        self.screen = Screen::Checkout(checkout::Checkout::new(&self.store, codes));
-                        checkout::Checkout::focus().map(Message::Checkout)
+                        self.open_checkout()
                     }
                 }
             }
-            Message::Checkout(message) => self.checkout_update(message),
+            Message::Checkout(message) => self.checkout_update(|checkout, ctx| checkout.update(message, ctx)),
+            Message::Devices(message) => self.devices_update(message),
             Message::Hotkey(key) => match (&self.screen, key) {
-                (Screen::Checkout(_), Hotkey::Cash) => self.checkout_update(checkout::Message::PayCash),
-                (Screen::Checkout(_), Hotkey::Card) => self.checkout_update(checkout::Message::PayCard),
-                (Screen::Checkout(_), Hotkey::Escape) => self.checkout_update(checkout::Message::Escape),
+                (Screen::Checkout(_), Hotkey::Cash) => self.update(Message::Checkout(checkout::Message::PayCash)),
+                (Screen::Checkout(_), Hotkey::Card) => self.update(Message::Checkout(checkout::Message::PayCard)),
+                (Screen::Checkout(_), Hotkey::Escape) => self.update(Message::Checkout(checkout::Message::Escape)),
                 (Screen::Login(_), Hotkey::Escape) => self.update(Message::Login(login::Message::Back)),
+                (Screen::Devices(_), Hotkey::Escape) => self.open_checkout(),
                 _ => Task::none(),
+            },
+            Message::LooseKey(text) => {
+                self.loose_keys.key(&text, Instant::now());
+                Task::none()
+            }
+            Message::LooseEnter => match self.loose_keys.enter(Instant::now()) {
+                Some(code) => self.scanned(code),
+                None => Task::none(),
+            },
+            Message::Scanner(event) => match event {
+                ScannerEvent::Connected { .. } => {
+                    self.scanner = ScannerState::Connected;
+                    Task::none()
+                }
+                ScannerEvent::Disconnected { reason, .. } => {
+                    self.scanner = ScannerState::Down(reason);
+                    Task::none()
+                }
+                ScannerEvent::Scan(code) => {
+                    self.scanner = ScannerState::Connected;
+                    self.scanned(code)
+                }
+                ScannerEvent::Raw(bytes) => {
+                    if let Screen::Devices(devices) = &mut self.screen
+                        && !bytes.is_empty()
+                    {
+                        devices.raw(&bytes);
+                    }
+                    Task::none()
+                }
+                ScannerEvent::Dropped(reason) => {
+                    if let Screen::Devices(devices) = &mut self.screen {
+                        devices.dropped(&reason);
+                    }
+                    Task::none()
+                }
             },
             Message::ToggleLanguage => {
                 self.config.ui.language = i18n::language().other();
                 i18n::set_language(self.config.ui.language);
-                if let Err(e) = self.config.save(&self.paths.config_file) {
-                    tracing::warn!("{e}");
-                    self.notice = Some(e.to_string());
-                }
+                self.save_config();
                 Task::none()
             }
             Message::SignOut => {
@@ -134,81 +231,182 @@ impl App {
                 {
                     tracing::warn!("sign-out not journaled: {e}");
                 }
-                self.screen = Screen::Login(login::Login::new(&self.store));
+                self.screen = Screen::Login(login::Login::new(&self.store, self.burst()));
                 Task::none()
             }
-            Message::Printed(result) => {
-                if let Err(reason) = &result {
-                    tracing::warn!("receipt not printed: {reason}");
+            Message::OpenDevices => {
+                if self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) {
+                    self.screen = Screen::Devices(devices::Devices::new(
+                        &self.config,
+                        &self.paths,
+                        self.store.info().name.clone(),
+                        self.now,
+                    ));
                 }
-                if let Screen::Checkout(checkout) = &mut self.screen {
-                    checkout.printed(result);
+                Task::none()
+            }
+            Message::ToggleJobs => {
+                self.show_jobs = !self.show_jobs;
+                Task::none()
+            }
+            Message::RetryJob(id) => {
+                self.queue.retry(id);
+                Task::none()
+            }
+            Message::DismissJob(id) => {
+                self.queue.dismiss(id);
+                if !self.queue.jobs().iter().any(|j| matches!(j.state, JobState::Failed(_))) {
+                    self.show_jobs = false;
                 }
                 Task::none()
             }
         }
     }
 
-    fn checkout_update(&mut self, message: checkout::Message) -> Task<Message> {
+    fn open_checkout(&mut self) -> Task<Message> {
+        let codes =
+            if self.store.info().is_demo { demo::sample_codes(&self.store, self.now.date_naive()) } else { Vec::new() };
+        self.screen = Screen::Checkout(checkout::Checkout::new(&self.store, codes, self.burst()));
+        checkout::Checkout::focus().map(Message::Checkout)
+    }
+
+    /// A scan from the serial scanner or a keyboard-wedge burst outside the scan field.
+    fn scanned(&mut self, code: String) -> Task<Message> {
+        match &mut self.screen {
+            Screen::Login(login) => {
+                login.scanned();
+                Task::none()
+            }
+            Screen::Devices(devices) => {
+                devices.scanned(&code);
+                Task::none()
+            }
+            Screen::Checkout(_) => self.checkout_update(|checkout, ctx| checkout.scanned(&code, ctx)),
+        }
+    }
+
+    fn checkout_update(
+        &mut self,
+        f: impl FnOnce(&mut checkout::Checkout, checkout::Context<'_>) -> checkout::Action,
+    ) -> Task<Message> {
         let (Screen::Checkout(checkout), Some(staff)) = (&mut self.screen, &self.on_duty) else { return Task::none() };
         let ctx = checkout::Context { store: &mut self.store, staff, now: self.now };
-        match checkout.update(message, ctx) {
+        match f(checkout, ctx) {
             checkout::Action::None => Task::none(),
             checkout::Action::Run(task) => task.map(Message::Checkout),
-            checkout::Action::Print { receipt, then } => {
-                Task::batch([self.print(receipt), then.map(Message::Checkout)])
+            checkout::Action::Print { title, paper, then } => {
+                if let Some(job) = self.print(title, &paper)
+                    && let Screen::Checkout(checkout) = &mut self.screen
+                {
+                    checkout.printing(job);
+                }
+                then.map(Message::Checkout)
+            }
+            checkout::Action::Retry(job) => {
+                self.queue.retry(job);
+                Task::none()
+            }
+            checkout::Action::OpenDrawer => {
+                let mut kick = Document::new();
+                kick.drawer_kick();
+                self.print(t!("job-drawer"), &kick);
+                Task::none()
             }
         }
     }
 
-    pub fn printer(&self) -> Result<PrinterSpec, String> {
-        if self.config.printer.spec.trim().is_empty() {
-            return Ok(PrinterSpec::File(self.paths.default_printer_file()));
+    fn devices_update(&mut self, message: devices::Message) -> Task<Message> {
+        let Screen::Devices(screen) = &mut self.screen else { return Task::none() };
+        match screen.update(message) {
+            devices::Action::None => Task::none(),
+            devices::Action::Run(task) => task.map(Message::Devices),
+            devices::Action::Close => self.open_checkout(),
+            devices::Action::Save(config) => {
+                self.config = *config;
+                self.queue.set_printer(self.config.printer.spec(&self.paths));
+                if self.config.scanner.serial.port.is_empty() {
+                    self.scanner = ScannerState::None;
+                }
+                let saved = self.save_config();
+                if let Screen::Devices(screen) = &mut self.screen {
+                    screen.saved(saved);
+                }
+                Task::none()
+            }
+            devices::Action::OpenDrawer => {
+                if let Some(manager) = &self.on_duty
+                    && let Err(e) = self.store.record_drawer_test(manager, self.now)
+                {
+                    self.notice = Some(messages::store_error(&e));
+                    return Task::none();
+                }
+                let mut kick = Document::new();
+                kick.drawer_kick();
+                self.print(t!("job-drawer"), &kick);
+                Task::none()
+            }
         }
-        self.config.printer.spec.parse().map_err(|e: crate::hardware::transport::SpecError| e.to_string())
     }
 
-    /// Renders the paper here and sends it on a thread of its own, so a slow or missing printer
-    /// never holds up the counter; the answer comes back as [`Message::Printed`].
-    fn print(&self, doc: Document) -> Task<Message> {
-        let job = render(&doc, &self.config.printer.profile()).map_err(|e| e.to_string());
-        let printer = self.printer();
-        let (tx, rx) = iced::futures::channel::oneshot::channel();
-        std::thread::spawn(move || {
-            let result = job.and_then(|rendered| {
-                let spec = printer?;
-                transport::open(&spec).send(&rendered.bytes).map_err(|e| e.to_string())
-            });
-            let _ = tx.send(result);
-        });
-        Task::perform(
-            async move { rx.await.unwrap_or_else(|_| Err("the print thread stopped".into())) },
-            Message::Printed,
-        )
+    /// Queues a paper for the printer. Returns its job, or `None` (with a notice) if it could
+    /// not even be turned into bytes.
+    fn print(&mut self, title: String, paper: &Document) -> Option<JobId> {
+        match render(paper, &self.config.printer.profile()) {
+            Ok(rendered) => Some(self.queue.submit(title, rendered.bytes)),
+            Err(e) => {
+                tracing::error!("{e}");
+                self.notice = Some(e.to_string());
+                None
+            }
+        }
+    }
+
+    fn save_config(&mut self) -> bool {
+        match self.config.save(&self.paths.config_file) {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::warn!("{e}");
+                self.notice = Some(e.to_string());
+                false
+            }
+        }
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        let hotkeys = keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed { key: keyboard::Key::Named(named), .. } => match named {
-                keyboard::key::Named::F9 => Some(Message::Hotkey(Hotkey::Cash)),
-                keyboard::key::Named::F10 => Some(Message::Hotkey(Hotkey::Card)),
-                keyboard::key::Named::Escape => Some(Message::Hotkey(Hotkey::Escape)),
+        let keys = event::listen_with(|event, status, _window| {
+            let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, text, .. }) = event else { return None };
+            let loose = status == event::Status::Ignored;
+            match key {
+                keyboard::Key::Named(keyboard::key::Named::F9) => Some(Message::Hotkey(Hotkey::Cash)),
+                keyboard::Key::Named(keyboard::key::Named::F10) => Some(Message::Hotkey(Hotkey::Card)),
+                keyboard::Key::Named(keyboard::key::Named::Escape) => Some(Message::Hotkey(Hotkey::Escape)),
+                keyboard::Key::Named(keyboard::key::Named::Enter) if loose => Some(Message::LooseEnter),
+                _ if loose => {
+                    text.filter(|t| !t.chars().any(char::is_control)).map(|t| Message::LooseKey(t.to_string()))
+                }
                 _ => None,
-            },
-            _ => None,
+            }
         });
         let clock = iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick);
-        Subscription::batch([hotkeys, clock])
+        let mut all = vec![keys, clock];
+        if !self.config.scanner.serial.port.is_empty() {
+            all.push(Subscription::run_with(self.config.scanner.serial.clone(), scanner_stream).map(Message::Scanner));
+        }
+        Subscription::batch(all)
     }
 
     pub fn view(&self) -> Element<'_, Message> {
         let body = match &self.screen {
             Screen::Login(login) => login.view(self.now).map(Message::Login),
             Screen::Checkout(checkout) => checkout.view().map(Message::Checkout),
+            Screen::Devices(devices) => devices.view().map(Message::Devices),
         };
         let mut page = column![self.status_bar()];
         if let Some(notice) = &self.notice {
             page = page.push(container(widgets::banner(notice.as_str(), true)).padding([8, 16]));
+        }
+        if self.show_jobs {
+            page = page.push(self.jobs_panel());
         }
         page.push(container(body).height(Fill).width(Fill)).into()
     }
@@ -225,25 +423,45 @@ impl App {
                     .size(theme::BODY),
             );
         }
+        match &self.scanner {
+            ScannerState::None => {}
+            ScannerState::Connected => {
+                left = left.push(text(t!("status-scanner-ok")).size(theme::SMALL).color(theme::ok_on_dark()));
+            }
+            ScannerState::Down(_) => {
+                left = left.push(text(t!("status-scanner-down")).size(theme::SMALL).color(theme::warning_on_dark()));
+            }
+        }
+        let jobs = self.queue.jobs();
+        let failed = jobs.iter().filter(|j| matches!(j.state, JobState::Failed(_))).count();
+        let waiting = jobs.iter().filter(|j| matches!(j.state, JobState::Waiting | JobState::Printing)).count();
         let weekday = match i18n::language() {
             Lang::Ko => crate::hardware::receipt::korean_weekday(self.now.weekday()),
             Lang::En => self.now.format("%a").to_string(),
         };
         let time = format!("{} ({weekday}) {}", self.now.format("%Y-%m-%d"), self.now.format("%H:%M"));
-        let mut right = row![text(time).size(theme::BODY)].spacing(12).align_y(Center);
-        right = right.push(
-            button(text(t!("status-language")).size(theme::SMALL))
-                .padding([6, 12])
-                .style(theme::on_dark)
-                .on_press(Message::ToggleLanguage),
-        );
-        if self.on_duty.is_some() {
+        let small = |label: String, message: Message| {
+            button(text(label).size(theme::SMALL)).padding([6, 12]).style(theme::on_dark).on_press(message)
+        };
+        let mut right = row![].spacing(12).align_y(Center);
+        if failed > 0 {
             right = right.push(
-                button(text(t!("status-sign-out")).size(theme::SMALL))
+                button(text(t!("status-print-failed", count = failed)).size(theme::SMALL))
                     .padding([6, 12])
-                    .style(theme::on_dark)
-                    .on_press(Message::SignOut),
+                    .style(theme::danger)
+                    .on_press(Message::ToggleJobs),
             );
+        } else if waiting > 0 {
+            right = right.push(text(t!("status-printing", count = waiting)).size(theme::SMALL));
+        }
+        right = right.push(text(time).size(theme::BODY));
+        if self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) && !matches!(self.screen, Screen::Devices(_))
+        {
+            right = right.push(small(t!("status-devices"), Message::OpenDevices));
+        }
+        right = right.push(small(t!("status-language"), Message::ToggleLanguage));
+        if self.on_duty.is_some() {
+            right = right.push(small(t!("status-sign-out"), Message::SignOut));
         }
         container(row![left, widgets::spacer(), right].align_y(Center))
             .padding([10, 16])
@@ -251,4 +469,57 @@ impl App {
             .style(theme::status_bar)
             .into()
     }
+
+    /// Print jobs that failed or are still waiting, each with what can be done about it.
+    fn jobs_panel(&self) -> Element<'_, Message> {
+        let rows = self.queue.jobs().into_iter().filter(|j| j.state != JobState::Printed).map(|job| {
+            let state = match &job.state {
+                JobState::Failed(e) => messages::print_error(e),
+                JobState::Waiting | JobState::Printing => t!("jobs-waiting"),
+                JobState::Printed => String::new(),
+            };
+            let failed = matches!(job.state, JobState::Failed(_));
+            row![
+                text(job.title.clone()).size(theme::BODY).width(220),
+                text(state).size(theme::SMALL).width(Fill),
+                button(text(t!("pay-print-retry")).size(theme::SMALL))
+                    .style(theme::key)
+                    .padding([6, 12])
+                    .on_press_maybe(failed.then_some(Message::RetryJob(job.id))),
+                button(text(t!("jobs-dismiss")).size(theme::SMALL))
+                    .style(theme::key)
+                    .padding([6, 12])
+                    .on_press_maybe(failed.then_some(Message::DismissJob(job.id))),
+            ]
+            .spacing(12)
+            .align_y(Center)
+            .into()
+        });
+        container(
+            column![text(t!("jobs-title")).size(theme::BODY).font(theme::BOLD), column(rows).spacing(6)].spacing(8),
+        )
+        .padding([12, 16])
+        .width(Fill)
+        .style(theme::panel)
+        .into()
+    }
+}
+
+/// The serial scanner's events, read on a thread of its own for as long as the subscription
+/// lives (a changed setting starts a new one).
+fn scanner_stream(settings: &ScannerSettings) -> impl iced::futures::Stream<Item = ScannerEvent> + use<> {
+    let settings = settings.clone();
+    iced::stream::channel(100, async move |output| {
+        let spawned = std::thread::Builder::new().name("scanner".into()).spawn(move || {
+            let mut output = output;
+            scanner::read_loop(&settings, |event| match event {
+                // An empty read only asks whether anybody still listens.
+                ScannerEvent::Raw(bytes) if bytes.is_empty() => !output.is_closed(),
+                event => futures::executor::block_on(output.send(event)).is_ok(),
+            });
+        });
+        if let Err(e) = spawned {
+            tracing::error!("cannot start the scanner thread: {e}");
+        }
+    })
 }

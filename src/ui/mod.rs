@@ -7,6 +7,7 @@
 pub mod app;
 pub mod screen;
 pub mod theme;
+pub mod wedge;
 mod widgets;
 
 use std::path::Path;

@@ -1,9 +1,11 @@
 //! The screens of the till; the app shows one at a time.
 
 pub mod checkout;
+pub mod devices;
 pub mod login;
 
 pub enum Screen {
     Login(login::Login),
     Checkout(checkout::Checkout),
+    Devices(devices::Devices),
 }

@@ -138,3 +138,7 @@ fn rounded(style: button::Style) -> button::Style {
 pub fn warning_on_dark() -> Color {
     Color::from_rgb8(0xff, 0xc8, 0x57)
 }
+
+pub fn ok_on_dark() -> Color {
+    Color::from_rgb8(0x7d, 0xdc, 0x9f)
+}

@@ -3,15 +3,19 @@
 //! untagged items at a typed price. Cash shows the change in large type; a committed sale's
 //! receipt goes to the printer without holding up the next customer.
 
-use chrono::{DateTime, FixedOffset};
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, FillPortion, Task};
 
 use crate::domain::{Cart, Line, LineKind, Payment, TenderKind, Won, likely_tenders};
 use crate::hardware::Document;
+use crate::hardware::queue::{JobId, JobState, JobView};
 use crate::hardware::receipt::{ReceiptOptions, sale_receipt};
 use crate::i18n::{Lang, language};
-use crate::store::{Category, NewSale, StaffMember, Store, category_line};
+use crate::store::{Category, NewSale, Role, StaffMember, Store, category_line};
+use crate::ui::wedge::Burst;
 use crate::ui::{theme, widgets};
 use crate::{messages, t};
 
@@ -43,16 +47,29 @@ pub enum Message {
     CancelSale,
     NewSale,
     Escape,
+    /// Print the failed receipt again.
+    RetryPrint,
+    /// A copy of the last sale's receipt, marked 재발행.
+    Reprint,
+    /// Open the drawer without a sale (needs a manager's PIN).
+    NoSale,
+    NoSaleManager(usize),
+    NoSaleSubmit,
 }
 
 pub enum Action {
     None,
     Run(Task<Message>),
-    /// A sale was committed: print its receipt, then run `then`.
+    /// Queue `paper` for the printer (telling the checkout its job with [`Checkout::printing`]),
+    /// then run `then`.
     Print {
-        receipt: Document,
+        title: String,
+        paper: Document,
         then: Task<Message>,
     },
+    Retry(JobId),
+    /// A manager approved: kick the drawer open.
+    OpenDrawer,
 }
 
 /// Everything the checkout needs from outside for one update.
@@ -68,17 +85,20 @@ enum Mode {
     Price { key: usize, input: String },
     Cash { input: String },
     Card,
+    NoSale { manager: Option<usize>, input: String, problem: Option<String> },
     Done(Finished),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 struct Finished {
+    date: NaiveDate,
     sale_no: u32,
     total: Won,
     kind: TenderKind,
     tendered: Won,
     change: Won,
-    printed: Option<Result<(), String>>,
+    job: Option<JobId>,
+    print: Option<JobState>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,8 +112,11 @@ pub struct Checkout {
     scan: String,
     notice: Option<Notice>,
     keys: Vec<Category>,
+    managers: Vec<StaffMember>,
     mode: Mode,
     demo_codes: Vec<String>,
+    /// Tells a keyboard-wedge scanner typing into the price or cash field from a person.
+    burst: Burst,
 }
 
 fn name(line: &Line) -> &str {
@@ -110,12 +133,22 @@ fn show_last_line() -> Action {
 }
 
 impl Checkout {
-    pub fn new(store: &Store, demo_codes: Vec<String>) -> Checkout {
+    pub fn new(store: &Store, demo_codes: Vec<String>, burst: Burst) -> Checkout {
         let (keys, notice) = match store.categories() {
             Ok(all) => (all.into_iter().filter(|c| c.key_position.is_some()).collect(), None),
             Err(e) => (Vec::new(), Some(Notice { text: messages::store_error(&e), is_error: true })),
         };
-        Checkout { cart: Cart::new(), scan: String::new(), notice, keys, mode: Mode::Scanning, demo_codes }
+        let managers = store.staff().unwrap_or_default().into_iter().filter(|s| s.role == Role::Manager).collect();
+        Checkout {
+            cart: Cart::new(),
+            scan: String::new(),
+            notice,
+            keys,
+            managers,
+            mode: Mode::Scanning,
+            demo_codes,
+            burst,
+        }
     }
 
     pub fn focus() -> Task<Message> {
@@ -126,11 +159,63 @@ impl Checkout {
         &self.cart
     }
 
-    /// The printer's answer for the receipt of the sale just finished.
-    pub fn printed(&mut self, result: Result<(), String>) {
-        if let Mode::Done(finished) = &mut self.mode {
-            finished.printed = Some(result);
+    /// The receipt of the sale just finished went to the printer as `job`.
+    pub fn printing(&mut self, job: JobId) {
+        if let Mode::Done(finished) = &mut self.mode
+            && finished.job.is_none()
+        {
+            finished.job = Some(job);
+            finished.print = Some(JobState::Waiting);
         }
+    }
+
+    /// The receipt job the screen is following, if any.
+    pub fn receipt_job(&self) -> Option<JobId> {
+        match &self.mode {
+            Mode::Done(finished) => finished.job,
+            _ => None,
+        }
+    }
+
+    /// How the receipt's job is doing, from the print queue.
+    pub fn print_state(&mut self, job: Option<JobView>) {
+        if let Mode::Done(finished) = &mut self.mode {
+            finished.print = job.map(|j| j.state);
+        }
+    }
+
+    /// A code from a scanner that did not come through the scan field (a serial scanner, or a
+    /// keyboard-wedge scanner typing while another field or nothing had the focus). Whatever
+    /// was being entered is set aside: a scan is never taken as a price or an amount.
+    pub fn scanned(&mut self, code: &str, ctx: Context<'_>) -> Action {
+        if !matches!(self.mode, Mode::Scanning | Mode::Done(_)) {
+            self.mode = Mode::Scanning;
+        }
+        self.scan.clear();
+        self.scan_code(code.trim(), ctx)
+    }
+
+    fn scan_code(&mut self, code: &str, ctx: Context<'_>) -> Action {
+        if matches!(self.mode, Mode::Done(_)) {
+            self.start_new_sale();
+            if code.is_empty() {
+                return focus(SCAN_INPUT);
+            }
+        }
+        if self.mode != Mode::Scanning || code.is_empty() {
+            return focus(SCAN_INPUT);
+        }
+        match ctx.store.price_scan(code, ctx.now.date_naive()) {
+            Ok(priced) => {
+                self.add(priced.line);
+                return show_last_line();
+            }
+            Err(e) => {
+                tracing::info!(code, "scan refused: {e}");
+                self.error(messages::scan_error(&e));
+            }
+        }
+        focus(SCAN_INPUT)
     }
 
     fn error(&mut self, text: String) {
@@ -143,7 +228,7 @@ impl Checkout {
 
     fn entry(&mut self) -> Option<&mut String> {
         match &mut self.mode {
-            Mode::Price { input, .. } | Mode::Cash { input } => Some(input),
+            Mode::Price { input, .. } | Mode::Cash { input } | Mode::NoSale { input, .. } => Some(input),
             _ => None,
         }
     }
@@ -156,27 +241,7 @@ impl Checkout {
             }
             Message::ScanSubmitted => {
                 let code = std::mem::take(&mut self.scan);
-                let code = code.trim();
-                if matches!(self.mode, Mode::Done(_)) {
-                    self.start_new_sale();
-                    if code.is_empty() {
-                        return focus(SCAN_INPUT);
-                    }
-                }
-                if self.mode != Mode::Scanning || code.is_empty() {
-                    return focus(SCAN_INPUT);
-                }
-                match ctx.store.price_scan(code, ctx.now.date_naive()) {
-                    Ok(priced) => {
-                        self.add(priced.line);
-                        return show_last_line();
-                    }
-                    Err(e) => {
-                        tracing::info!(code, "scan refused: {e}");
-                        self.error(messages::scan_error(&e));
-                    }
-                }
-                focus(SCAN_INPUT)
+                self.scan_code(code.trim(), ctx)
             }
             Message::Remove(index) => {
                 if self.mode == Mode::Scanning
@@ -198,11 +263,15 @@ impl Checkout {
                 focus(ENTRY_INPUT)
             }
             Message::EntryChanged(text) => {
+                let now = Instant::now();
+                let mut burst = self.burst.clone();
                 if let Some(input) = self.entry()
-                    && text.chars().all(|c| c.is_ascii_digit() || c == ',')
+                    && text.chars().count() <= 32
                 {
+                    burst.changed(input, now);
                     *input = text;
                 }
+                self.burst = burst;
                 Action::None
             }
             Message::EntryDigits(digits) => {
@@ -225,22 +294,16 @@ impl Checkout {
                 }
                 focus(ENTRY_INPUT)
             }
-            Message::EntrySubmitted => match self.mode.clone() {
-                Mode::Price { key, input } => self.price_entered(key, &input),
-                Mode::Cash { input } if input.trim().is_empty() => self.cash(ctx, self.cart.total()),
-                Mode::Cash { input } => match input.parse::<Won>() {
-                    Ok(tendered) if tendered.get() <= MAX_TENDER => self.cash(ctx, tendered),
-                    Ok(_) => {
-                        self.error(t!("error-price-too-high"));
-                        focus(ENTRY_INPUT)
+            Message::EntrySubmitted => {
+                let value = self.entry().cloned().unwrap_or_default();
+                if let Some((before, code)) = self.burst.submitted(&value, Instant::now()) {
+                    if let Some(input) = self.entry() {
+                        *input = before;
                     }
-                    Err(_) => {
-                        self.error(t!("error-not-a-price", input = input.clone()));
-                        focus(ENTRY_INPUT)
-                    }
-                },
-                _ => Action::None,
-            },
+                    return self.scanned(&code, ctx);
+                }
+                self.entry_submitted(ctx)
+            }
             Message::Quick(amount) => match self.mode.clone() {
                 Mode::Price { key, .. } => self.price_entered(key, &amount.get().to_string()),
                 Mode::Cash { .. } => self.cash(ctx, amount),
@@ -269,8 +332,48 @@ impl Checkout {
                     Action::None
                 }
             },
+            Message::RetryPrint => match &self.mode {
+                Mode::Done(Finished { job: Some(job), print: Some(JobState::Failed(_)), .. }) => Action::Retry(*job),
+                _ => Action::None,
+            },
+            Message::Reprint => {
+                let Mode::Done(finished) = &mut self.mode else { return Action::None };
+                match ctx.store.sale(finished.date, finished.sale_no) {
+                    Ok(Some(sale)) => {
+                        finished.job = None;
+                        finished.print = None;
+                        Action::Print {
+                            title: t!("job-reprint", number = format!("{:04}", sale.sale_no)),
+                            paper: sale_receipt(ctx.store.info(), &sale, ReceiptOptions { reprint: true }),
+                            then: operation::focus(SCAN_INPUT),
+                        }
+                    }
+                    Ok(None) => Action::None,
+                    Err(e) => {
+                        self.error(messages::store_error(&e));
+                        Action::None
+                    }
+                }
+            }
+            Message::NoSale => {
+                if self.mode != Mode::Scanning || !self.cart.is_empty() {
+                    return Action::None;
+                }
+                let only = (self.managers.len() == 1).then_some(0);
+                self.mode = Mode::NoSale { manager: only, input: String::new(), problem: None };
+                self.notice = None;
+                if only.is_some() { focus(ENTRY_INPUT) } else { Action::None }
+            }
+            Message::NoSaleManager(index) => {
+                if let Mode::NoSale { manager, problem, .. } = &mut self.mode {
+                    *manager = Some(index);
+                    *problem = None;
+                }
+                focus(ENTRY_INPUT)
+            }
+            Message::NoSaleSubmit => self.no_sale(ctx),
             Message::Back => {
-                if matches!(self.mode, Mode::Price { .. } | Mode::Cash { .. } | Mode::Card) {
+                if matches!(self.mode, Mode::Price { .. } | Mode::Cash { .. } | Mode::Card | Mode::NoSale { .. }) {
                     self.mode = Mode::Scanning;
                     self.notice = None;
                 }
@@ -300,6 +403,44 @@ impl Checkout {
                 _ => self.update(Message::Back, ctx),
             },
         }
+    }
+
+    fn entry_submitted(&mut self, ctx: Context<'_>) -> Action {
+        match self.mode.clone() {
+            Mode::Price { key, input } => self.price_entered(key, &input),
+            Mode::NoSale { .. } => self.no_sale(ctx),
+            Mode::Cash { input } if input.trim().is_empty() => self.cash(ctx, self.cart.total()),
+            Mode::Cash { input } => match input.parse::<Won>() {
+                Ok(tendered) if tendered.get() <= MAX_TENDER => self.cash(ctx, tendered),
+                Ok(_) => {
+                    self.error(t!("error-price-too-high"));
+                    focus(ENTRY_INPUT)
+                }
+                Err(_) => {
+                    self.error(t!("error-not-a-price", input = input.clone()));
+                    focus(ENTRY_INPUT)
+                }
+            },
+            _ => Action::None,
+        }
+    }
+
+    fn no_sale(&mut self, ctx: Context<'_>) -> Action {
+        let Mode::NoSale { manager, input, .. } = &mut self.mode else { return Action::None };
+        let pin = std::mem::take(input);
+        let Some(manager) = (*manager).and_then(|i| self.managers.get(i)) else { return Action::None };
+        let problem = match ctx.store.approve_no_sale(ctx.staff, manager.id, &pin, ctx.now) {
+            Ok(_) => {
+                self.mode = Mode::Scanning;
+                self.info(t!("nosale-opened"));
+                return Action::OpenDrawer;
+            }
+            Err(e) => messages::sign_in_error(&e, ctx.now),
+        };
+        if let Mode::NoSale { problem: slot, .. } = &mut self.mode {
+            *slot = Some(problem);
+        }
+        focus(ENTRY_INPUT)
     }
 
     fn start_new_sale(&mut self) {
@@ -351,16 +492,19 @@ impl Checkout {
             Ok(sale) => {
                 let tender = &payment.tenders[0];
                 self.mode = Mode::Done(Finished {
+                    date: sale.business_date,
                     sale_no: sale.sale_no,
                     total: sale.total,
                     kind: tender.kind,
                     tendered: tender.tendered,
                     change: payment.change,
-                    printed: None,
+                    job: None,
+                    print: None,
                 });
                 self.notice = None;
                 Action::Print {
-                    receipt: sale_receipt(ctx.store.info(), &sale, ReceiptOptions::default()),
+                    title: t!("job-receipt", number = format!("{:04}", sale.sale_no)),
+                    paper: sale_receipt(ctx.store.info(), &sale, ReceiptOptions::default()),
                     then: operation::focus(SCAN_INPUT),
                 }
             }
@@ -392,6 +536,7 @@ impl Checkout {
             Mode::Price { key, input } => self.view_price(*key, input),
             Mode::Cash { input } => self.view_cash(input),
             Mode::Card => self.view_card(),
+            Mode::NoSale { manager, input, problem } => self.view_no_sale(*manager, input, problem.as_deref()),
             Mode::Done(finished) => self.view_done(finished),
         })
         .padding(20)
@@ -481,11 +626,19 @@ impl Checkout {
             iced::widget::space().height(Fill),
             pay(t!("checkout-pay-cash"), "F9", Message::PayCash, theme::success),
             pay(t!("checkout-pay-card"), "F10", Message::PayCard, theme::primary),
-            button(text(t!("checkout-cancel-sale")).size(theme::BODY).align_x(Center).width(Fill))
-                .padding(12)
-                .width(Fill)
-                .style(theme::key)
-                .on_press_maybe((!self.cart.is_empty()).then_some(Message::CancelSale)),
+            row![
+                button(text(t!("checkout-cancel-sale")).size(theme::BODY).align_x(Center).width(Fill))
+                    .padding(12)
+                    .width(Fill)
+                    .style(theme::key)
+                    .on_press_maybe((!self.cart.is_empty()).then_some(Message::CancelSale)),
+                button(text(t!("nosale-button")).size(theme::BODY).align_x(Center).width(Fill))
+                    .padding(12)
+                    .width(Fill)
+                    .style(theme::key)
+                    .on_press_maybe(self.cart.is_empty().then_some(Message::NoSale)),
+            ]
+            .spacing(8),
         ]
         .spacing(12)
         .into()
@@ -575,6 +728,57 @@ impl Checkout {
         .into()
     }
 
+    fn view_no_sale<'a>(
+        &'a self,
+        manager: Option<usize>,
+        input: &'a str,
+        problem: Option<&'a str>,
+    ) -> Element<'a, Message> {
+        let mut panel = column![
+            text(t!("nosale-title")).size(theme::LARGE).font(theme::BOLD),
+            widgets::label(t!("nosale-hint")),
+            row(self.managers.iter().enumerate().map(|(i, m)| {
+                let chosen = manager == Some(i);
+                button(text(m.name.clone()).size(theme::BODY).align_x(Center).width(Fill))
+                    .padding(12)
+                    .width(Fill)
+                    .style(if chosen { theme::primary } else { theme::key })
+                    .on_press(Message::NoSaleManager(i))
+                    .into()
+            }))
+            .spacing(8),
+        ]
+        .spacing(12);
+        if manager.is_some() {
+            panel = panel.push(
+                text_input(&t!("login-pin-placeholder"), input)
+                    .id(ENTRY_INPUT)
+                    .secure(true)
+                    .size(theme::LARGE)
+                    .padding(12)
+                    .on_input(Message::EntryChanged)
+                    .on_submit(Message::EntrySubmitted),
+            );
+        }
+        if let Some(problem) = problem {
+            panel = panel.push(widgets::banner(problem, true));
+        }
+        panel
+            .push(widgets::number_pad(Message::EntryDigits, Message::EntryClear, Message::EntryBackspace, None))
+            .push(
+                row![
+                    widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(56),
+                    button(text(t!("nosale-confirm")).size(theme::LARGE).align_x(Center).width(Fill))
+                        .padding(12)
+                        .width(Fill)
+                        .style(theme::danger)
+                        .on_press_maybe(manager.map(|_| Message::NoSaleSubmit)),
+                ]
+                .spacing(8),
+            )
+            .into()
+    }
+
     fn view_done<'a>(&'a self, finished: &'a Finished) -> Element<'a, Message> {
         let mut done = column![
             text(t!("pay-done")).size(theme::LARGE).font(theme::BOLD).color(theme::GREEN),
@@ -588,12 +792,22 @@ impl Checkout {
                 .push(widgets::label(t!("pay-change")).color(theme::MUTED))
                 .push(text(t!("won", amount = finished.change.to_string())).size(theme::HUGE * 1.4).font(theme::BOLD));
         }
-        match &finished.printed {
-            Some(Ok(())) => done = done.push(widgets::banner(t!("pay-printed"), false)),
-            Some(Err(reason)) => {
-                done = done.push(widgets::banner(t!("pay-print-failed", reason = reason.clone()), true))
+        match &finished.print {
+            Some(JobState::Printed) => done = done.push(widgets::banner(t!("pay-printed"), false)),
+            Some(JobState::Waiting | JobState::Printing) => done = done.push(widgets::muted(t!("pay-printing"))),
+            Some(JobState::Failed(e)) => {
+                done = done.push(widgets::banner(t!("pay-print-failed", reason = messages::print_error(e)), true)).push(
+                    row![
+                        widgets::key(t!("pay-print-retry"), theme::BODY, Some(Message::RetryPrint)).height(52),
+                        widgets::key(t!("pay-reprint"), theme::BODY, Some(Message::Reprint)).height(52),
+                    ]
+                    .spacing(8),
+                )
             }
             None => {}
+        }
+        if matches!(finished.print, Some(JobState::Printed) | None) {
+            done = done.push(widgets::key(t!("pay-reprint"), theme::BODY, Some(Message::Reprint)).height(52));
         }
         done.push(iced::widget::space().height(Fill))
             .push(

@@ -5,7 +5,10 @@ use chrono::{DateTime, FixedOffset};
 use iced::widget::{button, column, container, operation, row, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
+use std::time::Instant;
+
 use crate::store::{Role, SignInError, StaffMember, Store};
+use crate::ui::wedge::Burst;
 use crate::ui::{theme, widgets};
 use crate::{messages, t};
 
@@ -42,6 +45,8 @@ pub struct Login {
     pin: String,
     problem: Option<Problem>,
     demo: bool,
+    /// A scanner typing into the PIN field is not a wrong PIN.
+    burst: Burst,
 }
 
 pub fn role_name(role: Role) -> String {
@@ -53,12 +58,18 @@ pub fn role_name(role: Role) -> String {
 }
 
 impl Login {
-    pub fn new(store: &Store) -> Login {
+    /// A scan arrived while nobody is signed in.
+    pub fn scanned(&mut self) {
+        self.pin.clear();
+        self.problem = Some(Problem::Other(t!("login-scan-first")));
+    }
+
+    pub fn new(store: &Store, burst: Burst) -> Login {
         let (staff, problem) = match store.staff() {
             Ok(staff) => (staff, None),
             Err(e) => (Vec::new(), Some(Problem::Other(messages::store_error(&e)))),
         };
-        Login { staff, chosen: None, pin: String::new(), problem, demo: store.info().is_demo }
+        Login { staff, chosen: None, pin: String::new(), problem, demo: store.info().is_demo, burst }
     }
 
     pub fn update(&mut self, message: Message, store: &mut Store, now: DateTime<FixedOffset>) -> Action {
@@ -74,6 +85,7 @@ impl Login {
                 Action::Run(operation::focus(PIN_INPUT))
             }
             Message::PinChanged(pin) => {
+                self.burst.changed(&self.pin, Instant::now());
                 if pin.len() <= MAX_PIN && pin.chars().all(|c| c.is_ascii_digit()) {
                     self.pin = pin;
                 }
@@ -100,6 +112,11 @@ impl Login {
                 Action::None
             }
             Message::Submit => {
+                if self.burst.submitted(&self.pin, Instant::now()).is_some() {
+                    self.pin.clear();
+                    self.problem = Some(Problem::Other(t!("login-scan-first")));
+                    return Action::Run(operation::focus(PIN_INPUT));
+                }
                 let Some(member) = self.chosen.and_then(|i| self.staff.get(i)) else { return Action::None };
                 if self.pin.is_empty() {
                     return Action::Run(operation::focus(PIN_INPUT));
@@ -115,8 +132,7 @@ impl Login {
                         self.problem = Some(match e {
                             SignInError::WrongPin { attempts_left } => Problem::WrongPin { left: attempts_left },
                             SignInError::LockedOut { until } => Problem::Locked { until },
-                            SignInError::Store(e) => Problem::Other(messages::store_error(&e)),
-                            SignInError::Unknown => Problem::Other(t!("login-error", reason = e.to_string())),
+                            other => Problem::Other(messages::sign_in_error(&other, now)),
                         });
                         Action::Run(operation::focus(PIN_INPUT))
                     }

@@ -1,0 +1,553 @@
+//! Device settings, for managers: which receipt printer (and how it is wired), the paper width
+//! and drawer, the tag printer, and the serial scanner. Ports come from the list the system
+//! reports, or can be typed. A test page, a test tag and the drawer can be tried from here, and
+//! a "scan something now" box shows the bytes the scanner sends. Saving writes `config.toml`
+//! and takes effect at once.
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset};
+use iced::widget::{button, checkbox, column, container, pick_list, row, scrollable, text, text_input};
+use iced::{Center, Element, Fill, Task};
+
+use crate::config::{Config, LabelLanguage, Paths};
+use crate::domain::{IsoWeek, PriceTag, Won};
+use crate::hardware::PrinterSpec;
+use crate::hardware::render;
+use crate::hardware::scanner::Suffix;
+use crate::hardware::selftest::self_test;
+use crate::hardware::tags::{TagLabel, tag_document, tag_zpl};
+use crate::hardware::transport::{self, Flow};
+use crate::ui::{theme, widgets};
+use crate::{messages, t};
+
+const BAUDS: [u32; 6] = [4800, 9600, 19200, 38400, 57600, 115200];
+const RAW_SHOWN: usize = 48;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Connection {
+    File,
+    Serial,
+    Usb,
+    Tcp,
+}
+
+impl fmt::Display for Connection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            Connection::File => t!("devices-conn-file"),
+            Connection::Serial => t!("devices-conn-serial"),
+            Connection::Usb => t!("devices-conn-usb"),
+            Connection::Tcp => t!("devices-conn-tcp"),
+        })
+    }
+}
+
+/// A choice shown in a list with its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice<T>(pub T);
+
+impl fmt::Display for Choice<Flow> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self.0 {
+            Flow::None => t!("devices-flow-none"),
+            Flow::RtsCts => "RTS/CTS".into(),
+            Flow::XonXoff => "XON/XOFF".into(),
+        })
+    }
+}
+
+impl fmt::Display for Choice<Suffix> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self.0 {
+            Suffix::Cr => "CR".into(),
+            Suffix::Lf => "LF".into(),
+            Suffix::Crlf => "CR+LF".into(),
+            Suffix::Tab => "Tab".into(),
+            Suffix::None => t!("devices-suffix-none"),
+        })
+    }
+}
+
+impl fmt::Display for Choice<usize> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let paper = if self.0 <= 32 { "58" } else { "80" };
+        f.write_str(&t!("devices-paper", mm = paper, columns = self.0))
+    }
+}
+
+impl fmt::Display for Choice<u8> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&t!("devices-pin", pin = self.0))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Connection(Connection),
+    Target(String),
+    PickPort(String),
+    Baud(u32),
+    Flow(Choice<Flow>),
+    AskStatus(bool),
+    Columns(Choice<usize>),
+    DrawerPin(Choice<u8>),
+    Pulse(String),
+    ScannerPort(String),
+    PickScanner(String),
+    ScannerBaud(u32),
+    Suffix(Choice<Suffix>),
+    StxEtx(bool),
+    Debounce(String),
+    LabelSpec(String),
+    Zpl(bool),
+    Rescan,
+    Save,
+    TestPrint,
+    TestTag,
+    Tested(Result<String, String>),
+    OpenDrawer,
+    Close,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    Save(Box<Config>),
+    OpenDrawer,
+    Close,
+}
+
+pub struct Devices {
+    base: Config,
+    paths: Paths,
+    store_name: String,
+    now: DateTime<FixedOffset>,
+    connection: Connection,
+    target: String,
+    baud: u32,
+    flow: Flow,
+    ask_status: bool,
+    columns: usize,
+    drawer_pin: u8,
+    pulse: String,
+    ports: Vec<String>,
+    scanner_port: String,
+    scanner_baud: u32,
+    suffix: Suffix,
+    stx_etx: bool,
+    debounce: String,
+    label_spec: String,
+    zpl: bool,
+    raw: Vec<u8>,
+    last_scan: Option<String>,
+    dropped: Option<String>,
+    notice: Option<(String, bool)>,
+    testing: bool,
+}
+
+/// Serial ports the system reports, and USB printer devices.
+pub fn detect_ports() -> Vec<String> {
+    let mut ports: Vec<String> =
+        serialport::available_ports().unwrap_or_default().into_iter().map(|p| p.port_name).collect();
+    if let Ok(entries) = std::fs::read_dir("/dev/usb") {
+        ports.extend(
+            entries
+                .flatten()
+                .map(|e| e.path().display().to_string())
+                .filter(|p| p.rsplit('/').next().is_some_and(|n| n.starts_with("lp"))),
+        );
+    }
+    ports.sort();
+    ports
+}
+
+impl Devices {
+    pub fn new(config: &Config, paths: &Paths, store_name: String, now: DateTime<FixedOffset>) -> Devices {
+        let printer = &config.printer;
+        let (connection, target, baud, flow, ask_status) = match printer.spec.parse::<PrinterSpec>() {
+            Ok(PrinterSpec::File(path)) => (Connection::File, path.display().to_string(), 9600, Flow::None, false),
+            Ok(PrinterSpec::Serial { path, baud, flow, status }) => (Connection::Serial, path, baud, flow, status),
+            Ok(PrinterSpec::Usb { path, status }) => {
+                (Connection::Usb, path.display().to_string(), 9600, Flow::None, status)
+            }
+            Ok(PrinterSpec::Tcp { host, port, status }) => {
+                (Connection::Tcp, format!("{host}:{port}"), 9600, Flow::None, status)
+            }
+            Err(_) => (Connection::File, String::new(), 9600, Flow::None, false),
+        };
+        let scanner = &config.scanner.serial;
+        Devices {
+            base: config.clone(),
+            paths: paths.clone(),
+            store_name,
+            now,
+            connection,
+            target,
+            baud,
+            flow,
+            ask_status,
+            columns: printer.columns,
+            drawer_pin: printer.drawer_pin,
+            pulse: printer.drawer_pulse_ms.to_string(),
+            ports: detect_ports(),
+            scanner_port: scanner.port.clone(),
+            scanner_baud: scanner.baud,
+            suffix: scanner.framing.suffix,
+            stx_etx: scanner.framing.stx_etx,
+            debounce: scanner.debounce_ms.to_string(),
+            label_spec: config.labels.spec.clone(),
+            zpl: config.labels.language == LabelLanguage::Zpl,
+            raw: Vec::new(),
+            last_scan: None,
+            dropped: None,
+            notice: None,
+            testing: false,
+        }
+    }
+
+    /// Bytes the scanner just sent, for the test box.
+    pub fn raw(&mut self, bytes: &[u8]) {
+        self.raw.extend_from_slice(bytes);
+        let extra = self.raw.len().saturating_sub(RAW_SHOWN);
+        self.raw.drain(..extra);
+    }
+
+    pub fn scanned(&mut self, code: &str) {
+        self.last_scan = Some(code.to_string());
+        self.dropped = None;
+    }
+
+    pub fn dropped(&mut self, reason: &str) {
+        self.dropped = Some(reason.to_string());
+    }
+
+    pub fn saved(&mut self, ok: bool) {
+        if ok {
+            self.notice = Some((t!("devices-saved"), false));
+        }
+    }
+
+    fn printer_spec(&self) -> String {
+        let target = self.target.trim();
+        match self.connection {
+            Connection::File if target.is_empty() => String::new(),
+            Connection::File => format!("file:{target}"),
+            Connection::Serial => {
+                let status = if self.ask_status { "" } else { "&status=off" };
+                format!("serial:{target}?baud={}&flow={}{status}", self.baud, self.flow.as_str())
+            }
+            Connection::Usb => format!("usb:{target}{}", if self.ask_status { "?status=on" } else { "" }),
+            Connection::Tcp => format!("tcp:{target}{}", if self.ask_status { "" } else { "?status=off" }),
+        }
+    }
+
+    /// The settings on screen, checked.
+    fn config(&self) -> Result<Config, String> {
+        let mut config = self.base.clone();
+        let spec = self.printer_spec();
+        if !spec.is_empty() {
+            spec.parse::<PrinterSpec>().map_err(|e| t!("printer-bad-setting", reason = e.to_string()))?;
+        }
+        config.printer.spec = spec;
+        config.printer.columns = self.columns;
+        config.printer.drawer_pin = self.drawer_pin;
+        config.printer.drawer_pulse_ms = match self.pulse.trim().parse() {
+            Ok(ms) if (10..=500).contains(&ms) => ms,
+            _ => return Err(t!("devices-bad-pulse")),
+        };
+        let scanner = &mut config.scanner.serial;
+        scanner.port = self.scanner_port.trim().to_string();
+        scanner.baud = self.scanner_baud;
+        scanner.framing.suffix = self.suffix;
+        scanner.framing.stx_etx = self.stx_etx;
+        scanner.debounce_ms = match self.debounce.trim().parse() {
+            Ok(ms) if ms <= 5000 => ms,
+            _ => return Err(t!("devices-bad-debounce")),
+        };
+        let label = self.label_spec.trim();
+        if !label.is_empty() {
+            label.parse::<PrinterSpec>().map_err(|e| t!("printer-bad-setting", reason = e.to_string()))?;
+        }
+        config.labels.spec = label.to_string();
+        config.labels.language = if self.zpl { LabelLanguage::Zpl } else { LabelLanguage::Escpos };
+        Ok(config)
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Connection(c) => self.connection = c,
+            Message::Target(t) | Message::PickPort(t) => self.target = t,
+            Message::Baud(b) => self.baud = b,
+            Message::Flow(Choice(f)) => self.flow = f,
+            Message::AskStatus(on) => self.ask_status = on,
+            Message::Columns(Choice(c)) => self.columns = c,
+            Message::DrawerPin(Choice(p)) => self.drawer_pin = p,
+            Message::Pulse(p) => self.pulse = p,
+            Message::ScannerPort(p) | Message::PickScanner(p) => self.scanner_port = p,
+            Message::ScannerBaud(b) => self.scanner_baud = b,
+            Message::Suffix(Choice(s)) => self.suffix = s,
+            Message::StxEtx(on) => self.stx_etx = on,
+            Message::Debounce(d) => self.debounce = d,
+            Message::LabelSpec(s) => self.label_spec = s,
+            Message::Zpl(on) => self.zpl = on,
+            Message::Rescan => self.ports = detect_ports(),
+            Message::Close => return Action::Close,
+            Message::Save => match self.config() {
+                Ok(config) => return Action::Save(Box::new(config)),
+                Err(problem) => self.notice = Some((problem, true)),
+            },
+            Message::OpenDrawer => return Action::OpenDrawer,
+            Message::TestPrint | Message::TestTag => {
+                let config = match self.config() {
+                    Ok(config) => config,
+                    Err(problem) => {
+                        self.notice = Some((problem, true));
+                        return Action::None;
+                    }
+                };
+                let job = if matches!(message, Message::TestPrint) {
+                    self.test_page(&config)
+                } else {
+                    self.test_tag(&config)
+                };
+                return match job {
+                    Ok((spec, bytes)) => {
+                        self.testing = true;
+                        self.notice = Some((t!("devices-testing"), false));
+                        Action::Run(Task::perform(send(spec, bytes), Message::Tested))
+                    }
+                    Err(problem) => {
+                        self.notice = Some((problem, true));
+                        Action::None
+                    }
+                };
+            }
+            Message::Tested(result) => {
+                self.testing = false;
+                self.notice = Some(match result {
+                    Ok(status) => (status, false),
+                    Err(problem) => (problem, true),
+                });
+            }
+        }
+        Action::None
+    }
+
+    fn test_page(&self, config: &Config) -> Result<(PrinterSpec, Vec<u8>), String> {
+        let spec = config.printer.spec(&self.paths)?;
+        let doc = self_test(Some(&self.store_name), &spec.to_string(), config.printer.columns, self.now);
+        let bytes = render(&doc, &config.printer.profile()).map_err(|e| e.to_string())?.bytes;
+        Ok((spec, bytes))
+    }
+
+    fn test_tag(&self, config: &Config) -> Result<(PrinterSpec, Vec<u8>), String> {
+        let week = IsoWeek::of(self.now.date_naive());
+        let label = TagLabel {
+            code: PriceTag::new(1, Won::new(5000), week).map(|t| t.code()).unwrap_or_default(),
+            name: t!("devices-sample-tag"),
+            price: Won::new(5000),
+            colour: None,
+            note: week.to_string(),
+        };
+        let spec = if config.labels.spec.is_empty() {
+            config.printer.spec(&self.paths)?
+        } else {
+            config.labels.spec.parse().map_err(|e: transport::SpecError| e.to_string())?
+        };
+        let bytes = match config.labels.language {
+            LabelLanguage::Zpl => tag_zpl(&label, &config.labels.zpl()).into_bytes(),
+            LabelLanguage::Escpos => {
+                render(&tag_document(&label), &config.printer.profile()).map_err(|e| e.to_string())?.bytes
+            }
+        };
+        Ok((spec, bytes))
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let field = |label: String, control: Element<'static, Message>| -> Element<'static, Message> {
+            row![widgets::label(label).width(150), control].spacing(12).align_y(Center).into()
+        };
+        let connections = [Connection::File, Connection::Serial, Connection::Usb, Connection::Tcp];
+        let mut printer = column![
+            text(t!("devices-printer")).size(theme::LARGE).font(theme::BOLD),
+            field(
+                t!("devices-connection"),
+                pick_list(connections, Some(self.connection), Message::Connection).width(Fill).into()
+            ),
+        ]
+        .spacing(12);
+        let placeholder = match self.connection {
+            Connection::File => t!("devices-file-placeholder"),
+            Connection::Tcp => "192.168.0.50:9100".to_string(),
+            _ => "/dev/ttyUSB0".to_string(),
+        };
+        printer = printer.push(field(
+            t!("devices-port"),
+            text_input(&placeholder, &self.target).on_input(Message::Target).padding(8).into(),
+        ));
+        if matches!(self.connection, Connection::Serial | Connection::Usb) {
+            let chosen = self.ports.iter().find(|p| **p == self.target).cloned();
+            printer = printer.push(field(
+                t!("devices-found-ports"),
+                row![
+                    pick_list(self.ports.clone(), chosen, Message::PickPort)
+                        .placeholder(t!("devices-pick-port"))
+                        .width(Fill),
+                    button(text(t!("devices-rescan")).size(theme::SMALL))
+                        .style(theme::key)
+                        .padding([8, 12])
+                        .on_press(Message::Rescan),
+                ]
+                .spacing(8)
+                .into(),
+            ));
+        }
+        if self.connection == Connection::Serial {
+            printer = printer
+                .push(field(t!("devices-baud"), pick_list(BAUDS, Some(self.baud), Message::Baud).into()))
+                .push(field(
+                    t!("devices-flow"),
+                    pick_list(Flow::ALL.map(Choice), Some(Choice(self.flow)), Message::Flow).into(),
+                ));
+        }
+        if self.connection != Connection::File {
+            printer =
+                printer.push(checkbox(self.ask_status).label(t!("devices-ask-status")).on_toggle(Message::AskStatus));
+        }
+        printer = printer
+            .push(field(
+                t!("devices-paper-width"),
+                pick_list([32, 42, 48].map(Choice), Some(Choice(self.columns)), Message::Columns).into(),
+            ))
+            .push(field(
+                t!("devices-drawer"),
+                row![
+                    pick_list([2u8, 5].map(Choice), Some(Choice(self.drawer_pin)), Message::DrawerPin),
+                    text_input("50", &self.pulse).on_input(Message::Pulse).width(80).padding(8),
+                    widgets::muted("ms"),
+                ]
+                .spacing(8)
+                .align_y(Center)
+                .into(),
+            ));
+
+        let labels = column![
+            text(t!("devices-labels")).size(theme::LARGE).font(theme::BOLD),
+            field(
+                t!("devices-port"),
+                text_input(&t!("devices-labels-placeholder"), &self.label_spec)
+                    .on_input(Message::LabelSpec)
+                    .padding(8)
+                    .into(),
+            ),
+            checkbox(self.zpl).label(t!("devices-zpl")).on_toggle(Message::Zpl),
+        ]
+        .spacing(12);
+
+        let scanner_choice = self.ports.iter().find(|p| **p == self.scanner_port).cloned();
+        let hex: String = self.raw.iter().map(|b| format!("{b:02X} ")).collect();
+        let mut test_box = column![
+            widgets::label(t!("devices-scan-now")),
+            widgets::muted(t!("devices-raw", bytes = if hex.is_empty() { "-".into() } else { hex })),
+        ]
+        .spacing(6);
+        if let Some(code) = &self.last_scan {
+            test_box =
+                test_box.push(text(t!("devices-last-scan", code = code.clone())).size(theme::LARGE).font(theme::BOLD));
+        }
+        if let Some(reason) = &self.dropped {
+            test_box = test_box.push(widgets::muted(t!("devices-dropped", reason = reason.clone())));
+        }
+        let scanner = column![
+            text(t!("devices-scanner")).size(theme::LARGE).font(theme::BOLD),
+            widgets::muted(t!("devices-scanner-hint")),
+            field(
+                t!("devices-port"),
+                text_input("/dev/ttyUSB1", &self.scanner_port).on_input(Message::ScannerPort).padding(8).into()
+            ),
+            field(
+                t!("devices-found-ports"),
+                pick_list(self.ports.clone(), scanner_choice, Message::PickScanner)
+                    .placeholder(t!("devices-pick-port"))
+                    .width(Fill)
+                    .into(),
+            ),
+            field(t!("devices-baud"), pick_list(BAUDS, Some(self.scanner_baud), Message::ScannerBaud).into()),
+            field(
+                t!("devices-suffix"),
+                pick_list(Suffix::ALL.map(Choice), Some(Choice(self.suffix)), Message::Suffix).into()
+            ),
+            checkbox(self.stx_etx).label(t!("devices-stx-etx")).on_toggle(Message::StxEtx),
+            field(
+                t!("devices-debounce"),
+                row![
+                    text_input("300", &self.debounce).on_input(Message::Debounce).width(80).padding(8),
+                    widgets::muted("ms")
+                ]
+                .spacing(8)
+                .align_y(Center)
+                .into(),
+            ),
+            container(test_box).padding(12).width(Fill).style(theme::card),
+        ]
+        .spacing(12);
+
+        let mut page = column![].spacing(16);
+        if let Some((message, is_error)) = &self.notice {
+            page = page.push(widgets::banner(message.as_str(), *is_error));
+        }
+        let testing = !self.testing;
+        page = page
+            .push(
+                row![
+                    container(column![printer, labels].spacing(28)).padding(16).width(Fill).style(theme::panel),
+                    container(scanner).padding(16).width(Fill).style(theme::panel),
+                ]
+                .spacing(16),
+            )
+            .push(
+                row![
+                    button(text(t!("devices-save")).size(theme::BODY))
+                        .padding([12, 24])
+                        .style(theme::success)
+                        .on_press(Message::Save),
+                    button(text(t!("devices-test-print")).size(theme::BODY))
+                        .padding([12, 24])
+                        .style(theme::key)
+                        .on_press_maybe(testing.then_some(Message::TestPrint)),
+                    button(text(t!("devices-test-tag")).size(theme::BODY))
+                        .padding([12, 24])
+                        .style(theme::key)
+                        .on_press_maybe(testing.then_some(Message::TestTag)),
+                    button(text(t!("devices-open-drawer")).size(theme::BODY))
+                        .padding([12, 24])
+                        .style(theme::key)
+                        .on_press(Message::OpenDrawer),
+                    widgets::spacer(),
+                    button(text(t!("devices-close")).size(theme::BODY))
+                        .padding([12, 24])
+                        .style(theme::key)
+                        .on_press(Message::Close),
+                ]
+                .spacing(12),
+            );
+        scrollable(container(page).padding(16)).height(Fill).into()
+    }
+}
+
+/// Sends a test job straight to the printer on a thread of its own (not through the queue:
+/// the settings being tried are not saved yet) and says how it went.
+async fn send(spec: PrinterSpec, bytes: Vec<u8>) -> Result<String, String> {
+    let (tx, rx) = iced::futures::channel::oneshot::channel();
+    std::thread::spawn(move || {
+        let result = transport::print(&spec, &bytes);
+        let _ = tx.send(result);
+    });
+    match rx.await {
+        Ok(Ok(Some(status))) if status.paper_low => Ok(t!("devices-test-ok-paper-low")),
+        Ok(Ok(_)) => Ok(t!("devices-test-ok")),
+        Ok(Err(e)) => Err(messages::print_error(&e)),
+        Err(_) => Err(t!("printer-no-answer")),
+    }
+}

@@ -1,0 +1,112 @@
+//! Telling a keyboard-wedge scanner from a person. A scanner "types" a whole code a few
+//! milliseconds per key and ends with Enter; nobody types eight keys that fast. So wherever the
+//! keys land (a price field, the PIN field, nowhere), a fast burst ending in Enter is a scan and
+//! goes to the checkout, and the field is put back as it was before the burst.
+
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct Burst {
+    gap: Duration,
+    min_len: usize,
+    /// The field's value before the burst began.
+    before: String,
+    /// Keys typed for the global listener (no field has the focus).
+    keys: String,
+    count: usize,
+    last: Option<Instant>,
+}
+
+impl Burst {
+    pub fn new(gap_ms: u64, min_len: usize) -> Burst {
+        Burst {
+            gap: Duration::from_millis(gap_ms.max(1)),
+            min_len: min_len.max(2),
+            before: String::new(),
+            keys: String::new(),
+            count: 0,
+            last: None,
+        }
+    }
+
+    fn fast(&self, now: Instant) -> bool {
+        self.last.is_some_and(|last| now.duration_since(last) <= self.gap)
+    }
+
+    /// A field is about to change from `old`.
+    pub fn changed(&mut self, old: &str, now: Instant) {
+        if self.fast(now) {
+            self.count += 1;
+        } else {
+            self.before = old.to_string();
+            self.count = 1;
+        }
+        self.last = Some(now);
+    }
+
+    /// Enter in a field holding `value`: if a scanner typed it, what the field held before and
+    /// the code it scanned.
+    pub fn submitted(&mut self, value: &str, now: Instant) -> Option<(String, String)> {
+        let scanned = self.fast(now) && self.count >= self.min_len;
+        self.last = None;
+        self.count = 0;
+        if !scanned {
+            return None;
+        }
+        let before = std::mem::take(&mut self.before);
+        let code = value.strip_prefix(before.as_str()).unwrap_or(value).trim().to_string();
+        Some((before, code))
+    }
+
+    /// A key that no field took.
+    pub fn key(&mut self, text: &str, now: Instant) {
+        if !self.fast(now) {
+            self.keys.clear();
+            self.count = 0;
+        }
+        self.keys.push_str(text);
+        self.count += text.chars().count();
+        self.last = Some(now);
+    }
+
+    /// Enter that no field took: the code, if a scanner typed it.
+    pub fn enter(&mut self, now: Instant) -> Option<String> {
+        let scanned = self.fast(now) && self.count >= self.min_len;
+        let keys = std::mem::take(&mut self.keys);
+        self.count = 0;
+        self.last = None;
+        scanned.then(|| keys.trim().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_keys_are_a_scan_slow_keys_are_a_person() {
+        let t = Instant::now();
+        let ms = |n| t + Duration::from_millis(n);
+        let mut burst = Burst::new(35, 8);
+        let mut value = String::from("50");
+        for (i, c) in "P012000350026267".chars().enumerate() {
+            burst.changed(&value, ms(1000 + i as u64 * 5));
+            value.push(c);
+        }
+        assert_eq!(burst.submitted(&value, ms(1090)), Some(("50".into(), "P012000350026267".into())));
+
+        let mut person = String::new();
+        for (i, c) in "10000".chars().enumerate() {
+            burst.changed(&person, ms(2000 + i as u64 * 150));
+            person.push(c);
+        }
+        assert_eq!(burst.submitted(&person, ms(2800)), None);
+
+        for (i, c) in "8801234567893".chars().enumerate() {
+            burst.key(&c.to_string(), ms(3000 + i as u64 * 8));
+        }
+        assert_eq!(burst.enter(ms(3110)).as_deref(), Some("8801234567893"));
+        burst.key("a", ms(4000));
+        assert_eq!(burst.enter(ms(4200)), None);
+    }
+}
