@@ -179,3 +179,49 @@ fn english_is_a_setting() {
     let price = nanum(home.path(), &["--db", db_arg, "price", "P012000350026267", "--date", "2026-07-22"]);
     assert!(stdout(&price).contains("Charge: ₩1,700"), "{}", stdout(&price));
 }
+
+#[test]
+fn print_test_and_scan_talk_to_real_serial_ports() {
+    use common::devices::{FakePrinter, READY, plug_in};
+    use std::io::{BufRead, Write};
+
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("page.bin");
+    let to_file = nanum(home.path(), &["print-test", "--printer", &format!("file:{}", file.display())]);
+    assert!(to_file.status.success(), "{}", stderr(&to_file));
+    let page = decode(&std::fs::read(&file).unwrap()).unwrap();
+    assert!(text_lines(&page).iter().any(|l| l.contains("다람쥐 헌 쳇바퀴에 타고파")));
+    assert!(!page.iter().any(|e| matches!(e, Event::Drawer { .. })), "the test page never opens the drawer");
+
+    let link = home.path().join("printer");
+    let printer = FakePrinter::plug_in(&link, READY, None);
+    let to_serial = nanum(home.path(), &["print-test", "--printer", &format!("serial:{}?baud=19200", link.display())]);
+    assert!(to_serial.status.success(), "{}", stderr(&to_serial));
+    assert!(text_lines(&decode(&printer.wait_for_cut()).unwrap()).iter().any(|l| l.trim() == "프린터 시험 인쇄"));
+    printer.unplug();
+    std::fs::remove_file(&link).unwrap();
+    let unplugged = nanum(home.path(), &["print-test", "--printer", &format!("serial:{}", link.display())]);
+    assert_eq!(unplugged.status.code(), Some(1));
+    assert!(stderr(&unplugged).contains("프린터에 연결할 수 없어요"), "{}", stderr(&unplugged));
+
+    let scanner_link = home.path().join("scanner");
+    let mut scanner = plug_in(&scanner_link);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nanum"))
+        .args(["scan", "--port", scanner_link.to_str().unwrap(), "--suffix", "crlf", "--count", "2"])
+        .env("NANUM_HOME", home.path())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    scanner.write_all(b"P01200035").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    scanner.write_all(b"0026267\r\n8801234567893\r\n").unwrap();
+    assert_eq!(lines.next().unwrap().unwrap(), "P012000350026267");
+    assert_eq!(lines.next().unwrap().unwrap(), "8801234567893");
+    assert!(child.wait().unwrap().success(), "stops after --count scans");
+
+    let no_port = nanum(home.path(), &["scan", "--port", "/dev/no-such-scanner"]);
+    assert_eq!(no_port.status.code(), Some(1));
+    assert_eq!(nanum(home.path(), &["scan", "--port", "/dev/x", "--suffix", "semicolon"]).status.code(), Some(2));
+}

@@ -201,7 +201,9 @@ impl App {
                     Task::none()
                 }
                 ScannerEvent::Scan(code) => {
-                    self.scanner = ScannerState::Connected;
+                    if self.scanner != ScannerState::None {
+                        self.scanner = ScannerState::Connected;
+                    }
                     self.scanned(code)
                 }
                 ScannerEvent::Raw(bytes) => {

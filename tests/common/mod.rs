@@ -2,6 +2,8 @@
 //! fixed day, and small helpers that read what a user would read.
 #![allow(dead_code)]
 
+pub mod devices;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};

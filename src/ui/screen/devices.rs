@@ -384,7 +384,7 @@ impl Devices {
         };
         printer = printer.push(field(
             t!("devices-port"),
-            text_input(&placeholder, &self.target).on_input(Message::Target).padding(8).into(),
+            text_input(&placeholder, &self.target).id("printer-target").on_input(Message::Target).padding(8).into(),
         ));
         if matches!(self.connection, Connection::Serial | Connection::Usb) {
             let chosen = self.ports.iter().find(|p| **p == self.target).cloned();
@@ -424,7 +424,7 @@ impl Devices {
                 t!("devices-drawer"),
                 row![
                     pick_list([2u8, 5].map(Choice), Some(Choice(self.drawer_pin)), Message::DrawerPin),
-                    text_input("50", &self.pulse).on_input(Message::Pulse).width(80).padding(8),
+                    text_input("50", &self.pulse).id("drawer-pulse").on_input(Message::Pulse).width(80).padding(8),
                     widgets::muted("ms"),
                 ]
                 .spacing(8)
@@ -537,17 +537,20 @@ impl Devices {
 }
 
 /// Sends a test job straight to the printer on a thread of its own (not through the queue:
-/// the settings being tried are not saved yet) and says how it went.
-async fn send(spec: PrinterSpec, bytes: Vec<u8>) -> Result<String, String> {
+/// the settings being tried are not saved yet) and says how it went. The thread starts at once;
+/// the future only waits for its answer.
+fn send(spec: PrinterSpec, bytes: Vec<u8>) -> impl std::future::Future<Output = Result<String, String>> {
     let (tx, rx) = iced::futures::channel::oneshot::channel();
     std::thread::spawn(move || {
         let result = transport::print(&spec, &bytes);
         let _ = tx.send(result);
     });
-    match rx.await {
-        Ok(Ok(Some(status))) if status.paper_low => Ok(t!("devices-test-ok-paper-low")),
-        Ok(Ok(_)) => Ok(t!("devices-test-ok")),
-        Ok(Err(e)) => Err(messages::print_error(&e)),
-        Err(_) => Err(t!("printer-no-answer")),
+    async move {
+        match rx.await {
+            Ok(Ok(Some(status))) if status.paper_low => Ok(t!("devices-test-ok-paper-low")),
+            Ok(Ok(_)) => Ok(t!("devices-test-ok")),
+            Ok(Err(e)) => Err(messages::print_error(&e)),
+            Err(_) => Err(t!("printer-no-answer")),
+        }
     }
 }

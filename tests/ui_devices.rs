@@ -1,0 +1,336 @@
+//! The till with its devices, through iced_test: a serial scanner on a pty that gets unplugged
+//! mid-sale, a keyboard-wedge scanner typing into the wrong field, a printer pulled mid-receipt,
+//! the drawer opened with a manager's PIN, and the device settings screen.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use common::devices::*;
+use common::*;
+use iced::keyboard::key::Named;
+use iced_test::selector::Candidate;
+use iced_test::{Simulator, selector};
+use nanum::config::{Config, Paths};
+use nanum::hardware::decode::{Event, decode, text_lines};
+use nanum::hardware::scanner::{ScannerEvent, ScannerSettings, read_loop};
+use nanum::ui::screen::{checkout, login};
+use nanum::ui::{App, Message};
+
+struct Till {
+    app: App,
+    dir: tempfile::TempDir,
+    _clock: Arc<Mutex<DateTime<FixedOffset>>>,
+}
+
+fn till_with(configure: impl FnOnce(&mut Config, &Path)) -> Till {
+    let TempStore { dir, store } = demo_without_history();
+    let paths = Paths { data_dir: dir.path().to_path_buf(), config_file: dir.path().join("config.toml") };
+    let mut config = Config::default();
+    config.printer.spec = format!("file:{}", dir.path().join("printer.bin").display());
+    configure(&mut config, dir.path());
+    let clock = Arc::new(Mutex::new(at(11, 0)));
+    let reading = clock.clone();
+    let (app, _) = App::new(store, paths, config, Arc::new(move || *reading.lock().unwrap()));
+    Till { app, dir, _clock: clock }
+}
+
+impl Till {
+    fn sim(&self) -> Simulator<'_, Message> {
+        Simulator::with_size(nanum::ui::settings(), (1280.0, 800.0), self.app.view())
+    }
+
+    fn act(&mut self, f: impl FnOnce(&mut Simulator<'_, Message>)) {
+        let mut ui = self.sim();
+        f(&mut ui);
+        let messages: Vec<_> = ui.into_messages().collect();
+        for m in messages {
+            let _ = self.app.update(m);
+        }
+    }
+
+    fn click(&mut self, label: &str) {
+        self.act(|ui| {
+            ui.click(label).unwrap_or_else(|e| panic!("nothing labelled {label:?}: {e:?}"));
+        });
+    }
+
+    fn enter(&mut self, id: &'static str, text: &str) {
+        self.act(|ui| {
+            ui.click(selector::id(id)).unwrap_or_else(|e| panic!("no field {id}: {e:?}"));
+            let _ = ui.typewrite(text);
+            let _ = ui.tap_key(Named::Enter);
+        });
+    }
+
+    fn sees(&self, text: &str) -> bool {
+        self.sim().find(text).is_ok()
+    }
+
+    fn sees_part(&self, part: &str) -> bool {
+        let part = part.to_string();
+        self.sim()
+            .find(move |c: Candidate<'_>| match c {
+                Candidate::Text { content, .. } if content.contains(&part) => Some(()),
+                _ => None,
+            })
+            .is_ok()
+    }
+
+    /// Every text on screen, for a failing assertion's message.
+    fn texts(&self) -> Vec<String> {
+        let found = Mutex::new(Vec::new());
+        let _ = self.sim().find(|c: Candidate<'_>| {
+            match c {
+                Candidate::Text { content, .. } => found.lock().unwrap().push(content.to_string()),
+                Candidate::TextInput { state, .. } => found.lock().unwrap().push(format!("[{}]", state.text())),
+                _ => {}
+            }
+            None::<()>
+        });
+        found.into_inner().unwrap()
+    }
+
+    fn sign_in(&mut self, name: &str, pin: &str) {
+        self.click(name);
+        self.enter(login::PIN_INPUT, pin);
+        assert_eq!(self.app.on_duty().map(|s| s.name.as_str()), Some(name));
+    }
+
+    fn lines(&self) -> usize {
+        self.app.checkout().map_or(0, |c| c.cart().lines().len())
+    }
+
+    /// Lets the print queue finish and the screen catch up.
+    fn settle(&mut self) {
+        assert!(self.app.queue().wait_idle(Duration::from_secs(20)));
+        let _ = self.app.update(Message::Tick);
+    }
+
+    fn printer_file(&self) -> PathBuf {
+        self.dir.path().join("printer.bin")
+    }
+}
+
+#[test]
+fn an_unplugged_scanner_shows_in_the_status_bar_and_the_sale_finishes_by_typing() {
+    let mut till = till_with(|config, dir| config.scanner.serial.port = dir.join("scanner").display().to_string());
+    let link = PathBuf::from(&till.app.config().scanner.serial.port);
+    let mut scanner = plug_in(&link);
+    till.sign_in("이서준", "2222");
+    assert!(till.sees("스캐너 연결 끊김"), "not connected until the reader says so");
+
+    // The reader thread the app's subscription runs, here feeding the app directly.
+    let settings = ScannerSettings { port: link.display().to_string(), ..till.app.config().scanner.serial.clone() };
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || read_loop(&settings, |e| tx.send(e).is_ok()));
+    let pump = |till: &mut Till, until: &dyn Fn(&ScannerEvent) -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let event = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("scanner event");
+            let done = until(&event);
+            let _ = till.app.update(Message::Scanner(event));
+            if done {
+                return;
+            }
+        }
+    };
+    pump(&mut till, &|e| matches!(e, ScannerEvent::Connected { .. }));
+    assert!(till.sees("스캐너 연결됨"));
+
+    use std::io::Write;
+    scanner.write_all(tag(1, 3500, 0).as_bytes()).unwrap();
+    scanner.write_all(b"\r").unwrap();
+    pump(&mut till, &|e| matches!(e, ScannerEvent::Scan(_)));
+    assert_eq!(till.lines(), 1);
+    assert!(till.sees("여성 의류 3,500원을 담았어요."));
+
+    drop(scanner);
+    pump(&mut till, &|e| matches!(e, ScannerEvent::Disconnected { .. }));
+    assert!(till.sees("스캐너 연결 끊김"));
+
+    till.enter(checkout::SCAN_INPUT, &tag(2, 5000, 0));
+    assert_eq!(till.lines(), 2, "typing the code still works");
+    till.click("현금 결제");
+    till.enter(checkout::ENTRY_INPUT, "10000");
+    assert!(till.sees("결제가 끝났어요"));
+    assert!(till.sees("1,500원"));
+    let sale = till.app.store().sale(today(), 1).unwrap().unwrap();
+    assert_eq!((sale.lines.len(), sale.total.get()), (2, 8500));
+}
+
+#[test]
+fn a_wedge_scanner_typing_into_the_cash_field_adds_an_item_instead_of_an_amount() {
+    let mut till = till_with(|_, _| {});
+    till.sign_in("이서준", "2222");
+    till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
+    till.click("현금 결제");
+    // The scanner "types" a whole code and Enter into the tendered-amount field.
+    till.enter(checkout::ENTRY_INPUT, &tag(2, 5000, 0));
+    assert_eq!(till.lines(), 2, "the scan became an item");
+    assert!(till.sees("남성 의류 5,000원을 담았어요."));
+    assert!(till.sees("8,500원"));
+    assert!(till.app.store().sale(today(), 1).unwrap().is_none(), "and not 5,000 … won of cash");
+
+    // Keys no field takes (nothing focused), fast, then Enter: a scan too.
+    for c in nanum::demo::demo_ean(1).chars() {
+        let _ = till.app.update(Message::LooseKey(c.to_string()));
+    }
+    let _ = till.app.update(Message::LooseEnter);
+    assert_eq!(till.lines(), 3);
+    assert!(till.sees_part("공정무역 드립백 커피"));
+
+    // With the Korean input mode on, the scanner's P arrives as ㅔ and is read as P.
+    till.enter(checkout::SCAN_INPUT, &tag(3, 2000, 0).replacen('P', "ㅔ", 1));
+    assert_eq!(till.lines(), 4);
+    assert!(till.sees("아동 의류 2,000원을 담았어요."));
+}
+
+#[test]
+fn a_scan_on_the_login_screen_is_not_a_wrong_pin() {
+    let mut till = till_with(|_, _| {});
+    till.click("이서준");
+    till.enter(login::PIN_INPUT, &tag(1, 3500, 0));
+    assert!(till.sees("바코드가 읽혔어요. 먼저 로그인해 주세요."));
+    till.enter(login::PIN_INPUT, "2222");
+    assert!(till.app.on_duty().is_some(), "no wrong PIN was counted and the right one works");
+}
+
+#[test]
+fn a_printer_pulled_mid_receipt_leaves_the_sale_and_a_retry_button() {
+    let mut till = till_with(|config, dir| {
+        config.printer.spec = format!("serial:{}?baud=9600", dir.join("printer").display());
+    });
+    let link = till.dir.path().join("printer");
+    let pulled = FakePrinter::plug_in(&link, READY, Some(250));
+    till.sign_in("이서준", "2222");
+    till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
+    till.click("현금 결제");
+    till.enter(checkout::ENTRY_INPUT, "5000");
+    assert!(till.sees("결제가 끝났어요"));
+    till.settle();
+    assert!(till.sees_part("영수증이 인쇄되지 않았어요"), "the cashier is told");
+    assert!(till.sees("인쇄 실패 1건"));
+    assert_eq!(till.app.store().sale(today(), 1).unwrap().map(|s| s.total.get()), Some(3500));
+    pulled.unplug();
+
+    let back = FakePrinter::plug_in(&link, READY, None);
+    till.click("다시 인쇄");
+    till.settle();
+    assert!(till.sees("영수증을 출력했어요."));
+    assert!(!till.sees("인쇄 실패 1건"));
+    let lines = text_lines(&decode(&back.wait_for_cut()).unwrap());
+    assert!(lines.iter().any(|l| l.starts_with("거스름돈") && l.ends_with(" 1,500")));
+
+    // A reprint is marked and does not open the drawer.
+    let before = back.bytes().len();
+    till.click("영수증 재발행");
+    till.settle();
+    let reprint = decode(&back.bytes()[before..]).unwrap();
+    assert!(text_lines(&reprint).iter().any(|l| l.trim() == "[재발행]"));
+    assert!(!reprint.iter().any(|e| matches!(e, Event::Drawer { .. })));
+}
+
+#[test]
+fn the_drawer_opens_without_a_sale_only_with_a_managers_pin() {
+    let mut till = till_with(|_, _| {});
+    till.sign_in("이서준", "2222");
+    till.click("돈통 열기");
+    assert!(till.sees("판매 없이 돈통 열기"));
+    till.enter(checkout::ENTRY_INPUT, "2222");
+    assert!(till.sees("PIN이 맞지 않아요. 4번 더 틀리면 1분 동안 잠겨요."));
+    till.settle();
+    assert!(!till.printer_file().exists(), "no kick for a wrong PIN");
+
+    till.enter(checkout::ENTRY_INPUT, "1234");
+    assert!(till.sees("돈통을 열었어요. 기록에 남겼어요."));
+    till.settle();
+    let events = decode(&std::fs::read(till.printer_file()).unwrap()).unwrap();
+    assert!(events.contains(&Event::Drawer { pin: 0, on: 25, off: 250 }));
+    let payload: String = till
+        .app
+        .store()
+        .reader()
+        .query_row("SELECT payload FROM journal WHERE kind = 'drawer.no_sale'", [], |r| r.get(0))
+        .unwrap();
+    let cashier = staff(till.app.store(), "이서준");
+    let manager = staff(till.app.store(), "김민지");
+    let payload: serde_json::Value = serde_json::from_str(&payload).unwrap();
+    assert_eq!(
+        (payload["requested_by"].as_str(), payload["approved_by"].as_str()),
+        (Some(cashier.uuid.as_str()), Some(manager.uuid.as_str()))
+    );
+}
+
+#[test]
+fn device_settings_are_for_managers_and_are_saved_and_tried() {
+    let mut till = till_with(|_, _| {});
+    till.sign_in("이서준", "2222");
+    assert!(!till.sees("기기 설정"), "not for cashiers");
+    till.click("로그아웃");
+    till.sign_in("김민지", "1234");
+    till.click("기기 설정");
+    assert!(till.sees("영수증 프린터"));
+
+    // A test page to a file printer typed in, before saving.
+    let test_file = till.dir.path().join("test-page.bin");
+    let test_path = test_file.display().to_string();
+    till.act(|ui| {
+        ui.click(selector::id("printer-target")).unwrap();
+        let _ = ui.tap_key(Named::End);
+        for _ in 0..200 {
+            let _ = ui.tap_key(Named::Backspace);
+        }
+        let _ = ui.typewrite(&test_path);
+    });
+    till.click("시험 인쇄");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !test_file.exists() {
+        assert!(Instant::now() < deadline, "the test page never arrived");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let page = decode(&std::fs::read(&test_file).unwrap()).unwrap();
+    let lines = text_lines(&page);
+    assert!(lines.iter().any(|l| l.trim() == "프린터 시험 인쇄"));
+    assert!(lines.iter().any(|l| l.contains("다람쥐 헌 쳇바퀴에 타고파")));
+    assert!(page.contains(&Event::Barcode { system: 73, data: "NANUM-TEST-0123".into() }));
+    assert!(!page.iter().any(|e| matches!(e, Event::Drawer { .. })));
+
+    // The scanner test box shows the bytes and the code.
+    let _ = till.app.update(Message::Scanner(ScannerEvent::Raw(b"P0\r".to_vec())));
+    let _ = till.app.update(Message::Scanner(ScannerEvent::Scan("P0".into())));
+    assert!(till.sees("받은 바이트: 50 30 0D "));
+    assert!(till.sees("읽은 바코드: P0"));
+
+    // A bad pulse time is refused; a good setting is saved to config.toml.
+    till.act(|ui| {
+        ui.click(selector::id("drawer-pulse")).unwrap();
+        let _ = ui.tap_key(Named::End);
+        let _ = ui.tap_key(Named::Backspace);
+        let _ = ui.tap_key(Named::Backspace);
+        let _ = ui.typewrite("9000");
+    });
+    till.click("저장");
+    assert!(till.sees("돈통 펄스는 10~500ms 사이로 입력해 주세요."));
+    till.act(|ui| {
+        ui.click(selector::id("drawer-pulse")).unwrap();
+        let _ = ui.tap_key(Named::End);
+        for _ in 0..4 {
+            let _ = ui.tap_key(Named::Backspace);
+        }
+        let _ = ui.typewrite("100");
+    });
+    till.click("저장");
+    assert!(till.sees("저장했어요. 바로 적용돼요."), "{:?}", till.texts());
+    let saved = Config::load(&till.dir.path().join("config.toml")).unwrap();
+    assert_eq!(saved.printer.spec, format!("file:{test_path}"));
+    assert_eq!(saved.printer.drawer_pulse_ms, 100);
+    assert_eq!(till.app.queue().printer().unwrap().to_string(), format!("file:{test_path}"));
+    till.click("닫기");
+    assert!(till.sees("현금 결제"));
+}
