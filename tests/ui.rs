@@ -185,6 +185,14 @@ fn a_cash_sale_from_scan_to_change_to_receipt() {
     assert_eq!(row_value(&lines, "거스름돈").as_deref(), Some("3,500"));
     assert!(lines.iter().any(|l| l.starts_with("유아용품") && l.ends_with(" 1,500")));
 
+    // The receipt can be shown on screen, drawn from the same bytes the printer got.
+    till.click("영수증 보기");
+    assert!(till.sees("상품 목록 보기"));
+    let snapshot = till.sim().snapshot(&till.app.theme()).unwrap();
+    assert!(snapshot.matches_image("tests/snapshots/receipt-preview").unwrap(), "the receipt preview changed");
+    till.click("상품 목록 보기");
+    assert!(till.sees("영수증 보기"));
+
     // Scanning the next item starts the next sale.
     till.enter(checkout::SCAN_INPUT, &tag(2, 5000, 0));
     assert!(till.sees("남성 의류 5,000원을 담았어요."));
@@ -201,7 +209,9 @@ fn too_little_cash_is_refused_and_the_sale_stays() {
     assert!(till.sees("500원이 모자라요."));
     assert!(till.app.store().sale(today(), 1).unwrap().is_none());
     // Enter on an empty field takes the exact amount.
-    till.click("C");
+    for _ in 0..4 {
+        till.click("←");
+    }
     till.enter(checkout::ENTRY_INPUT, "");
     assert!(till.sees("결제가 끝났어요"));
     assert_eq!(till.app.store().sale(today(), 1).unwrap().map(|s| s.payment.change.get()), Some(0));

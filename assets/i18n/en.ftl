@@ -277,3 +277,6 @@ cli-printed = Sent to { $printer }.
 cli-no-port = Cannot open the port { $port }: { $reason }
 cli-scanner-lost = The scanner disconnected: { $reason } (reading resumes when it is back)
 cli-scanner-back = The scanner is back.
+pay-show-receipt = Show receipt
+pay-hide-receipt = Show items
+preview-drawer = [drawer opens]

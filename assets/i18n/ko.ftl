@@ -272,3 +272,6 @@ cli-printed = { $printer }(으)로 보냈어요.
 cli-no-port = 포트 { $port }을(를) 열 수 없어요: { $reason }
 cli-scanner-lost = 스캐너 연결이 끊겼어요: { $reason } (다시 연결되면 이어서 읽어요)
 cli-scanner-back = 스캐너가 다시 연결됐어요.
+pay-show-receipt = 영수증 보기
+pay-hide-receipt = 상품 목록 보기
+preview-drawer = [돈통 열림]

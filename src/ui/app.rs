@@ -268,7 +268,8 @@ impl App {
     fn open_checkout(&mut self) -> Task<Message> {
         let codes =
             if self.store.info().is_demo { demo::sample_codes(&self.store, self.now.date_naive()) } else { Vec::new() };
-        self.screen = Screen::Checkout(checkout::Checkout::new(&self.store, codes, self.burst()));
+        self.screen =
+            Screen::Checkout(checkout::Checkout::new(&self.store, codes, self.burst(), self.config.printer.columns));
         checkout::Checkout::focus().map(Message::Checkout)
     }
 

@@ -5,6 +5,7 @@
 //! Korean fonts installed.
 
 pub mod app;
+pub mod preview;
 pub mod screen;
 pub mod theme;
 pub mod wedge;

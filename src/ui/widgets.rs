@@ -16,8 +16,8 @@ pub fn key<'a, M: Clone + 'a>(
         .on_press_maybe(on_press)
 }
 
-/// A 3×4 pad of digits with clear and backspace; `extra` fills the last free key (`000` for
-/// won amounts).
+/// A 3×4 pad of digits and backspace. The last row is `C 0 ←`, or `0 000 ←` when `extra` is
+/// given (`000` types thousands of won in one tap).
 pub fn number_pad<'a, M: Clone + 'a>(
     digits: fn(&'static str) -> M,
     clear: M,
@@ -29,17 +29,10 @@ pub fn number_pad<'a, M: Clone + 'a>(
     };
     let line = |keys: [&'static str; 3]| row(keys.map(|d| k(d, digits(d)))).spacing(8);
     let last = match extra {
-        Some(label) => k(label, digits(label)),
-        None => iced::widget::space().width(Fill).into(),
+        Some(label) => row![k("0", digits("0")), k(label, digits(label)), k("←", backspace)],
+        None => row![k("C", clear), k("0", digits("0")), k("←", backspace)],
     };
-    column![
-        line(["7", "8", "9"]),
-        line(["4", "5", "6"]),
-        line(["1", "2", "3"]),
-        row![k("C", clear), k("0", digits("0")), last, k("←", backspace)].spacing(8),
-    ]
-    .spacing(8)
-    .into()
+    column![line(["7", "8", "9"]), line(["4", "5", "6"]), line(["1", "2", "3"]), last.spacing(8)].spacing(8).into()
 }
 
 /// A message in a coloured box: green for what went well, red for what needs attention.

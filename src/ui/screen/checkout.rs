@@ -15,6 +15,7 @@ use crate::hardware::queue::{JobId, JobState, JobView};
 use crate::hardware::receipt::{ReceiptOptions, sale_receipt};
 use crate::i18n::{Lang, language};
 use crate::store::{Category, NewSale, Role, StaffMember, Store, category_line};
+use crate::ui::preview::Paper;
 use crate::ui::wedge::Burst;
 use crate::ui::{theme, widgets};
 use crate::{messages, t};
@@ -55,6 +56,8 @@ pub enum Message {
     NoSale,
     NoSaleManager(usize),
     NoSaleSubmit,
+    /// Show the last receipt on screen, as printed (or back to the lines).
+    ToggleReceipt,
 }
 
 pub enum Action {
@@ -117,6 +120,10 @@ pub struct Checkout {
     demo_codes: Vec<String>,
     /// Tells a keyboard-wedge scanner typing into the price or cash field from a person.
     burst: Burst,
+    /// The finished sale's receipt, and its on-screen copy while shown.
+    receipt: Option<Document>,
+    preview: Option<Paper>,
+    columns: usize,
 }
 
 fn name(line: &Line) -> &str {
@@ -133,7 +140,7 @@ fn show_last_line() -> Action {
 }
 
 impl Checkout {
-    pub fn new(store: &Store, demo_codes: Vec<String>, burst: Burst) -> Checkout {
+    pub fn new(store: &Store, demo_codes: Vec<String>, burst: Burst, columns: usize) -> Checkout {
         let (keys, notice) = match store.categories() {
             Ok(all) => (all.into_iter().filter(|c| c.key_position.is_some()).collect(), None),
             Err(e) => (Vec::new(), Some(Notice { text: messages::store_error(&e), is_error: true })),
@@ -148,6 +155,9 @@ impl Checkout {
             mode: Mode::Scanning,
             demo_codes,
             burst,
+            receipt: None,
+            preview: None,
+            columns,
         }
     }
 
@@ -372,6 +382,20 @@ impl Checkout {
                 focus(ENTRY_INPUT)
             }
             Message::NoSaleSubmit => self.no_sale(ctx),
+            Message::ToggleReceipt => {
+                if self.preview.take().is_none()
+                    && let Some(receipt) = &self.receipt
+                {
+                    let profile = crate::hardware::PrinterProfile { columns: self.columns, ..Default::default() };
+                    match crate::hardware::render(receipt, &profile).map(|r| crate::hardware::decode::decode(&r.bytes))
+                    {
+                        Ok(Ok(events)) => self.preview = Some(Paper::new(&events, self.columns)),
+                        Ok(Err(e)) => self.error(e.to_string()),
+                        Err(e) => self.error(e.to_string()),
+                    }
+                }
+                focus(SCAN_INPUT)
+            }
             Message::Back => {
                 if matches!(self.mode, Mode::Price { .. } | Mode::Cash { .. } | Mode::Card | Mode::NoSale { .. }) {
                     self.mode = Mode::Scanning;
@@ -444,6 +468,8 @@ impl Checkout {
     }
 
     fn start_new_sale(&mut self) {
+        self.receipt = None;
+        self.preview = None;
         self.cart.clear();
         self.mode = Mode::Scanning;
         self.notice = None;
@@ -502,9 +528,11 @@ impl Checkout {
                     print: None,
                 });
                 self.notice = None;
+                let receipt = sale_receipt(ctx.store.info(), &sale, ReceiptOptions::default());
+                self.receipt = Some(receipt.clone());
                 Action::Print {
                     title: t!("job-receipt", number = format!("{:04}", sale.sale_no)),
-                    paper: sale_receipt(ctx.store.info(), &sale, ReceiptOptions::default()),
+                    paper: receipt,
                     then: operation::focus(SCAN_INPUT),
                 }
             }
@@ -547,6 +575,9 @@ impl Checkout {
     }
 
     fn view_lines(&self) -> Element<'_, Message> {
+        if let Some(paper) = &self.preview {
+            return scrollable(container(paper.view()).center_x(Fill).padding(12)).height(Fill).into();
+        }
         if self.cart.is_empty() {
             let mut hint = column![widgets::label(t!("checkout-empty")).color(theme::MUTED)].spacing(10);
             if !self.demo_codes.is_empty() {
@@ -806,8 +837,17 @@ impl Checkout {
             }
             None => {}
         }
+        let show = if self.preview.is_some() { t!("pay-hide-receipt") } else { t!("pay-show-receipt") };
         if matches!(finished.print, Some(JobState::Printed) | None) {
-            done = done.push(widgets::key(t!("pay-reprint"), theme::BODY, Some(Message::Reprint)).height(52));
+            done = done.push(
+                row![
+                    widgets::key(show, theme::BODY, Some(Message::ToggleReceipt)).height(52),
+                    widgets::key(t!("pay-reprint"), theme::BODY, Some(Message::Reprint)).height(52),
+                ]
+                .spacing(8),
+            );
+        } else {
+            done = done.push(widgets::key(show, theme::BODY, Some(Message::ToggleReceipt)).height(52));
         }
         done.push(iced::widget::space().height(Fill))
             .push(

@@ -493,46 +493,42 @@ impl Devices {
         ]
         .spacing(12);
 
-        let mut page = column![].spacing(16);
+        let testing = !self.testing;
+        let buttons = row![
+            button(text(t!("devices-save")).size(theme::BODY))
+                .padding([12, 24])
+                .style(theme::success)
+                .on_press(Message::Save),
+            button(text(t!("devices-test-print")).size(theme::BODY))
+                .padding([12, 24])
+                .style(theme::key)
+                .on_press_maybe(testing.then_some(Message::TestPrint)),
+            button(text(t!("devices-test-tag")).size(theme::BODY))
+                .padding([12, 24])
+                .style(theme::key)
+                .on_press_maybe(testing.then_some(Message::TestTag)),
+            button(text(t!("devices-open-drawer")).size(theme::BODY))
+                .padding([12, 24])
+                .style(theme::key)
+                .on_press(Message::OpenDrawer),
+            widgets::spacer(),
+            button(text(t!("devices-close")).size(theme::BODY))
+                .padding([12, 24])
+                .style(theme::key)
+                .on_press(Message::Close),
+        ]
+        .spacing(12);
+        let sections = row![
+            container(column![printer, labels].spacing(28)).padding(16).width(Fill).style(theme::panel),
+            container(scanner).padding(16).width(Fill).style(theme::panel),
+        ]
+        .spacing(16);
+        // The buttons and the message stay in view; only the settings scroll.
+        let mut page = column![].spacing(12).padding(16);
         if let Some((message, is_error)) = &self.notice {
             page = page.push(widgets::banner(message.as_str(), *is_error));
         }
-        let testing = !self.testing;
-        page = page
-            .push(
-                row![
-                    container(column![printer, labels].spacing(28)).padding(16).width(Fill).style(theme::panel),
-                    container(scanner).padding(16).width(Fill).style(theme::panel),
-                ]
-                .spacing(16),
-            )
-            .push(
-                row![
-                    button(text(t!("devices-save")).size(theme::BODY))
-                        .padding([12, 24])
-                        .style(theme::success)
-                        .on_press(Message::Save),
-                    button(text(t!("devices-test-print")).size(theme::BODY))
-                        .padding([12, 24])
-                        .style(theme::key)
-                        .on_press_maybe(testing.then_some(Message::TestPrint)),
-                    button(text(t!("devices-test-tag")).size(theme::BODY))
-                        .padding([12, 24])
-                        .style(theme::key)
-                        .on_press_maybe(testing.then_some(Message::TestTag)),
-                    button(text(t!("devices-open-drawer")).size(theme::BODY))
-                        .padding([12, 24])
-                        .style(theme::key)
-                        .on_press(Message::OpenDrawer),
-                    widgets::spacer(),
-                    button(text(t!("devices-close")).size(theme::BODY))
-                        .padding([12, 24])
-                        .style(theme::key)
-                        .on_press(Message::Close),
-                ]
-                .spacing(12),
-            );
-        scrollable(container(page).padding(16)).height(Fill).into()
+        page.push(scrollable(sections).height(Fill)).push(buttons).into()
     }
 }
 
