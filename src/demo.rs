@@ -8,7 +8,6 @@ use std::path::Path;
 use chrono::{DateTime, Datelike, Days, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone, Weekday};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use crate::domain::{Cart, IsoWeek, Payment, PriceTag, Rotation, TaxClass, Won};
@@ -88,20 +87,7 @@ pub fn setup() -> StoreSetup {
             price_step: Won::new(100),
             is_demo: true,
         },
-        tax_classes: vec![
-            TaxClass {
-                code: "standard".into(),
-                name_ko: "과세".into(),
-                name_en: "Taxable".into(),
-                rate_percent: Decimal::TEN,
-            },
-            TaxClass {
-                code: "exempt".into(),
-                name_ko: "면세".into(),
-                name_en: "Exempt".into(),
-                rate_percent: Decimal::ZERO,
-            },
-        ],
+        tax_classes: TaxClass::korean_defaults(),
         categories: CATEGORIES
             .iter()
             .map(|&(code, name_ko, name_en, tax_class, on_key, guide)| CategorySetup {

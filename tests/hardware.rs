@@ -221,8 +221,8 @@ fn a_printer_that_never_reads_times_out_instead_of_hanging_the_job() {
     assert!(started.elapsed() < transport::WRITE_TIMEOUT * 3);
 }
 
-/// Runs the scanner reader on a pty, writes `pieces` (pausing between them), and returns the
-/// scans that arrive within a moment of the last piece.
+/// Runs the scanner reader on a pty, writes `pieces` a moment apart (an empty piece is a pause
+/// long enough to end a code that has no suffix), and returns the scans that arrive.
 fn scans_through_pty(framing: Framing, debounce_ms: u64, pieces: &[&[u8]]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let link = dir.path().join("scanner");
@@ -233,8 +233,12 @@ fn scans_through_pty(framing: Framing, debounce_ms: u64, pieces: &[&[u8]]) -> Ve
     let connected = rx.recv_timeout(Duration::from_secs(5)).unwrap();
     assert!(matches!(connected, ScannerEvent::Connected { .. }), "{connected:?}");
     for piece in pieces {
-        master.write_all(piece).unwrap();
-        std::thread::sleep(Duration::from_millis(15));
+        if piece.is_empty() {
+            std::thread::sleep(Duration::from_millis(250));
+        } else {
+            master.write_all(piece).unwrap();
+            std::thread::sleep(Duration::from_millis(15));
+        }
     }
     let mut scans = Vec::new();
     let deadline = Instant::now() + Duration::from_millis(800);
@@ -278,45 +282,10 @@ fn scans_arrive_once_whatever_the_framing_and_however_the_bytes_are_split() {
             }
         }
         let framing = Framing { suffix, stx_etx, idle_ms: 60, ..Framing::default() };
-        let pause_aware: Vec<&[u8]> = pieces.iter().map(Vec::as_slice).collect();
-        let scans = if suffix == Suffix::None {
-            scans_with_pauses(framing, &pause_aware)
-        } else {
-            scans_through_pty(framing, 300, &pause_aware)
-        };
+        let pieces: Vec<&[u8]> = pieces.iter().map(Vec::as_slice).collect();
+        let scans = scans_through_pty(framing, 300, &pieces);
         assert_eq!(scans, codes, "suffix {suffix:?}, stx/etx {stx_etx}");
     }
-}
-
-/// Like [`scans_through_pty`] but an empty piece is a pause long enough to end a code.
-fn scans_with_pauses(framing: Framing, pieces: &[&[u8]]) -> Vec<String> {
-    let mut expanded: Vec<&[u8]> = Vec::new();
-    for piece in pieces {
-        expanded.push(piece);
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let link = dir.path().join("scanner");
-    let mut master = plug_in(&link);
-    let settings = ScannerSettings { port: link.display().to_string(), baud: 9600, framing, debounce_ms: 300 };
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || read_loop(&settings, |event| tx.send(event).is_ok()));
-    assert!(matches!(rx.recv_timeout(Duration::from_secs(5)).unwrap(), ScannerEvent::Connected { .. }));
-    for piece in expanded {
-        if piece.is_empty() {
-            std::thread::sleep(Duration::from_millis(250));
-        } else {
-            master.write_all(piece).unwrap();
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-    let mut scans = Vec::new();
-    let deadline = Instant::now() + Duration::from_millis(800);
-    while let Ok(event) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-        if let ScannerEvent::Scan(code) = event {
-            scans.push(code);
-        }
-    }
-    scans
 }
 
 #[test]

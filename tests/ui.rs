@@ -3,100 +3,14 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-use chrono::{DateTime, FixedOffset};
+use common::till::Till;
 use common::*;
-use iced::keyboard::key::Named;
-use iced_test::selector::Candidate;
-use iced_test::{Simulator, selector};
-use nanum::config::{Config, Paths};
 use nanum::hardware::decode::{decode, row_value, text_lines};
+use nanum::ui::Message;
 use nanum::ui::screen::{checkout, login};
-use nanum::ui::{App, Message};
-
-struct Till {
-    app: App,
-    clock: Arc<Mutex<DateTime<FixedOffset>>>,
-    printer: PathBuf,
-    _dir: tempfile::TempDir,
-}
 
 fn till() -> Till {
-    let TempStore { dir, store } = demo_without_history();
-    let printer = dir.path().join("printer.bin");
-    let paths = Paths { data_dir: dir.path().to_path_buf(), config_file: dir.path().join("config.toml") };
-    let mut config = Config::default();
-    config.printer.spec = format!("file:{}", printer.display());
-    let clock = Arc::new(Mutex::new(at(14, 3)));
-    let reading = clock.clone();
-    let (app, _) = App::new(store, paths, config, Arc::new(move || *reading.lock().unwrap()));
-    Till { app, clock, printer, _dir: dir }
-}
-
-impl Till {
-    fn sim(&self) -> Simulator<'_, Message> {
-        Simulator::with_size(nanum::ui::settings(), (1280.0, 800.0), self.app.view())
-    }
-
-    fn apply(&mut self, messages: Vec<Message>) {
-        for message in messages {
-            let _ = self.app.update(message);
-        }
-    }
-
-    fn click(&mut self, label: &str) {
-        let mut ui = self.sim();
-        ui.click(label).unwrap_or_else(|e| panic!("nothing to click labelled {label:?}: {e:?}"));
-        let messages = ui.into_messages().collect();
-        self.apply(messages);
-    }
-
-    /// Clicks into the field `id`, types `text` and presses Enter, as a keyboard-wedge scanner does.
-    fn enter(&mut self, id: &'static str, text: &str) {
-        let mut ui = self.sim();
-        ui.click(selector::id(id)).unwrap_or_else(|e| panic!("no field {id}: {e:?}"));
-        let _ = ui.typewrite(text);
-        let _ = ui.tap_key(Named::Enter);
-        let messages = ui.into_messages().collect();
-        self.apply(messages);
-    }
-
-    fn sees(&self, text: &str) -> bool {
-        self.sim().find(text).is_ok()
-    }
-
-    /// Whether some text on screen contains `part` (small print joins several facts).
-    fn sees_part(&self, part: &str) -> bool {
-        let part = part.to_string();
-        self.sim()
-            .find(move |c: Candidate<'_>| match c {
-                Candidate::Text { content, .. } if content.contains(&part) => Some(()),
-                _ => None,
-            })
-            .is_ok()
-    }
-
-    fn sign_in(&mut self, name: &str, pin: &str) {
-        self.click(name);
-        self.enter(login::PIN_INPUT, pin);
-    }
-
-    fn wait_for_printer(&self) -> Vec<u8> {
-        let start = Instant::now();
-        loop {
-            if let Ok(bytes) = std::fs::read(&self.printer)
-                && decode(&bytes)
-                    .is_ok_and(|e| e.iter().any(|e| matches!(e, nanum::hardware::decode::Event::Cut { .. })))
-            {
-                return bytes;
-            }
-            assert!(start.elapsed() < Duration::from_secs(10), "the receipt never reached the printer file");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
+    Till::new(|_, _| {})
 }
 
 #[test]
@@ -225,12 +139,7 @@ fn a_card_sale_and_removing_a_line() {
     till.enter(checkout::SCAN_INPUT, &tag(5, 7000, 0));
     till.enter(checkout::SCAN_INPUT, &nanum::demo::demo_ean(0));
     assert!(till.sees_part("12,000원 × 2"), "the second scan of a product adds to its quantity");
-    {
-        let mut ui = till.sim();
-        ui.click("빼기").unwrap();
-        let messages = ui.into_messages().collect();
-        till.apply(messages);
-    }
+    till.click("빼기");
     assert!(till.sees("공정무역 커피 원두 200g을(를) 뺐어요."));
     assert_eq!(till.app.checkout().unwrap().cart().total().get(), 7000);
     till.click("카드 결제");

@@ -6,114 +6,28 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset};
 use common::devices::*;
+use common::till::Till;
 use common::*;
 use iced::keyboard::key::Named;
-use iced_test::selector::Candidate;
-use iced_test::{Simulator, selector};
-use nanum::config::{Config, Paths};
+use iced_test::selector;
+use nanum::config::Config;
 use nanum::hardware::decode::{Event, decode, text_lines};
 use nanum::hardware::scanner::{ScannerEvent, ScannerSettings, read_loop};
+use nanum::ui::Message;
 use nanum::ui::screen::{checkout, login};
-use nanum::ui::{App, Message};
-
-struct Till {
-    app: App,
-    dir: tempfile::TempDir,
-    _clock: Arc<Mutex<DateTime<FixedOffset>>>,
-}
 
 fn till_with(configure: impl FnOnce(&mut Config, &Path)) -> Till {
-    let TempStore { dir, store } = demo_without_history();
-    let paths = Paths { data_dir: dir.path().to_path_buf(), config_file: dir.path().join("config.toml") };
-    let mut config = Config::default();
-    config.printer.spec = format!("file:{}", dir.path().join("printer.bin").display());
-    configure(&mut config, dir.path());
-    let clock = Arc::new(Mutex::new(at(11, 0)));
-    let reading = clock.clone();
-    let (app, _) = App::new(store, paths, config, Arc::new(move || *reading.lock().unwrap()));
-    Till { app, dir, _clock: clock }
+    let till = Till::new(configure);
+    *till.clock.lock().unwrap() = at(11, 0);
+    till
 }
 
-impl Till {
-    fn sim(&self) -> Simulator<'_, Message> {
-        Simulator::with_size(nanum::ui::settings(), (1280.0, 800.0), self.app.view())
-    }
-
-    fn act(&mut self, f: impl FnOnce(&mut Simulator<'_, Message>)) {
-        let mut ui = self.sim();
-        f(&mut ui);
-        let messages: Vec<_> = ui.into_messages().collect();
-        for m in messages {
-            let _ = self.app.update(m);
-        }
-    }
-
-    fn click(&mut self, label: &str) {
-        self.act(|ui| {
-            ui.click(label).unwrap_or_else(|e| panic!("nothing labelled {label:?}: {e:?}"));
-        });
-    }
-
-    fn enter(&mut self, id: &'static str, text: &str) {
-        self.act(|ui| {
-            ui.click(selector::id(id)).unwrap_or_else(|e| panic!("no field {id}: {e:?}"));
-            let _ = ui.typewrite(text);
-            let _ = ui.tap_key(Named::Enter);
-        });
-    }
-
-    fn sees(&self, text: &str) -> bool {
-        self.sim().find(text).is_ok()
-    }
-
-    fn sees_part(&self, part: &str) -> bool {
-        let part = part.to_string();
-        self.sim()
-            .find(move |c: Candidate<'_>| match c {
-                Candidate::Text { content, .. } if content.contains(&part) => Some(()),
-                _ => None,
-            })
-            .is_ok()
-    }
-
-    /// Every text on screen, for a failing assertion's message.
-    fn texts(&self) -> Vec<String> {
-        let found = Mutex::new(Vec::new());
-        let _ = self.sim().find(|c: Candidate<'_>| {
-            match c {
-                Candidate::Text { content, .. } => found.lock().unwrap().push(content.to_string()),
-                Candidate::TextInput { state, .. } => found.lock().unwrap().push(format!("[{}]", state.text())),
-                _ => {}
-            }
-            None::<()>
-        });
-        found.into_inner().unwrap()
-    }
-
-    fn sign_in(&mut self, name: &str, pin: &str) {
-        self.click(name);
-        self.enter(login::PIN_INPUT, pin);
-        assert_eq!(self.app.on_duty().map(|s| s.name.as_str()), Some(name));
-    }
-
-    fn lines(&self) -> usize {
-        self.app.checkout().map_or(0, |c| c.cart().lines().len())
-    }
-
-    /// Lets the print queue finish and the screen catch up.
-    fn settle(&mut self) {
-        assert!(self.app.queue().wait_idle(Duration::from_secs(20)));
-        let _ = self.app.update(Message::Tick);
-    }
-
-    fn printer_file(&self) -> PathBuf {
-        self.dir.path().join("printer.bin")
-    }
+fn signed_in(till: &mut Till, name: &str, pin: &str) {
+    till.sign_in(name, pin);
+    assert_eq!(till.app.on_duty().map(|s| s.name.as_str()), Some(name));
 }
 
 #[test]
@@ -121,7 +35,7 @@ fn an_unplugged_scanner_shows_in_the_status_bar_and_the_sale_finishes_by_typing(
     let mut till = till_with(|config, dir| config.scanner.serial.port = dir.join("scanner").display().to_string());
     let link = PathBuf::from(&till.app.config().scanner.serial.port);
     let mut scanner = plug_in(&link);
-    till.sign_in("이서준", "2222");
+    signed_in(&mut till, "이서준", "2222");
     assert!(till.sees("스캐너 연결 끊김"), "not connected until the reader says so");
 
     // The reader thread the app's subscription runs, here feeding the app directly.
@@ -166,7 +80,7 @@ fn an_unplugged_scanner_shows_in_the_status_bar_and_the_sale_finishes_by_typing(
 #[test]
 fn a_wedge_scanner_typing_into_the_cash_field_adds_an_item_instead_of_an_amount() {
     let mut till = till_with(|_, _| {});
-    till.sign_in("이서준", "2222");
+    signed_in(&mut till, "이서준", "2222");
     till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
     till.click("현금 결제");
     // The scanner "types" a whole code and Enter into the tendered-amount field.
@@ -207,7 +121,7 @@ fn a_printer_pulled_mid_receipt_leaves_the_sale_and_a_retry_button() {
     });
     let link = till.dir.path().join("printer");
     let pulled = FakePrinter::plug_in(&link, READY, Some(250));
-    till.sign_in("이서준", "2222");
+    signed_in(&mut till, "이서준", "2222");
     till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
     till.click("현금 결제");
     till.enter(checkout::ENTRY_INPUT, "5000");
@@ -238,7 +152,7 @@ fn a_printer_pulled_mid_receipt_leaves_the_sale_and_a_retry_button() {
 #[test]
 fn the_drawer_opens_without_a_sale_only_with_a_managers_pin() {
     let mut till = till_with(|_, _| {});
-    till.sign_in("이서준", "2222");
+    signed_in(&mut till, "이서준", "2222");
     till.click("돈통 열기");
     assert!(till.sees("판매 없이 돈통 열기"));
     till.enter(checkout::ENTRY_INPUT, "2222");
@@ -269,10 +183,10 @@ fn the_drawer_opens_without_a_sale_only_with_a_managers_pin() {
 #[test]
 fn device_settings_are_for_managers_and_are_saved_and_tried() {
     let mut till = till_with(|_, _| {});
-    till.sign_in("이서준", "2222");
+    signed_in(&mut till, "이서준", "2222");
     assert!(!till.sees("기기 설정"), "not for cashiers");
     till.click("로그아웃");
-    till.sign_in("김민지", "1234");
+    signed_in(&mut till, "김민지", "1234");
     till.click("기기 설정");
     assert!(till.sees("영수증 프린터"));
 

@@ -18,6 +18,26 @@ pub struct TaxClass {
     pub rate_percent: Decimal,
 }
 
+impl TaxClass {
+    /// The two classes Korean shops start with: `standard` (10%) and `exempt`.
+    pub fn korean_defaults() -> Vec<TaxClass> {
+        vec![
+            TaxClass {
+                code: "standard".into(),
+                name_ko: "과세".into(),
+                name_en: "Taxable".into(),
+                rate_percent: Decimal::TEN,
+            },
+            TaxClass {
+                code: "exempt".into(),
+                name_ko: "면세".into(),
+                name_en: "Exempt".into(),
+                rate_percent: Decimal::ZERO,
+            },
+        ]
+    }
+}
+
 /// One tax class's share of a receipt: gross (what the customer paid), supply (공급가액) and
 /// VAT (부가세), with `supply + vat == gross` always.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -158,7 +158,6 @@ impl StoreSetup {
     /// A store with only what a sale needs: one standard class, one exempt class, two
     /// categories and one of each role (PINs 1111, 2222, 3333). For tests and examples.
     pub fn minimal(name: &str) -> StoreSetup {
-        use rust_decimal::Decimal;
         let category = |code, name_ko, name_en, tax_class, guide| CategorySetup {
             code,
             name_ko,
@@ -179,20 +178,7 @@ impl StoreSetup {
                 price_step: Won::new(100),
                 is_demo: false,
             },
-            tax_classes: vec![
-                TaxClass {
-                    code: "standard".into(),
-                    name_ko: "과세".into(),
-                    name_en: "Taxable".into(),
-                    rate_percent: Decimal::TEN,
-                },
-                TaxClass {
-                    code: "exempt".into(),
-                    name_ko: "면세".into(),
-                    name_en: "Exempt".into(),
-                    rate_percent: Decimal::ZERO,
-                },
-            ],
+            tax_classes: TaxClass::korean_defaults(),
             categories: vec![
                 category("001", "의류", "Clothing", "standard", [10_000, 5_000, 2_000]),
                 category("007", "도서", "Books", "exempt", [5_000, 3_000, 1_000]),

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod devices;
+pub mod till;
 
 use std::path::{Path, PathBuf};
 

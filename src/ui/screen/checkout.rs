@@ -700,16 +700,13 @@ impl Checkout {
             self.entry_input(t!("price-placeholder"), input),
             widgets::muted(t!("price-guide")),
             guide,
-            widgets::number_pad(Message::EntryDigits, Message::EntryClear, Message::EntryBackspace, Some("000")),
-            row![
-                widgets::key(t!("price-cancel"), theme::BODY, Some(Message::Back)).height(56),
-                button(text(t!("price-add")).size(theme::LARGE).align_x(Center).width(Fill))
-                    .padding(12)
-                    .width(Fill)
-                    .style(theme::success)
-                    .on_press(Message::EntrySubmitted),
-            ]
-            .spacing(8),
+            pad_and_buttons(
+                t!("price-cancel"),
+                t!("price-add"),
+                theme::success,
+                Some(Message::EntrySubmitted),
+                Some("000")
+            ),
         ]
         .spacing(12)
         .into()
@@ -726,16 +723,13 @@ impl Checkout {
             amount_row(t!("pay-due"), total),
             self.entry_input(t!("pay-tendered-placeholder"), input),
             row(quick).spacing(8),
-            widgets::number_pad(Message::EntryDigits, Message::EntryClear, Message::EntryBackspace, Some("000")),
-            row![
-                widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(56),
-                button(text(t!("pay-confirm")).size(theme::LARGE).align_x(Center).width(Fill))
-                    .padding(12)
-                    .width(Fill)
-                    .style(theme::success)
-                    .on_press(Message::EntrySubmitted),
-            ]
-            .spacing(8),
+            pad_and_buttons(
+                t!("pay-back"),
+                t!("pay-confirm"),
+                theme::success,
+                Some(Message::EntrySubmitted),
+                Some("000")
+            ),
         ]
         .spacing(12)
         .into()
@@ -795,18 +789,13 @@ impl Checkout {
             panel = panel.push(widgets::banner(problem, true));
         }
         panel
-            .push(widgets::number_pad(Message::EntryDigits, Message::EntryClear, Message::EntryBackspace, None))
-            .push(
-                row![
-                    widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(56),
-                    button(text(t!("nosale-confirm")).size(theme::LARGE).align_x(Center).width(Fill))
-                        .padding(12)
-                        .width(Fill)
-                        .style(theme::danger)
-                        .on_press_maybe(manager.map(|_| Message::NoSaleSubmit)),
-                ]
-                .spacing(8),
-            )
+            .push(pad_and_buttons(
+                t!("pay-back"),
+                t!("nosale-confirm"),
+                theme::danger,
+                manager.map(|_| Message::NoSaleSubmit),
+                None,
+            ))
             .into()
     }
 
@@ -859,6 +848,31 @@ impl Checkout {
             )
             .into()
     }
+}
+
+/// The number pad with a back key and the confirming button under it, for every panel that
+/// takes a number (price, cash received, a manager's PIN).
+fn pad_and_buttons<'a>(
+    back: String,
+    confirm: String,
+    style: fn(&iced::Theme, button::Status) -> button::Style,
+    on_confirm: Option<Message>,
+    extra_key: Option<&'static str>,
+) -> Element<'a, Message> {
+    column![
+        widgets::number_pad(Message::EntryDigits, Message::EntryClear, Message::EntryBackspace, extra_key),
+        row![
+            widgets::key(back, theme::BODY, Some(Message::Back)).height(56),
+            button(text(confirm).size(theme::LARGE).align_x(Center).width(Fill))
+                .padding(12)
+                .width(Fill)
+                .style(style)
+                .on_press_maybe(on_confirm),
+        ]
+        .spacing(8),
+    ]
+    .spacing(12)
+    .into()
 }
 
 fn amount_row<'a>(label: String, amount: Won) -> Element<'a, Message> {
