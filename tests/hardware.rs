@@ -334,3 +334,44 @@ fn an_unplugged_scanner_is_reported_and_picked_up_again() {
     back.write_all(b"I001000123454\r").unwrap();
     assert_eq!(next(&|e| matches!(e, ScannerEvent::Scan(_))), ScannerEvent::Scan("I001000123454".into()));
 }
+
+#[test]
+fn price_tags_print_on_the_receipt_printer_and_as_zpl_on_a_label_printer() {
+    use nanum::hardware::tags::{TagLabel, ZplLabel, tag_document, tag_zpl};
+    let t = demo_without_history();
+    let priced = t.store.price_scan(&tag(12, 3500, 0), today()).unwrap();
+    let label = TagLabel {
+        code: priced.line.code.clone().unwrap(),
+        name: priced.line.name_ko.clone(),
+        price: priced.line.list_price,
+        colour: priced.colour.as_ref().map(|c| c.name_ko.clone()),
+        note: priced.intake.unwrap().to_string(),
+    };
+
+    // On a serial receipt printer: name, price, colour, barcode, cut.
+    let link = t.dir.path().join("printer");
+    let printer = FakePrinter::plug_in(&link, READY, None);
+    let bytes =
+        render(&tag_document(&label), &PrinterProfile { columns: 32, ..PrinterProfile::default() }).unwrap().bytes;
+    transport::print(&serial(&link), &bytes).unwrap();
+    let events = decode(&printer.wait_for_cut()).unwrap();
+    let lines: Vec<String> = text_lines(&events).iter().map(|l| l.trim().to_string()).collect();
+    assert!(lines.contains(&"유아용품".to_string()));
+    assert!(lines.contains(&"3,500원".to_string()));
+    assert!(lines.contains(&format!("{} 택", label.colour.clone().unwrap())));
+    assert!(events.contains(&Event::Barcode { system: 73, data: label.code.clone() }));
+    assert!(!events.iter().any(|e| matches!(e, Event::Drawer { .. })));
+
+    // On a ZPL label printer over TCP (which answers no ESC/POS status requests).
+    let (zebra, received) = tcp_printer(true, None);
+    let zpl = tag_zpl(&label, &ZplLabel::default());
+    transport::print(&zebra.without_status(), zpl.as_bytes()).unwrap();
+    let got = String::from_utf8(received.recv_timeout(Duration::from_secs(10)).unwrap()).unwrap();
+    assert!(got.starts_with("^XA^CI28") && got.trim_end().ends_with("^XZ"));
+    let fields: Vec<&str> = got.split("^FD").skip(1).map(|f| f.split("^FS").next().unwrap()).collect();
+    assert_eq!(
+        fields,
+        ["유아용품", "3,500원", label.colour.as_deref().unwrap(), label.code.as_str(), label.note.as_str()]
+    );
+    assert!(got.contains(&format!("^BCN,70,Y,N,N^FD{}^FS", label.code)));
+}

@@ -280,3 +280,4 @@ cli-scanner-back = The scanner is back.
 pay-show-receipt = Show receipt
 pay-hide-receipt = Show items
 preview-drawer = [drawer opens]
+status-paper-low = Receipt paper is running low

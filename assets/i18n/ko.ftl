@@ -275,3 +275,4 @@ cli-scanner-back = 스캐너가 다시 연결됐어요.
 pay-show-receipt = 영수증 보기
 pay-hide-receipt = 상품 목록 보기
 preview-drawer = [돈통 열림]
+status-paper-low = 영수증 용지가 얼마 남지 않았어요

@@ -176,6 +176,19 @@ impl fmt::Display for PrinterSpec {
     }
 }
 
+impl PrinterSpec {
+    /// The same printer without `DLE EOT` status requests: for label printers that speak ZPL,
+    /// to which those bytes mean nothing.
+    pub fn without_status(self) -> PrinterSpec {
+        match self {
+            PrinterSpec::Serial { path, baud, flow, .. } => PrinterSpec::Serial { path, baud, flow, status: false },
+            PrinterSpec::Usb { path, .. } => PrinterSpec::Usb { path, status: false },
+            PrinterSpec::Tcp { host, port, .. } => PrinterSpec::Tcp { host, port, status: false },
+            file @ PrinterSpec::File(_) => file,
+        }
+    }
+}
+
 /// What a printer said about itself (`DLE EOT 1`, `2` and `4`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PrinterStatus {

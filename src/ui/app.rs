@@ -456,6 +456,8 @@ impl App {
             );
         } else if waiting > 0 {
             right = right.push(text(t!("status-printing", count = waiting)).size(theme::SMALL));
+        } else if self.queue.last_status().is_some_and(|s| s.paper_low) {
+            right = right.push(text(t!("status-paper-low")).size(theme::SMALL).color(theme::warning_on_dark()));
         }
         right = right.push(text(time).size(theme::BODY));
         if self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) && !matches!(self.screen, Screen::Devices(_))
