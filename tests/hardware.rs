@@ -234,7 +234,7 @@ fn scans_through_pty(framing: Framing, debounce_ms: u64, pieces: &[&[u8]]) -> Ve
     assert!(matches!(connected, ScannerEvent::Connected { .. }), "{connected:?}");
     for piece in pieces {
         if piece.is_empty() {
-            std::thread::sleep(Duration::from_millis(250));
+            std::thread::sleep(Duration::from_millis(500));
         } else {
             master.write_all(piece).unwrap();
             std::thread::sleep(Duration::from_millis(15));
@@ -281,7 +281,8 @@ fn scans_arrive_once_whatever_the_framing_and_however_the_bytes_are_split() {
                 pieces.push(Vec::new()); // the pause that ends a code
             }
         }
-        let framing = Framing { suffix, stx_etx, idle_ms: 60, ..Framing::default() };
+        // A generous silence, so a busy machine's scheduling is not taken for the end of a code.
+        let framing = Framing { suffix, stx_etx, idle_ms: 150, ..Framing::default() };
         let pieces: Vec<&[u8]> = pieces.iter().map(Vec::as_slice).collect();
         let scans = scans_through_pty(framing, 300, &pieces);
         assert_eq!(scans, codes, "suffix {suffix:?}, stx/etx {stx_etx}");

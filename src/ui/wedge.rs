@@ -2,6 +2,11 @@
 //! milliseconds per key and ends with Enter; nobody types eight keys that fast. So wherever the
 //! keys land (a price field, the PIN field, nowhere), a fast burst ending in Enter is a scan and
 //! goes to the checkout, and the field is put back as it was before the burst.
+//!
+//! The keys are timed when the app handles them, and a busy till handles them in bunches (a
+//! frame may take tens of milliseconds to draw), so single gaps prove little. What counts is the
+//! average: at least `min_len` keys at no more than `gap` apart on average, with no pause longer
+//! than a person's between two of them.
 
 use std::time::{Duration, Instant};
 
@@ -14,6 +19,7 @@ pub struct Burst {
     /// Keys typed for the global listener (no field has the focus).
     keys: String,
     count: usize,
+    start: Option<Instant>,
     last: Option<Instant>,
 }
 
@@ -25,21 +31,43 @@ impl Burst {
             before: String::new(),
             keys: String::new(),
             count: 0,
+            start: None,
             last: None,
         }
     }
 
-    fn fast(&self, now: Instant) -> bool {
-        self.last.is_some_and(|last| now.duration_since(last) <= self.gap)
+    /// The longest pause between two keys of one burst: longer, and a person is typing.
+    fn pause(&self) -> Duration {
+        self.gap * 4
+    }
+
+    /// Whether the key at `now` carries on the current burst.
+    fn carries_on(&self, now: Instant) -> bool {
+        self.last.is_some_and(|last| now.duration_since(last) <= self.pause())
+    }
+
+    /// Whether the burst so far, ended at `now`, came from a scanner.
+    fn was_scanner(&self, now: Instant) -> bool {
+        let Some(start) = self.start else { return false };
+        self.carries_on(now)
+            && self.count >= self.min_len
+            && now.duration_since(start) <= self.gap * u32::try_from(self.count).unwrap_or(u32::MAX)
+    }
+
+    fn reset(&mut self) {
+        self.count = 0;
+        self.start = None;
+        self.last = None;
     }
 
     /// A field is about to change from `old`.
     pub fn changed(&mut self, old: &str, now: Instant) {
-        if self.fast(now) {
+        if self.carries_on(now) {
             self.count += 1;
         } else {
             self.before = old.to_string();
             self.count = 1;
+            self.start = Some(now);
         }
         self.last = Some(now);
     }
@@ -47,9 +75,15 @@ impl Burst {
     /// Enter in a field holding `value`: if a scanner typed it, what the field held before and
     /// the code it scanned.
     pub fn submitted(&mut self, value: &str, now: Instant) -> Option<(String, String)> {
-        let scanned = self.fast(now) && self.count >= self.min_len;
-        self.last = None;
-        self.count = 0;
+        let scanned = self.was_scanner(now);
+        tracing::debug!(
+            count = self.count,
+            took = ?self.start.map(|s| now.duration_since(s)),
+            since_last = ?self.last.map(|l| now.duration_since(l)),
+            scanned,
+            "enter after typing"
+        );
+        self.reset();
         if !scanned {
             return None;
         }
@@ -60,9 +94,10 @@ impl Burst {
 
     /// A key that no field took.
     pub fn key(&mut self, text: &str, now: Instant) {
-        if !self.fast(now) {
+        if !self.carries_on(now) {
             self.keys.clear();
             self.count = 0;
+            self.start = Some(now);
         }
         self.keys.push_str(text);
         self.count += text.chars().count();
@@ -71,10 +106,9 @@ impl Burst {
 
     /// Enter that no field took: the code, if a scanner typed it.
     pub fn enter(&mut self, now: Instant) -> Option<String> {
-        let scanned = self.fast(now) && self.count >= self.min_len;
+        let scanned = self.was_scanner(now);
         let keys = std::mem::take(&mut self.keys);
-        self.count = 0;
-        self.last = None;
+        self.reset();
         scanned.then(|| keys.trim().to_string())
     }
 }
@@ -108,5 +142,22 @@ mod tests {
         assert_eq!(burst.enter(ms(3110)).as_deref(), Some("8801234567893"));
         burst.key("a", ms(4000));
         assert_eq!(burst.enter(ms(4200)), None);
+
+        // A busy till handles a scanner's keys in bunches, with a frame's pause between them.
+        let mut value = String::new();
+        for (i, c) in "P012000350026267".chars().enumerate() {
+            let bunch = (i / 5) as u64;
+            burst.changed(&value, ms(5000 + bunch * 60));
+            value.push(c);
+        }
+        assert_eq!(burst.submitted(&value, ms(5200)), Some((String::new(), "P012000350026267".into())));
+
+        // Someone quick on the keypad is still a person: 8 digits at 80 ms each.
+        let mut typed = String::new();
+        for (i, c) in "12345678".chars().enumerate() {
+            burst.changed(&typed, ms(6000 + i as u64 * 80));
+            typed.push(c);
+        }
+        assert_eq!(burst.submitted(&typed, ms(6700)), None);
     }
 }
