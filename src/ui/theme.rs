@@ -53,22 +53,22 @@ pub fn status_bar(_theme: &Theme) -> container::Style {
     }
 }
 
-pub fn error_banner(_theme: &Theme) -> container::Style {
+/// A box of `tint` with text and border in `ink`.
+fn boxed(tint: Color, ink: Color, border: f32) -> container::Style {
     container::Style {
-        background: Some(Background::Color(Color::from_rgb8(0xfd, 0xe8, 0xe8))),
-        text_color: Some(RED),
-        border: Border { color: RED, width: 2.0, radius: 6.0.into() },
+        background: Some(Background::Color(tint)),
+        text_color: Some(ink),
+        border: Border { color: ink, width: border, radius: 6.0.into() },
         ..container::Style::default()
     }
 }
 
+pub fn error_banner(_theme: &Theme) -> container::Style {
+    boxed(Color::from_rgb8(0xfd, 0xe8, 0xe8), RED, 2.0)
+}
+
 pub fn info_banner(_theme: &Theme) -> container::Style {
-    container::Style {
-        background: Some(Background::Color(Color::from_rgb8(0xe6, 0xf4, 0xec))),
-        text_color: Some(GREEN),
-        border: Border { color: GREEN, width: 1.0, radius: 6.0.into() },
-        ..container::Style::default()
-    }
+    boxed(Color::from_rgb8(0xe6, 0xf4, 0xec), GREEN, 1.0)
 }
 
 pub fn card(_theme: &Theme) -> container::Style {
