@@ -183,26 +183,38 @@ impl Store {
             ))?
             .query_map([], category_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut guide = self.conn.prepare("SELECT category, condition, price FROM price_guide")?;
-        let rows =
-            guide.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
-        for row in rows {
-            let (code, condition, price) = row?;
-            let (Some(category), Some(condition)) =
-                (categories.iter_mut().find(|c| c.code == code), Condition::parse(&condition))
-            else {
-                continue;
-            };
-            category.guide.push(GuidePrice { condition, price: Won::new(price) });
-        }
-        for c in &mut categories {
-            c.guide.sort_by_key(|g| Condition::ALL.iter().position(|c| *c == g.condition));
+        for category in &mut categories {
+            category.guide = self.guide(&category.code)?;
         }
         Ok(categories)
     }
 
+    /// One active category. A point query: this runs on every scan.
     pub fn category(&self, code: &str) -> Result<Option<Category>> {
-        Ok(self.categories()?.into_iter().find(|c| c.code == code))
+        let category = self
+            .conn
+            .prepare_cached(&format!("{CATEGORY_SELECT} WHERE c.active AND c.code = ?1"))?
+            .query_row([code], category_from_row)
+            .optional()?;
+        let Some(mut category) = category else { return Ok(None) };
+        category.guide = self.guide(code)?;
+        Ok(Some(category))
+    }
+
+    /// A category's guide prices, best condition first.
+    fn guide(&self, code: &str) -> Result<Vec<GuidePrice>> {
+        let mut guide: Vec<GuidePrice> =
+            self.conn
+                .prepare_cached("SELECT condition, price FROM price_guide WHERE category = ?1")?
+                .query_map([code], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+                .filter_map(|row| match row {
+                    Ok((condition, price)) => Condition::parse(&condition)
+                        .map(|condition| Ok(GuidePrice { condition, price: Won::new(price) })),
+                    Err(e) => Some(Err(e)),
+                })
+                .collect::<rusqlite::Result<_>>()?;
+        guide.sort_by_key(|g| Condition::ALL.iter().position(|c| *c == g.condition));
+        Ok(guide)
     }
 
     pub fn stock_item(&self, ean: &str) -> Result<Option<StockItem>> {
