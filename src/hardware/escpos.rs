@@ -15,7 +15,7 @@ use escpos::driver::Driver;
 use escpos::printer::Printer;
 use escpos::utils::{JustifyMode, Protocol};
 
-use super::document::{Align, Block, Document, display_width, pad_row, place};
+use super::document::{Block, Document, pad_row, place};
 
 /// `ESC t 0` (PC437 for single bytes), `FS &` (two-byte mode on), `ESC R 13` (Korea).
 pub const KOREAN_MODE: &[u8] = &[0x1B, b't', 0, 0x1C, b'&', 0x1B, b'R', 13];
@@ -202,21 +202,6 @@ fn style(p: &mut Printer<Memory>, bold: bool, scale: u8) -> Result<(), RenderErr
     let scale = scale.clamp(1, 8);
     p.bold(bold)?.size(scale, scale)?;
     Ok(())
-}
-
-/// Lines as they would appear on paper, for a quick look in a terminal or a log.
-pub fn preview(doc: &Document, columns: usize) -> Vec<String> {
-    doc.blocks()
-        .iter()
-        .filter_map(|b| match b {
-            Block::Text { text, align, scale, .. } => Some(place(text, *align, columns / usize::from((*scale).max(1)))),
-            Block::Row { left, right, scale, .. } => Some(pad_row(left, right, columns / usize::from((*scale).max(1)))),
-            Block::Rule(c) => Some(c.to_string().repeat(columns)),
-            Block::Barcode(data) => Some(place(&format!("|||| {data} ||||"), Align::Center, columns)),
-            _ => None,
-        })
-        .inspect(|l| debug_assert!(display_width(l) <= columns))
-        .collect()
 }
 
 #[cfg(test)]

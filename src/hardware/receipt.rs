@@ -5,7 +5,7 @@
 use chrono::{DateTime, Datelike, FixedOffset};
 
 use super::document::Document;
-use crate::domain::{Line, TenderKind, Won};
+use crate::domain::{Line, TenderKind};
 use crate::store::{Sale, StoreInfo};
 use crate::t_ko;
 
@@ -119,9 +119,4 @@ pub fn korean_weekday(day: chrono::Weekday) -> String {
         Sat => t_ko!("weekday-sat"),
         Sun => t_ko!("weekday-sun"),
     }
-}
-
-/// Change handed back, for messages: `3,500원`.
-pub fn won(amount: Won) -> String {
-    t_ko!("won", amount = amount.to_string())
 }

@@ -117,7 +117,3 @@ pub fn verify(conn: &Connection) -> Result<std::result::Result<u64, ChainError>>
         }
     }
 }
-
-pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?)
-}

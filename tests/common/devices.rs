@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -110,8 +110,4 @@ impl Drop for FakePrinter {
             let _ = t.join();
         }
     }
-}
-
-pub fn link_in(dir: &Path, name: &str) -> PathBuf {
-    dir.join(name)
 }

@@ -273,15 +273,12 @@ impl Checkout {
                 focus(ENTRY_INPUT)
             }
             Message::EntryChanged(text) => {
-                let now = Instant::now();
-                let mut burst = self.burst.clone();
-                if let Some(input) = self.entry()
+                if let Mode::Price { input, .. } | Mode::Cash { input } | Mode::NoSale { input, .. } = &mut self.mode
                     && text.chars().count() <= 32
                 {
-                    burst.changed(input, now);
+                    self.burst.changed(input, Instant::now());
                     *input = text;
                 }
-                self.burst = burst;
                 Action::None
             }
             Message::EntryDigits(digits) => {
