@@ -38,7 +38,9 @@ fn main() {
         b.iter_custom(|iters| {
             let start = Instant::now();
             for _ in 0..iters {
-                store.commit_sale(NewSale { cart: &cart, payment: &payment, staff: &cashier, at }).expect("commit");
+                store
+                    .commit_sale(NewSale { cart: &cart, payment: &payment, staff: &cashier, at, till: None })
+                    .expect("commit");
             }
             let took = start.elapsed();
             let (total, n) = sale_time.get();

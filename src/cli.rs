@@ -105,9 +105,38 @@ pub enum Failure {
     Usage(String),
 }
 
-impl<E: std::fmt::Display> From<E> for Failure {
-    fn from(e: E) -> Failure {
-        Failure::User(e.to_string())
+// Every error a command can meet becomes a sentence in the person's language.
+impl From<crate::store::StoreError> for Failure {
+    fn from(e: crate::store::StoreError) -> Failure {
+        Failure::User(messages::store_error(&e))
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        Failure::User(t!("cli-output-failed", reason = messages::io_error(&e)))
+    }
+}
+
+impl From<csv::Error> for Failure {
+    fn from(e: csv::Error) -> Failure {
+        match e.into_kind() {
+            csv::ErrorKind::Io(e) => e.into(),
+            other => Failure::User(t!("cli-output-failed", reason = format!("{other:?}"))),
+        }
+    }
+}
+
+impl From<crate::hardware::transport::SpecError> for Failure {
+    fn from(e: crate::hardware::transport::SpecError) -> Failure {
+        Failure::Usage(messages::spec_error(&e))
+    }
+}
+
+impl From<crate::hardware::escpos::RenderError> for Failure {
+    fn from(e: crate::hardware::escpos::RenderError) -> Failure {
+        tracing::error!("{e}");
+        Failure::User(t!("cli-render-failed"))
     }
 }
 
@@ -117,7 +146,7 @@ pub fn main() -> ExitCode {
     let paths = Paths::discover();
     let (config, config_problem) = match Config::load(&paths.config_file) {
         Ok(config) => (config, None),
-        Err(e) => (Config::default(), Some(e.to_string())),
+        Err(e) => (Config::default(), Some(messages::config_error(&e))),
     };
     i18n::set_language(config.ui.language);
     if let (Some(problem), Some(_)) = (&config_problem, &cli.command) {
@@ -148,10 +177,10 @@ fn today() -> NaiveDate {
 
 fn open(db: Option<&Path>, paths: &Paths) -> Result<Store, Failure> {
     let path = db.map(Path::to_path_buf).unwrap_or_else(|| paths.default_db());
-    if !path.exists() {
-        return Err(Failure::User(t!("cli-no-db", path = path.display().to_string())));
-    }
-    Store::open(&path).map_err(|e| Failure::User(messages::store_error(&e)))
+    Store::open(&path).map_err(|e| match e {
+        crate::store::StoreError::Missing { .. } => Failure::User(t!("cli-no-db", path = path.display().to_string())),
+        e => Failure::User(messages::store_error(&e)),
+    })
 }
 
 pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<String>) -> Result<(), Failure> {
@@ -201,7 +230,11 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             let rendered = crate::hardware::render(&doc, &config.printer.profile())?;
             match (out, printer) {
                 (Some(out), _) => std::fs::write(&out, &rendered.bytes).map_err(|e| {
-                    Failure::User(t!("cli-cannot-write", path = out.display().to_string(), reason = e.to_string()))
+                    Failure::User(t!(
+                        "cli-cannot-write",
+                        path = out.display().to_string(),
+                        reason = messages::io_error(&e)
+                    ))
                 })?,
                 (None, Some(spec)) => {
                     let spec: PrinterSpec = spec.parse()?;
@@ -213,7 +246,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
         Command::PrintTest { printer } => {
             let spec = match printer {
                 Some(spec) => spec.parse::<PrinterSpec>()?,
-                None => config.printer.spec(paths).map_err(Failure::User)?,
+                None => config.printer.spec(paths)?,
             };
             let store_name = open(db, paths).ok().map(|s| s.info().name.clone());
             let now = Local::now().fixed_offset();
@@ -235,9 +268,13 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             };
             // A port that cannot be opened at all is a mistake in the command, not an unplugged
             // scanner: say so and stop.
-            serialport::new(&port, baud)
-                .open()
-                .map_err(|e| Failure::User(t!("cli-no-port", port = port.clone(), reason = e.to_string())))?;
+            serialport::new(&port, baud).open().map_err(|e| {
+                Failure::User(t!(
+                    "cli-no-port",
+                    port = port.clone(),
+                    reason = messages::cause(&crate::hardware::Cause::serial(&e))
+                ))
+            })?;
             let (mut seen, mut lost) = (0u64, false);
             let mut stdout = std::io::stdout();
             scanner::read_loop(&settings, |event| {
@@ -250,7 +287,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                     }
                     ScannerEvent::Disconnected { reason, .. } => {
                         lost = true;
-                        eprintln!("{}", t!("cli-scanner-lost", reason = reason));
+                        eprintln!("{}", t!("cli-scanner-lost", reason = messages::cause(&reason)));
                     }
                     ScannerEvent::Connected { .. } if std::mem::take(&mut lost) => {
                         eprintln!("{}", t!("cli-scanner-back"))
@@ -270,9 +307,17 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             for problem in &report.integrity {
                 writeln!(stdout, "{}", t!("check-integrity-problem", problem = problem.clone()))?;
             }
-            match &report.chain {
-                Ok(events) => writeln!(stdout, "{}", t!("check-chain-ok", events = *events))?,
-                Err(e) => writeln!(stdout, "{}", t!("check-chain-broken", reason = e.to_string()))?,
+            if report.chain.is_empty() {
+                writeln!(stdout, "{}", t!("check-chain-ok", events = report.events))?;
+            }
+            for problem in &report.chain {
+                writeln!(stdout, "{}", messages::chain_problem(problem))?;
+            }
+            if report.sales.is_empty() {
+                writeln!(stdout, "{}", t!("check-sales-ok", sales = report.sales_checked))?;
+            }
+            for problem in &report.sales {
+                writeln!(stdout, "{}", messages::sale_problem(problem))?;
             }
             if !report.is_ok() {
                 return Err(Failure::User(t!("check-failed")));

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::hardware::Cause;
 use crate::hardware::escpos::{DrawerPulse, PrinterProfile};
 use crate::hardware::scanner::ScannerSettings;
 use crate::hardware::tags::ZplLabel;
@@ -50,6 +51,7 @@ impl Paths {
 #[serde(default)]
 pub struct Config {
     pub ui: UiConfig,
+    pub till: TillConfig,
     pub printer: PrinterConfig,
     pub scanner: ScannerConfig,
     pub labels: LabelConfig,
@@ -59,6 +61,29 @@ pub struct Config {
 #[serde(default)]
 pub struct UiConfig {
     pub language: Lang,
+    /// Fill the whole screen with no window frame (kiosk tills). Otherwise the window opens
+    /// maximized.
+    pub fullscreen: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TillConfig {
+    /// Which counter this is. Tills sharing one store file need different ids: each keeps its
+    /// own open cart and print jobs.
+    pub id: String,
+}
+
+impl Default for TillConfig {
+    fn default() -> TillConfig {
+        TillConfig { id: "1".into() }
+    }
+}
+
+impl TillConfig {
+    pub fn till(&self) -> crate::store::TillId {
+        crate::store::TillId(self.id.trim().to_string())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,11 +107,11 @@ impl Default for PrinterConfig {
 
 impl PrinterConfig {
     /// The printer spec, with the data directory's file when none is set.
-    pub fn spec(&self, paths: &Paths) -> Result<crate::hardware::PrinterSpec, String> {
+    pub fn spec(&self, paths: &Paths) -> Result<crate::hardware::PrinterSpec, crate::hardware::transport::SpecError> {
         if self.spec.trim().is_empty() {
             return Ok(crate::hardware::PrinterSpec::File(paths.default_printer_file()));
         }
-        self.spec.parse().map_err(|e: crate::hardware::transport::SpecError| e.to_string())
+        self.spec.parse()
     }
 
     pub fn profile(&self) -> PrinterProfile {
@@ -158,12 +183,13 @@ impl LabelConfig {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {path}: {reason}")]
-    Read { path: PathBuf, reason: String },
-    #[error("{path} is not valid settings: {reason}")]
-    Parse { path: PathBuf, reason: String },
-    #[error("cannot save {path}: {reason}")]
-    Write { path: PathBuf, reason: String },
+    #[error("cannot read {path}: {cause}")]
+    Read { path: PathBuf, cause: Cause },
+    /// The file is not valid settings; `line` is where the problem starts (from 1).
+    #[error("{path} is not valid settings (line {line})")]
+    Parse { path: PathBuf, line: usize },
+    #[error("cannot save {path}: {cause}")]
+    Write { path: PathBuf, cause: Cause },
 }
 
 impl Config {
@@ -172,17 +198,19 @@ impl Config {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(ConfigError::Read { path: path.to_path_buf(), reason: e.to_string() }),
+            Err(e) => return Err(ConfigError::Read { path: path.to_path_buf(), cause: Cause::io(&e) }),
         };
-        toml::from_str(&text)
-            .map_err(|e| ConfigError::Parse { path: path.to_path_buf(), reason: e.message().to_string() })
+        toml::from_str(&text).map_err(|e| {
+            tracing::warn!("{}: {}", path.display(), e.message());
+            let line = e.span().map_or(1, |span| text[..span.start.min(text.len())].lines().count().max(1));
+            ConfigError::Parse { path: path.to_path_buf(), line }
+        })
     }
 
     /// Writes the settings through a temporary file, so a full disk never leaves half a file.
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
-        let write_error =
-            |e: &dyn std::fmt::Display| ConfigError::Write { path: path.to_path_buf(), reason: e.to_string() };
-        let text = toml::to_string_pretty(self).map_err(|e| write_error(&e))?;
+        let write_error = |e: &std::io::Error| ConfigError::Write { path: path.to_path_buf(), cause: Cause::io(e) };
+        let text = toml::to_string_pretty(self).expect("settings always serialize");
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| write_error(&e))?;
         }

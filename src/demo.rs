@@ -10,10 +10,11 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use uuid::Uuid;
 
-use crate::domain::{Cart, IsoWeek, Payment, PriceTag, Rotation, TaxClass, Won};
+use crate::domain::{
+    Cart, Condition, IsoWeek, Payment, PriceTag, Role, Rotation, StaffMember, StoreInfo, TaxClass, Won,
+};
 use crate::store::{
-    CategorySetup, Condition, ItemSetup, NewSale, Role, StaffMember, StaffSetup, StockSetup, Store, StoreError,
-    StoreInfo, StoreSetup, category_line,
+    CategorySetup, ItemSetup, NewSale, StaffSetup, StockSetup, Store, StoreError, StoreSetup, category_line,
 };
 
 pub const SEED: u64 = 2026;
@@ -296,6 +297,7 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
             payment,
             staff,
             at: *at,
+            till: None,
         }))?;
         summary.sales += committed.len();
         summary.gross += committed.iter().map(|s| s.total).sum::<Won>();

@@ -16,6 +16,7 @@ pub mod domain;
 pub mod hardware;
 pub mod i18n;
 pub mod messages;
+pub mod paper_log;
 pub mod reports;
 pub mod store;
 pub mod ui;

@@ -1,9 +1,17 @@
 //! Plain words for what went wrong, for the screen and the command line. The error types stay
-//! precise (and English in logs); this is where they become a sentence a volunteer can act on.
+//! precise (and English in logs); this is where they become a sentence a volunteer can act on,
+//! in the screen's language. The operating system's and SQLite's own words are English, so they
+//! are turned into kinds first (`hardware::Cause`, SQLite result codes) and never shown as-is.
 
+use chrono::{DateTime, Duration, FixedOffset};
+
+use crate::config::ConfigError;
 use crate::domain::codes::{CodeError, CodeKind};
 use crate::domain::{CartError, PaymentError};
-use crate::store::{ScanError, StoreError};
+use crate::hardware::transport::SpecError;
+use crate::hardware::{Cause, PrintError};
+use crate::store::sql::UnknownValue;
+use crate::store::{ScanError, SignInError, StoreError};
 use crate::t;
 
 pub fn code_kind(kind: CodeKind) -> String {
@@ -18,7 +26,7 @@ pub fn code_kind(kind: CodeKind) -> String {
 pub fn code_error(e: &CodeError) -> String {
     match e {
         CodeError::Empty => t!("error-code-empty"),
-        CodeError::Unknown { code } => t!("error-code-unknown", code = code.clone()),
+        CodeError::Unknown { code } => t!("error-code-unknown", code = redact(code)),
         CodeError::Length { kind, expected, found } => {
             t!("error-code-length", kind = code_kind(*kind), expected = *expected, found = *found)
         }
@@ -27,6 +35,17 @@ pub fn code_error(e: &CodeError) -> String {
         CodeError::Week { yyww } => t!("error-code-week", week = yyww.clone()),
         CodeError::Date { yyyymmdd } => t!("error-code-date", date = yyyymmdd.clone()),
         CodeError::ZeroPrice => t!("error-code-zero"),
+    }
+}
+
+/// Text typed into the scan field that looks like a PIN (a few digits) is shown and logged
+/// only as its length: someone typed their PIN in the wrong place.
+pub fn redact(typed: &str) -> String {
+    let t = typed.trim();
+    if (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        "*".repeat(t.len())
+    } else {
+        t.to_string()
     }
 }
 
@@ -46,32 +65,115 @@ pub fn scan_error(e: &ScanError) -> String {
 }
 
 pub fn store_error(e: &StoreError) -> String {
+    let path = |p: &std::path::Path| p.display().to_string();
     match e {
         StoreError::DiskFull => t!("error-disk-full"),
         StoreError::Busy => t!("error-db-busy"),
-        StoreError::Exists { path } => t!("error-db-exists", path = path.display().to_string()),
-        StoreError::TooNew { path, found, supported } => {
-            t!("error-db-too-new", path = path.display().to_string(), found = *found, supported = *supported)
+        StoreError::Missing { path: p } => t!("error-db-missing", path = path(p)),
+        StoreError::Exists { path: p } => t!("error-db-exists", path = path(p)),
+        StoreError::TooNew { path: p, found, supported } => {
+            t!("error-db-too-new", path = path(p), found = *found, supported = *supported)
         }
-        StoreError::NotAStore { path } => t!("error-db-not-a-store", path = path.display().to_string()),
-        StoreError::Open { path, source } => {
-            t!("error-db-open", path = path.display().to_string(), reason = source.to_string())
+        StoreError::NotAStore { path: p } => t!("error-db-not-a-store", path = path(p)),
+        StoreError::ReadOnly { path: p } => t!("error-db-read-only", path = path(p)),
+        StoreError::NoWal { path: p, .. } => t!("error-db-no-wal", path = path(p)),
+        StoreError::Open { path: p, source } => t!("error-db-open", path = path(p), reason = sqlite_reason(source)),
+        StoreError::Migration(_) => t!("error-db-migration"),
+        StoreError::Sqlite(e) => t!("error-store", reason = sqlite_reason(e)),
+        StoreError::WriterStopped => t!("error-writer-stopped"),
+        StoreError::Invalid(detail) => {
+            tracing::error!("store: {detail}");
+            t!("error-store-invalid")
         }
-        other => t!("error-store", reason = other.to_string()),
     }
 }
 
-pub fn sign_in_error(e: &crate::store::SignInError, now: chrono::DateTime<chrono::FixedOffset>) -> String {
-    use crate::store::SignInError;
-    match e {
-        SignInError::WrongPin { attempts_left } => t!("login-wrong-pin", left = *attempts_left),
-        SignInError::LockedOut { until } => {
-            let seconds = ((*until - now).num_milliseconds() + 999) / 1000;
-            t!("login-locked", seconds = seconds.max(1))
+/// What SQLite's error means for the person at the till.
+pub fn sqlite_reason(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = e
+        && let Some(unknown) = inner.downcast_ref::<UnknownValue>()
+    {
+        let what = match unknown.what {
+            "staff role" => t!("value-role"),
+            "condition" => t!("value-condition"),
+            "line kind" => t!("value-line-kind"),
+            "tender kind" => t!("value-tender-kind"),
+            "percentage" => t!("value-percentage"),
+            "time" => t!("value-time"),
+            "date" => t!("value-date"),
+            _ => t!("value-number"),
+        };
+        return t!("error-db-unknown-value", what = what, value = unknown.value.clone());
+    }
+    tracing::warn!("sqlite: {e}");
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => t!("sqlite-disk-full"),
+        Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => t!("sqlite-read-only"),
+        Some(ErrorCode::CannotOpen) => t!("sqlite-cannot-open"),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => t!("sqlite-corrupt"),
+        Some(ErrorCode::SystemIoFailure) => t!("sqlite-io"),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => t!("sqlite-busy"),
+        Some(ErrorCode::ConstraintViolation) => t!("sqlite-constraint"),
+        _ => t!("sqlite-other"),
+    }
+}
+
+/// What the operating system said about a device or file, in the person's language.
+pub fn cause(c: &Cause) -> String {
+    match c {
+        Cause::NotFound => t!("cause-not-found"),
+        Cause::PermissionDenied => t!("cause-permission"),
+        Cause::Busy => t!("cause-busy"),
+        Cause::Refused => t!("cause-refused"),
+        Cause::TimedOut => t!("cause-timed-out"),
+        Cause::Closed => t!("cause-closed"),
+        Cause::NoAddress => t!("cause-no-address"),
+        Cause::Other(detail) => {
+            tracing::warn!("device: {detail}");
+            t!("cause-other")
         }
+    }
+}
+
+pub fn io_error(e: &std::io::Error) -> String {
+    cause(&Cause::io(e))
+}
+
+pub fn config_error(e: &ConfigError) -> String {
+    match e {
+        ConfigError::Read { path, cause: c } => t!("config-read", path = path.display().to_string(), reason = cause(c)),
+        ConfigError::Parse { path, line } => t!("config-parse", path = path.display().to_string(), line = *line),
+        ConfigError::Write { path, cause: c } => {
+            t!("config-write", path = path.display().to_string(), reason = cause(c))
+        }
+    }
+}
+
+/// How long until a lock ends: "45초", "2분", "1분 30초".
+pub fn duration(d: Duration) -> String {
+    let seconds = d.num_seconds().max(1);
+    match (seconds / 60, seconds % 60) {
+        (0, s) => t!("duration-seconds", seconds = s),
+        (m, 0) => t!("duration-minutes", minutes = m),
+        (m, s) => t!("duration-minutes-seconds", minutes = m, seconds = s),
+    }
+}
+
+/// The time left on a lock at `now`, rounded up to the second.
+pub fn locked_for(until: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> Duration {
+    Duration::seconds(((until - now).num_milliseconds() + 999) / 1000)
+}
+
+pub fn sign_in_error(e: &SignInError, now: DateTime<FixedOffset>) -> String {
+    match e {
+        SignInError::WrongPin { attempts_left, next_lock } => {
+            t!("login-wrong-pin", left = *attempts_left, lock = duration(*next_lock))
+        }
+        SignInError::LockedOut { until } => t!("login-locked", time = duration(locked_for(*until, now))),
         SignInError::NotAManager => t!("error-not-a-manager"),
         SignInError::Store(e) => store_error(e),
-        SignInError::Unknown => t!("login-error", reason = e.to_string()),
+        SignInError::Unknown => t!("login-unknown"),
     }
 }
 
@@ -79,6 +181,9 @@ pub fn cart_error(e: &CartError) -> String {
     match e {
         CartError::AlreadyInCart { .. } => t!("error-already-in-sale"),
         CartError::ZeroPrice => t!("error-zero-price"),
+        CartError::OneOfAKind => t!("error-one-of-a-kind"),
+        CartError::Quantity { max } => t!("error-quantity", max = *max),
+        CartError::NoLine { .. } => t!("error-no-line"),
     }
 }
 
@@ -150,16 +255,70 @@ pub fn tax_label(rate_percent: rust_decimal::Decimal) -> String {
     if rate_percent.is_zero() { t!("tax-exempt") } else { t!("tax-rate", rate = rate_percent.normalize().to_string()) }
 }
 
+/// A printer setting that cannot be read.
+pub fn spec_error(e: &SpecError) -> String {
+    match e {
+        SpecError::Unknown(spec) => t!("printer-spec-unknown", spec = spec.clone()),
+        SpecError::NoPath(spec) => t!("printer-spec-no-path", spec = spec.clone()),
+        SpecError::Option { spec, option } => t!("printer-spec-option", spec = spec.clone(), option = option.clone()),
+    }
+}
+
+/// One break in the journal's chain, naming the event.
+pub fn chain_problem(e: &crate::store::ChainError) -> String {
+    use crate::store::ChainError;
+    match e {
+        ChainError::Broken { seq } => t!("check-chain-broken", seq = *seq),
+        ChainError::Altered { seq } => t!("check-chain-altered", seq = *seq),
+        ChainError::Gap { seq } => t!("check-chain-gap", seq = *seq),
+    }
+}
+
+/// A sale that does not match its journal event, naming the sale and the event.
+pub fn sale_problem(e: &crate::store::SaleProblem) -> String {
+    use crate::store::{SalePart, SaleProblem};
+    match e {
+        SaleProblem::Differs { seq, date, sale_no, what } => {
+            let what = match what {
+                SalePart::Lines => t!("check-part-lines"),
+                SalePart::Vat => t!("check-part-vat"),
+                SalePart::Tenders => t!("check-part-tenders"),
+                SalePart::Total => t!("check-part-total"),
+                SalePart::Header => t!("check-part-header"),
+            };
+            t!("check-sale-differs", date = date.to_string(), number = format!("{sale_no:04}"), seq = *seq, what = what)
+        }
+        SaleProblem::NotJournaled { date, sale_no } => {
+            t!("check-sale-unjournaled", date = date.to_string(), number = format!("{sale_no:04}"))
+        }
+        SaleProblem::Missing { seq, uuid } => t!("check-sale-missing", seq = *seq, uuid = uuid.clone()),
+        SaleProblem::Unreadable { seq, .. } => t!("check-sale-unreadable", seq = *seq),
+    }
+}
+
 /// Why a print job failed, in words a cashier can act on.
-pub fn print_error(e: &crate::hardware::PrintError) -> String {
-    use crate::hardware::PrintError;
+pub fn print_error(e: &PrintError) -> String {
     match e {
         PrintError::NotReady { status, .. } if status.paper_out => t!("printer-paper-out"),
         PrintError::NotReady { status, .. } if status.cover_open => t!("printer-cover-open"),
         PrintError::NotReady { .. } => t!("printer-offline"),
         PrintError::NoAnswer { .. } => t!("printer-no-answer"),
-        PrintError::Unreachable { reason, .. } => t!("printer-unreachable", reason = reason.clone()),
-        PrintError::Interrupted { reason, .. } => t!("printer-interrupted", reason = reason.clone()),
-        PrintError::Spec(e) => t!("printer-bad-setting", reason = e.to_string()),
+        PrintError::Unreachable { reason, .. } => t!("printer-unreachable", reason = cause(reason)),
+        PrintError::Interrupted { reason, .. } => t!("printer-interrupted", reason = cause(reason)),
+        PrintError::Spec(e) => spec_error(e),
+        PrintError::Restarted => t!("printer-restarted"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pins_typed_into_the_scan_field_are_not_shown() {
+        assert_eq!(redact("1234"), "****");
+        assert_eq!(redact(" 20261125 "), "********");
+        assert_eq!(redact("P012000350026267"), "P012000350026267");
+        assert_eq!(redact("abc"), "abc");
     }
 }

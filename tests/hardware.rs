@@ -10,15 +10,15 @@ use std::time::{Duration, Instant};
 
 use common::devices::*;
 use common::*;
-use nanum::domain::{Cart, Payment, Won};
+use nanum::domain::{Cart, Payment, Sale, Won};
 use nanum::hardware::decode::{Event, decode, text_lines};
 use nanum::hardware::document::display_width;
 use nanum::hardware::escpos::{PrinterProfile, render};
-use nanum::hardware::queue::{JobState, PrintQueue};
+use nanum::hardware::queue::{JobState, Paper, PrintQueue};
 use nanum::hardware::receipt::{ReceiptOptions, sale_receipt};
 use nanum::hardware::scanner::{Framing, ScannerEvent, ScannerSettings, Suffix, read_loop};
 use nanum::hardware::transport::{self, PrintError, PrinterSpec};
-use nanum::store::{NewSale, Sale};
+use nanum::store::NewSale;
 
 fn serial(link: &std::path::Path) -> PrinterSpec {
     format!("serial:{}?baud=9600", link.display()).parse().unwrap()
@@ -46,7 +46,10 @@ fn a_korean_receipt_over_a_serial_port_reads_back_exactly() {
         cart.add(t.store.price_scan(&code, today()).unwrap().line).unwrap();
     }
     let cash = Payment::cash(cart.total(), Won::new(20_000)).unwrap();
-    let sale = t.store.commit_sale(NewSale { cart: &cart, payment: &cash, staff: &cashier, at: at(15, 0) }).unwrap();
+    let sale = t
+        .store
+        .commit_sale(NewSale { cart: &cart, payment: &cash, staff: &cashier, at: at(15, 0), till: None })
+        .unwrap();
     let status = transport::print(&serial(&link), &receipt_bytes(&t, &sale, false)).unwrap();
     assert_eq!(status.map(|s| s.ready()), Some(true), "the printer answered DLE EOT");
 
@@ -76,8 +79,10 @@ fn a_korean_receipt_over_a_serial_port_reads_back_exactly() {
     let mut cart = Cart::new();
     cart.add(t.store.price_scan(&tag(1, 3500, 0), today()).unwrap().line).unwrap();
     let card = Payment::card(cart.total()).unwrap();
-    let card_sale =
-        t.store.commit_sale(NewSale { cart: &cart, payment: &card, staff: &cashier, at: at(15, 5) }).unwrap();
+    let card_sale = t
+        .store
+        .commit_sale(NewSale { cart: &cart, payment: &card, staff: &cashier, at: at(15, 5), till: None })
+        .unwrap();
     transport::print(&serial(&link), &receipt_bytes(&t, &card_sale, false)).unwrap();
     let start = Instant::now();
     let card_events = loop {
@@ -102,8 +107,13 @@ fn pulling_the_printer_mid_receipt_keeps_the_sale_and_the_job_until_it_prints() 
     let printer = FakePrinter::plug_in(&link, READY, Some(300));
 
     let sale = cash_sale(&mut t.store, &[&tag(1, 3500, 0), &tag(2, 5000, 0)], 10_000, &cashier, at(16, 0));
-    let queue = PrintQueue::start(Ok(serial(&link)));
-    let job = queue.submit("영수증 0001", receipt_bytes(&t, &sale, false));
+    let queue = PrintQueue::start(Ok(serial(&link)), None, Vec::new());
+    let job = queue.submit(Paper {
+        title: "영수증 0001".into(),
+        bytes: receipt_bytes(&t, &sale, false),
+        opens_drawer: true,
+        printer: None,
+    });
     assert!(queue.wait_idle(Duration::from_secs(20)));
     let failed = queue.job(job).unwrap();
     assert!(

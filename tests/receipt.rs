@@ -4,12 +4,13 @@
 mod common;
 
 use common::*;
+use nanum::domain::Sale;
 use nanum::domain::{Cart, Payment, Won};
 use nanum::hardware::decode::{Event, decode, row_value, text_lines};
 use nanum::hardware::document::display_width;
 use nanum::hardware::escpos::{PrinterProfile, render};
 use nanum::hardware::receipt::{ReceiptOptions, sale_receipt};
-use nanum::store::{NewSale, Sale};
+use nanum::store::NewSale;
 
 fn receipt(t: &TempStore, sale: &Sale, options: ReceiptOptions, columns: usize) -> Vec<Event> {
     let doc = sale_receipt(t.store.info(), sale, options);
@@ -29,7 +30,10 @@ fn a_cash_receipt_reads_right_in_korean() {
     let books = t.store.category("007").unwrap().unwrap();
     cart.add(nanum::store::category_line(&books, Won::new(1500))).unwrap();
     let payment = Payment::cash(cart.total(), Won::new(10_000)).unwrap();
-    let sale = t.store.commit_sale(NewSale { cart: &cart, payment: &payment, staff: &cashier, at: at(14, 3) }).unwrap();
+    let sale = t
+        .store
+        .commit_sale(NewSale { cart: &cart, payment: &payment, staff: &cashier, at: at(14, 3), till: None })
+        .unwrap();
 
     let events = receipt(&t, &sale, ReceiptOptions::default(), 42);
     let lines = text_lines(&events);
@@ -79,7 +83,10 @@ fn a_card_receipt_never_opens_the_drawer_and_a_reprint_is_marked() {
     cart.add(t.store.price_scan(&nanum::demo::demo_ean(0), today()).unwrap().line).unwrap();
     cart.add(t.store.price_scan(&nanum::demo::demo_ean(0), today()).unwrap().line).unwrap();
     let payment = Payment::card(cart.total()).unwrap();
-    let sale = t.store.commit_sale(NewSale { cart: &cart, payment: &payment, staff: &manager, at: at(15, 0) }).unwrap();
+    let sale = t
+        .store
+        .commit_sale(NewSale { cart: &cart, payment: &payment, staff: &manager, at: at(15, 0), till: None })
+        .unwrap();
 
     let events = receipt(&t, &sale, ReceiptOptions::default(), 42);
     let lines = text_lines(&events);

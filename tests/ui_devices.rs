@@ -25,6 +25,15 @@ fn till_with(configure: impl FnOnce(&mut Config, &Path)) -> Till {
     till
 }
 
+fn journal(till: &Till, kind: &str) -> Vec<serde_json::Value> {
+    let mut stmt =
+        till.app.store().reader().prepare("SELECT payload FROM journal WHERE kind = ?1 ORDER BY seq").unwrap();
+    stmt.query_map([kind], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|p| serde_json::from_str(&p.unwrap()).unwrap())
+        .collect()
+}
+
 fn signed_in(till: &mut Till, name: &str, pin: &str) {
     till.sign_in(name, pin);
     assert_eq!(till.app.on_duty().map(|s| s.name.as_str()), Some(name));
@@ -47,7 +56,7 @@ fn an_unplugged_scanner_shows_in_the_status_bar_and_the_sale_finishes_by_typing(
         loop {
             let event = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("scanner event");
             let done = until(&event);
-            let _ = till.app.update(Message::Scanner(event));
+            till.send(Message::Scanner(event));
             if done {
                 return;
             }
@@ -85,16 +94,19 @@ fn a_wedge_scanner_typing_into_the_cash_field_adds_an_item_instead_of_an_amount(
     till.click("현금 결제");
     // The scanner "types" a whole code and Enter into the tendered-amount field.
     till.enter(checkout::ENTRY_INPUT, &tag(2, 5000, 0));
-    assert_eq!(till.lines(), 2, "the scan became an item");
+    assert!(till.app.store().sale(today(), 1).unwrap().is_none(), "not 5,000 … won of cash");
+    assert!(till.sees("창이 열려 있어서 스캔한 상품 1개는 창을 닫으면 담을게요."), "{:?}", till.texts());
+    assert_eq!(till.lines(), 1, "held while the cash panel is open");
+    till.send(Message::Hotkey(nanum::ui::app::Hotkey::Escape));
+    assert_eq!(till.lines(), 2, "the scan became an item once the panel closed");
     assert!(till.sees("남성 의류 5,000원을 담았어요."));
     assert!(till.sees("8,500원"));
-    assert!(till.app.store().sale(today(), 1).unwrap().is_none(), "and not 5,000 … won of cash");
 
     // Keys no field takes (nothing focused), fast, then Enter: a scan too.
     for c in nanum::demo::demo_ean(1).chars() {
-        let _ = till.app.update(Message::LooseKey(c.to_string()));
+        till.send(Message::LooseKey(c.to_string()));
     }
-    let _ = till.app.update(Message::LooseEnter);
+    till.send(Message::LooseEnter);
     assert_eq!(till.lines(), 3);
     assert!(till.sees_part("공정무역 드립백 커피"));
 
@@ -132,10 +144,18 @@ fn a_printer_pulled_mid_receipt_leaves_the_sale_and_a_retry_button() {
     assert_eq!(till.app.store().sale(today(), 1).unwrap().map(|s| s.total.get()), Some(3500));
     pulled.unplug();
 
+    // The cash receipt opens the drawer: printing it again needs a manager, now.
     let back = FakePrinter::plug_in(&link, READY, None);
     till.click("다시 인쇄");
+    assert!(till.sees("\"영수증 0001\" 다시 인쇄 (돈통이 열려요)"), "{:?}", till.texts());
+    till.enter(nanum::ui::approval::PIN_INPUT, "1234");
     till.settle();
-    assert!(till.sees("영수증을 출력했어요."));
+    assert!(till.sees("영수증을 출력했어요."), "{:?}", till.texts());
+    let approvals = journal(&till, "approval");
+    assert_eq!(approvals.len(), 1);
+    assert_eq!(approvals[0]["approval"]["action"], "drawer_retry");
+    assert_eq!(approvals[0]["requested_by"], staff(till.app.store(), "이서준").uuid.as_str());
+    assert_eq!(approvals[0]["approved_by"], staff(till.app.store(), "김민지").uuid.as_str());
     assert!(!till.sees("인쇄 실패 1건"));
     let lines = text_lines(&decode(&back.wait_for_cut()).unwrap());
     assert!(lines.iter().any(|l| l.starts_with("거스름돈") && l.ends_with(" 1,500")));
@@ -155,29 +175,59 @@ fn the_drawer_opens_without_a_sale_only_with_a_managers_pin() {
     signed_in(&mut till, "이서준", "2222");
     till.click("돈통 열기");
     assert!(till.sees("판매 없이 돈통 열기"));
-    till.enter(checkout::ENTRY_INPUT, "2222");
-    assert!(till.sees("PIN이 맞지 않아요. 4번 더 틀리면 1분 동안 잠겨요."));
+    till.enter(nanum::ui::approval::PIN_INPUT, "2222");
+    assert!(till.sees("PIN이 맞지 않아요. 4번 더 틀리면 1분 동안 잠겨요."), "{:?}", till.texts());
     till.settle();
     assert!(!till.printer_file().exists(), "no kick for a wrong PIN");
 
-    till.enter(checkout::ENTRY_INPUT, "1234");
+    till.enter(nanum::ui::approval::PIN_INPUT, "1234");
     assert!(till.sees("돈통을 열었어요. 기록에 남겼어요."));
     till.settle();
     let events = decode(&std::fs::read(till.printer_file()).unwrap()).unwrap();
     assert!(events.contains(&Event::Drawer { pin: 0, on: 25, off: 250 }));
-    let payload: String = till
-        .app
-        .store()
-        .reader()
-        .query_row("SELECT payload FROM journal WHERE kind = 'drawer.no_sale'", [], |r| r.get(0))
-        .unwrap();
+    let approvals = journal(&till, "approval");
     let cashier = staff(till.app.store(), "이서준");
     let manager = staff(till.app.store(), "김민지");
-    let payload: serde_json::Value = serde_json::from_str(&payload).unwrap();
+    assert_eq!(approvals.len(), 1);
+    assert_eq!(approvals[0]["approval"]["action"], "no_sale");
     assert_eq!(
-        (payload["requested_by"].as_str(), payload["approved_by"].as_str()),
+        (approvals[0]["requested_by"].as_str(), approvals[0]["approved_by"].as_str()),
         (Some(cashier.uuid.as_str()), Some(manager.uuid.as_str()))
     );
+}
+
+#[test]
+fn a_cash_receipt_that_failed_before_a_restart_does_not_open_the_drawer_by_itself() {
+    let mut till = till_with(|config, dir| config.printer.spec = format!("usb:{}", dir.join("no-printer").display()));
+    signed_in(&mut till, "이서준", "2222");
+    till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
+    till.click("현금 결제");
+    till.enter(checkout::ENTRY_INPUT, "5000");
+    till.settle();
+    assert!(till.sees("인쇄 실패 1건"));
+
+    // The till restarts (the printer is back): the receipt is still there, failed, and with
+    // nobody signed in it cannot be printed again.
+    let Till { app, dir, .. } = till;
+    let path = app.store().path().to_path_buf();
+    drop(app);
+    let mut till = Till::on(nanum::store::Store::open(&path).unwrap(), dir, |_, _| {});
+    till.settle();
+    assert!(till.sees("인쇄 실패 1건"), "{:?}", till.texts());
+    assert!(!till.printer_file().exists(), "nothing printed, no drawer opened");
+    till.click("인쇄 실패 1건");
+    assert!(till.sees("돈통을 여는 영수증은 로그인한 뒤 매니저 승인을 받아야 다시 인쇄할 수 있어요."));
+    till.click("다시 인쇄 (매니저 승인)");
+    assert!(!till.sees("\"영수증 0001\" 다시 인쇄 (돈통이 열려요)"), "no approval panel for nobody");
+
+    // Signed in, with a manager's PIN, it prints and opens the drawer.
+    signed_in(&mut till, "이서준", "2222");
+    till.click("다시 인쇄 (매니저 승인)");
+    till.enter(nanum::ui::approval::PIN_INPUT, "1234");
+    till.settle();
+    let events = decode(&std::fs::read(till.printer_file()).unwrap()).unwrap();
+    assert!(events.iter().any(|e| matches!(e, Event::Drawer { .. })));
+    assert!(!till.sees("인쇄 실패 1건"));
 }
 
 #[test]
@@ -216,8 +266,8 @@ fn device_settings_are_for_managers_and_are_saved_and_tried() {
     assert!(!page.iter().any(|e| matches!(e, Event::Drawer { .. })));
 
     // The scanner test box shows the bytes and the code.
-    let _ = till.app.update(Message::Scanner(ScannerEvent::Raw(b"P0\r".to_vec())));
-    let _ = till.app.update(Message::Scanner(ScannerEvent::Scan("P0".into())));
+    till.send(Message::Scanner(ScannerEvent::Raw(b"P0\r".to_vec())));
+    till.send(Message::Scanner(ScannerEvent::Scan("P0".into())));
     assert!(till.sees("받은 바이트: 50 30 0D "));
     assert!(till.sees("읽은 바코드: P0"));
 

@@ -45,15 +45,13 @@ login-choose = Tap your name
 login-pin-for = { $name }, enter your PIN
 login-pin-placeholder = 4-digit PIN
 login-ok = OK
-login-clear = Clear
 login-back = Someone else
 login-wrong-pin = Wrong PIN. { $left ->
-    [one] One more wrong PIN locks you out for a minute.
-   *[other] { $left } more wrong PINs lock you out for a minute.
+    [one] One more wrong PIN locks you out for { $lock }.
+   *[other] { $left } more wrong PINs lock you out for { $lock }.
 }
-login-locked = Locked after 5 wrong PINs. Try again in { $seconds } s.
+login-locked = Locked after 5 wrong PINs. Try again in { $time }.
 login-demo-hint = This is a demo store. PINs: manager 1234 · cashier 2222 · volunteer 3333
-login-error = Could not sign in: { $reason }
 
 ## Status bar
 status-on-duty = On duty: { $name } ({ $role })
@@ -76,7 +74,6 @@ checkout-exempt = Exempt
 checkout-pay-cash = Cash
 checkout-pay-card = Card
 checkout-cancel-sale = Cancel sale
-checkout-category-keys = Category keys (untagged items)
 checkout-added = Added { $name }, ₩{ $price }.
 checkout-removed = Removed { $name }.
 checkout-markdown = was ₩{ $list } · { $weeks } weeks on floor, { $percent }% off
@@ -136,8 +133,8 @@ error-db-busy = Another program is using the database. Please try again in a mom
 error-db-exists = { $path } already exists. Please choose another path.
 error-db-too-new = { $path } was made by a newer version of Nanum (schema { $found }; this version knows up to { $supported }). Please install the newer version; the file was left as it is.
 error-db-not-a-store = { $path } is not a Nanum store database.
-error-db-open = Cannot open { $path }: { $reason }
-error-store = Could not save: { $reason }
+error-db-open = Cannot open { $path }. { $reason }
+error-store = Could not save. { $reason }
 
 code-kind-price-tag = price tag
 code-kind-item-tag = item tag
@@ -159,7 +156,7 @@ report-card = Card
 check-integrity-ok = Database file: OK
 check-integrity-problem = Database file problem: { $problem }
 check-chain-ok = Journal: { $events } events, chain intact
-check-chain-broken = The journal chain is broken: { $reason }
+check-chain-broken = Journal event { $seq } does not follow the event before it.
 check-failed = The check found problems. Please tell a manager or head office.
 
 ## nanum price
@@ -205,8 +202,6 @@ pay-print-retry = Print again
 pay-reprint = Reprint receipt
 nosale-button = Open drawer
 nosale-title = Open the drawer without a sale
-nosale-hint = A manager's PIN is needed. Who opened it, and when, is recorded.
-nosale-confirm = Open drawer
 nosale-opened = The drawer is open. This was recorded.
 error-not-a-manager = Only a manager can approve this.
 printer-paper-out = The printer is out of paper. Load paper and print again.
@@ -215,7 +210,6 @@ printer-offline = The printer is not ready.
 printer-no-answer = The printer does not answer. Check its power and cable.
 printer-unreachable = Cannot reach the printer ({ $reason }). Check its power and cable.
 printer-interrupted = The printer connection dropped while printing ({ $reason }).
-printer-bad-setting = The printer setting is wrong: { $reason }
 login-scan-first = A barcode was scanned. Please sign in first.
 
 ## Status bar (devices)
@@ -269,7 +263,6 @@ devices-open-drawer = Open drawer
 devices-close = Close
 devices-testing = Sending to the printer…
 devices-test-ok = The test page was sent. Please check the paper.
-devices-test-ok-paper-low = The test page was sent. The paper is running low.
 devices-bad-pulse = The drawer pulse must be between 10 and 500 ms.
 devices-bad-debounce = The double-read time must be between 0 and 5000 ms.
 devices-sample-tag = Test tag
@@ -281,3 +274,120 @@ pay-show-receipt = Show receipt
 pay-hide-receipt = Show items
 preview-drawer = [drawer opens]
 status-paper-low = Receipt paper is running low
+
+## Manager approval
+approval-hint = A manager's PIN is needed. Who asked and who approved is recorded.
+approval-no-manager = No manager is registered. Please tell head office.
+approval-pin-for = { $name }'s PIN
+approval-checking = Checking the PIN…
+approval-cancel = Back
+approval-confirm = Approve
+jobs-approve-title = Print "{ $title }" again (opens the drawer)
+jobs-retry-manager = Print again (manager)
+jobs-sign-in-for-drawer = A receipt that opens the drawer can be printed again only after signing in, with a manager's approval.
+jobs-close = Close
+printer-restarted = The till restarted before this printed.
+
+## Cancel, sign out, a sale left open
+cancel-title = Cancel this whole sale?
+cancel-hint = All { $count } items (₩{ $total }) come out. The cancellation is recorded.
+cancel-confirm = Cancel sale
+cancel-keep = Back
+checkout-cancelled = Sale cancelled ({ $count } items). This was recorded.
+signout-title = There are items in the sale
+signout-hint = { $count } items, ₩{ $total }. What should happen to them?
+signout-keep = Keep it and sign out (continue it next time on this till)
+signout-cancel = Cancel the sale and sign out
+left-title = A sale was left open
+left-hint = { $name } was ringing up { $count } items at { $time }. Continue with it?
+left-resume = Continue this sale
+left-discard = Cancel it and start afresh
+checkout-resumed = The { $count } items left open are back.
+checkout-scan-held = A panel is open: the { $count } scanned items go in when it closes.
+checkout-more-keys = More ▶ ({ $page }/{ $pages })
+error-cart-not-saved = The sale in progress could not be saved; the items on screen are still there. { $reason }
+error-sale-not-saved = The sale could not be saved. The items are still there; please take the payment again. { $reason }
+error-one-of-a-kind = This is a one-of-a-kind item; its quantity stays 1.
+error-quantity = A quantity is from 1 to { $max }.
+error-no-line = That item is no longer in the sale.
+error-preview = The receipt could not be shown on screen.
+pay-saving = Saving the sale…
+pay-short-label = Short
+pay-keys-cash = Enter pays · Esc goes back
+login-checking = Checking your PIN…
+login-unknown = This person can no longer sign in. Please ask a manager.
+
+## Today's sales
+today-button = Today (F7)
+today-title = Today's sales
+today-hint = Find a sale by its number or amount; tap it to reprint the receipt.
+today-placeholder = Sale number or amount
+today-none = No sale matches.
+today-cash = Cash
+today-card = Card
+today-mixed = Cash + card
+
+## Durations
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min
+duration-minutes-seconds = { $minutes } min { $seconds } s
+
+## Storage errors (SQLite, files)
+error-db-missing = There is no store database at { $path }.
+error-db-read-only = { $path } cannot be written. Please check the file's and folder's permissions. The file was left as it is.
+error-db-no-wal = { $path } cannot be used safely in this folder (write-ahead logging cannot be turned on). Please move it to another folder.
+error-db-migration = The database could not be updated for this version. The file was not changed. Please tell head office.
+error-db-unknown-value = This version does not know the stored { $what } "{ $value }". Please tell head office.
+error-store-invalid = Something stored does not fit the records, so Nanum stopped. Please tell a manager or head office.
+error-writer-stopped = The part of Nanum that saves has stopped. Please restart Nanum; saved sales are safe.
+sqlite-disk-full = The disk is full.
+sqlite-read-only = There is no permission to write the file.
+sqlite-cannot-open = The file cannot be opened. Check the path and the folder.
+sqlite-corrupt = The file is damaged. It must be restored from a backup.
+sqlite-io = The disk could not be read or written.
+sqlite-busy = Another program is using the database.
+sqlite-constraint = What was to be saved breaks a rule of the records.
+sqlite-other = A database error happened.
+cause-not-found = the device cannot be found; check the connection and the path
+cause-permission = there is no permission to use the device
+cause-busy = another program is using the device
+cause-refused = nothing answers at that address
+cause-timed-out = no answer in time
+cause-closed = the connection dropped
+cause-no-address = the address cannot be found
+cause-other = a device error happened
+config-read = Cannot read the settings file { $path }: { $reason }
+config-parse = Line { $line } of the settings file { $path } is wrong. Nanum opened with the default settings.
+config-write = Cannot save the settings file { $path }: { $reason }
+printer-spec-unknown = "{ $spec }" is not a printer: use serial:PATH, usb:PATH, tcp:HOST or file:PATH.
+printer-spec-no-path = "{ $spec }" has no path or address.
+printer-spec-option = In "{ $spec }", "{ $option }" is not understood.
+cli-output-failed = Could not write the output: { $reason }
+cli-render-failed = The paper could not be made ready to print.
+devices-finding-ports = Looking for ports…
+devices-dropped-noise = noise
+devices-dropped-too-long = a code too long
+devices-dropped-incomplete = an unfinished code
+devices-dropped-outside = bytes outside STX/ETX
+
+## nanum check (sales against the journal)
+check-chain-altered = Journal event { $seq } was changed after it was written.
+check-chain-gap = Journal event { $seq } is missing.
+check-sales-ok = { $sales } sales: all match the journal
+check-sale-differs = Sale { $date } #{ $number }: its { $what } differ from the journal (event { $seq }).
+check-sale-unjournaled = Sale { $date } #{ $number } has no journal event.
+check-sale-missing = Sale { $uuid } in the journal (event { $seq }) is not in the database.
+check-sale-unreadable = The sale in journal event { $seq } cannot be read.
+check-part-lines = lines
+check-part-vat = VAT split
+check-part-tenders = tenders
+check-part-total = total
+check-part-header = date, number or cashier
+value-role = staff role
+value-condition = condition
+value-line-kind = line kind
+value-tender-kind = tender kind
+value-percentage = percentage
+value-time = time
+value-date = date
+value-number = number

@@ -66,6 +66,12 @@ pub enum CartError {
     AlreadyInCart { code: String },
     #[error("a price must be more than zero")]
     ZeroPrice,
+    #[error("a one-of-a-kind item is sold one at a time")]
+    OneOfAKind,
+    #[error("a quantity is from 1 to {max}")]
+    Quantity { max: u32 },
+    #[error("there is no line {index}")]
+    NoLine { index: usize },
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -113,6 +119,20 @@ impl Cart {
 
     pub fn remove(&mut self, index: usize) -> Option<Line> {
         (index < self.lines.len()).then(|| self.lines.remove(index))
+    }
+
+    /// Sets how many of line `index` are sold; returns how many there were. A unique item's
+    /// line stays at one.
+    pub fn set_quantity(&mut self, index: usize, quantity: u32) -> Result<u32, CartError> {
+        let max = super::register::MAX_QUANTITY;
+        let line = self.lines.get_mut(index).ok_or(CartError::NoLine { index })?;
+        if line.kind == LineKind::ItemTag && quantity != 1 {
+            return Err(CartError::OneOfAKind);
+        }
+        if !(1..=max).contains(&quantity) {
+            return Err(CartError::Quantity { max });
+        }
+        Ok(std::mem::replace(&mut line.quantity, quantity))
     }
 
     pub fn clear(&mut self) {
@@ -276,6 +296,20 @@ mod tests {
         cart.add(line(LineKind::Stock, Some("8801234567893"), 12_000)).unwrap();
         assert_eq!(cart.add(line(LineKind::Stock, Some("8801234567893"), 12_000)), Ok(0));
         assert_eq!((cart.lines().len(), cart.item_count(), cart.total().get()), (1, 2, 24_000));
+    }
+
+    #[test]
+    fn quantities_change_within_limits_and_unique_items_stay_single() {
+        let mut cart = Cart::new();
+        cart.add(line(LineKind::Stock, Some("8801234567893"), 12_000)).unwrap();
+        cart.add(line(LineKind::ItemTag, Some("I001000123454"), 20_000)).unwrap();
+        assert_eq!(cart.set_quantity(0, 3), Ok(1));
+        assert_eq!(cart.total().get(), 56_000);
+        assert_eq!(cart.set_quantity(0, 0), Err(CartError::Quantity { max: 999 }));
+        assert_eq!(cart.set_quantity(0, 1000), Err(CartError::Quantity { max: 999 }));
+        assert_eq!(cart.set_quantity(1, 2), Err(CartError::OneOfAKind));
+        assert_eq!(cart.set_quantity(5, 2), Err(CartError::NoLine { index: 5 }));
+        assert_eq!(cart.item_count(), 4);
     }
 
     #[test]

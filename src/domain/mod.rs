@@ -1,16 +1,25 @@
-//! The shop's rules, with no IO: money, VAT, tag codes, the colour rotation and the cart.
+//! The shop's rules, with no IO: money, VAT, tag codes, the colour rotation, the cart, the
+//! register's limits, staff and their PINs, and the shared types every layer speaks (a store,
+//! its categories, a committed sale).
 //!
 //! Everything here is plain data and pure functions so it can be tested exhaustively and used
 //! unchanged by the GUI, the command line and the central service.
 
 pub mod cart;
+pub mod catalog;
 pub mod codes;
 pub mod money;
+pub mod register;
 pub mod rotation;
+pub mod sale;
+pub mod staff;
 pub mod tax;
 
 pub use cart::{Cart, CartError, Line, LineKind, Payment, PaymentError, Tender, TenderKind, likely_tenders};
+pub use catalog::{Category, Condition, GuidePrice, ItemRecord, StockItem, StoreInfo};
 pub use codes::{Code, CodeError, Ean13, IsoWeek, ItemTag, PriceTag, ReceiptCode};
 pub use money::Won;
 pub use rotation::{Markdown, MarkdownStep, Rotation, TagColour};
+pub use sale::Sale;
+pub use staff::{BootMark, Lockout, Pin, Role, StaffMember};
 pub use tax::{TaxClass, VatLine, vat_breakdown};

@@ -103,6 +103,11 @@ impl Document {
         self.push(Block::DrawerKick)
     }
 
+    /// Printing this opens the cash drawer.
+    pub fn opens_drawer(&self) -> bool {
+        self.blocks.contains(&Block::DrawerKick)
+    }
+
     pub fn cut(&mut self) -> &mut Document {
         self.push(Block::Cut)
     }

@@ -2,6 +2,7 @@
 //! rendering, the decoder that reads them back, and the transports that carry them to a
 //! printer. Only this module knows ESC/POS.
 
+pub mod cause;
 pub mod decode;
 pub mod document;
 pub mod escpos;
@@ -12,6 +13,7 @@ pub mod selftest;
 pub mod tags;
 pub mod transport;
 
+pub use cause::Cause;
 pub use document::Document;
 pub use escpos::{PrinterProfile, Rendered, render};
 pub use transport::{PrintError, PrinterSpec};

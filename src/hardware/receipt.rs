@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, FixedOffset};
 
 use super::document::Document;
 use crate::domain::{Line, TenderKind};
-use crate::store::{Sale, StoreInfo};
+use crate::domain::{Sale, StoreInfo};
 use crate::t_ko;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

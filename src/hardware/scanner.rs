@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use super::cause::Cause;
+
 const STX: u8 = 0x02;
 const ETX: u8 = 0x03;
 
@@ -245,12 +247,12 @@ pub enum ScannerEvent {
     },
     Disconnected {
         port: String,
-        reason: String,
+        reason: Cause,
     },
     /// Bytes as they came off the wire, for the device test screen.
     Raw(Vec<u8>),
     Scan(String),
-    Dropped(String),
+    Dropped(DropReason),
 }
 
 /// Reads the scanner until `emit` returns false (nobody is listening any more). Opening and
@@ -272,7 +274,7 @@ pub fn read_loop(settings: &ScannerSettings, mut emit: impl FnMut(ScannerEvent) 
                 if !reported_down {
                     tracing::warn!(port = %settings.port, "scanner not available: {e}");
                     reported_down = true;
-                    if !emit(ScannerEvent::Disconnected { port: settings.port.clone(), reason: e.to_string() }) {
+                    if !emit(ScannerEvent::Disconnected { port: settings.port.clone(), reason: Cause::serial(&e) }) {
                         return;
                     }
                 } else if !emit(ScannerEvent::Raw(Vec::new())) {
@@ -304,14 +306,14 @@ fn read_port(
     port: &mut dyn serialport::SerialPort,
     settings: &ScannerSettings,
     emit: &mut impl FnMut(ScannerEvent) -> bool,
-) -> Option<String> {
+) -> Option<Cause> {
     let mut framer = Framer::new(settings.framing.clone());
     let mut debounce = Debounce::new(Duration::from_millis(settings.debounce_ms));
     let mut buf = [0u8; 256];
     let mut last_check = Instant::now();
     loop {
         let events = match port.read(&mut buf) {
-            Ok(0) => return Some("the port closed".into()),
+            Ok(0) => return Some(Cause::Closed),
             Ok(n) => {
                 if !emit(ScannerEvent::Raw(buf[..n].to_vec())) {
                     return None;
@@ -322,7 +324,7 @@ fn read_port(
                 framer.idle(Instant::now())
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Some(e.to_string()),
+            Err(e) => return Some(Cause::io(&e)),
         };
         for event in events {
             let sent = match event {
@@ -333,7 +335,7 @@ fn read_port(
                 }
                 FrameEvent::Dropped { reason, bytes } => {
                     tracing::info!(?reason, ?bytes, "scanner read dropped");
-                    emit(ScannerEvent::Dropped(format!("{reason:?}")))
+                    emit(ScannerEvent::Dropped(reason))
                 }
             };
             if !sent {

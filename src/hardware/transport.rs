@@ -18,6 +18,10 @@ use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
+use serde::{Deserialize, Serialize};
+
+pub use super::cause::Cause;
+
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a printer has to answer a status request.
@@ -51,23 +55,23 @@ pub enum PrinterSpec {
     Tcp { host: String, port: u16, status: bool },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum SpecError {
     #[error("'{0}' is not a printer: use serial:PATH, usb:PATH, tcp:HOST[:PORT] or file:PATH")]
     Unknown(String),
     #[error("'{0}' has no path or address")]
     NoPath(String),
-    #[error("'{spec}': {problem}")]
-    Option { spec: String, problem: String },
+    /// An option that is unknown or has a value that does not fit (`baud=fast`).
+    #[error("'{spec}': the option '{option}' is not understood")]
+    Option { spec: String, option: String },
 }
 
 fn parse_options(spec: &str, query: Option<&str>) -> Result<Vec<(String, String)>, SpecError> {
     let mut out = Vec::new();
     for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').ok_or_else(|| SpecError::Option {
-            spec: spec.to_string(),
-            problem: format!("'{pair}' should be name=value"),
-        })?;
+        let (k, v) = pair
+            .split_once('=')
+            .ok_or_else(|| SpecError::Option { spec: spec.to_string(), option: pair.to_string() })?;
         out.push((k.to_string(), v.to_string()));
     }
     Ok(out)
@@ -77,10 +81,7 @@ fn on_off(spec: &str, value: &str) -> Result<bool, SpecError> {
     match value {
         "on" | "true" | "1" => Ok(true),
         "off" | "false" | "0" => Ok(false),
-        _ => Err(SpecError::Option {
-            spec: spec.to_string(),
-            problem: format!("status must be on or off, not '{value}'"),
-        }),
+        _ => Err(SpecError::Option { spec: spec.to_string(), option: format!("status={value}") }),
     }
 }
 
@@ -98,22 +99,22 @@ impl FromStr for PrinterSpec {
             return Err(SpecError::NoPath(s.to_string()));
         }
         let options = parse_options(s, query)?;
-        let bad = |problem: String| SpecError::Option { spec: s.to_string(), problem };
+        let bad = |option: String| SpecError::Option { spec: s.to_string(), option };
         match scheme {
             "file" => Ok(PrinterSpec::File(PathBuf::from(target))),
             "serial" => {
                 let (mut baud, mut flow, mut status) = (9600, Flow::None, true);
                 for (k, v) in options {
                     match k.as_str() {
-                        "baud" => baud = v.parse().map_err(|_| bad(format!("baud must be a number, not '{v}'")))?,
+                        "baud" => baud = v.parse().map_err(|_| bad(format!("baud={v}")))?,
                         "flow" => {
                             flow = Flow::ALL
                                 .into_iter()
                                 .find(|f| f.as_str() == v)
-                                .ok_or_else(|| bad(format!("flow must be none, rtscts or xonxoff, not '{v}'")))?
+                                .ok_or_else(|| bad(format!("flow={v}")))?
                         }
                         "status" => status = on_off(s, &v)?,
-                        _ => return Err(bad(format!("unknown option '{k}'"))),
+                        _ => return Err(bad(format!("{k}={v}"))),
                     }
                 }
                 Ok(PrinterSpec::Serial { path: target.to_string(), baud, flow, status })
@@ -123,7 +124,7 @@ impl FromStr for PrinterSpec {
                 for (k, v) in options {
                     match k.as_str() {
                         "status" => status = on_off(s, &v)?,
-                        _ => return Err(bad(format!("unknown option '{k}'"))),
+                        _ => return Err(bad(format!("{k}={v}"))),
                     }
                 }
                 Ok(PrinterSpec::Usb { path: PathBuf::from(target), status })
@@ -133,11 +134,11 @@ impl FromStr for PrinterSpec {
                 for (k, v) in options {
                     match k.as_str() {
                         "status" => status = on_off(s, &v)?,
-                        _ => return Err(bad(format!("unknown option '{k}'"))),
+                        _ => return Err(bad(format!("{k}={v}"))),
                     }
                 }
                 let (host, port) = match target.rsplit_once(':') {
-                    Some((h, p)) => (h, p.parse().map_err(|_| bad(format!("'{p}' is not a port number")))?),
+                    Some((h, p)) => (h, p.parse().map_err(|_| bad(format!("port={p}")))?),
                     None => (target, 9100),
                 };
                 Ok(PrinterSpec::Tcp { host: host.to_string(), port, status })
@@ -190,7 +191,7 @@ impl PrinterSpec {
 }
 
 /// What a printer said about itself (`DLE EOT 1`, `2` and `4`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrinterStatus {
     pub offline: bool,
     pub cover_open: bool,
@@ -228,18 +229,22 @@ pub fn status_request(n: u8) -> [u8; 3] {
     [0x10, 0x04, n]
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum PrintError {
     #[error("cannot reach the printer {printer}: {reason}")]
-    Unreachable { printer: String, reason: String },
+    Unreachable { printer: String, reason: Cause },
     #[error("the printer {printer} stopped mid-job: {reason}")]
-    Interrupted { printer: String, reason: String },
+    Interrupted { printer: String, reason: Cause },
     #[error("the printer {printer} does not answer")]
     NoAnswer { printer: String },
     #[error("the printer {printer} is not ready: {status:?}")]
     NotReady { printer: String, status: PrinterStatus },
     #[error("{0}")]
     Spec(#[from] SpecError),
+    /// The till stopped before this paper printed; one that opens the drawer is not sent again
+    /// on its own.
+    #[error("the till restarted before this printed")]
+    Restarted,
 }
 
 /// Something that takes a whole print job.
@@ -270,17 +275,17 @@ pub fn print(spec: &PrinterSpec, bytes: &[u8]) -> Result<Option<PrinterStatus>, 
 
 pub fn open(spec: &PrinterSpec) -> Result<Box<dyn Transport>, PrintError> {
     let printer = spec.to_string();
-    let unreachable = |reason: String| PrintError::Unreachable { printer: printer.clone(), reason };
+    let unreachable = |reason: Cause| PrintError::Unreachable { printer: printer.clone(), reason };
     Ok(match spec {
         PrinterSpec::File(path) => {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| unreachable(e.to_string()))?;
+                std::fs::create_dir_all(dir).map_err(|e| unreachable(Cause::io(&e)))?;
             }
             let file = std::fs::OpenOptions::new()
                 .create(true)
                 .append(true)
                 .open(path)
-                .map_err(|e| unreachable(e.to_string()))?;
+                .map_err(|e| unreachable(Cause::io(&e)))?;
             Box::new(Device { printer, io: DeviceIo::File(file), status: false })
         }
         PrinterSpec::Usb { path, status } => {
@@ -288,7 +293,7 @@ pub fn open(spec: &PrinterSpec) -> Result<Box<dyn Transport>, PrintError> {
                 .read(*status)
                 .write(true)
                 .open(path)
-                .map_err(|e| unreachable(e.to_string()))?;
+                .map_err(|e| unreachable(Cause::io(&e)))?;
             Box::new(Device { printer, io: DeviceIo::File(file), status: *status })
         }
         PrinterSpec::Serial { path, baud, flow, status } => {
@@ -303,18 +308,18 @@ pub fn open(spec: &PrinterSpec) -> Result<Box<dyn Transport>, PrintError> {
                 })
                 .timeout(WRITE_TIMEOUT)
                 .open()
-                .map_err(|e| unreachable(e.to_string()))?;
+                .map_err(|e| unreachable(Cause::serial(&e)))?;
             Box::new(Device { printer, io: DeviceIo::Serial(port), status: *status })
         }
         PrinterSpec::Tcp { host, port, status } => {
             let addr = (host.as_str(), *port)
                 .to_socket_addrs()
-                .map_err(|e| unreachable(e.to_string()))?
+                .map_err(|_| unreachable(Cause::NoAddress))?
                 .next()
-                .ok_or_else(|| unreachable("no address".into()))?;
-            let stream = TcpStream::connect_timeout(&addr, CONNECT_TIMEOUT).map_err(|e| unreachable(e.to_string()))?;
-            stream.set_write_timeout(Some(WRITE_TIMEOUT)).map_err(|e| unreachable(e.to_string()))?;
-            stream.set_nodelay(true).map_err(|e| unreachable(e.to_string()))?;
+                .ok_or_else(|| unreachable(Cause::NoAddress))?;
+            let stream = TcpStream::connect_timeout(&addr, CONNECT_TIMEOUT).map_err(|e| unreachable(Cause::io(&e)))?;
+            stream.set_write_timeout(Some(WRITE_TIMEOUT)).map_err(|e| unreachable(Cause::io(&e)))?;
+            stream.set_nodelay(true).map_err(|e| unreachable(Cause::io(&e)))?;
             Box::new(Device { printer, io: DeviceIo::Tcp(stream), status: *status })
         }
     })
@@ -368,16 +373,13 @@ impl Device {
                         std::thread::sleep(Duration::from_millis(20));
                         continue;
                     }
-                    return Err(PrintError::Interrupted {
-                        printer: self.printer.clone(),
-                        reason: "the connection closed".into(),
-                    });
+                    return Err(PrintError::Interrupted { printer: self.printer.clone(), reason: Cause::Closed });
                 }
                 Err(e) if matches!(e.kind(), std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock) => {
                     return Ok(None);
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(PrintError::Interrupted { printer: self.printer.clone(), reason: e.to_string() }),
+                Err(e) => return Err(PrintError::Interrupted { printer: self.printer.clone(), reason: Cause::io(&e) }),
             }
         }
     }
@@ -390,11 +392,11 @@ impl Transport for Device {
         // Small pieces, so a printer pulled mid-job is noticed at the next piece.
         for chunk in bytes.chunks(256) {
             w.write_all(chunk)
-                .map_err(|e| PrintError::Interrupted { printer: printer.clone(), reason: e.to_string() })?;
+                .map_err(|e| PrintError::Interrupted { printer: printer.clone(), reason: Cause::io(&e) })?;
         }
-        w.flush().map_err(|e| PrintError::Interrupted { printer: printer.clone(), reason: e.to_string() })?;
+        w.flush().map_err(|e| PrintError::Interrupted { printer: printer.clone(), reason: Cause::io(&e) })?;
         if let DeviceIo::File(f) = &self.io {
-            f.sync_data().map_err(|e| PrintError::Interrupted { printer, reason: e.to_string() })?;
+            f.sync_data().map_err(|e| PrintError::Interrupted { printer, reason: Cause::io(&e) })?;
         }
         Ok(())
     }
@@ -412,7 +414,7 @@ impl Transport for Device {
             self.writer()
                 .write_all(&status_request(n))
                 .and_then(|()| self.writer().flush())
-                .map_err(|e| PrintError::Interrupted { printer, reason: e.to_string() })?;
+                .map_err(|e| PrintError::Interrupted { printer, reason: Cause::io(&e) })?;
             *slot = self.read_reply()?.ok_or_else(|| PrintError::NoAnswer { printer: self.printer.clone() })?;
         }
         PrinterStatus::from_replies(replies[0], replies[1], replies[2])

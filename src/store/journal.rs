@@ -56,7 +56,8 @@ pub fn append(
 ) -> Result<i64> {
     let payload = serde_json::to_string(payload).map_err(|e| StoreError::Invalid(format!("journal payload: {e}")))?;
     let last: Option<(i64, String)> = tx
-        .query_row("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (seq, prev_hash) = match last {
         Some((seq, hash)) => (seq + 1, hash),
@@ -65,10 +66,10 @@ pub fn append(
     let uuid = Uuid::now_v7().to_string();
     let at = at.to_rfc3339();
     let hash = hash(&prev_hash, seq, &uuid, kind, &at, staff_id, &payload);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO journal (seq, uuid, kind, payload, at, staff_id, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![seq, uuid, kind, payload, at, staff_id, prev_hash, hash],
-    )?;
+    )?
+    .execute(params![seq, uuid, kind, payload, at, staff_id, prev_hash, hash])?;
     Ok(seq)
 }
 
@@ -91,29 +92,31 @@ pub fn events_after(conn: &Connection, after: i64, limit: u32) -> Result<Vec<Jou
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Walks the whole chain. Returns how many events it checked, or the first place it breaks.
-pub fn verify(conn: &Connection) -> Result<std::result::Result<u64, ChainError>> {
+/// Walks the whole chain and lists every place it breaks: an event changed after it was
+/// written, a link that does not follow, a missing `seq`. Returns how many events it read.
+pub fn verify(conn: &Connection) -> Result<(u64, Vec<ChainError>)> {
+    let mut problems = Vec::new();
     let mut expected_prev = GENESIS.to_string();
     let mut expected_seq = 1;
-    let mut checked = 0;
+    let mut read = 0;
     loop {
         let batch = events_after(conn, expected_seq - 1, 1000)?;
         if batch.is_empty() {
-            return Ok(Ok(checked));
+            return Ok((read, problems));
         }
         for e in batch {
-            if e.seq != expected_seq {
-                return Ok(Err(ChainError::Gap { seq: expected_seq }));
-            }
-            if e.prev_hash != expected_prev {
-                return Ok(Err(ChainError::Broken { seq: e.seq }));
+            let after_gap = e.seq != expected_seq;
+            if after_gap {
+                problems.extend((expected_seq..e.seq).map(|seq| ChainError::Gap { seq }));
+            } else if e.prev_hash != expected_prev {
+                problems.push(ChainError::Broken { seq: e.seq });
             }
             if hash(&e.prev_hash, e.seq, &e.uuid, &e.kind, &e.at, e.staff_id, &e.payload) != e.hash {
-                return Ok(Err(ChainError::Altered { seq: e.seq }));
+                problems.push(ChainError::Altered { seq: e.seq });
             }
             expected_prev = e.hash;
-            expected_seq += 1;
-            checked += 1;
+            expected_seq = e.seq + 1;
+            read += 1;
         }
     }
 }

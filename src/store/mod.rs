@@ -1,35 +1,48 @@
 //! The store's own database: one SQLite file per store (design.md §4).
 //!
-//! [`Store`] is the only way into it. It opens the file with WAL, `synchronous=FULL` and foreign
-//! keys, applies the numbered migrations in `migrations/`, refuses a file made by a newer Nanum,
-//! and offers one method per thing the shop does (sign in, price a scan, commit a sale). Every
-//! change that matters is written together with its [`journal`] event in one transaction.
+//! [`Store`] is the only way into it. Opening looks at a file before changing anything, so a
+//! file it refuses (made by a newer Nanum, someone else's SQLite file, an empty or text file) is
+//! left byte for byte as it was; a store it accepts gets WAL, `synchronous=FULL`, foreign keys and
+//! its migrations. The till, `nanum sync` and the CLI are separate processes on the same file, so
+//! every write is one `BEGIN IMMEDIATE` transaction: a second writer waits its turn instead of
+//! failing a sale. Every change that matters is written together with its [`journal`] event.
 
+mod carts;
 mod catalog;
+mod check;
+mod items;
 pub mod journal;
+mod open;
+mod papers;
 mod pricing;
 mod sales;
 mod schema;
 mod setup;
+pub mod sql;
 mod staff;
+pub mod worker;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-pub use catalog::{Category, Condition, GuidePrice, ItemRecord, StockItem, StoreInfo};
+pub use carts::{OpenCart, TillId};
+pub use check::{CheckReport, SalePart, SaleProblem};
 pub use journal::{ChainError, JournalEvent};
+pub use papers::{PaperState, SavedPaper};
 pub use pricing::{Priced, ScanError, category_line};
-pub use sales::NewSale;
-pub use sales::Sale;
+pub use sales::{NewSale, SaleSummary};
 pub use setup::{CategorySetup, ItemSetup, StaffSetup, StockSetup, StoreSetup};
-pub use staff::{Role, SignInError, StaffMember};
+pub use staff::{Approval, BootClock, SignInError, boot_clock};
+pub use worker::Worker;
 
-use crate::domain::Rotation;
+use crate::domain::{Rotation, StoreInfo};
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
+    #[error("there is no store database at {path}")]
+    Missing { path: PathBuf },
     #[error("cannot open the store database {path}: {source}")]
     Open { path: PathBuf, source: Arc<rusqlite::Error> },
     #[error(
@@ -40,6 +53,10 @@ pub enum StoreError {
     Exists { path: PathBuf },
     #[error("{path} is not a Nanum store database")]
     NotAStore { path: PathBuf },
+    #[error("{path} can only be read, not written (file or folder permissions)")]
+    ReadOnly { path: PathBuf },
+    #[error("{path} cannot use write-ahead logging (journal mode stayed '{mode}')")]
+    NoWal { path: PathBuf, mode: String },
     #[error("the disk is full: nothing was saved")]
     DiskFull,
     #[error("the database is busy (another Nanum has it open?)")]
@@ -50,6 +67,15 @@ pub enum StoreError {
     Sqlite(Arc<rusqlite::Error>),
     #[error("{0}")]
     Invalid(String),
+    /// The till's writer thread is gone (it panicked); nothing more can be saved until restart.
+    #[error("the store's writer has stopped")]
+    WriterStopped,
+}
+
+impl From<worker::Stopped> for StoreError {
+    fn from(_: worker::Stopped) -> StoreError {
+        StoreError::WriterStopped
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -69,6 +95,7 @@ pub struct Store {
     path: PathBuf,
     info: StoreInfo,
     rotation: Rotation,
+    boot_clock: BootClock,
 }
 
 impl std::fmt::Debug for Store {
@@ -78,43 +105,35 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens an existing store database and brings its schema up to date.
+    /// Opens an existing store database and brings its schema up to date. A file it refuses is
+    /// not changed.
     pub fn open(path: &Path) -> Result<Store> {
-        if !path.exists() {
-            return Err(StoreError::Open {
-                path: path.to_path_buf(),
-                source: Arc::new(rusqlite::Error::InvalidPath(path.to_path_buf())),
-            });
-        }
-        let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let conn = open::existing(path)?;
         Store::from_connection(conn, path)
     }
 
     /// Makes a new store database at `path` (which must not exist yet) from `setup`.
     pub fn create(path: &Path, setup: &StoreSetup) -> Result<Store> {
-        if path.exists() {
-            return Err(StoreError::Exists { path: path.to_path_buf() });
-        }
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| StoreError::Invalid(format!("cannot create {}: {e}", dir.display())))?;
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-        let mut conn = connect(path, flags)?;
-        let made = schema::migrate(&mut conn, path).and_then(|()| setup::write(&mut conn, setup));
-        if let Err(e) = made {
+        let mut conn = open::new_file(path)?;
+        if let Err(e) = setup::write(&mut conn, setup) {
             drop(conn);
-            remove_database_files(path);
+            open::remove_database_files(path);
             return Err(e);
         }
         Store::from_connection(conn, path)
     }
 
-    fn from_connection(mut conn: Connection, path: &Path) -> Result<Store> {
-        schema::migrate(&mut conn, path)?;
+    fn from_connection(conn: Connection, path: &Path) -> Result<Store> {
         let info = catalog::store_info(&conn)?.ok_or_else(|| StoreError::NotAStore { path: path.to_path_buf() })?;
         let rotation = catalog::rotation(&conn)?;
-        Ok(Store { conn, path: path.to_path_buf(), info, rotation })
+        Ok(Store { conn, path: path.to_path_buf(), info, rotation, boot_clock: boot_clock() })
+    }
+
+    /// Another connection to the same file (for a thread of its own).
+    pub fn reopen(&self) -> Result<Store> {
+        let mut store = Store::open(&self.path)?;
+        store.boot_clock = self.boot_clock.clone();
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {
@@ -129,60 +148,27 @@ impl Store {
         &self.rotation
     }
 
-    /// Read-only access for `reports`: queries may read, only `store` writes.
+    /// The connection, for point queries and tests. Anything that reads more than one query
+    /// and must add up (a report) goes through [`Store::read`].
     pub fn reader(&self) -> &Connection {
         &self.conn
     }
 
-    /// `PRAGMA integrity_check` and the journal chain (for `nanum check`).
-    pub fn check(&self) -> Result<CheckReport> {
-        let integrity: Vec<String> = self
-            .conn
-            .prepare("PRAGMA integrity_check")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let integrity_ok = integrity.len() == 1 && integrity[0] == "ok";
-        let chain = journal::verify(&self.conn)?;
-        Ok(CheckReport { integrity: if integrity_ok { Vec::new() } else { integrity }, chain })
+    /// Runs `f` inside one read transaction: every query sees the same moment, even while
+    /// another process commits sales.
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
     }
-}
 
-#[derive(Debug, Clone)]
-pub struct CheckReport {
-    /// Problems `integrity_check` found; empty when the file is sound.
-    pub integrity: Vec<String>,
-    /// Events checked, or where the chain breaks.
-    pub chain: std::result::Result<u64, ChainError>,
-}
-
-impl CheckReport {
-    pub fn is_ok(&self) -> bool {
-        self.integrity.is_empty() && self.chain.is_ok()
-    }
-}
-
-fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
-    let open_error = |e: rusqlite::Error| StoreError::Open { path: path.to_path_buf(), source: Arc::new(e) };
-    let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(open_error)?;
-    // A plain text file opened as SQLite only fails on the first read: do it here.
-    conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)).map_err(|e| {
-        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) {
-            StoreError::NotAStore { path: path.to_path_buf() }
-        } else {
-            open_error(e)
-        }
-    })?;
-    // FULL: a sale the cashier saw committed survives a power cut.
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", true)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    Ok(conn)
-}
-
-fn remove_database_files(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(p));
+    /// Runs `f` inside one write transaction, begun IMMEDIATE so the write lock is taken (or
+    /// waited for) up front: a concurrent writer makes us wait, never fail half-way.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
     }
 }

@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Category, Store, StoreError};
+use super::{Store, StoreError};
 use crate::domain::codes::{self, Code, CodeError};
-use crate::domain::{IsoWeek, Line, LineKind, ReceiptCode, TagColour, Won};
+use crate::domain::{Category, IsoWeek, Line, LineKind, ReceiptCode, TagColour, Won};
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ScanError {

@@ -1,5 +1,6 @@
-//! The migrations in `migrations/`, applied in order at open. Released files are never edited;
-//! a change is a new numbered file. The version lives in `PRAGMA user_version`.
+//! The migrations in `migrations/`, applied in order at open, each in its own IMMEDIATE
+//! transaction. Released files are never edited; a change is a new numbered file. The version
+//! lives in `PRAGMA user_version`; `PRAGMA application_id` marks the file as a Nanum store.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -9,17 +10,27 @@ use rusqlite_migration::{M, Migrations};
 
 use super::{Result, StoreError};
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_initial.sql"))];
+/// `NANU`, in `PRAGMA application_id`: tells a store from any other SQLite file.
+pub const APPLICATION_ID: i64 = 0x4E41_4E55;
+
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/0001_initial.sql")),
+    // Rebuilds tables to add CHECKs, so foreign keys are off while it runs and checked after.
+    M::up(include_str!("../../migrations/0002_hardening.sql")).foreign_key_check(),
+];
 
 /// The schema version this build writes.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
 
+/// Brings the schema up to date. Foreign keys must be off while tables are rebuilt (SQLite
+/// ignores the setting inside a transaction), so the caller turns them on afterwards.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > LATEST {
         return Err(StoreError::TooNew { path: path.to_path_buf(), found, supported: LATEST });
     }
     if found < LATEST {
+        conn.pragma_update(None, "foreign_keys", false)?;
         Migrations::from_slice(MIGRATIONS).to_latest(conn).map_err(|e| StoreError::Migration(Arc::new(e)))?;
     }
     Ok(())

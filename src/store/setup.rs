@@ -5,10 +5,9 @@ use chrono::{Local, NaiveDate};
 use rusqlite::{Connection, params};
 use uuid::Uuid;
 
-use super::catalog::{Condition, StoreInfo};
-use super::staff::{Role, hash_pin};
+use super::staff::hash_pin;
 use super::{Result, journal};
-use crate::domain::{Rotation, TaxClass, Won};
+use crate::domain::{Condition, Role, Rotation, StoreInfo, TaxClass, Won};
 
 #[derive(Debug, Clone)]
 pub struct CategorySetup {
@@ -117,7 +116,7 @@ pub(super) fn write(conn: &mut Connection, setup: &StoreSetup) -> Result<()> {
     for s in &setup.staff {
         tx.execute(
             "INSERT INTO staff (uuid, name, role, pin_hash) VALUES (?1, ?2, ?3, ?4)",
-            params![Uuid::now_v7().to_string(), s.name, s.role.as_str(), hash_pin(&s.pin)?],
+            params![Uuid::now_v7().to_string(), s.name, s.role, hash_pin(&s.pin)?],
         )?;
     }
     for s in &setup.stock {
@@ -126,31 +125,9 @@ pub(super) fn write(conn: &mut Connection, setup: &StoreSetup) -> Result<()> {
             params![Uuid::now_v7().to_string(), s.ean, s.name_ko, s.name_en, s.category, s.price.get(), s.on_hand],
         )?;
     }
-    insert_items(&tx, info.code, &setup.items)?;
+    super::items::insert_items(&tx, info.code, &setup.items)?;
     journal::append(&tx, "store.created", &serde_json::json!({ "store": info.uuid, "name": info.name }), None, now)?;
     tx.commit()?;
-    Ok(())
-}
-
-pub(super) fn insert_items(conn: &Connection, store_code: u16, items: &[ItemSetup]) -> Result<()> {
-    let mut insert = conn.prepare(
-        "INSERT INTO item_tags (uuid, code, description, category, price, condition, intake_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for item in items {
-        let code = crate::domain::ItemTag::new(store_code, item.serial)
-            .ok_or_else(|| super::StoreError::Invalid(format!("item serial {} does not fit a tag", item.serial)))?
-            .code();
-        insert.execute(params![
-            Uuid::now_v7().to_string(),
-            code,
-            item.description,
-            item.category,
-            item.price.get(),
-            item.condition.as_str(),
-            item.intake_date.to_string()
-        ])?;
-    }
     Ok(())
 }
 

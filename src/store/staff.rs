@@ -1,52 +1,39 @@
-//! Staff and signing in. PINs are stored only as argon2id hashes. Five wrong PINs in a row lock
-//! that person out for a minute; the count and the lock live in the database so restarting the
-//! app does not reset them.
+//! Staff and their PINs: signing in, a manager's approval at the till, and lockouts. PINs are
+//! stored only as argon2id hashes. Five wrong PINs in a row lock that person out, each further
+//! lockout before a right PIN twice as long (`domain::staff`); the count, the lock and the
+//! machine's monotonic clock reading at its start live in the database, so neither a restart nor
+//! a wall clock set forward ends one. Every lockout and approval is journaled.
+
+use std::sync::Arc;
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use chrono::{DateTime, Duration, FixedOffset};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
+use super::sql::Time;
 use super::{Result, Store, StoreError, journal};
+use crate::domain::staff::{MAX_WRONG_PINS, lockout_length};
+use crate::domain::{BootMark, Lockout, Role, StaffMember, Won};
 
-pub const MAX_WRONG_PINS: u32 = 5;
-pub const LOCKOUT: Duration = Duration::seconds(60);
+/// Where the store reads the monotonic clock (tests give it one they control).
+pub type BootClock = Arc<dyn Fn() -> Option<BootMark> + Send + Sync>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Manager,
-    Cashier,
-    Volunteer,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Manager => "manager",
-            Role::Cashier => "cashier",
-            Role::Volunteer => "volunteer",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        [Role::Manager, Role::Cashier, Role::Volunteer].into_iter().find(|r| r.as_str() == s)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaffMember {
-    pub id: i64,
-    pub uuid: String,
-    pub name: String,
-    pub role: Role,
+/// The running Linux machine's boot id and uptime, from `/proc`; `None` elsewhere.
+pub fn boot_clock() -> BootClock {
+    Arc::new(|| {
+        let boot_id = std::fs::read_to_string("/proc/sys/kernel/random/boot_id").ok()?.trim().to_string();
+        let uptime = std::fs::read_to_string("/proc/uptime").ok()?;
+        let seconds: f64 = uptime.split_whitespace().next()?.parse().ok()?;
+        Some(BootMark { boot_id, uptime_ms: (seconds * 1000.0) as i64 })
+    })
 }
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum SignInError {
-    #[error("wrong PIN ({attempts_left} tries left)")]
-    WrongPin { attempts_left: u32 },
+    #[error("wrong PIN ({attempts_left} tries left before a {} minute lock)", next_lock.num_minutes())]
+    WrongPin { attempts_left: u32, next_lock: Duration },
     #[error("locked until {until}")]
     LockedOut { until: DateTime<FixedOffset> },
     #[error("no such staff member")]
@@ -57,11 +44,63 @@ pub enum SignInError {
     Store(#[from] StoreError),
 }
 
+/// Something only a manager may allow, at that moment, at this till. The journal keeps it with
+/// who asked and who approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Approval {
+    /// Open the drawer without a sale.
+    NoSale,
+    /// Print again a paper that opens the drawer (a cash sale's receipt whose print failed).
+    DrawerRetry { paper: i64, title: String },
+}
+
+impl Approval {
+    /// Money the action moves, where it has an amount (later: refunds, voids, overrides).
+    pub fn amount(&self) -> Option<Won> {
+        None
+    }
+}
+
 pub(super) fn hash_pin(pin: &str) -> Result<String> {
     Argon2::default()
         .hash_password(pin.as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| StoreError::Invalid(format!("cannot hash PIN: {e}")))
+}
+
+/// What the staff row says about a person's PIN.
+struct PinState {
+    hash: String,
+    lock: Option<Lockout>,
+}
+
+fn pin_state(conn: &rusqlite::Connection, staff_id: i64) -> Result<Option<PinState>> {
+    let row = conn
+        .prepare_cached(
+            "SELECT pin_hash, locked_since, lock_seconds, lock_boot_id, lock_uptime_ms FROM staff WHERE id = ?1",
+        )?
+        .query_row([staff_id], |r| {
+            let since: Option<Time> = r.get(1)?;
+            let seconds: Option<i64> = r.get(2)?;
+            let boot_id: Option<String> = r.get(3)?;
+            let uptime_ms: Option<i64> = r.get(4)?;
+            Ok((r.get::<_, String>(0)?, since.map(|t| t.0), seconds, boot_id, uptime_ms))
+        })
+        .optional()?;
+    let Some((hash, since, seconds, boot_id, uptime_ms)) = row else { return Ok(None) };
+    let half_written = || StoreError::Invalid(format!("staff {staff_id} has a lockout with parts missing"));
+    let mark = match (boot_id, uptime_ms) {
+        (Some(boot_id), Some(uptime_ms)) => Some(BootMark { boot_id, uptime_ms }),
+        (None, None) => None,
+        _ => return Err(half_written()),
+    };
+    let lock = match (since, seconds) {
+        (Some(since), Some(seconds)) => Some(Lockout { since, length: Duration::seconds(seconds), mark }),
+        (None, None) if mark.is_none() => None,
+        _ => return Err(half_written()),
+    };
+    Ok(Some(PinState { hash, lock }))
 }
 
 impl Store {
@@ -71,65 +110,45 @@ impl Store {
             "SELECT id, uuid, name, role FROM staff WHERE active
              ORDER BY CASE role WHEN 'manager' THEN 0 WHEN 'cashier' THEN 1 ELSE 2 END, name",
         )?;
-        let rows = stmt.query_map([], |r| {
-            let role: String = r.get(3)?;
-            Ok(StaffMember {
-                id: r.get(0)?,
-                uuid: r.get(1)?,
-                name: r.get(2)?,
-                role: Role::parse(&role).unwrap_or(Role::Volunteer),
-            })
-        })?;
+        let rows = stmt
+            .query_map([], |r| Ok(StaffMember { id: r.get(0)?, uuid: r.get(1)?, name: r.get(2)?, role: r.get(3)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// When `staff_id` is locked out, until when.
-    pub fn locked_until(&self, staff_id: i64, now: DateTime<FixedOffset>) -> Result<Option<DateTime<FixedOffset>>> {
-        let until: Option<String> = self
+    fn active_member(&self, staff_id: i64) -> Result<Option<StaffMember>> {
+        Ok(self
             .conn
-            .query_row("SELECT locked_until FROM staff WHERE id = ?1", [staff_id], |r| r.get(0))
-            .optional()?
-            .flatten();
-        Ok(until.and_then(|u| DateTime::parse_from_rfc3339(&u).ok()).filter(|u| *u > now))
+            .prepare_cached("SELECT id, uuid, name, role FROM staff WHERE id = ?1 AND active")?
+            .query_row([staff_id], |r| {
+                Ok(StaffMember { id: r.get(0)?, uuid: r.get(1)?, name: r.get(2)?, role: r.get(3)? })
+            })
+            .optional()?)
     }
 
-    /// Checks a PIN. Success clears the wrong-PIN count; the fifth wrong PIN in a row locks the
-    /// person out for [`LOCKOUT`].
+    /// Uses `clock` for the monotonic clock from now on (tests).
+    pub fn set_boot_clock(&mut self, clock: BootClock) {
+        self.boot_clock = clock;
+    }
+
+    /// When `staff_id` is locked out, until when (as the wall clock at `now` sees it).
+    pub fn locked_until(&self, staff_id: i64, now: DateTime<FixedOffset>) -> Result<Option<DateTime<FixedOffset>>> {
+        let mark = (self.boot_clock)();
+        Ok(pin_state(&self.conn, staff_id)?.and_then(|s| s.lock).and_then(|l| l.until(now, mark.as_ref())))
+    }
+
+    /// Checks a PIN. A right one clears the wrong-PIN count and the lockouts in a row; the fifth
+    /// wrong one in a row locks the person out (journaled). The hash is checked outside any
+    /// transaction, so another writer never waits on argon2.
     fn check_pin(&mut self, staff_id: i64, pin: &str, now: DateTime<FixedOffset>) -> Result<StaffMember, SignInError> {
-        let member = self.staff()?.into_iter().find(|s| s.id == staff_id).ok_or(SignInError::Unknown)?;
-        if let Some(until) = self.locked_until(staff_id, now)? {
+        let member = self.active_member(staff_id)?.ok_or(SignInError::Unknown)?;
+        let state = pin_state(&self.conn, staff_id)?.ok_or(SignInError::Unknown)?;
+        let mark = (self.boot_clock)();
+        if let Some(until) = state.lock.as_ref().and_then(|l| l.until(now, mark.as_ref())) {
             return Err(SignInError::LockedOut { until });
         }
-        let (hash, failed): (String, u32) = self
-            .conn
-            .query_row("SELECT pin_hash, failed_pins FROM staff WHERE id = ?1", [staff_id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .map_err(StoreError::from)?;
-        if Argon2::default().verify_password(pin.as_bytes(), hash.as_str()).is_ok() {
-            if failed > 0 {
-                self.conn
-                    .execute("UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ?1", [staff_id])
-                    .map_err(StoreError::from)?;
-            }
-            return Ok(member);
-        }
-        let failed = failed + 1;
-        if failed >= MAX_WRONG_PINS {
-            let until = now + LOCKOUT;
-            self.conn
-                .execute(
-                    "UPDATE staff SET failed_pins = 0, locked_until = ?2 WHERE id = ?1",
-                    params![staff_id, until.to_rfc3339()],
-                )
-                .map_err(StoreError::from)?;
-            tracing::warn!(staff = %member.name, "locked out after {MAX_WRONG_PINS} wrong PINs");
-            return Err(SignInError::LockedOut { until });
-        }
-        self.conn
-            .execute("UPDATE staff SET failed_pins = ?2 WHERE id = ?1", params![staff_id, failed])
-            .map_err(StoreError::from)?;
-        Err(SignInError::WrongPin { attempts_left: MAX_WRONG_PINS - failed })
+        let right = Argon2::default().verify_password(pin.as_bytes(), state.hash.as_str()).is_ok();
+        let outcome = self.write(|tx| record_attempt(tx, &member, right, now, mark.as_ref()))?;
+        outcome.map(|()| member)
     }
 
     /// Signs a person in with their PIN (journaled).
@@ -140,16 +159,17 @@ impl Store {
         now: DateTime<FixedOffset>,
     ) -> Result<StaffMember, SignInError> {
         let member = self.check_pin(staff_id, pin, now)?;
-        let tx = self.conn.transaction().map_err(StoreError::from)?;
-        journal::append(&tx, "staff.signed_in", &serde_json::json!({ "staff": member.uuid }), Some(staff_id), now)?;
-        tx.commit().map_err(StoreError::from)?;
+        self.write(|tx| {
+            journal::append(tx, "staff.signed_in", &serde_json::json!({ "staff": member.uuid }), Some(staff_id), now)
+        })?;
         Ok(member)
     }
 
-    /// A manager's approval, with their PIN at that moment, to open the drawer without a sale.
-    /// The journal keeps who asked and who approved.
-    pub fn approve_no_sale(
+    /// A manager's approval of `action` with their PIN at that moment. A wrong PIN counts toward
+    /// that manager's lockout. The journal keeps the action, who asked and who approved.
+    pub fn approve(
         &mut self,
+        action: &Approval,
         requested_by: &StaffMember,
         manager_id: i64,
         pin: &str,
@@ -159,31 +179,86 @@ impl Store {
         if manager.role != Role::Manager {
             return Err(SignInError::NotAManager);
         }
-        let tx = self.conn.transaction().map_err(StoreError::from)?;
-        let payload = serde_json::json!({ "requested_by": requested_by.uuid, "approved_by": manager.uuid });
-        journal::append(&tx, "drawer.no_sale", &payload, Some(requested_by.id), now)?;
-        tx.commit().map_err(StoreError::from)?;
+        self.write(|tx| {
+            let payload = serde_json::json!({
+                "approval": action,
+                "amount": action.amount(),
+                "requested_by": requested_by.uuid,
+                "approved_by": manager.uuid,
+            });
+            journal::append(tx, "approval", &payload, Some(requested_by.id), now)
+        })?;
         Ok(manager)
     }
 
-    /// A manager opened the drawer from the device settings to test it.
+    /// A manager opened the drawer from the device settings to try it.
     pub fn record_drawer_test(&mut self, manager: &StaffMember, now: DateTime<FixedOffset>) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        journal::append(
-            &tx,
-            "drawer.test",
-            &serde_json::json!({ "approved_by": manager.uuid }),
-            Some(manager.id),
-            now,
-        )?;
-        tx.commit()?;
+        self.write(|tx| {
+            let payload = serde_json::json!({ "approved_by": manager.uuid });
+            journal::append(tx, "drawer.test", &payload, Some(manager.id), now)
+        })?;
         Ok(())
     }
 
     pub fn sign_out(&mut self, member: &StaffMember, now: DateTime<FixedOffset>) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        journal::append(&tx, "staff.signed_out", &serde_json::json!({ "staff": member.uuid }), Some(member.id), now)?;
-        tx.commit()?;
+        self.write(|tx| {
+            journal::append(tx, "staff.signed_out", &serde_json::json!({ "staff": member.uuid }), Some(member.id), now)
+        })?;
         Ok(())
     }
+}
+
+/// Writes what one PIN attempt did to the person's count and lock.
+fn record_attempt(
+    tx: &Transaction<'_>,
+    member: &StaffMember,
+    right: bool,
+    now: DateTime<FixedOffset>,
+    mark: Option<&BootMark>,
+) -> Result<std::result::Result<(), SignInError>> {
+    if right {
+        tx.prepare_cached(
+            "UPDATE staff SET failed_pins = 0, lockouts = 0, locked_since = NULL, lock_seconds = NULL,
+                 lock_boot_id = NULL, lock_uptime_ms = NULL
+             WHERE id = ?1 AND (failed_pins > 0 OR lockouts > 0 OR locked_since IS NOT NULL)",
+        )?
+        .execute([member.id])?;
+        return Ok(Ok(()));
+    }
+    // Read again inside the transaction: another till may have counted a wrong PIN meanwhile.
+    let (failed, lockouts): (u32, u32) = tx
+        .prepare_cached("SELECT failed_pins, lockouts FROM staff WHERE id = ?1")?
+        .query_row([member.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let failed = failed + 1;
+    if failed < MAX_WRONG_PINS {
+        tx.prepare_cached("UPDATE staff SET failed_pins = ?2 WHERE id = ?1")?.execute(params![member.id, failed])?;
+        return Ok(Err(SignInError::WrongPin {
+            attempts_left: MAX_WRONG_PINS - failed,
+            next_lock: lockout_length(lockouts + 1),
+        }));
+    }
+    let nth = lockouts + 1;
+    let length = lockout_length(nth);
+    tx.prepare_cached(
+        "UPDATE staff SET failed_pins = 0, lockouts = ?2, locked_since = ?3, lock_seconds = ?4,
+             lock_boot_id = ?5, lock_uptime_ms = ?6
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        member.id,
+        nth,
+        now.to_rfc3339(),
+        length.num_seconds(),
+        mark.map(|m| m.boot_id.as_str()),
+        mark.map(|m| m.uptime_ms)
+    ])?;
+    journal::append(
+        tx,
+        "staff.locked_out",
+        &serde_json::json!({ "staff": member.uuid, "lockout": nth, "minutes": length.num_minutes() }),
+        Some(member.id),
+        now,
+    )?;
+    tracing::warn!(staff = %member.name, lockout = nth, "locked out after {MAX_WRONG_PINS} wrong PINs");
+    Ok(Err(SignInError::LockedOut { until: now + length }))
 }

@@ -1,6 +1,7 @@
 //! The till application: which screen is showing, who is on duty, the clock, the devices
-//! (print queue, scanner) and the status bar. Screens do the work; this routes messages, acts on
-//! what screens ask for, and sends scans to whichever screen wants them.
+//! (print queue, scanner), the window's size and the status bar. Screens do the work; this
+//! routes messages, acts on what screens ask for, and sends scans to whichever screen wants
+//! them. Nothing here waits: writes go to the store's worker, papers to the print queue.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -8,17 +9,20 @@ use std::time::Instant;
 use chrono::{DateTime, Datelike, FixedOffset, Local};
 use iced::futures::SinkExt;
 use iced::widget::{button, column, container, row, text};
-use iced::{Center, Element, Fill, Subscription, Task, Theme, event, keyboard};
+use iced::{Center, Element, Fill, Size, Subscription, Task, Theme, event, keyboard, window};
 
+use super::layout::Layout;
 use super::screen::{Screen, checkout, devices, login};
 use super::wedge::Burst;
-use super::{theme, widgets};
+use super::{jobs, theme, widgets};
 use crate::config::{Config, Paths};
-use crate::hardware::queue::{JobId, JobState, PrintQueue};
+use crate::domain::{Role, StaffMember};
+use crate::hardware::queue::{JobId, JobState, Paper, PrintQueue};
 use crate::hardware::scanner::{self, ScannerEvent, ScannerSettings};
 use crate::hardware::{Document, render};
 use crate::i18n::{self, Lang};
-use crate::store::{Role, StaffMember, Store};
+use crate::paper_log::{StorePaperLog, kept_papers};
+use crate::store::{Store, StoreError, TillId, Worker};
 use crate::{demo, messages, t};
 
 /// Where the app gets the time: the wall clock, or a fixed instant in tests.
@@ -33,6 +37,7 @@ pub enum Message {
     Login(login::Message),
     Checkout(checkout::Message),
     Devices(devices::Message),
+    Jobs(jobs::Message),
     Tick,
     Hotkey(Hotkey),
     /// A key no field took, for spotting a keyboard-wedge scanner.
@@ -41,16 +46,20 @@ pub enum Message {
     Scanner(ScannerEvent),
     ToggleLanguage,
     SignOut,
+    Saved(Result<(), StoreError>),
     OpenDevices,
     ToggleJobs,
-    RetryJob(JobId),
-    DismissJob(JobId),
+    /// The window's size changed (or was first measured).
+    Resized(Size),
+    /// The screen the window opened on, to fit the window to it.
+    Monitor(window::Id, Option<Size>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hotkey {
     Cash,
     Card,
+    Today,
     Escape,
 }
 
@@ -60,50 +69,71 @@ pub enum ScannerState {
     /// No serial scanner set up (a keyboard-wedge scanner needs none).
     None,
     Connected,
-    Down(String),
+    Down,
 }
 
 pub struct App {
+    /// The UI thread's connection, for point lookups (a scan's price, a sale to reprint).
     store: Store,
+    /// Everything that writes, off the UI thread.
+    worker: Worker,
     paths: Paths,
     config: Config,
+    till: TillId,
     clock: Clock,
     now: DateTime<FixedOffset>,
+    layout: Layout,
     screen: Screen,
     on_duty: Option<StaffMember>,
     queue: PrintQueue,
     scanner: ScannerState,
     /// Keys no field took, watched for a scanner's burst.
     loose_keys: Burst,
-    show_jobs: bool,
+    jobs: Option<jobs::JobsPanel>,
     /// Something the manager should know that is not about the current screen (a bad config).
     notice: Option<String>,
 }
 
 impl App {
-    pub fn new(store: Store, paths: Paths, config: Config, clock: Clock) -> (App, Task<Message>) {
+    /// The till on `store`: opens the worker's and the print queue's own connections, and
+    /// brings back the papers that had not printed before the last stop.
+    pub fn new(store: Store, paths: Paths, config: Config, clock: Clock) -> Result<(App, Task<Message>), StoreError> {
         i18n::set_language(config.ui.language);
         let now = clock();
+        let till = config.till.till();
+        let worker = Worker::start(store.reopen()?)?;
+        let log = StorePaperLog::new(store.reopen()?, till.clone());
+        let queue = PrintQueue::start(config.printer.spec(&paths), Some(Box::new(log)), kept_papers(&store, &till)?);
         let burst = Burst::new(config.scanner.wedge_gap_ms, config.scanner.wedge_min_len);
         let screen = Screen::Login(login::Login::new(&store, burst.clone()));
-        let queue = PrintQueue::start(config.printer.spec(&paths));
-        let scanner =
-            if config.scanner.serial.port.is_empty() { ScannerState::None } else { ScannerState::Down(String::new()) };
+        let scanner = if config.scanner.serial.port.is_empty() { ScannerState::None } else { ScannerState::Down };
         let app = App {
             store,
+            worker,
             paths,
             config,
+            till,
             clock,
             now,
+            layout: Layout::default(),
             screen,
             on_duty: None,
             queue,
             scanner,
             loose_keys: burst,
-            show_jobs: false,
+            jobs: None,
             notice: None,
         };
-        (app, Task::none())
+        // Fit the window to the screen it opened on (a window manager maximizes it anyway), and
+        // lay out for the size it has.
+        let fit = window::oldest().then(|id| match id {
+            Some(id) => Task::batch([
+                window::monitor_size(id).map(move |size| Message::Monitor(id, size)),
+                window::size(id).map(Message::Resized),
+            ]),
+            None => Task::none(),
+        });
+        Ok((app, fit))
     }
 
     pub fn with_notice(mut self, notice: Option<String>) -> App {
@@ -154,16 +184,24 @@ impl App {
         self.now = (self.clock)();
         match message {
             Message::Tick => {
-                if let Screen::Checkout(checkout) = &mut self.screen
-                    && let Some(job) = checkout.receipt_job()
-                {
-                    checkout.print_state(self.queue.job(job));
+                match &mut self.screen {
+                    Screen::Checkout(checkout) => {
+                        if let Some(job) = checkout.receipt_job() {
+                            checkout.print_state(self.queue.job(job));
+                        }
+                    }
+                    Screen::Devices(devices) => {
+                        if let Some(job) = devices.test_job() {
+                            devices.test_state(self.queue.job(job));
+                        }
+                    }
+                    Screen::Login(_) => {}
                 }
                 Task::none()
             }
             Message::Login(message) => {
                 let Screen::Login(login) = &mut self.screen else { return Task::none() };
-                match login.update(message, &mut self.store, self.now) {
+                match login.update(message, &self.store, &self.worker, self.now) {
                     login::Action::None => Task::none(),
                     login::Action::Run(task) => task.map(Message::Login),
                     login::Action::SignedIn(member) => {
@@ -175,14 +213,21 @@ impl App {
             }
             Message::Checkout(message) => self.checkout_update(|checkout, ctx| checkout.update(message, ctx)),
             Message::Devices(message) => self.devices_update(message),
-            Message::Hotkey(key) => match (&self.screen, key) {
-                (Screen::Checkout(_), Hotkey::Cash) => self.update(Message::Checkout(checkout::Message::PayCash)),
-                (Screen::Checkout(_), Hotkey::Card) => self.update(Message::Checkout(checkout::Message::PayCard)),
-                (Screen::Checkout(_), Hotkey::Escape) => self.update(Message::Checkout(checkout::Message::Escape)),
-                (Screen::Login(_), Hotkey::Escape) => self.update(Message::Login(login::Message::Back)),
-                (Screen::Devices(_), Hotkey::Escape) => self.open_checkout(),
-                _ => Task::none(),
-            },
+            Message::Jobs(message) => self.jobs_update(|panel, ctx| panel.update(message, ctx)),
+            Message::Hotkey(key) => {
+                let to_checkout = match key {
+                    Hotkey::Cash => checkout::Message::PayCash,
+                    Hotkey::Card => checkout::Message::PayCard,
+                    Hotkey::Today => checkout::Message::Today,
+                    Hotkey::Escape => checkout::Message::Escape,
+                };
+                match (&self.screen, key) {
+                    (Screen::Checkout(_), _) => self.update(Message::Checkout(to_checkout)),
+                    (Screen::Login(_), Hotkey::Escape) => self.update(Message::Login(login::Message::Back)),
+                    (Screen::Devices(_), Hotkey::Escape) => self.open_checkout(),
+                    _ => Task::none(),
+                }
+            }
             Message::LooseKey(text) => {
                 self.loose_keys.key(&text, Instant::now());
                 Task::none()
@@ -191,36 +236,7 @@ impl App {
                 Some(code) => self.scanned(code),
                 None => Task::none(),
             },
-            Message::Scanner(event) => match event {
-                ScannerEvent::Connected { .. } => {
-                    self.scanner = ScannerState::Connected;
-                    Task::none()
-                }
-                ScannerEvent::Disconnected { reason, .. } => {
-                    self.scanner = ScannerState::Down(reason);
-                    Task::none()
-                }
-                ScannerEvent::Scan(code) => {
-                    if self.scanner != ScannerState::None {
-                        self.scanner = ScannerState::Connected;
-                    }
-                    self.scanned(code)
-                }
-                ScannerEvent::Raw(bytes) => {
-                    if let Screen::Devices(devices) = &mut self.screen
-                        && !bytes.is_empty()
-                    {
-                        devices.raw(&bytes);
-                    }
-                    Task::none()
-                }
-                ScannerEvent::Dropped(reason) => {
-                    if let Screen::Devices(devices) = &mut self.screen {
-                        devices.dropped(&reason);
-                    }
-                    Task::none()
-                }
-            },
+            Message::Scanner(event) => self.scanner_event(event),
             Message::ToggleLanguage => {
                 self.config.ui.language = i18n::language().other();
                 i18n::set_language(self.config.ui.language);
@@ -228,48 +244,104 @@ impl App {
                 Task::none()
             }
             Message::SignOut => {
-                if let Some(member) = self.on_duty.take()
-                    && let Err(e) = self.store.sign_out(&member, self.now)
+                if let Screen::Checkout(checkout) = &mut self.screen
+                    && !checkout.ask_sign_out()
                 {
-                    tracing::warn!("sign-out not journaled: {e}");
+                    return Task::none();
                 }
-                self.screen = Screen::Login(login::Login::new(&self.store, self.burst()));
+                self.sign_out(Task::none())
+            }
+            Message::Saved(result) => {
+                if let Err(e) = result {
+                    tracing::warn!("not journaled: {e}");
+                    self.notice = Some(messages::store_error(&e));
+                }
                 Task::none()
             }
             Message::OpenDevices => {
                 if self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) {
-                    self.screen = Screen::Devices(devices::Devices::new(
-                        &self.config,
-                        &self.paths,
-                        self.store.info().name.clone(),
-                        self.now,
-                    ));
+                    let name = self.store.info().name.clone();
+                    let (devices, task) = devices::Devices::new(&self.config, &self.paths, name, self.now);
+                    self.screen = Screen::Devices(devices);
+                    return task.map(Message::Devices);
                 }
                 Task::none()
             }
             Message::ToggleJobs => {
-                self.show_jobs = !self.show_jobs;
+                self.jobs = match self.jobs {
+                    Some(_) => None,
+                    None => Some(jobs::JobsPanel::default()),
+                };
                 Task::none()
             }
-            Message::RetryJob(id) => {
-                self.queue.retry(id);
+            Message::Resized(size) => {
+                self.layout = Layout::from(size);
                 Task::none()
             }
-            Message::DismissJob(id) => {
-                self.queue.dismiss(id);
-                if !self.queue.jobs().iter().any(|j| matches!(j.state, JobState::Failed(_))) {
-                    self.show_jobs = false;
+            Message::Monitor(id, size) => {
+                let Some(size) = size else { return Task::none() };
+                if self.config.ui.fullscreen {
+                    return window::set_mode(id, window::Mode::Fullscreen);
                 }
-                Task::none()
+                Task::batch([
+                    window::move_to(id, iced::Point::ORIGIN),
+                    window::resize(id, size),
+                    window::maximize(id, true),
+                ])
             }
         }
+    }
+
+    fn scanner_event(&mut self, event: ScannerEvent) -> Task<Message> {
+        match event {
+            ScannerEvent::Connected { .. } => self.scanner = ScannerState::Connected,
+            ScannerEvent::Disconnected { reason, .. } => {
+                tracing::info!("scanner: {reason}");
+                self.scanner = ScannerState::Down;
+            }
+            ScannerEvent::Scan(code) => {
+                if self.scanner != ScannerState::None {
+                    self.scanner = ScannerState::Connected;
+                }
+                return self.scanned(code);
+            }
+            ScannerEvent::Raw(bytes) => {
+                if let Screen::Devices(devices) = &mut self.screen
+                    && !bytes.is_empty()
+                {
+                    devices.raw(&bytes);
+                }
+            }
+            ScannerEvent::Dropped(reason) => {
+                if let Screen::Devices(devices) = &mut self.screen {
+                    devices.dropped(reason);
+                }
+            }
+        }
+        Task::none()
+    }
+
+    /// Signs the person out (journaled on the worker, after `first`) and shows the login.
+    fn sign_out(&mut self, first: Task<checkout::Message>) -> Task<Message> {
+        let mut tasks = vec![first.discard()];
+        if let Some(member) = self.on_duty.take() {
+            let now = self.now;
+            tasks.push(Task::perform(self.worker.call(move |store| store.sign_out(&member, now)), Message::Saved));
+        }
+        self.screen = Screen::Login(login::Login::new(&self.store, self.burst()));
+        Task::batch(tasks)
     }
 
     fn open_checkout(&mut self) -> Task<Message> {
         let codes =
             if self.store.info().is_demo { demo::sample_codes(&self.store, self.now.date_naive()) } else { Vec::new() };
-        self.screen =
-            Screen::Checkout(checkout::Checkout::new(&self.store, codes, self.burst(), self.config.printer.columns));
+        self.screen = Screen::Checkout(checkout::Checkout::new(
+            &self.store,
+            &self.till,
+            codes,
+            self.burst(),
+            self.config.printer.columns,
+        ));
         checkout::Checkout::focus().map(Message::Checkout)
     }
 
@@ -293,7 +365,8 @@ impl App {
         f: impl FnOnce(&mut checkout::Checkout, checkout::Context<'_>) -> checkout::Action,
     ) -> Task<Message> {
         let (Screen::Checkout(checkout), Some(staff)) = (&mut self.screen, &self.on_duty) else { return Task::none() };
-        let ctx = checkout::Context { store: &mut self.store, staff, now: self.now };
+        let ctx =
+            checkout::Context { store: &self.store, worker: &self.worker, staff, till: &self.till, now: self.now };
         match f(checkout, ctx) {
             checkout::Action::None => Task::none(),
             checkout::Action::Run(task) => task.map(Message::Checkout),
@@ -306,13 +379,36 @@ impl App {
                 then.map(Message::Checkout)
             }
             checkout::Action::Retry(job) => {
-                self.queue.retry(job);
-                Task::none()
+                self.jobs.get_or_insert_with(jobs::JobsPanel::default);
+                self.jobs_update(|panel, ctx| panel.retry(job, ctx))
             }
             checkout::Action::OpenDrawer => {
                 let mut kick = Document::new();
                 kick.drawer_kick();
                 self.print(t!("job-drawer"), &kick);
+                Task::none()
+            }
+            checkout::Action::SignOut(first) => self.sign_out(first),
+        }
+    }
+
+    fn jobs_update(
+        &mut self,
+        f: impl FnOnce(&mut jobs::JobsPanel, jobs::Context<'_>) -> jobs::Action,
+    ) -> Task<Message> {
+        let Some(panel) = &mut self.jobs else { return Task::none() };
+        let ctx = jobs::Context {
+            store: &self.store,
+            worker: &self.worker,
+            queue: &self.queue,
+            on_duty: self.on_duty.as_ref(),
+            now: self.now,
+        };
+        match f(panel, ctx) {
+            jobs::Action::None => Task::none(),
+            jobs::Action::Run(task) => task.map(Message::Jobs),
+            jobs::Action::Close => {
+                self.jobs = None;
                 Task::none()
             }
         }
@@ -324,6 +420,13 @@ impl App {
             devices::Action::None => Task::none(),
             devices::Action::Run(task) => task.map(Message::Devices),
             devices::Action::Close => self.open_checkout(),
+            devices::Action::Test(paper) => {
+                let job = self.queue.submit(paper);
+                if let Screen::Devices(screen) = &mut self.screen {
+                    screen.testing(job);
+                }
+                Task::none()
+            }
             devices::Action::Save(config) => {
                 self.config = *config;
                 self.queue.set_printer(self.config.printer.spec(&self.paths));
@@ -337,16 +440,12 @@ impl App {
                 Task::none()
             }
             devices::Action::OpenDrawer => {
-                if let Some(manager) = &self.on_duty
-                    && let Err(e) = self.store.record_drawer_test(manager, self.now)
-                {
-                    self.notice = Some(messages::store_error(&e));
-                    return Task::none();
-                }
+                let Some(manager) = self.on_duty.clone() else { return Task::none() };
+                let now = self.now;
                 let mut kick = Document::new();
                 kick.drawer_kick();
                 self.print(t!("job-drawer"), &kick);
-                Task::none()
+                Task::perform(self.worker.call(move |store| store.record_drawer_test(&manager, now)), Message::Saved)
             }
         }
     }
@@ -355,10 +454,15 @@ impl App {
     /// not even be turned into bytes.
     fn print(&mut self, title: String, paper: &Document) -> Option<JobId> {
         match render(paper, &self.config.printer.profile()) {
-            Ok(rendered) => Some(self.queue.submit(title, rendered.bytes)),
+            Ok(rendered) => Some(self.queue.submit(Paper {
+                title,
+                bytes: rendered.bytes,
+                opens_drawer: paper.opens_drawer(),
+                printer: None,
+            })),
             Err(e) => {
                 tracing::error!("{e}");
-                self.notice = Some(e.to_string());
+                self.notice = Some(t!("cli-render-failed"));
                 None
             }
         }
@@ -369,7 +473,7 @@ impl App {
             Ok(()) => true,
             Err(e) => {
                 tracing::warn!("{e}");
-                self.notice = Some(e.to_string());
+                self.notice = Some(messages::config_error(&e));
                 false
             }
         }
@@ -380,6 +484,7 @@ impl App {
             let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, text, .. }) = event else { return None };
             let loose = status == event::Status::Ignored;
             match key {
+                keyboard::Key::Named(keyboard::key::Named::F7) => Some(Message::Hotkey(Hotkey::Today)),
                 keyboard::Key::Named(keyboard::key::Named::F9) => Some(Message::Hotkey(Hotkey::Cash)),
                 keyboard::Key::Named(keyboard::key::Named::F10) => Some(Message::Hotkey(Hotkey::Card)),
                 keyboard::Key::Named(keyboard::key::Named::Escape) => Some(Message::Hotkey(Hotkey::Escape)),
@@ -391,7 +496,8 @@ impl App {
             }
         });
         let clock = iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick);
-        let mut all = vec![keys, clock];
+        let resized = window::resize_events().map(|(_, size)| Message::Resized(size));
+        let mut all = vec![keys, clock, resized];
         if !self.config.scanner.serial.port.is_empty() {
             all.push(Subscription::run_with(self.config.scanner.serial.clone(), scanner_stream).map(Message::Scanner));
         }
@@ -400,38 +506,41 @@ impl App {
 
     pub fn view(&self) -> Element<'_, Message> {
         let body = match &self.screen {
-            Screen::Login(login) => login.view(self.now).map(Message::Login),
-            Screen::Checkout(checkout) => checkout.view().map(Message::Checkout),
+            Screen::Login(login) => login.view(self.now, self.layout).map(Message::Login),
+            Screen::Checkout(checkout) => checkout.view(self.layout).map(Message::Checkout),
             Screen::Devices(devices) => devices.view().map(Message::Devices),
         };
         let mut page = column![self.status_bar()];
         if let Some(notice) = &self.notice {
             page = page.push(container(widgets::banner(notice.as_str(), true)).padding([8, 16]));
         }
-        if self.show_jobs {
-            page = page.push(self.jobs_panel());
+        if let Some(panel) = &self.jobs {
+            page = page.push(panel.view(&self.queue, self.on_duty.is_some(), self.layout.pad_key()).map(Message::Jobs));
         }
         page.push(container(body).height(Fill).width(Fill)).into()
     }
 
     fn status_bar(&self) -> Element<'_, Message> {
         let info = self.store.info();
-        let mut left = row![text(&info.name).size(theme::BODY).font(theme::BOLD)].spacing(20).align_y(Center);
+        let narrow = self.layout.status_compact();
+        let mut left = row![text(&info.name).size(theme::BODY).font(theme::BOLD)].spacing(16).align_y(Center);
         if info.is_demo {
             left = left.push(text(t!("status-demo")).size(theme::SMALL).color(theme::warning_on_dark()));
         }
         if let Some(member) = &self.on_duty {
-            left = left.push(
-                text(t!("status-on-duty", name = member.name.clone(), role = login::role_name(member.role)))
-                    .size(theme::BODY),
-            );
+            let on_duty = if narrow {
+                member.name.clone()
+            } else {
+                t!("status-on-duty", name = member.name.clone(), role = login::role_name(member.role))
+            };
+            left = left.push(text(on_duty).size(theme::BODY));
         }
         match &self.scanner {
             ScannerState::None => {}
             ScannerState::Connected => {
                 left = left.push(text(t!("status-scanner-ok")).size(theme::SMALL).color(theme::ok_on_dark()));
             }
-            ScannerState::Down(_) => {
+            ScannerState::Down => {
                 left = left.push(text(t!("status-scanner-down")).size(theme::SMALL).color(theme::warning_on_dark()));
             }
         }
@@ -442,15 +551,24 @@ impl App {
             Lang::Ko => crate::hardware::receipt::korean_weekday(self.now.weekday()),
             Lang::En => self.now.format("%a").to_string(),
         };
-        let time = format!("{} ({weekday}) {}", self.now.format("%Y-%m-%d"), self.now.format("%H:%M"));
-        let small = |label: String, message: Message| {
-            button(text(label).size(theme::SMALL)).padding([6, 12]).style(theme::on_dark).on_press(message)
+        let time = if narrow {
+            format!("{} ({weekday}) {}", self.now.format("%m-%d"), self.now.format("%H:%M"))
+        } else {
+            format!("{} ({weekday}) {}", self.now.format("%Y-%m-%d"), self.now.format("%H:%M"))
         };
-        let mut right = row![].spacing(12).align_y(Center);
+        let small = |label: String, message: Message| {
+            button(text(label).size(theme::SMALL).align_y(Center).height(Fill))
+                .height(44)
+                .padding([0, 12])
+                .style(theme::on_dark)
+                .on_press(message)
+        };
+        let mut right = row![].spacing(10).align_y(Center);
         if failed > 0 {
             right = right.push(
-                button(text(t!("status-print-failed", count = failed)).size(theme::SMALL))
-                    .padding([6, 12])
+                button(text(t!("status-print-failed", count = failed)).size(theme::SMALL).align_y(Center).height(Fill))
+                    .height(44)
+                    .padding([0, 12])
                     .style(theme::danger)
                     .on_press(Message::ToggleJobs),
             );
@@ -469,44 +587,10 @@ impl App {
             right = right.push(small(t!("status-sign-out"), Message::SignOut));
         }
         container(row![left, widgets::spacer(), right].align_y(Center))
-            .padding([10, 16])
+            .padding([4, 12])
             .width(Fill)
             .style(theme::status_bar)
             .into()
-    }
-
-    /// Print jobs that failed or are still waiting, each with what can be done about it.
-    fn jobs_panel(&self) -> Element<'_, Message> {
-        let rows = self.queue.jobs().into_iter().filter(|j| j.state != JobState::Printed).map(|job| {
-            let state = match &job.state {
-                JobState::Failed(e) => messages::print_error(e),
-                JobState::Waiting | JobState::Printing => t!("jobs-waiting"),
-                JobState::Printed => String::new(),
-            };
-            let failed = matches!(job.state, JobState::Failed(_));
-            row![
-                text(job.title.clone()).size(theme::BODY).width(220),
-                text(state).size(theme::SMALL).width(Fill),
-                button(text(t!("pay-print-retry")).size(theme::SMALL))
-                    .style(theme::key)
-                    .padding([6, 12])
-                    .on_press_maybe(failed.then_some(Message::RetryJob(job.id))),
-                button(text(t!("jobs-dismiss")).size(theme::SMALL))
-                    .style(theme::key)
-                    .padding([6, 12])
-                    .on_press_maybe(failed.then_some(Message::DismissJob(job.id))),
-            ]
-            .spacing(12)
-            .align_y(Center)
-            .into()
-        });
-        container(
-            column![text(t!("jobs-title")).size(theme::BODY).font(theme::BOLD), column(rows).spacing(6)].spacing(8),
-        )
-        .padding([12, 16])
-        .width(Fill)
-        .style(theme::panel)
-        .into()
     }
 }
 

@@ -23,6 +23,9 @@ pub const PANEL: Color = Color::from_rgb8(0xf3, 0xf5, 0xf4);
 pub const LINE: Color = Color::from_rgb8(0xd5, 0xdb, 0xd8);
 pub const INK: Color = Color::from_rgb8(0x1d, 0x24, 0x2b);
 
+/// A button's look, chosen per button.
+pub type ButtonStyle = fn(&Theme, button::Status) -> button::Style;
+
 pub fn theme() -> Theme {
     Theme::custom(
         "Nanum",

@@ -10,12 +10,15 @@
 
 use std::time::{Duration, Instant};
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Burst {
     gap: Duration,
     min_len: usize,
     /// The field's value before the burst began.
     before: String,
+    /// The field's text as typed, after the last key of the burst. A field that keeps only
+    /// digits (an amount, a PIN) shows less than was typed; the code comes from this.
+    latest: String,
     /// Keys typed for the global listener (no field has the focus).
     keys: String,
     count: usize,
@@ -29,6 +32,7 @@ impl Burst {
             gap: Duration::from_millis(gap_ms.max(1)),
             min_len: min_len.max(2),
             before: String::new(),
+            latest: String::new(),
             keys: String::new(),
             count: 0,
             start: None,
@@ -60,8 +64,9 @@ impl Burst {
         self.last = None;
     }
 
-    /// A field is about to change from `old`.
-    pub fn changed(&mut self, old: &str, now: Instant) {
+    /// A field is about to change from `old` to `typed` (what the keys made of it).
+    pub fn changed(&mut self, old: &str, typed: &str, now: Instant) {
+        self.latest = typed.to_string();
         if self.carries_on(now) {
             self.count += 1;
         } else {
@@ -72,9 +77,9 @@ impl Burst {
         self.last = Some(now);
     }
 
-    /// Enter in a field holding `value`: if a scanner typed it, what the field held before and
-    /// the code it scanned.
-    pub fn submitted(&mut self, value: &str, now: Instant) -> Option<(String, String)> {
+    /// Enter in a field: if a scanner typed into it, what the field held before and the code
+    /// it scanned.
+    pub fn submitted(&mut self, now: Instant) -> Option<(String, String)> {
         let scanned = self.was_scanner(now);
         tracing::debug!(
             count = self.count,
@@ -88,7 +93,8 @@ impl Burst {
             return None;
         }
         let before = std::mem::take(&mut self.before);
-        let code = value.strip_prefix(before.as_str()).unwrap_or(value).trim().to_string();
+        let value = std::mem::take(&mut self.latest);
+        let code = value.strip_prefix(before.as_str()).unwrap_or(&value).trim().to_string();
         Some((before, code))
     }
 
@@ -113,6 +119,13 @@ impl Burst {
     }
 }
 
+// What was typed may be a PIN: a debug print shows only how much.
+impl std::fmt::Debug for Burst {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Burst").field("count", &self.count).field("keys", &self.keys.len()).finish_non_exhaustive()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,17 +137,19 @@ mod tests {
         let mut burst = Burst::new(35, 8);
         let mut value = String::from("50");
         for (i, c) in "P012000350026267".chars().enumerate() {
-            burst.changed(&value, ms(1000 + i as u64 * 5));
+            let old = value.clone();
             value.push(c);
+            burst.changed(&old, &value, ms(1000 + i as u64 * 5));
         }
-        assert_eq!(burst.submitted(&value, ms(1090)), Some(("50".into(), "P012000350026267".into())));
+        assert_eq!(burst.submitted(ms(1090)), Some(("50".into(), "P012000350026267".into())));
 
         let mut person = String::new();
         for (i, c) in "10000".chars().enumerate() {
-            burst.changed(&person, ms(2000 + i as u64 * 150));
+            let old = person.clone();
             person.push(c);
+            burst.changed(&old, &person, ms(2000 + i as u64 * 150));
         }
-        assert_eq!(burst.submitted(&person, ms(2800)), None);
+        assert_eq!(burst.submitted(ms(2800)), None);
 
         for (i, c) in "8801234567893".chars().enumerate() {
             burst.key(&c.to_string(), ms(3000 + i as u64 * 8));
@@ -147,17 +162,19 @@ mod tests {
         let mut value = String::new();
         for (i, c) in "P012000350026267".chars().enumerate() {
             let bunch = (i / 5) as u64;
-            burst.changed(&value, ms(5000 + bunch * 60));
+            let old = value.clone();
             value.push(c);
+            burst.changed(&old, &value, ms(5000 + bunch * 60));
         }
-        assert_eq!(burst.submitted(&value, ms(5200)), Some((String::new(), "P012000350026267".into())));
+        assert_eq!(burst.submitted(ms(5200)), Some((String::new(), "P012000350026267".into())));
 
         // Someone quick on the keypad is still a person: 8 digits at 80 ms each.
         let mut typed = String::new();
         for (i, c) in "12345678".chars().enumerate() {
-            burst.changed(&typed, ms(6000 + i as u64 * 80));
+            let old = typed.clone();
             typed.push(c);
+            burst.changed(&old, &typed, ms(6000 + i as u64 * 80));
         }
-        assert_eq!(burst.submitted(&typed, ms(6700)), None);
+        assert_eq!(burst.submitted(ms(6700)), None);
     }
 }

@@ -6,26 +6,23 @@ use iced::{Center, Element, Fill, Length};
 use super::theme;
 
 /// A key with centred text, for touch.
-pub fn key<'a, M: Clone + 'a>(
-    label: impl text::IntoFragment<'a>,
-    size: f32,
-    on_press: Option<M>,
-) -> button::Button<'a, M> {
-    button(text(label).size(size).align_x(Center).align_y(Center).width(Fill).height(Fill))
+pub fn key<'a, M: Clone + 'a>(label: impl AsRef<str>, size: f32, on_press: Option<M>) -> button::Button<'a, M> {
+    button(text(keep_words(label.as_ref())).size(size).align_x(Center).align_y(Center).width(Fill).height(Fill))
         .style(theme::key)
         .on_press_maybe(on_press)
 }
 
-/// A 3×4 pad of digits and backspace. The last row is `C 0 ←`, or `0 000 ←` when `extra` is
-/// given (`000` types thousands of won in one tap).
+/// A 3×4 pad of digits and backspace, keys `height` tall. The last row is `C 0 ←`, or
+/// `0 000 ←` when `extra` is given (`000` types thousands of won in one tap).
 pub fn number_pad<'a, M: Clone + 'a>(
     digits: fn(&'static str) -> M,
     clear: M,
     backspace: M,
     extra: Option<&'static str>,
+    height: f32,
 ) -> Element<'a, M> {
     let k = |label: &'static str, message: M| -> Element<'a, M> {
-        key(label, theme::LARGE, Some(message)).width(Fill).height(64).into()
+        key(label, theme::LARGE, Some(message)).width(Fill).height(height).into()
     };
     let line = |keys: [&'static str; 3]| row(keys.map(|d| k(d, digits(d)))).spacing(8);
     let last = match extra {
@@ -36,22 +33,58 @@ pub fn number_pad<'a, M: Clone + 'a>(
 }
 
 /// A message in a coloured box: green for what went well, red for what needs attention.
-pub fn banner<'a, M: 'a>(message: impl text::IntoFragment<'a>, is_error: bool) -> Element<'a, M> {
-    container(text(message).size(theme::BODY).width(Fill))
+pub fn banner<'a, M: 'a>(message: impl AsRef<str>, is_error: bool) -> Element<'a, M> {
+    container(text(keep_words(message.as_ref())).size(theme::BODY).width(Fill))
         .padding([10, 14])
         .width(Fill)
         .style(if is_error { theme::error_banner } else { theme::info_banner })
         .into()
 }
 
-pub fn label<'a>(s: impl text::IntoFragment<'a>) -> text::Text<'a> {
-    text(s).size(theme::BODY)
+pub fn label<'a>(s: impl AsRef<str>) -> text::Text<'a> {
+    text(keep_words(s.as_ref())).size(theme::BODY)
 }
 
-pub fn muted<'a>(s: impl text::IntoFragment<'a>) -> text::Text<'a> {
-    text(s).size(theme::SMALL).color(theme::MUTED)
+pub fn muted<'a>(s: impl AsRef<str>) -> text::Text<'a> {
+    text(keep_words(s.as_ref())).size(theme::SMALL).color(theme::MUTED)
 }
 
 pub fn spacer() -> iced::widget::Space {
     iced::widget::space().width(Length::Fill)
+}
+
+/// Korean text that only breaks between words. Line breaking (UAX #14) allows a break between
+/// any two Hangul syllables, so a narrow key showed "잡화·액세서" over "리"; a word joiner
+/// (U+2060, invisible) between the letters of a word keeps it whole, and spaces stay the only
+/// places a line may break (CSS calls this `word-break: keep-all`).
+pub fn keep_words(s: &str) -> String {
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{3131}'..='\u{318E}').contains(&c);
+    let mut out = String::with_capacity(s.len() * 2);
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if let Some(p) = prev
+            && !p.is_whitespace()
+            && !c.is_whitespace()
+            && (hangul(p) || hangul(c))
+        {
+            out.push('\u{2060}');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_words;
+
+    #[test]
+    fn words_stay_whole_and_spaces_still_break() {
+        assert_eq!(keep_words("가방"), "가\u{2060}방");
+        assert_eq!(keep_words("전체 취소"), "전\u{2060}체 취\u{2060}소");
+        assert_eq!(keep_words("오늘 판매 (F7)"), "오\u{2060}늘 판\u{2060}매 (F7)");
+        assert_eq!(keep_words("Cash"), "Cash");
+        assert_eq!(keep_words("3,500원"), "3,500\u{2060}원");
+    }
 }

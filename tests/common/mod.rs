@@ -8,8 +8,8 @@ pub mod till;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use nanum::domain::{Cart, IsoWeek, Payment, PriceTag, Won};
-use nanum::store::{NewSale, Sale, StaffMember, Store, StoreSetup};
+use nanum::domain::{Cart, IsoWeek, Payment, PriceTag, Sale, StaffMember, Won};
+use nanum::store::{NewSale, Store, StoreSetup};
 
 /// Wednesday of ISO week 2026-W48, mid-afternoon in Seoul.
 pub fn at(hour: u32, minute: u32) -> DateTime<FixedOffset> {
@@ -67,10 +67,34 @@ pub fn cash_sale(
         cart.add(store.price_scan(code, when.date_naive()).unwrap().line).unwrap();
     }
     let payment = Payment::cash(cart.total(), Won::new(tendered)).unwrap();
-    store.commit_sale(NewSale { cart: &cart, payment: &payment, staff, at: when }).unwrap()
+    store.commit_sale(NewSale { cart: &cart, payment: &payment, staff, at: when, till: None }).unwrap()
 }
 
 pub fn count(path: &Path, sql: &str) -> i64 {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// A monotonic clock the test moves by hand (the wall clock is whatever the test passes).
+#[derive(Clone)]
+pub struct Uptime(std::sync::Arc<std::sync::Mutex<i64>>);
+
+impl Uptime {
+    pub fn clock(&self) -> nanum::store::BootClock {
+        let ms = self.0.clone();
+        std::sync::Arc::new(move || {
+            Some(nanum::domain::BootMark { boot_id: "test-boot".into(), uptime_ms: *ms.lock().unwrap() })
+        })
+    }
+
+    pub fn advance(&self, seconds: i64) {
+        *self.0.lock().unwrap() += seconds * 1000;
+    }
+}
+
+/// Gives `store` a monotonic clock the test controls, starting an hour after boot.
+pub fn boot_clock(store: &mut Store) -> Uptime {
+    let uptime = Uptime(std::sync::Arc::new(std::sync::Mutex::new(3_600_000)));
+    store.set_boot_clock(uptime.clock());
+    uptime
 }

@@ -1,5 +1,8 @@
 //! The till as a test drives it: a real `App` on a demo store file, a clock the test sets, and
-//! iced_test to click, type and read the screen.
+//! iced_test to click, type and read the screen. The Tasks `update` returns are run as the iced
+//! runtime would run them (their messages go back into `update`), so sign-ins, sale commits and
+//! cart saves really happen on the store's worker thread; window and focus operations, which
+//! need a real window, are dropped.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -7,19 +10,29 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
+use iced::Task;
 use iced::keyboard::key::Named;
-use iced_test::selector::Candidate;
+use iced_test::selector::{Candidate, Target};
 use iced_test::{Simulator, selector};
 use nanum::config::{Config, Paths};
+use nanum::domain::BootMark;
+use nanum::store::Store;
 use nanum::ui::screen::login;
 use nanum::ui::{App, Message};
 
 use super::{TempStore, at, demo_without_history};
 
+/// The common till screen sizes.
+pub const SMALL: (f32, f32) = (1024.0, 768.0);
+pub const WIDE: (f32, f32) = (1366.0, 768.0);
+
 pub struct Till {
     pub app: App,
     pub clock: Arc<Mutex<DateTime<FixedOffset>>>,
+    /// The machine's monotonic clock, in milliseconds since boot.
+    pub uptime_ms: Arc<Mutex<i64>>,
     pub dir: tempfile::TempDir,
+    pub size: (f32, f32),
 }
 
 impl Till {
@@ -27,18 +40,72 @@ impl Till {
     /// unless `configure` says otherwise.
     pub fn new(configure: impl FnOnce(&mut Config, &Path)) -> Till {
         let TempStore { dir, store } = demo_without_history();
+        Till::on(store, dir, configure)
+    }
+
+    /// A till on `store` (whose folder is `dir`).
+    pub fn on(mut store: Store, dir: tempfile::TempDir, configure: impl FnOnce(&mut Config, &Path)) -> Till {
         let paths = Paths { data_dir: dir.path().to_path_buf(), config_file: dir.path().join("config.toml") };
         let mut config = Config::default();
         config.printer.spec = format!("file:{}", dir.path().join("printer.bin").display());
         configure(&mut config, dir.path());
         let clock = Arc::new(Mutex::new(at(14, 3)));
+        let uptime_ms = Arc::new(Mutex::new(3_600_000));
+        let reading = uptime_ms.clone();
+        store.set_boot_clock(Arc::new(move || {
+            Some(BootMark { boot_id: "test-boot".into(), uptime_ms: *reading.lock().unwrap() })
+        }));
         let reading = clock.clone();
-        let (app, _) = App::new(store, paths, config, Arc::new(move || *reading.lock().unwrap()));
-        Till { app, clock, dir }
+        let (app, _) =
+            App::new(store, paths, config, Arc::new(move || *reading.lock().unwrap())).expect("the till opens");
+        let mut till = Till { app, clock, uptime_ms, dir, size: SMALL };
+        till.resize(SMALL);
+        till
+    }
+
+    /// The window is `size` (the screen lays out for it).
+    pub fn resize(&mut self, size: (f32, f32)) {
+        self.size = size;
+        self.send(Message::Resized(iced::Size::new(size.0, size.1)));
+    }
+
+    /// Time passes: the wall clock and the monotonic clock move together.
+    pub fn wait(&mut self, by: chrono::Duration) {
+        *self.clock.lock().unwrap() += by;
+        *self.uptime_ms.lock().unwrap() += by.num_milliseconds();
+        self.send(Message::Tick);
     }
 
     pub fn sim(&self) -> Simulator<'_, Message> {
-        Simulator::with_size(nanum::ui::settings(), (1280.0, 800.0), self.app.view())
+        Simulator::with_size(nanum::ui::settings(), self.size, self.app.view())
+    }
+
+    /// Gives the app a message and runs the Tasks that come back, as the runtime would.
+    pub fn send(&mut self, message: Message) {
+        let task = self.app.update(message);
+        self.run(task);
+    }
+
+    pub fn run(&mut self, task: Task<Message>) {
+        let Some(stream) = iced_runtime::task::into_stream(task) else { return };
+        let (done, outputs) = std::sync::mpsc::channel();
+        // Run the Task on a thread of its own, so a Task that never ends fails the test.
+        std::thread::spawn(move || {
+            use futures::StreamExt;
+            let actions: Vec<_> = futures::executor::block_on(stream.collect());
+            let messages: Vec<Message> = actions
+                .into_iter()
+                .filter_map(|action| match action {
+                    iced_runtime::Action::Output(message) => Some(message),
+                    _ => None,
+                })
+                .collect();
+            let _ = done.send(messages);
+        });
+        let messages = outputs.recv_timeout(Duration::from_secs(30)).expect("a Task of the till finishes");
+        for message in messages {
+            self.send(message);
+        }
     }
 
     /// Does `f` on the screen, then gives the app the messages it produced.
@@ -47,13 +114,13 @@ impl Till {
         f(&mut ui);
         let messages: Vec<_> = ui.into_messages().collect();
         for message in messages {
-            let _ = self.app.update(message);
+            self.send(message);
         }
     }
 
     pub fn click(&mut self, label: &str) {
         self.act(|ui| {
-            ui.click(label).unwrap_or_else(|e| panic!("nothing to click labelled {label:?}: {e:?}"));
+            ui.click(shown(label)).unwrap_or_else(|e| panic!("nothing to click labelled {label:?}: {e:?}"));
         });
     }
 
@@ -67,7 +134,7 @@ impl Till {
     }
 
     pub fn sees(&self, text: &str) -> bool {
-        self.sim().find(text).is_ok()
+        self.sim().find(shown(text)).is_ok()
     }
 
     /// Whether some text on screen contains `part` (small print joins several facts).
@@ -75,7 +142,7 @@ impl Till {
         let part = part.to_string();
         self.sim()
             .find(move |c: Candidate<'_>| match c {
-                Candidate::Text { content, .. } if content.contains(&part) => Some(()),
+                Candidate::Text { content, .. } if readable(content).contains(&part) => Some(()),
                 _ => None,
             })
             .is_ok()
@@ -86,13 +153,25 @@ impl Till {
         let found = Mutex::new(Vec::new());
         let _ = self.sim().find(|c: Candidate<'_>| {
             match c {
-                Candidate::Text { content, .. } => found.lock().unwrap().push(content.to_string()),
+                Candidate::Text { content, .. } => found.lock().unwrap().push(readable(content)),
                 Candidate::TextInput { state, .. } => found.lock().unwrap().push(format!("[{}]", state.text())),
                 _ => {}
             }
             None::<()>
         });
         found.into_inner().unwrap()
+    }
+
+    /// Whether the screen matches its committed snapshot. A missing snapshot fails unless
+    /// `NANUM_NEW_SNAPSHOTS=1`, so a snapshot nobody looked at and committed never passes.
+    pub fn looks_like(&self, name: &str) -> bool {
+        let base = format!("tests/snapshots/{name}");
+        let file = PathBuf::from(format!("{base}-tiny-skia.png"));
+        if !file.exists() && std::env::var_os("NANUM_NEW_SNAPSHOTS").is_none() {
+            panic!("no committed snapshot {}: run with NANUM_NEW_SNAPSHOTS=1, look at it, commit it", file.display());
+        }
+        let snapshot = self.sim().snapshot(&self.app.theme()).expect("a snapshot");
+        snapshot.matches_image(&base).expect("the snapshot can be compared")
     }
 
     pub fn sign_in(&mut self, name: &str, pin: &str) {
@@ -107,7 +186,7 @@ impl Till {
     /// Lets the print queue finish and the screen catch up.
     pub fn settle(&mut self) {
         assert!(self.app.queue().wait_idle(Duration::from_secs(20)));
-        let _ = self.app.update(Message::Tick);
+        self.send(Message::Tick);
     }
 
     pub fn printer_file(&self) -> PathBuf {
@@ -116,7 +195,7 @@ impl Till {
 
     /// The printer file once a whole paper (ending in a cut) is in it.
     pub fn wait_for_printer(&self) -> Vec<u8> {
-        let start = Instant::now();
+        let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             if let Ok(bytes) = std::fs::read(self.printer_file())
                 && nanum::hardware::decode::decode(&bytes)
@@ -124,8 +203,26 @@ impl Till {
             {
                 return bytes;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "the receipt never reached the printer file");
+            assert!(Instant::now() < deadline, "the receipt never reached the printer file");
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+}
+
+/// Text as a person reads it: without the invisible word joiners that keep Korean words whole.
+pub fn readable(content: &str) -> String {
+    content.replace('\u{2060}', "")
+}
+
+/// Selects the text (or text field) that reads `label`.
+pub fn shown(label: &str) -> impl FnMut(Candidate<'_>) -> Option<Target> + Send + use<> {
+    let label = label.to_string();
+    move |candidate: Candidate<'_>| {
+        let matches = match &candidate {
+            Candidate::Text { content, .. } => readable(content) == label,
+            Candidate::TextInput { state, .. } => state.text() == label,
+            _ => false,
+        };
+        matches.then(|| Target::from(candidate))
     }
 }

@@ -13,11 +13,12 @@ use iced::{Center, Element, Fill, Task};
 use crate::config::{Config, LabelLanguage, Paths};
 use crate::domain::{IsoWeek, PriceTag, Won};
 use crate::hardware::PrinterSpec;
+use crate::hardware::queue::{JobId, JobState, JobView, Paper};
 use crate::hardware::render;
-use crate::hardware::scanner::Suffix;
+use crate::hardware::scanner::{DropReason, Suffix};
 use crate::hardware::selftest::self_test;
 use crate::hardware::tags::{TagLabel, tag_document, tag_zpl};
-use crate::hardware::transport::{self, Flow};
+use crate::hardware::transport::Flow;
 use crate::ui::{theme, widgets};
 use crate::{messages, t};
 
@@ -102,10 +103,10 @@ pub enum Message {
     LabelSpec(String),
     Zpl(bool),
     Rescan,
+    PortsFound(Vec<String>),
     Save,
     TestPrint,
     TestTag,
-    Tested(Result<String, String>),
     OpenDrawer,
     Close,
 }
@@ -114,6 +115,8 @@ pub enum Action {
     None,
     Run(Task<Message>),
     Save(Box<Config>),
+    /// Send a test paper through the print queue (to the printer being tried).
+    Test(Paper),
     OpenDrawer,
     Close,
 }
@@ -141,12 +144,15 @@ pub struct Devices {
     zpl: bool,
     raw: Vec<u8>,
     last_scan: Option<String>,
-    dropped: Option<String>,
+    dropped: Option<DropReason>,
     notice: Option<(String, bool)>,
-    testing: bool,
+    /// The test paper being printed, followed in the print queue.
+    testing: Option<JobId>,
+    finding_ports: bool,
 }
 
-/// Serial ports the system reports, and USB printer devices.
+/// Serial ports the system reports, and USB printer devices. It reads the system's device
+/// lists, so the screen asks for it off the UI thread.
 pub fn detect_ports() -> Vec<String> {
     let mut ports: Vec<String> =
         serialport::available_ports().unwrap_or_default().into_iter().map(|p| p.port_name).collect();
@@ -163,7 +169,12 @@ pub fn detect_ports() -> Vec<String> {
 }
 
 impl Devices {
-    pub fn new(config: &Config, paths: &Paths, store_name: String, now: DateTime<FixedOffset>) -> Devices {
+    pub fn new(
+        config: &Config,
+        paths: &Paths,
+        store_name: String,
+        now: DateTime<FixedOffset>,
+    ) -> (Devices, Task<Message>) {
         let printer = &config.printer;
         let (connection, target, baud, flow, ask_status) = match printer.spec.parse::<PrinterSpec>() {
             Ok(PrinterSpec::File(path)) => (Connection::File, path.display().to_string(), 9600, Flow::None, false),
@@ -177,7 +188,7 @@ impl Devices {
             Err(_) => (Connection::File, String::new(), 9600, Flow::None, false),
         };
         let scanner = &config.scanner.serial;
-        Devices {
+        let devices = Devices {
             base: config.clone(),
             paths: paths.clone(),
             store_name,
@@ -190,7 +201,7 @@ impl Devices {
             columns: printer.columns,
             drawer_pin: printer.drawer_pin,
             pulse: printer.drawer_pulse_ms.to_string(),
-            ports: detect_ports(),
+            ports: Vec::new(),
             scanner_port: scanner.port.clone(),
             scanner_baud: scanner.baud,
             suffix: scanner.framing.suffix,
@@ -202,8 +213,10 @@ impl Devices {
             last_scan: None,
             dropped: None,
             notice: None,
-            testing: false,
-        }
+            testing: None,
+            finding_ports: true,
+        };
+        (devices, find_ports())
     }
 
     /// Bytes the scanner just sent, for the test box.
@@ -218,8 +231,31 @@ impl Devices {
         self.dropped = None;
     }
 
-    pub fn dropped(&mut self, reason: &str) {
-        self.dropped = Some(reason.to_string());
+    pub fn dropped(&mut self, reason: DropReason) {
+        self.dropped = Some(reason);
+    }
+
+    /// The test paper went to the print queue as `job`.
+    pub fn testing(&mut self, job: JobId) {
+        self.testing = Some(job);
+        self.notice = Some((t!("devices-testing"), false));
+    }
+
+    /// The test paper being followed, if any.
+    pub fn test_job(&self) -> Option<JobId> {
+        self.testing
+    }
+
+    /// How the test paper is doing, from the print queue.
+    pub fn test_state(&mut self, job: Option<JobView>) {
+        let Some(job) = job else { return };
+        let outcome = match job.state {
+            JobState::Waiting | JobState::Printing => return,
+            JobState::Printed => (t!("devices-test-ok"), false),
+            JobState::Failed(e) => (messages::print_error(&e), true),
+        };
+        self.notice = Some(outcome);
+        self.testing = None;
     }
 
     pub fn saved(&mut self, ok: bool) {
@@ -247,7 +283,7 @@ impl Devices {
         let mut config = self.base.clone();
         let spec = self.printer_spec();
         if !spec.is_empty() {
-            spec.parse::<PrinterSpec>().map_err(|e| t!("printer-bad-setting", reason = e.to_string()))?;
+            spec.parse::<PrinterSpec>().map_err(|e| messages::spec_error(&e))?;
         }
         config.printer.spec = spec;
         config.printer.columns = self.columns;
@@ -267,7 +303,7 @@ impl Devices {
         };
         let label = self.label_spec.trim();
         if !label.is_empty() {
-            label.parse::<PrinterSpec>().map_err(|e| t!("printer-bad-setting", reason = e.to_string()))?;
+            label.parse::<PrinterSpec>().map_err(|e| messages::spec_error(&e))?;
         }
         config.labels.spec = label.to_string();
         config.labels.language = if self.zpl { LabelLanguage::Zpl } else { LabelLanguage::Escpos };
@@ -291,7 +327,14 @@ impl Devices {
             Message::Debounce(d) => self.debounce = d,
             Message::LabelSpec(s) => self.label_spec = s,
             Message::Zpl(on) => self.zpl = on,
-            Message::Rescan => self.ports = detect_ports(),
+            Message::Rescan => {
+                self.finding_ports = true;
+                return Action::Run(find_ports());
+            }
+            Message::PortsFound(ports) => {
+                self.ports = ports;
+                self.finding_ports = false;
+            }
             Message::Close => return Action::Close,
             Message::Save => match self.config() {
                 Ok(config) => return Action::Save(Box::new(config)),
@@ -312,36 +355,25 @@ impl Devices {
                     self.test_tag(&config)
                 };
                 return match job {
-                    Ok((spec, bytes)) => {
-                        self.testing = true;
-                        self.notice = Some((t!("devices-testing"), false));
-                        Action::Run(Task::perform(send(spec, bytes), Message::Tested))
-                    }
+                    Ok(paper) => Action::Test(paper),
                     Err(problem) => {
                         self.notice = Some((problem, true));
                         Action::None
                     }
                 };
             }
-            Message::Tested(result) => {
-                self.testing = false;
-                self.notice = Some(match result {
-                    Ok(status) => (status, false),
-                    Err(problem) => (problem, true),
-                });
-            }
         }
         Action::None
     }
 
-    fn test_page(&self, config: &Config) -> Result<(PrinterSpec, Vec<u8>), String> {
-        let spec = config.printer.spec(&self.paths)?;
+    fn test_page(&self, config: &Config) -> Result<Paper, String> {
+        let spec = config.printer.spec(&self.paths).map_err(|e| messages::spec_error(&e))?;
         let doc = self_test(Some(&self.store_name), &spec.to_string(), config.printer.columns, self.now);
-        let bytes = render(&doc, &config.printer.profile()).map_err(|e| e.to_string())?.bytes;
-        Ok((spec, bytes))
+        let bytes = render(&doc, &config.printer.profile()).map_err(|e| render_problem(&e))?.bytes;
+        Ok(Paper { title: t!("job-test"), bytes, opens_drawer: false, printer: Some(spec) })
     }
 
-    fn test_tag(&self, config: &Config) -> Result<(PrinterSpec, Vec<u8>), String> {
+    fn test_tag(&self, config: &Config) -> Result<Paper, String> {
         let week = IsoWeek::of(self.now.date_naive());
         let label = TagLabel {
             code: PriceTag::new(1, Won::new(5000), week).map(|t| t.code()).unwrap_or_default(),
@@ -350,18 +382,17 @@ impl Devices {
             colour: None,
             note: week.to_string(),
         };
-        let spec = if config.labels.spec.is_empty() {
-            config.printer.spec(&self.paths)?
-        } else {
-            config.labels.spec.parse().map_err(|e: transport::SpecError| e.to_string())?
-        };
-        let bytes = match config.labels.language {
-            LabelLanguage::Zpl => tag_zpl(&label, &config.labels.zpl()).into_bytes(),
+        let spec =
+            if config.labels.spec.is_empty() { config.printer.spec(&self.paths) } else { config.labels.spec.parse() }
+                .map_err(|e| messages::spec_error(&e))?;
+        let (bytes, spec) = match config.labels.language {
+            // A label printer speaks ZPL: status requests mean nothing to it.
+            LabelLanguage::Zpl => (tag_zpl(&label, &config.labels.zpl()).into_bytes(), spec.without_status()),
             LabelLanguage::Escpos => {
-                render(&tag_document(&label), &config.printer.profile()).map_err(|e| e.to_string())?.bytes
+                (render(&tag_document(&label), &config.printer.profile()).map_err(|e| render_problem(&e))?.bytes, spec)
             }
         };
-        Ok((spec, bytes))
+        Ok(Paper { title: t!("job-tag", code = label.code.clone()), bytes, opens_drawer: false, printer: Some(spec) })
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -392,12 +423,16 @@ impl Devices {
                 t!("devices-found-ports"),
                 row![
                     pick_list(self.ports.clone(), chosen, Message::PickPort)
-                        .placeholder(t!("devices-pick-port"))
+                        .placeholder(if self.finding_ports {
+                            t!("devices-finding-ports")
+                        } else {
+                            t!("devices-pick-port")
+                        })
                         .width(Fill),
                     button(text(t!("devices-rescan")).size(theme::SMALL))
                         .style(theme::key)
                         .padding([8, 12])
-                        .on_press(Message::Rescan),
+                        .on_press_maybe((!self.finding_ports).then_some(Message::Rescan)),
                 ]
                 .spacing(8)
                 .into(),
@@ -456,8 +491,14 @@ impl Devices {
             test_box =
                 test_box.push(text(t!("devices-last-scan", code = code.clone())).size(theme::LARGE).font(theme::BOLD));
         }
-        if let Some(reason) = &self.dropped {
-            test_box = test_box.push(widgets::muted(t!("devices-dropped", reason = reason.clone())));
+        if let Some(reason) = self.dropped {
+            let reason = match reason {
+                DropReason::Noise => t!("devices-dropped-noise"),
+                DropReason::TooLong => t!("devices-dropped-too-long"),
+                DropReason::Incomplete => t!("devices-dropped-incomplete"),
+                DropReason::OutsideFrame => t!("devices-dropped-outside"),
+            };
+            test_box = test_box.push(widgets::muted(t!("devices-dropped", reason = reason)));
         }
         let scanner = column![
             text(t!("devices-scanner")).size(theme::LARGE).font(theme::BOLD),
@@ -493,7 +534,7 @@ impl Devices {
         ]
         .spacing(12);
 
-        let testing = !self.testing;
+        let testing = self.testing.is_none();
         let buttons = row![
             button(text(t!("devices-save")).size(theme::BODY))
                 .padding([12, 24])
@@ -532,21 +573,12 @@ impl Devices {
     }
 }
 
-/// Sends a test job straight to the printer on a thread of its own (not through the queue:
-/// the settings being tried are not saved yet) and says how it went. The thread starts at once;
-/// the future only waits for its answer.
-fn send(spec: PrinterSpec, bytes: Vec<u8>) -> impl std::future::Future<Output = Result<String, String>> {
-    let (tx, rx) = iced::futures::channel::oneshot::channel();
-    std::thread::spawn(move || {
-        let result = transport::print(&spec, &bytes);
-        let _ = tx.send(result);
-    });
-    async move {
-        match rx.await {
-            Ok(Ok(Some(status))) if status.paper_low => Ok(t!("devices-test-ok-paper-low")),
-            Ok(Ok(_)) => Ok(t!("devices-test-ok")),
-            Ok(Err(e)) => Err(messages::print_error(&e)),
-            Err(_) => Err(t!("printer-no-answer")),
-        }
-    }
+/// Looks for ports on a thread of its own: listing the system's devices can take a while.
+fn find_ports() -> Task<Message> {
+    Task::perform(crate::ui::off_thread(detect_ports), Message::PortsFound)
+}
+
+fn render_problem(e: &crate::hardware::escpos::RenderError) -> String {
+    tracing::error!("{e}");
+    t!("cli-render-failed")
 }

@@ -1,29 +1,34 @@
-//! Signing in: tap your name, type your PIN on the pad or the keyboard. A wrong PIN says how
-//! many tries are left; the fifth locks that person out for a minute, with a countdown.
+//! Signing in: tap your name, type your PIN on the pad or the keyboard. The PIN is checked off
+//! the UI thread (argon2 takes a moment); meanwhile the screen says so and ignores another
+//! press. A wrong PIN says how many tries are left; the fifth locks that person out, with a
+//! countdown.
+
+use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset};
 use iced::widget::{button, column, container, operation, row, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
-use std::time::Instant;
-
-use crate::store::{Role, SignInError, StaffMember, Store};
+use crate::domain::{Pin, Role, StaffMember};
+use crate::store::{SignInError, Store, Worker};
+use crate::ui::layout::Layout;
 use crate::ui::wedge::Burst;
 use crate::ui::{theme, widgets};
 use crate::{messages, t};
 
 pub const PIN_INPUT: &str = "pin";
-const MAX_PIN: usize = 8;
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Choose(usize),
-    PinChanged(String),
+    /// What the PIN field holds now; `None` when something other than digits was typed.
+    PinChanged(Option<Pin>),
     Digits(&'static str),
     Backspace,
     Clear,
     Submit,
     Back,
+    Checked(Result<StaffMember, SignInError>),
 }
 
 pub enum Action {
@@ -34,16 +39,16 @@ pub enum Action {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Problem {
-    WrongPin { left: u32 },
     Locked { until: DateTime<FixedOffset> },
-    Other(String),
+    Said(String),
 }
 
 pub struct Login {
     staff: Vec<StaffMember>,
     chosen: Option<usize>,
-    pin: String,
+    pin: Pin,
     problem: Option<Problem>,
+    checking: bool,
     demo: bool,
     /// A scanner typing into the PIN field is not a wrong PIN.
     burst: Burst,
@@ -58,107 +63,126 @@ pub fn role_name(role: Role) -> String {
 }
 
 impl Login {
-    /// A scan arrived while nobody is signed in.
-    pub fn scanned(&mut self) {
-        self.pin.clear();
-        self.problem = Some(Problem::Other(t!("login-scan-first")));
-    }
-
     pub fn new(store: &Store, burst: Burst) -> Login {
         let (staff, problem) = match store.staff() {
             Ok(staff) => (staff, None),
-            Err(e) => (Vec::new(), Some(Problem::Other(messages::store_error(&e)))),
+            Err(e) => (Vec::new(), Some(Problem::Said(messages::store_error(&e)))),
         };
-        Login { staff, chosen: None, pin: String::new(), problem, demo: store.info().is_demo, burst }
+        Login { staff, chosen: None, pin: Pin::default(), problem, checking: false, demo: store.info().is_demo, burst }
     }
 
-    pub fn update(&mut self, message: Message, store: &mut Store, now: DateTime<FixedOffset>) -> Action {
+    /// A scan arrived while nobody is signed in.
+    pub fn scanned(&mut self) {
+        self.pin.clear();
+        self.problem = Some(Problem::Said(t!("login-scan-first")));
+    }
+
+    pub fn update(&mut self, message: Message, store: &Store, worker: &Worker, now: DateTime<FixedOffset>) -> Action {
+        let focus = || Action::Run(operation::focus(PIN_INPUT));
         match message {
-            Message::Choose(index) => {
+            Message::Choose(index) if !self.checking => {
                 self.chosen = Some(index);
                 self.pin.clear();
-                self.problem = self
-                    .staff
-                    .get(index)
-                    .and_then(|s| store.locked_until(s.id, now).ok().flatten())
-                    .map(|until| Problem::Locked { until });
-                Action::Run(operation::focus(PIN_INPUT))
+                self.problem = match self.staff.get(index).map(|s| store.locked_until(s.id, now)) {
+                    Some(Ok(Some(until))) => Some(Problem::Locked { until }),
+                    Some(Err(e)) => Some(Problem::Said(messages::store_error(&e))),
+                    _ => None,
+                };
+                focus()
             }
-            Message::PinChanged(pin) => {
-                self.burst.changed(&self.pin, Instant::now());
-                if pin.len() <= MAX_PIN && pin.chars().all(|c| c.is_ascii_digit()) {
+            Message::PinChanged(typed) if !self.checking => {
+                // A scanner typing letters into the field still counts as keys for the burst.
+                let new = typed.as_ref().map_or(self.pin.expose(), Pin::expose).to_string();
+                self.burst.changed(self.pin.expose(), &new, Instant::now());
+                if let Some(pin) = typed {
                     self.pin = pin;
                 }
                 Action::None
             }
-            Message::Digits(d) => {
-                if self.pin.len() + d.len() <= MAX_PIN {
-                    self.pin.push_str(d);
-                }
-                Action::Run(operation::focus(PIN_INPUT))
+            Message::Digits(d) if !self.checking => {
+                self.pin.push(d);
+                focus()
             }
-            Message::Backspace => {
+            Message::Backspace if !self.checking => {
                 self.pin.pop();
-                Action::Run(operation::focus(PIN_INPUT))
+                focus()
             }
-            Message::Clear => {
+            Message::Clear if !self.checking => {
                 self.pin.clear();
-                Action::Run(operation::focus(PIN_INPUT))
+                focus()
             }
-            Message::Back => {
+            Message::Back if !self.checking => {
                 self.chosen = None;
                 self.pin.clear();
                 self.problem = None;
                 Action::None
             }
             Message::Submit => {
-                if self.burst.submitted(&self.pin, Instant::now()).is_some() {
+                if self.checking {
+                    return Action::None;
+                }
+                if self.burst.submitted(Instant::now()).is_some() {
                     self.pin.clear();
-                    self.problem = Some(Problem::Other(t!("login-scan-first")));
-                    return Action::Run(operation::focus(PIN_INPUT));
+                    self.problem = Some(Problem::Said(t!("login-scan-first")));
+                    return focus();
                 }
                 let Some(member) = self.chosen.and_then(|i| self.staff.get(i)) else { return Action::None };
                 if self.pin.is_empty() {
-                    return Action::Run(operation::focus(PIN_INPUT));
+                    return focus();
                 }
-                let pin = std::mem::take(&mut self.pin);
-                match store.sign_in(member.id, &pin, now) {
+                self.checking = true;
+                self.problem = None;
+                let (id, pin) = (member.id, std::mem::take(&mut self.pin));
+                let check = worker.call(move |store| store.sign_in(id, pin.expose(), now));
+                Action::Run(Task::perform(check, Message::Checked))
+            }
+            Message::Checked(result) => {
+                self.checking = false;
+                match result {
                     Ok(member) => {
-                        self.problem = None;
                         self.chosen = None;
+                        self.problem = None;
                         Action::SignedIn(member)
                     }
+                    Err(SignInError::LockedOut { until }) => {
+                        self.problem = Some(Problem::Locked { until });
+                        focus()
+                    }
                     Err(e) => {
-                        self.problem = Some(match e {
-                            SignInError::WrongPin { attempts_left } => Problem::WrongPin { left: attempts_left },
-                            SignInError::LockedOut { until } => Problem::Locked { until },
-                            other => Problem::Other(messages::sign_in_error(&other, now)),
-                        });
-                        Action::Run(operation::focus(PIN_INPUT))
+                        self.problem = Some(Problem::Said(messages::sign_in_error(&e, now)));
+                        focus()
                     }
                 }
             }
+            Message::Choose(_)
+            | Message::PinChanged(_)
+            | Message::Digits(_)
+            | Message::Backspace
+            | Message::Clear
+            | Message::Back => Action::None,
         }
     }
 
-    fn locked(&self, now: DateTime<FixedOffset>) -> Option<i64> {
+    fn locked(&self, now: DateTime<FixedOffset>) -> Option<chrono::Duration> {
         match &self.problem {
-            Some(Problem::Locked { until }) if *until > now => Some(((*until - now).num_milliseconds() + 999) / 1000),
+            Some(Problem::Locked { until }) if *until > now => Some(messages::locked_for(*until, now)),
             _ => None,
         }
     }
 
-    pub fn view(&self, now: DateTime<FixedOffset>) -> Element<'_, Message> {
+    pub fn view(&self, now: DateTime<FixedOffset>, layout: Layout) -> Element<'_, Message> {
         let body: Element<'_, Message> = match self.chosen.and_then(|i| self.staff.get(i)) {
             None => self.view_staff(),
-            Some(member) => self.view_pin(member, now),
+            Some(member) => self.view_pin(member, now, layout),
         };
-        let mut page =
-            column![text(t!("app-title")).size(theme::HUGE * 0.8).font(theme::BOLD), body].spacing(24).align_x(Center);
+        let title_size = if layout.short() { theme::LARGE } else { theme::HUGE * 0.8 };
+        let mut page = column![text(t!("app-title")).size(title_size).font(theme::BOLD), body]
+            .spacing(if layout.short() { 12 } else { 24 })
+            .align_x(Center);
         if self.demo {
             page = page.push(widgets::banner(t!("login-demo-hint"), false));
         }
-        container(page.max_width(760)).center_x(Fill).padding(32).into()
+        container(page.max_width(780)).center_x(Fill).padding(layout.padding() * 2.0).into()
     }
 
     fn view_staff(&self) -> Element<'_, Message> {
@@ -169,7 +193,7 @@ impl Login {
                     .align_x(Center)
                     .width(Fill),
             )
-            .padding(20)
+            .padding(18)
             .width(220)
             .style(theme::key)
             .on_press(Message::Choose(i))
@@ -180,47 +204,52 @@ impl Login {
                 .spacing(8)
                 .align_x(Center);
         page = page.push(row(tiles).spacing(16).wrap());
-        if let Some(Problem::Other(message)) = &self.problem {
+        if let Some(Problem::Said(message)) = &self.problem {
             page = page.push(widgets::banner(message.clone(), true));
         }
         page.spacing(20).into()
     }
 
-    fn view_pin(&self, member: &StaffMember, now: DateTime<FixedOffset>) -> Element<'_, Message> {
+    fn view_pin(&self, member: &StaffMember, now: DateTime<FixedOffset>, layout: Layout) -> Element<'_, Message> {
         let locked = self.locked(now);
         let problem = match (&self.problem, locked) {
-            (_, Some(seconds)) => Some(t!("login-locked", seconds = seconds)),
-            (Some(Problem::WrongPin { left }), None) => Some(t!("login-wrong-pin", left = *left)),
-            (Some(Problem::Other(message)), None) => Some(message.clone()),
+            (_, Some(left)) => Some(t!("login-locked", time = messages::duration(left))),
+            (Some(Problem::Said(message)), None) => Some(message.clone()),
             _ => None,
         };
-        let mut pin = text_input(&t!("login-pin-placeholder"), &self.pin)
+        let mut pin = text_input(&t!("login-pin-placeholder"), self.pin.expose())
             .id(PIN_INPUT)
             .secure(true)
             .size(theme::HUGE * 0.6)
-            .padding(14);
-        if locked.is_none() {
-            pin = pin.on_input(Message::PinChanged).on_submit(Message::Submit);
+            .padding(12);
+        if locked.is_none() && !self.checking {
+            pin = pin.on_input(|typed| Message::PinChanged(Pin::typed(&typed))).on_submit(Message::Submit);
         }
         let mut entry =
-            column![widgets::label(t!("login-pin-for", name = member.name.clone())).size(theme::LARGE), pin,]
-                .spacing(16)
+            column![widgets::label(t!("login-pin-for", name = member.name.clone())).size(theme::LARGE), pin]
+                .spacing(14)
                 .width(360);
+        if self.checking {
+            entry = entry.push(widgets::muted(t!("login-checking")));
+        }
         if let Some(problem) = problem {
             entry = entry.push(widgets::banner(problem, true));
         }
+        let can_submit = locked.is_none() && !self.checking && !self.pin.is_empty();
         let ok = button(text(t!("login-ok")).size(theme::LARGE).align_x(Center).width(Fill))
-            .padding(14)
+            .padding(12)
             .width(Fill)
             .style(theme::success)
-            .on_press_maybe(locked.is_none().then_some(Message::Submit));
+            .on_press_maybe(can_submit.then_some(Message::Submit));
         let back = button(text(t!("login-back")).size(theme::BODY).align_x(Center).width(Fill))
             .padding(10)
             .width(Fill)
             .style(theme::key)
-            .on_press(Message::Back);
+            .on_press_maybe((!self.checking).then_some(Message::Back));
         entry = entry.push(ok).push(back);
-        let pad = container(widgets::number_pad(Message::Digits, Message::Clear, Message::Backspace, None)).width(320);
-        row![entry, pad].spacing(40).into()
+        let pad =
+            container(widgets::number_pad(Message::Digits, Message::Clear, Message::Backspace, None, layout.pad_key()))
+                .width(320);
+        row![entry, pad].spacing(32).into()
     }
 }

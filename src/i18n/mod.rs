@@ -2,6 +2,8 @@
 //! default, English as a setting. Receipts and other printed papers are always Korean
 //! ([`tr_in`] with [`Lang::Ko`]); the screen follows [`set_language`].
 
+pub mod particles;
+
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -33,8 +35,8 @@ impl Lang {
     }
 }
 
-pub const KO_FTL: &str = include_str!("../assets/i18n/ko.ftl");
-pub const EN_FTL: &str = include_str!("../assets/i18n/en.ftl");
+pub const KO_FTL: &str = include_str!("../../assets/i18n/ko.ftl");
+pub const EN_FTL: &str = include_str!("../../assets/i18n/en.ftl");
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
@@ -49,6 +51,22 @@ fn bundle(locale: &str, source: &str) -> FluentBundle<FluentResource> {
     // No Unicode isolation marks: they show up as boxes in some fonts and break tests.
     bundle.set_use_isolating(false);
     bundle.add_resource(resource).expect("no duplicate message ids");
+    bundle
+        .add_function("JOSA", |args, _named| {
+            let word = match args.first() {
+                Some(FluentValue::String(word)) => word.to_string(),
+                Some(FluentValue::Number(n)) => n.as_string().to_string(),
+                _ => return FluentValue::Error,
+            };
+            match args.get(1) {
+                Some(FluentValue::String(form)) => match particles::Particle::from_form(form) {
+                    Some(p) => FluentValue::String(particles::particle(&word, p).into()),
+                    None => FluentValue::Error,
+                },
+                _ => FluentValue::Error,
+            }
+        })
+        .expect("JOSA is added once");
     bundle
 }
 

@@ -1,0 +1,151 @@
+//! `nanum check`: is the file sound, is the journal whole, and does every committed sale still
+//! say what its journal event says? Triggers stop honest mistakes; this catches someone who
+//! dropped them and edited a line, a VAT split or a tender with sqlite3.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
+
+use super::journal::{self, ChainError};
+use super::sales::sale_by_id;
+use super::{Result, Store};
+use crate::domain::Sale;
+
+/// The part of a sale that differs from its journal event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SalePart {
+    Lines,
+    Vat,
+    Tenders,
+    Total,
+    /// Its date, number, time or cashier.
+    Header,
+}
+
+impl std::fmt::Display for SalePart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SalePart::Lines => "lines",
+            SalePart::Vat => "VAT split",
+            SalePart::Tenders => "tenders",
+            SalePart::Total => "total",
+            SalePart::Header => "date, number, time or cashier",
+        })
+    }
+}
+
+/// A sale whose rows and journal event disagree, or that lacks one of the two.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaleProblem {
+    #[error("sale {date} #{sale_no} (journal event {seq}): its {what} differ from the journal")]
+    Differs { seq: i64, date: NaiveDate, sale_no: u32, what: SalePart },
+    #[error("sale {date} #{sale_no} has no journal event")]
+    NotJournaled { date: NaiveDate, sale_no: u32 },
+    #[error("journal event {seq} records sale {uuid}, which is not in the database")]
+    Missing { seq: i64, uuid: String },
+    #[error("journal event {seq} cannot be read as a sale: {reason}")]
+    Unreadable { seq: i64, reason: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    /// Problems `integrity_check` found; empty when the file is sound.
+    pub integrity: Vec<String>,
+    /// Journal events read.
+    pub events: u64,
+    pub chain: Vec<ChainError>,
+    pub sales: Vec<SaleProblem>,
+    /// Sales compared with their journal event.
+    pub sales_checked: u64,
+}
+
+impl CheckReport {
+    pub fn is_ok(&self) -> bool {
+        self.integrity.is_empty() && self.chain.is_empty() && self.sales.is_empty()
+    }
+}
+
+impl Store {
+    /// `PRAGMA integrity_check`, the journal chain, and every sale against its journal event,
+    /// all from one snapshot of the file.
+    pub fn check(&self) -> Result<CheckReport> {
+        self.read(|conn| {
+            let integrity: Vec<String> = conn
+                .prepare("PRAGMA integrity_check")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let integrity = if integrity == ["ok"] { Vec::new() } else { integrity };
+            let (events, chain) = journal::verify(conn)?;
+            let (sales_checked, sales) = check_sales(conn)?;
+            Ok(CheckReport { integrity, events, chain, sales, sales_checked })
+        })
+    }
+}
+
+fn check_sales(conn: &Connection) -> Result<(u64, Vec<SaleProblem>)> {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    let mut journaled = std::collections::HashSet::new();
+    let mut events =
+        conn.prepare("SELECT seq, payload, staff_id FROM journal WHERE kind = 'sale.committed' ORDER BY seq")?;
+    let mut rows = events.query([])?;
+    while let Some(row) = rows.next()? {
+        let (seq, payload, staff_id): (i64, String, Option<i64>) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        let recorded: Sale = match serde_json::from_str(&payload) {
+            // The payload leaves out row ids; the event row keeps who rang it up.
+            Ok(sale) => Sale { staff_id: staff_id.unwrap_or_default(), ..sale },
+            Err(e) => {
+                problems.push(SaleProblem::Unreadable { seq, reason: e.to_string() });
+                continue;
+            }
+        };
+        let id: Option<i64> = conn
+            .prepare_cached("SELECT id FROM sales WHERE uuid = ?1")?
+            .query_row([&recorded.uuid], |r| r.get(0))
+            .optional()?;
+        let Some(id) = id else {
+            problems.push(SaleProblem::Missing { seq, uuid: recorded.uuid });
+            continue;
+        };
+        journaled.insert(id);
+        checked += 1;
+        let stored = match sale_by_id(conn, id) {
+            Ok(sale) => sale,
+            Err(e) => {
+                problems.push(SaleProblem::Unreadable { seq, reason: e.to_string() });
+                continue;
+            }
+        };
+        if let Some(what) = difference(&stored, &recorded) {
+            problems.push(SaleProblem::Differs { seq, date: stored.business_date, sale_no: stored.sale_no, what });
+        }
+    }
+    let mut all = conn.prepare("SELECT id, business_date, sale_no FROM sales ORDER BY id")?;
+    let mut rows = all.query([])?;
+    while let Some(row) = rows.next()? {
+        if !journaled.contains(&row.get::<_, i64>(0)?) {
+            let date: String = row.get(1)?;
+            problems.push(SaleProblem::NotJournaled { date: date.parse().unwrap_or_default(), sale_no: row.get(2)? });
+        }
+    }
+    Ok((checked, problems))
+}
+
+/// The first part of a sale that is not as its journal event recorded it. The cashier is
+/// compared by id: renaming a staff member is not tampering.
+fn difference(stored: &Sale, recorded: &Sale) -> Option<SalePart> {
+    if stored.lines != recorded.lines {
+        Some(SalePart::Lines)
+    } else if stored.vat != recorded.vat {
+        Some(SalePart::Vat)
+    } else if stored.payment != recorded.payment {
+        Some(SalePart::Tenders)
+    } else if stored.total != recorded.total {
+        Some(SalePart::Total)
+    } else if (stored.business_date, stored.sale_no, stored.sold_at, stored.staff_id)
+        != (recorded.business_date, recorded.sale_no, recorded.sold_at, recorded.staff_id)
+    {
+        Some(SalePart::Header)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,116 @@
+//! Opening a store file. A file is looked at before anything is written to it: its header, then
+//! (read-only) its schema version, application id and tables. Only a store this version can use
+//! is then opened for writing, switched to WAL and migrated. So a refused file — made by a newer
+//! Nanum, someone else's SQLite file, an empty or a text file — keeps every byte.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+use super::{Result, StoreError, schema};
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+/// How long a write waits for another process's write to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An existing store, checked first and then opened for writing.
+pub(super) fn existing(path: &Path) -> Result<Connection> {
+    inspect(path)?;
+    let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(StoreError::ReadOnly { path: path.to_path_buf() });
+    }
+    set_up(conn, path)
+}
+
+/// A new, empty store file at `path`, which must not exist.
+pub(super) fn new_file(path: &Path) -> Result<Connection> {
+    if path.exists() {
+        return Err(StoreError::Exists { path: path.to_path_buf() });
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| open_error(path, rusqlite::Error::InvalidPath(dir.join(e.to_string()))))?;
+    }
+    let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
+    set_up(conn, path).inspect_err(|_| remove_database_files(path))
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => StoreError::ReadOnly { path: path.to_path_buf() },
+        Some(ErrorCode::NotADatabase) => StoreError::NotAStore { path: path.to_path_buf() },
+        _ => StoreError::Open { path: path.to_path_buf(), source: Arc::new(e) },
+    }
+}
+
+/// Refuses, without writing, any file that is not a store this version can open.
+fn inspect(path: &Path) -> Result<()> {
+    let not_a_store = || StoreError::NotAStore { path: path.to_path_buf() };
+    let mut header = [0u8; 16];
+    match std::fs::File::open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(StoreError::Missing { path: path.to_path_buf() });
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Err(StoreError::ReadOnly { path: path.to_path_buf() });
+        }
+        Err(_) => return Err(not_a_store()),
+        Ok(mut file) => {
+            if file.metadata().map(|m| m.is_dir()).unwrap_or(true)
+                || file.read_exact(&mut header).is_err()
+                || &header != SQLITE_MAGIC
+            {
+                return Err(not_a_store());
+            }
+        }
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| open_error(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map_err(|e| open_error(path, e));
+    let version = read("PRAGMA user_version")?;
+    let application = read("PRAGMA application_id")?;
+    let has_store = read("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'store'")? == 1;
+    // Stores made before the application id existed have 0 there.
+    if application != 0 && application != schema::APPLICATION_ID {
+        return Err(not_a_store());
+    }
+    if version > i64::from(schema::LATEST) {
+        return Err(StoreError::TooNew { path: path.to_path_buf(), found: version as u32, supported: schema::LATEST });
+    }
+    if version == 0 || !has_store {
+        return Err(not_a_store());
+    }
+    Ok(())
+}
+
+fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
+    Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(|e| open_error(path, e))
+}
+
+fn set_up(mut conn: Connection, path: &Path) -> Result<Connection> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    let mode: String =
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(|e| open_error(path, e))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::NoWal { path: path.to_path_buf(), mode });
+    }
+    // FULL: a sale the cashier saw committed survives a power cut.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    schema::migrate(&mut conn, path)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(conn)
+}
+
+pub(super) fn remove_database_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}

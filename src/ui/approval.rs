@@ -1,0 +1,175 @@
+//! A manager's approval at the till: pick the manager, type their PIN on the pad or the
+//! keyboard. One panel for every guarded action (opening the drawer without a sale, printing a
+//! cash receipt again). The PIN is checked off the UI thread; a wrong one counts toward that
+//! manager's lockout; the journal keeps the action with who asked and who approved.
+
+use chrono::{DateTime, FixedOffset};
+use iced::widget::{button, column, row, text, text_input};
+use iced::{Center, Element, Fill, Task};
+
+use crate::domain::{Pin, Role, StaffMember};
+use crate::store::{Approval, SignInError, Store, Worker};
+use crate::ui::{theme, widgets};
+use crate::{messages, t};
+
+pub const PIN_INPUT: &str = "approval-pin";
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Choose(usize),
+    /// What the PIN field holds now; `None` when something other than digits was typed.
+    PinChanged(Option<Pin>),
+    Digits(&'static str),
+    Backspace,
+    Clear,
+    Submit,
+    Cancel,
+    Checked(Result<StaffMember, SignInError>),
+}
+
+pub enum Outcome {
+    None,
+    Run(Task<Message>),
+    Approved(StaffMember),
+    Cancelled,
+}
+
+pub struct ApprovalPanel {
+    pub action: Approval,
+    title: String,
+    managers: Vec<StaffMember>,
+    chosen: Option<usize>,
+    pin: Pin,
+    problem: Option<String>,
+    checking: bool,
+}
+
+impl ApprovalPanel {
+    /// A panel asking a manager to allow `action`, titled `title`.
+    pub fn new(store: &Store, action: Approval, title: String) -> ApprovalPanel {
+        let (managers, problem) = match store.staff() {
+            Ok(staff) => (staff.into_iter().filter(|s| s.role == Role::Manager).collect::<Vec<_>>(), None),
+            Err(e) => (Vec::new(), Some(messages::store_error(&e))),
+        };
+        let chosen = (managers.len() == 1).then_some(0);
+        ApprovalPanel { action, title, managers, chosen, pin: Pin::default(), problem, checking: false }
+    }
+
+    /// Where the keyboard goes when the panel opens.
+    pub fn focus(&self) -> Task<Message> {
+        iced::widget::operation::focus(PIN_INPUT)
+    }
+
+    pub fn update(
+        &mut self,
+        message: Message,
+        worker: &Worker,
+        requested_by: &StaffMember,
+        now: DateTime<FixedOffset>,
+    ) -> Outcome {
+        let focus = || Outcome::Run(iced::widget::operation::focus(PIN_INPUT));
+        match message {
+            Message::Choose(index) => {
+                self.chosen = Some(index);
+                self.problem = None;
+                self.pin.clear();
+                focus()
+            }
+            Message::PinChanged(Some(pin)) if !self.checking => {
+                self.pin = pin;
+                Outcome::None
+            }
+            Message::Digits(d) if !self.checking => {
+                self.pin.push(d);
+                focus()
+            }
+            Message::Backspace if !self.checking => {
+                self.pin.pop();
+                focus()
+            }
+            Message::Clear if !self.checking => {
+                self.pin.clear();
+                focus()
+            }
+            Message::Submit => {
+                let Some(manager) = self.chosen.and_then(|i| self.managers.get(i)) else { return Outcome::None };
+                if self.checking || self.pin.is_empty() {
+                    return focus();
+                }
+                self.checking = true;
+                self.problem = None;
+                let pin = std::mem::take(&mut self.pin);
+                let (action, asked, manager_id) = (self.action.clone(), requested_by.clone(), manager.id);
+                let check = worker.call(move |store| store.approve(&action, &asked, manager_id, pin.expose(), now));
+                Outcome::Run(Task::perform(check, Message::Checked))
+            }
+            Message::Checked(result) => {
+                self.checking = false;
+                match result {
+                    Ok(manager) => Outcome::Approved(manager),
+                    Err(e) => {
+                        self.problem = Some(messages::sign_in_error(&e, now));
+                        focus()
+                    }
+                }
+            }
+            Message::Cancel => Outcome::Cancelled,
+            Message::PinChanged(_) | Message::Digits(_) | Message::Backspace | Message::Clear => Outcome::None,
+        }
+    }
+
+    pub fn view(&self, pad_key: f32) -> Element<'_, Message> {
+        let managers = row(self.managers.iter().enumerate().map(|(i, m)| {
+            let chosen = self.chosen == Some(i);
+            button(text(m.name.clone()).size(theme::BODY).align_x(Center).width(Fill))
+                .padding(12)
+                .width(Fill)
+                .style(if chosen { theme::primary } else { theme::key })
+                .on_press(Message::Choose(i))
+                .into()
+        }))
+        .spacing(8);
+        let mut panel = column![
+            text(self.title.clone()).size(theme::LARGE).font(theme::BOLD),
+            widgets::label(t!("approval-hint")),
+            managers
+        ]
+        .spacing(12);
+        if self.managers.is_empty() {
+            panel = panel.push(widgets::banner(t!("approval-no-manager"), true));
+        }
+        if let Some(manager) = self.chosen.and_then(|i| self.managers.get(i)) {
+            let mut pin = text_input(&t!("approval-pin-for", name = manager.name.clone()), self.pin.expose())
+                .id(PIN_INPUT)
+                .secure(true)
+                .size(theme::LARGE)
+                .padding(12);
+            if !self.checking {
+                pin = pin.on_input(|typed| Message::PinChanged(Pin::typed(&typed))).on_submit(Message::Submit);
+            }
+            panel = panel.push(pin);
+        }
+        if self.checking {
+            panel = panel.push(widgets::muted(t!("approval-checking")));
+        }
+        if let Some(problem) = &self.problem {
+            panel = panel.push(widgets::banner(problem.as_str(), true));
+        }
+        let ready = self.chosen.is_some() && !self.pin.is_empty() && !self.checking;
+        panel
+            .push(widgets::number_pad(Message::Digits, Message::Clear, Message::Backspace, None, pad_key))
+            .push(
+                row![
+                    widgets::key(t!("approval-cancel"), theme::BODY, Some(Message::Cancel)).height(pad_key),
+                    button(text(t!("approval-confirm")).size(theme::LARGE).align_x(Center).width(Fill))
+                        .padding(10)
+                        .height(pad_key)
+                        .width(Fill)
+                        .style(theme::danger)
+                        .on_press_maybe(ready.then_some(Message::Submit)),
+                ]
+                .spacing(8),
+            )
+            .into()
+    }
+}

@@ -1,0 +1,113 @@
+//! The payment panels: cash (the total large, the amount received typed or tapped, the change
+//! worked out as it is typed) and card (the amount to enter on the separate card terminal).
+
+use iced::widget::{button, column, row, text, text_input};
+use iced::{Center, Element, Fill};
+
+use super::view::{ENTRY_INPUT, amount_row, pad_and_buttons};
+use super::{Checkout, Message};
+use crate::domain::likely_tenders;
+use crate::domain::register::{self, CashPreview};
+use crate::t;
+use crate::ui::layout::Layout;
+use crate::ui::{theme, widgets};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pay {
+    /// The digits of the amount received, as typed.
+    Cash {
+        digits: String,
+    },
+    Card,
+}
+
+/// An amount field: right-aligned, the digits shown with thousands separators.
+pub fn amount_input<'a>(placeholder: String, digits: &str, size: f32) -> Element<'a, Message> {
+    text_input(&placeholder, &register::grouped(digits))
+        .id(ENTRY_INPUT)
+        .size(size)
+        .padding(10)
+        .align_x(iced::alignment::Horizontal::Right)
+        .on_input(Message::EntryChanged)
+        .on_submit(Message::EntrySubmitted)
+        .into()
+}
+
+impl Checkout {
+    pub(super) fn view_cash<'a>(&'a self, digits: &'a str, layout: Layout) -> Element<'a, Message> {
+        let total = self.cart.total();
+        let big = if layout.short() { theme::HUGE * 0.7 } else { theme::HUGE };
+        let (label, amount, colour) = match register::cash_preview(digits, total) {
+            CashPreview::Exact => (t!("pay-change"), t!("won", amount = "0"), theme::MUTED),
+            CashPreview::Change(change) => (t!("pay-change"), t!("won", amount = change.to_string()), theme::GREEN),
+            CashPreview::Short(short) => (t!("pay-short-label"), t!("won", amount = short.to_string()), theme::RED),
+            CashPreview::TooHigh => (t!("pay-change"), t!("error-price-too-high"), theme::RED),
+        };
+        let quick = likely_tenders(total).into_iter().take(4).enumerate().map(|(i, amount)| {
+            let label = if i == 0 { t!("pay-exact") } else { amount.to_string() };
+            widgets::key(label, theme::BODY, Some(Message::Quick(amount))).height(layout.key_height()).into()
+        });
+        column![
+            row![
+                text(t!("pay-cash-title")).size(theme::LARGE).font(theme::BOLD),
+                widgets::spacer(),
+                widgets::muted(t!("pay-keys-cash")),
+            ]
+            .align_y(Center),
+            row![
+                widgets::label(t!("pay-due")).color(theme::MUTED),
+                widgets::spacer(),
+                text(t!("won", amount = total.to_string())).size(big).font(theme::BOLD),
+            ]
+            .align_y(Center),
+            amount_input(t!("pay-tendered-placeholder"), digits, theme::LARGE * 1.3),
+            row![
+                widgets::label(label).color(theme::MUTED),
+                widgets::spacer(),
+                text(amount).size(theme::LARGE * 1.3).font(theme::BOLD).color(colour),
+            ]
+            .align_y(Center),
+            row(quick).spacing(8),
+            pad_and_buttons(
+                t!("pay-back"),
+                t!("pay-confirm"),
+                theme::success,
+                Some(Message::EntrySubmitted),
+                Some("000"),
+                layout
+            ),
+        ]
+        .spacing(if layout.short() { 8 } else { 12 })
+        .into()
+    }
+
+    pub(super) fn view_card(&self, layout: Layout) -> Element<'_, Message> {
+        let total = self.cart.total();
+        column![
+            text(t!("pay-card-title")).size(theme::LARGE).font(theme::BOLD),
+            row![
+                widgets::label(t!("pay-due")).color(theme::MUTED),
+                widgets::spacer(),
+                text(t!("won", amount = total.to_string())).size(theme::HUGE).font(theme::BOLD),
+            ]
+            .align_y(Center),
+            widgets::label(t!("pay-card-hint", amount = total.to_string())),
+            iced::widget::space().height(Fill),
+            button(text(t!("pay-card-confirm")).size(theme::LARGE).align_x(Center).width(Fill))
+                .padding(18)
+                .width(Fill)
+                .style(theme::primary)
+                .on_press(Message::ConfirmCard),
+            widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(layout.key_height()),
+        ]
+        .spacing(14)
+        .into()
+    }
+
+    /// While the sale is written: the total, and that it is being saved.
+    pub(super) fn view_committing(&self) -> Element<'_, Message> {
+        column![amount_row(t!("checkout-total"), self.cart.total()), widgets::banner(t!("pay-saving"), false),]
+            .spacing(12)
+            .into()
+    }
+}

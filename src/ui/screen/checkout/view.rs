@@ -1,0 +1,397 @@
+//! How the checkout looks: the scan field, the sale's lines and the category keys on the left;
+//! on the right the totals and pay buttons, or whichever panel is open.
+
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use iced::{Center, Element, Fill, FillPortion};
+
+use super::payment::{Pay, amount_input};
+use super::{Checkout, Finished, Message, Mode};
+use crate::domain::{Line, LineKind, TenderKind, Won};
+use crate::hardware::queue::JobState;
+use crate::i18n::{Lang, language};
+use crate::ui::layout::Layout;
+use crate::ui::{theme, widgets};
+use crate::{messages, t};
+
+pub const SCAN_INPUT: &str = "scan";
+pub const ENTRY_INPUT: &str = "entry";
+pub const LINES: &str = "lines";
+
+pub fn name(line: &Line) -> &str {
+    if language() == Lang::En { &line.name_en } else { &line.name_ko }
+}
+
+impl Checkout {
+    pub fn view(&self, layout: Layout) -> Element<'_, Message> {
+        let scanning = matches!(self.mode, Mode::Scanning | Mode::Done(_));
+        let mut scan =
+            text_input(&t!("checkout-scan-placeholder"), &self.scan).id(SCAN_INPUT).size(theme::LARGE).padding(12);
+        if scanning {
+            scan = scan.on_input(Message::ScanChanged).on_submit(Message::ScanSubmitted);
+        }
+        let gap = if layout.short() { 8 } else { 12 };
+        let mut left = column![scan].spacing(gap);
+        if let Some(notice) = &self.notice {
+            left = left.push(widgets::banner(notice.text.as_str(), notice.is_error));
+        }
+        left = left
+            .push(container(self.view_lines()).style(theme::card).height(Fill).width(Fill))
+            .push(self.view_keys(scanning, layout));
+        let right = container(match &self.mode {
+            Mode::Scanning => self.view_totals(layout),
+            Mode::Left(left) => self.view_left(left),
+            Mode::Price { key, digits } => self.view_price(*key, digits, layout),
+            Mode::Pay(Pay::Cash { digits }) => self.view_cash(digits, layout),
+            Mode::Pay(Pay::Card) => self.view_card(layout),
+            Mode::Committing(_) => self.view_committing(),
+            Mode::NoSale(panel) => panel.view(layout.pad_key()).map(Message::Approval),
+            Mode::ConfirmCancel => self.view_confirm_cancel(),
+            Mode::ConfirmSignOut => self.view_confirm_sign_out(),
+            Mode::Today(today) => today.view(),
+            Mode::Done(finished) => self.view_done(finished, layout),
+        })
+        .padding(if layout.short() { 12 } else { 18 })
+        .height(Fill)
+        .width(FillPortion(2))
+        .style(theme::panel);
+        row![left.width(FillPortion(3)), right].spacing(gap).padding(layout.padding()).into()
+    }
+
+    fn view_lines(&self) -> Element<'_, Message> {
+        if let Some(paper) = &self.preview {
+            return scrollable(container(paper.view()).center_x(Fill).padding(12)).height(Fill).into();
+        }
+        if self.cart.is_empty() {
+            let mut hint = column![widgets::label(t!("checkout-empty")).color(theme::MUTED)].spacing(10);
+            if !self.demo_codes.is_empty() {
+                hint = hint.push(widgets::muted(t!("checkout-demo-codes", codes = self.demo_codes.join("  "))));
+            }
+            return container(hint).padding(16).into();
+        }
+        let editable = matches!(self.mode, Mode::Scanning);
+        let small = |label: &'static str, message: Option<Message>| {
+            button(text(label).size(theme::BODY).align_x(Center).align_y(Center).width(Fill).height(Fill))
+                .width(44)
+                .height(44)
+                .style(theme::key)
+                .on_press_maybe(message)
+        };
+        let rows = self.cart.lines().iter().enumerate().map(|(i, line)| {
+            let mut controls = row![].spacing(6).align_y(Center);
+            if line.kind != LineKind::ItemTag {
+                controls = controls
+                    .push(small("−", (editable && line.quantity > 1).then_some(Message::Fewer(i))))
+                    .push(text(line.quantity.to_string()).size(theme::BODY).width(36).align_x(Center))
+                    .push(small("+", editable.then_some(Message::More(i))));
+            }
+            controls = controls.push(
+                button(text(t!("checkout-remove")).size(theme::SMALL).align_y(Center).height(Fill))
+                    .height(44)
+                    .padding([0, 12])
+                    .style(theme::key)
+                    .on_press_maybe(editable.then_some(Message::Remove(i))),
+            );
+            container(
+                row![
+                    column![text(name(line)).size(theme::BODY), widgets::muted(detail(line))].spacing(4).width(Fill),
+                    text(t!("won", amount = line.amount().to_string())).size(theme::LARGE).font(theme::BOLD),
+                    controls,
+                ]
+                .spacing(12)
+                .align_y(Center),
+            )
+            .padding([8, 12])
+            .into()
+        });
+        scrollable(column(rows).spacing(2)).id(LINES).height(Fill).into()
+    }
+
+    fn view_keys(&self, enabled: bool, layout: Layout) -> Element<'_, Message> {
+        let columns = layout.key_columns();
+        let per_page = columns * layout.key_rows();
+        // When the keys do not all fit, the last place is a key to the next page.
+        let (shown, paged) = if self.keys.len() > per_page { (per_page - 1, true) } else { (self.keys.len(), false) };
+        let pages = self.keys.len().div_ceil(shown.max(1));
+        let first = (self.key_page % pages.max(1)) * shown;
+        let mut keys: Vec<Element<'_, Message>> = self
+            .keys
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(shown)
+            .map(|(i, category)| {
+                let label = if language() == Lang::En { category.name_en.as_str() } else { category.name_ko.as_str() };
+                widgets::key(label, theme::BODY - 2.0, enabled.then_some(Message::CategoryKey(i)))
+                    .height(layout.key_height())
+                    .into()
+            })
+            .collect();
+        if paged {
+            let more = t!("checkout-more-keys", page = first / shown + 1, pages = pages);
+            keys.push(
+                widgets::key(more, theme::SMALL, enabled.then_some(Message::NextKeys))
+                    .height(layout.key_height())
+                    .into(),
+            );
+        }
+        let mut rows = column![].spacing(8);
+        let mut keys = keys.into_iter().peekable();
+        while keys.peek().is_some() {
+            let mut line = row![].spacing(8);
+            for _ in 0..columns {
+                line = match keys.next() {
+                    Some(key) => line.push(key),
+                    None => line.push(iced::widget::space().width(Fill)),
+                };
+            }
+            rows = rows.push(line);
+        }
+        rows.into()
+    }
+
+    fn view_totals(&self, layout: Layout) -> Element<'_, Message> {
+        let mut totals = column![
+            widgets::label(t!("checkout-total")).color(theme::MUTED),
+            text(t!("won", amount = self.cart.total().to_string())).size(theme::HUGE).font(theme::BOLD),
+            widgets::muted(t!("checkout-items", count = self.cart.item_count())),
+        ]
+        .spacing(6);
+        for v in self.cart.vat() {
+            if v.is_exempt() {
+                totals = totals.push(amount_row(t!("checkout-exempt"), v.gross));
+            } else {
+                totals = totals
+                    .push(amount_row(t!("checkout-supply"), v.supply))
+                    .push(amount_row(t!("checkout-vat"), v.vat));
+            }
+        }
+        let pay = |label: String, key: &'static str, message: Message, style: theme::ButtonStyle| {
+            button(
+                row![text(label).size(theme::LARGE).font(theme::BOLD), widgets::spacer(), text(key).size(theme::SMALL)]
+                    .align_y(Center),
+            )
+            .padding([if layout.short() { 12 } else { 20 }, 18])
+            .width(Fill)
+            .style(style)
+            .on_press(message)
+        };
+        let side = |label: String, message: Option<Message>| {
+            widgets::key(label, theme::SMALL + 1.0, message).height(layout.key_height()).width(Fill)
+        };
+        let empty = self.cart.is_empty();
+        column![
+            totals,
+            iced::widget::space().height(Fill),
+            pay(t!("checkout-pay-cash"), "F9", Message::PayCash, theme::success),
+            pay(t!("checkout-pay-card"), "F10", Message::PayCard, theme::primary),
+            row![
+                side(t!("checkout-cancel-sale"), (!empty).then_some(Message::CancelSale)),
+                side(t!("nosale-button"), empty.then_some(Message::NoSale)),
+                side(t!("today-button"), empty.then_some(Message::Today)),
+            ]
+            .spacing(8),
+        ]
+        .spacing(10)
+        .into()
+    }
+
+    fn view_left<'a>(&'a self, left: &'a crate::store::OpenCart) -> Element<'a, Message> {
+        let lines = column(left.cart.lines().iter().map(|line| {
+            row![
+                text(name(line)).size(theme::BODY).width(Fill),
+                widgets::label(t!("won", amount = line.amount().to_string()))
+            ]
+            .into()
+        }))
+        .spacing(4);
+        column![
+            text(t!("left-title")).size(theme::LARGE).font(theme::BOLD),
+            widgets::label(t!(
+                "left-hint",
+                name = left.staff_name.clone(),
+                time = left.updated_at.format("%H:%M").to_string(),
+                count = left.cart.item_count()
+            )),
+            container(scrollable(lines)).padding(10).style(theme::card).height(Fill).width(Fill),
+            amount_row(t!("checkout-total"), left.cart.total()),
+            button(text(t!("left-resume")).size(theme::LARGE).align_x(Center).width(Fill))
+                .padding(16)
+                .width(Fill)
+                .style(theme::success)
+                .on_press(Message::Resume),
+            widgets::key(t!("left-discard"), theme::BODY, Some(Message::DiscardLeft)).height(48),
+        ]
+        .spacing(12)
+        .into()
+    }
+
+    fn view_price<'a>(&'a self, key: usize, digits: &'a str, layout: Layout) -> Element<'a, Message> {
+        let Some(category) = self.keys.get(key) else { return column![].into() };
+        let label = if language() == Lang::En { &category.name_en } else { &category.name_ko };
+        let guide = row(category.guide.iter().map(|g| {
+            widgets::key(t!("won", amount = g.price.to_string()), theme::BODY, Some(Message::Quick(g.price)))
+                .height(layout.key_height())
+                .into()
+        }))
+        .spacing(8);
+        column![
+            text(t!("price-title", category = label.clone())).size(theme::LARGE).font(theme::BOLD),
+            amount_input(t!("price-placeholder"), digits, theme::HUGE * 0.7),
+            widgets::muted(t!("price-guide")),
+            guide,
+            pad_and_buttons(
+                t!("price-cancel"),
+                t!("price-add"),
+                theme::success,
+                Some(Message::EntrySubmitted),
+                Some("000"),
+                layout
+            ),
+        ]
+        .spacing(if layout.short() { 8 } else { 12 })
+        .into()
+    }
+
+    fn view_confirm_cancel(&self) -> Element<'_, Message> {
+        column![
+            text(t!("cancel-title")).size(theme::LARGE).font(theme::BOLD),
+            widgets::label(t!("cancel-hint", count = self.cart.item_count(), total = self.cart.total().to_string())),
+            iced::widget::space().height(Fill),
+            button(text(t!("cancel-confirm")).size(theme::LARGE).align_x(Center).width(Fill))
+                .padding(16)
+                .width(Fill)
+                .style(theme::danger)
+                .on_press(Message::ConfirmCancel),
+            widgets::key(t!("cancel-keep"), theme::BODY, Some(Message::Back)).height(52),
+        ]
+        .spacing(12)
+        .into()
+    }
+
+    fn view_confirm_sign_out(&self) -> Element<'_, Message> {
+        column![
+            text(t!("signout-title")).size(theme::LARGE).font(theme::BOLD),
+            widgets::label(t!("signout-hint", count = self.cart.item_count(), total = self.cart.total().to_string())),
+            iced::widget::space().height(Fill),
+            button(text(t!("signout-keep")).size(theme::BODY).align_x(Center).width(Fill))
+                .padding(14)
+                .width(Fill)
+                .style(theme::primary)
+                .on_press(Message::SignOutKeep),
+            button(text(t!("signout-cancel")).size(theme::BODY).align_x(Center).width(Fill))
+                .padding(14)
+                .width(Fill)
+                .style(theme::danger)
+                .on_press(Message::SignOutCancel),
+            widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(52),
+        ]
+        .spacing(12)
+        .into()
+    }
+
+    fn view_done<'a>(&'a self, finished: &'a Finished, layout: Layout) -> Element<'a, Message> {
+        let mut done = column![
+            text(t!("pay-done")).size(theme::LARGE).font(theme::BOLD).color(theme::GREEN),
+            widgets::muted(t!("pay-sale-no", number = format!("{:04}", finished.sale_no))),
+            amount_row(t!("checkout-total"), finished.total),
+        ]
+        .spacing(10);
+        if finished.kind == TenderKind::Cash {
+            let big = if layout.short() { theme::HUGE } else { theme::HUGE * 1.4 };
+            done = done
+                .push(amount_row(t!("pay-tendered"), finished.tendered))
+                .push(widgets::label(t!("pay-change")).color(theme::MUTED))
+                .push(text(t!("won", amount = finished.change.to_string())).size(big).font(theme::BOLD));
+        }
+        let key = |label: String, message: Message| {
+            widgets::key(label, theme::BODY, Some(message)).height(layout.key_height())
+        };
+        let show = if self.preview.is_some() { t!("pay-hide-receipt") } else { t!("pay-show-receipt") };
+        match &finished.print {
+            Some(JobState::Printed) => done = done.push(widgets::banner(t!("pay-printed"), false)),
+            Some(JobState::Waiting | JobState::Printing) => done = done.push(widgets::muted(t!("pay-printing"))),
+            Some(JobState::Failed(e)) => {
+                done =
+                    done.push(widgets::banner(t!("pay-print-failed", reason = messages::print_error(e)), true)).push(
+                        row![key(t!("pay-print-retry"), Message::RetryPrint), key(t!("pay-reprint"), Message::Reprint)]
+                            .spacing(8),
+                    );
+            }
+            None => {}
+        }
+        if matches!(finished.print, Some(JobState::Printed) | None) {
+            done =
+                done.push(row![key(show, Message::ToggleReceipt), key(t!("pay-reprint"), Message::Reprint)].spacing(8));
+        } else {
+            done = done.push(key(show, Message::ToggleReceipt));
+        }
+        done.push(iced::widget::space().height(Fill))
+            .push(
+                button(text(t!("pay-new-sale")).size(theme::LARGE).align_x(Center).width(Fill))
+                    .padding(18)
+                    .width(Fill)
+                    .style(theme::success)
+                    .on_press(Message::NewSale),
+            )
+            .into()
+    }
+}
+
+/// The number pad with a back key and the confirming button under it, for every panel that
+/// takes a number (a price, the cash received).
+pub fn pad_and_buttons<'a>(
+    back: String,
+    confirm: String,
+    style: theme::ButtonStyle,
+    on_confirm: Option<Message>,
+    extra_key: Option<&'static str>,
+    layout: Layout,
+) -> Element<'a, Message> {
+    let height = layout.pad_key();
+    column![
+        widgets::number_pad(Message::EntryDigits, Message::EntryClear, Message::EntryBackspace, extra_key, height),
+        row![
+            widgets::key(back, theme::BODY, Some(Message::Back)).height(height),
+            button(text(confirm).size(theme::LARGE).align_x(Center).align_y(Center).width(Fill).height(Fill))
+                .height(height)
+                .width(Fill)
+                .style(style)
+                .on_press_maybe(on_confirm),
+        ]
+        .spacing(8),
+    ]
+    .spacing(8)
+    .into()
+}
+
+pub fn amount_row<'a>(label: String, amount: Won) -> Element<'a, Message> {
+    row![widgets::label(label), widgets::spacer(), widgets::label(t!("won", amount = amount.to_string()))].into()
+}
+
+/// The small print under a line: its code, and why its price is what it is.
+fn detail(line: &Line) -> String {
+    let mut parts = Vec::new();
+    if let Some(code) = &line.code {
+        parts.push(code.clone());
+    }
+    if line.quantity > 1 {
+        parts.push(t!("checkout-quantity", price = line.unit_price.to_string(), quantity = line.quantity));
+    }
+    if let Some(m) = &line.markdown {
+        if m.is_reduced() {
+            parts.push(t!(
+                "checkout-markdown",
+                list = line.list_price.to_string(),
+                weeks = m.weeks_on_floor,
+                percent = m.percent_off.normalize().to_string()
+            ));
+        }
+        if m.pull {
+            parts.push(t!("checkout-pull-short"));
+        }
+    }
+    if line.kind == LineKind::CategoryKey {
+        parts.push(t!("checkout-by-key"));
+    }
+    parts.join(" · ")
+}

@@ -1,0 +1,226 @@
+//! The sale being rung up survives whatever happens to the till: it is saved line by line,
+//! offered back after a crash or a sign-out, and every line taken out or sale cancelled is in
+//! the journal. Paying is saved off the UI thread, and a second press does not pay twice.
+
+mod common;
+
+use common::till::Till;
+use common::*;
+use nanum::store::Store;
+use nanum::ui::Message;
+use nanum::ui::screen::checkout;
+
+fn till() -> Till {
+    Till::new(|_, _| {})
+}
+
+fn journal(till: &Till, kind: &str) -> Vec<serde_json::Value> {
+    let mut stmt =
+        till.app.store().reader().prepare("SELECT payload FROM journal WHERE kind = ?1 ORDER BY seq").unwrap();
+    stmt.query_map([kind], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|p| serde_json::from_str(&p.unwrap()).unwrap())
+        .collect()
+}
+
+/// A till that crashed: the app goes without signing out or saving anything more, and a new
+/// one starts on the same store file.
+fn crash_and_restart(till: Till) -> Till {
+    let Till { app, dir, .. } = till;
+    let path = app.store().path().to_path_buf();
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    Till::on(store, dir, |_, _| {})
+}
+
+#[test]
+fn a_cart_left_by_a_crash_is_offered_at_the_next_sign_in_and_can_be_paid() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
+    till.enter(checkout::SCAN_INPUT, &nanum::demo::demo_ean(0));
+    till.click("+");
+    assert_eq!(till.app.checkout().unwrap().cart().total().get(), 3500 * 2 + 12_000);
+
+    let mut till = crash_and_restart(till);
+    assert!(till.app.on_duty().is_none());
+    till.sign_in("김민지", "1234");
+    assert!(till.sees("계산하던 판매가 남아 있어요"), "{:?}", till.texts());
+    assert!(till.sees("이서준님이 14:03에 계산하던 상품 3개예요. 이어서 계산할까요?"), "{:?}", till.texts());
+    till.click("이어서 계산하기");
+    assert_eq!(till.app.checkout().unwrap().cart().total().get(), 19_000);
+    assert!(till.sees("남아 있던 상품 3개를 다시 불러왔어요."));
+    till.click("카드 결제");
+    till.click("카드 단말기에서 승인됐어요");
+    let sale = till.app.store().sale(today(), 1).unwrap().expect("paid after the restart");
+    assert_eq!((sale.total.get(), sale.staff_name.as_str(), sale.lines[0].quantity), (19_000, "김민지", 2));
+
+    // Nothing is offered after that.
+    let mut till = crash_and_restart(till);
+    till.sign_in("이서준", "2222");
+    assert!(!till.sees("계산하던 판매가 남아 있어요"));
+}
+
+#[test]
+fn a_left_cart_can_be_cancelled_instead_and_that_is_journaled() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    till.enter(checkout::SCAN_INPUT, &tag(4, 6000, 0));
+    let mut till = crash_and_restart(till);
+    till.sign_in("이서준", "2222");
+    till.click("취소하고 새로 시작");
+    assert!(till.app.checkout().unwrap().cart().is_empty());
+    let cancelled = journal(&till, "cart.cancelled");
+    assert_eq!(cancelled.len(), 1);
+    assert_eq!(cancelled[0]["total"], 6000);
+    assert_eq!(cancelled[0]["lines"][0]["name_ko"], "신발");
+}
+
+#[test]
+fn quantities_go_up_and_down_and_every_unit_taken_out_is_journaled() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    till.enter(checkout::SCAN_INPUT, &nanum::demo::demo_ean(4));
+    till.click("+");
+    till.click("+");
+    assert!(till.sees_part("3,500원 × 3"));
+    till.click("−");
+    assert!(till.sees_part("3,500원 × 2"));
+    assert_eq!(till.app.checkout().unwrap().cart().total().get(), 7000);
+    let removed = journal(&till, "cart.line_removed");
+    assert_eq!(removed.len(), 1);
+    assert_eq!(
+        (removed[0]["line"]["quantity"].as_u64(), removed[0]["line"]["code"].as_str()),
+        (Some(1), Some(nanum::demo::demo_ean(4).as_str()))
+    );
+
+    // A one-of-a-kind item has no + and −.
+    let item = nanum::store::ItemSetup {
+        serial: 9,
+        description: "가죽 재킷".into(),
+        category: "002".into(),
+        price: nanum::domain::Won::new(35_000),
+        condition: nanum::domain::Condition::Good,
+        intake_date: today(),
+    };
+    let mut store = Store::open(till.app.store().path()).unwrap();
+    let item = store.add_items(&[item], None, at(9, 0)).unwrap().pop().unwrap();
+    till.enter(checkout::SCAN_INPUT, &item);
+    assert_eq!(till.lines(), 2);
+    till.send(Message::Checkout(checkout::Message::More(1)));
+    assert!(till.sees("하나뿐인 물건이라 수량을 바꿀 수 없어요."));
+    assert_eq!(till.app.checkout().unwrap().cart().lines()[1].quantity, 1);
+}
+
+#[test]
+fn cancelling_the_whole_sale_asks_first_and_journals_its_lines() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
+    till.enter(checkout::SCAN_INPUT, &tag(7, 2000, 0));
+    till.click("전체 취소");
+    assert!(till.sees("이 판매를 모두 취소할까요?"));
+    assert!(till.sees("담긴 상품 2개, 합계 5,500원이 모두 빠져요. 취소한 내용은 기록에 남아요."));
+    till.click("돌아가기");
+    assert_eq!(till.lines(), 2, "going back keeps everything");
+    assert!(journal(&till, "cart.cancelled").is_empty());
+
+    till.click("전체 취소");
+    till.act(|ui| {
+        ui.click(common::till::shown("전체 취소")).unwrap();
+    });
+    assert_eq!(till.lines(), 0);
+    assert!(till.sees("판매를 취소했어요 (상품 2개). 기록에 남겼어요."), "{:?}", till.texts());
+    let cancelled = journal(&till, "cart.cancelled");
+    assert_eq!(cancelled.len(), 1);
+    assert_eq!(cancelled[0]["lines"].as_array().map(Vec::len), Some(2));
+    assert_eq!(count(&till.dir.path().join("store.db"), "SELECT count(*) FROM carts"), 0);
+}
+
+#[test]
+fn signing_out_with_items_asks_and_keeps_them_for_the_next_sign_in() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
+    till.click("로그아웃");
+    assert!(till.sees("계산 중인 상품이 있어요"));
+    assert!(till.app.on_duty().is_some(), "not yet");
+    till.click("보관하고 로그아웃 (이 계산대에서 다음에 이어서 계산)");
+    assert!(till.app.on_duty().is_none());
+    assert!(till.sees("누가 일하나요?"));
+    till.sign_in("박순자", "3333");
+    assert!(till.sees("계산하던 판매가 남아 있어요"));
+
+    // Cancelling on the way out journals the lines and leaves nothing for next time.
+    till.click("이어서 계산하기");
+    till.click("로그아웃");
+    till.click("판매를 취소하고 로그아웃");
+    assert!(till.app.on_duty().is_none());
+    till.sign_in("이서준", "2222");
+    assert!(!till.sees("계산하던 판매가 남아 있어요"));
+    assert_eq!(journal(&till, "cart.cancelled").len(), 1);
+}
+
+#[test]
+fn a_second_press_while_the_sale_is_saved_does_not_pay_twice() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
+    till.send(Message::Hotkey(nanum::ui::app::Hotkey::Cash));
+    // Enter twice before the first commit has answered: the second does nothing.
+    let first = till.app.update(Message::Checkout(checkout::Message::EntrySubmitted));
+    assert!(till.app.checkout().unwrap().committing());
+    assert!(till.sees("판매를 저장하고 있어요…"));
+    let second = till.app.update(Message::Checkout(checkout::Message::EntrySubmitted));
+    assert_eq!(second.units(), 0, "the second press starts nothing");
+    till.run(first);
+    till.run(second);
+    assert!(till.sees("결제가 끝났어요"));
+    assert_eq!(till.app.store().last_sale_no(today()).unwrap(), Some(1));
+}
+
+#[test]
+fn a_scan_while_a_panel_is_open_waits_for_it_to_close() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    till.click("도서");
+    // A serial scanner reads a tag while the price panel is open.
+    till.send(Message::Scanner(nanum::hardware::scanner::ScannerEvent::Scan(tag(2, 5000, 0))));
+    assert_eq!(till.lines(), 0, "not added to the sale under the panel");
+    assert!(till.sees("창이 열려 있어서 스캔한 상품 1개는 창을 닫으면 담을게요."));
+    till.enter(checkout::ENTRY_INPUT, "2000");
+    let cart = till.app.checkout().unwrap().cart().clone();
+    let names: Vec<&str> = cart.lines().iter().map(|l| l.name_ko.as_str()).collect();
+    assert_eq!(names, ["도서", "남성 의류"], "the price went to the book, the scan in after");
+}
+
+#[test]
+fn todays_sales_are_found_by_number_or_amount_and_reprinted() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    for (code, cash) in [(tag(1, 3500, 0), "5000"), (tag(2, 6500, 0), "10000"), (tag(3, 2000, 0), "2000")] {
+        till.enter(checkout::SCAN_INPUT, &code);
+        till.send(Message::Hotkey(nanum::ui::app::Hotkey::Cash));
+        till.enter(checkout::ENTRY_INPUT, cash);
+        assert!(till.sees("결제가 끝났어요"));
+        till.send(Message::Checkout(checkout::Message::NewSale));
+    }
+    till.settle();
+    till.send(Message::Hotkey(nanum::ui::app::Hotkey::Today));
+    assert!(till.sees("오늘 판매"));
+    assert!(till.sees("0003") && till.sees("0002") && till.sees("0001"));
+    till.enter("today-query", "6,500");
+    assert!(till.sees("0002") && !till.sees("0001") && !till.sees("0003"), "{:?}", till.texts());
+    let before = std::fs::read(till.printer_file()).unwrap().len();
+    till.click("0002");
+    till.settle();
+    let bytes = std::fs::read(till.printer_file()).unwrap();
+    let reprint = nanum::hardware::decode::decode(&bytes[before..]).unwrap();
+    let lines = nanum::hardware::decode::text_lines(&reprint);
+    assert!(lines.iter().any(|l| l.trim() == "[재발행]"));
+    assert!(lines.iter().any(|l| l.contains("#0002")));
+    assert!(
+        !reprint.iter().any(|e| matches!(e, nanum::hardware::decode::Event::Drawer { .. })),
+        "a reprint never opens the drawer"
+    );
+}
