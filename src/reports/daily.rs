@@ -36,8 +36,14 @@ pub struct DailyReport {
     pub card: Won,
 }
 
+/// The day's figures, all read from one snapshot of the file: a sale committed meanwhile by
+/// another process is either wholly in them or wholly not.
 pub fn daily(store: &Store, date: NaiveDate) -> Result<DailyReport, StoreError> {
-    let db = store.reader();
+    let name = store.info().name.clone();
+    store.read(|db| daily_in(db, name, date))
+}
+
+fn daily_in(db: &rusqlite::Connection, store: String, date: NaiveDate) -> Result<DailyReport, StoreError> {
     let day = date.to_string();
     let (sales, gross): (i64, i64) =
         db.query_row("SELECT count(*), coalesce(sum(total), 0) FROM sales WHERE business_date = ?1", [&day], |r| {
@@ -77,7 +83,7 @@ pub fn daily(store: &Store, date: NaiveDate) -> Result<DailyReport, StoreError> 
         )?))
     };
     Ok(DailyReport {
-        store: store.info().name.clone(),
+        store,
         date,
         sales,
         items,

@@ -68,24 +68,35 @@ fn inspect(path: &Path) -> Result<()> {
             }
         }
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| open_error(path, e))?;
+    let conn = look_at(path).map_err(|e| open_error(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map_err(|e| open_error(path, e));
     let version = read("PRAGMA user_version")?;
     let application = read("PRAGMA application_id")?;
     let has_store = read("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'store'")? == 1;
     // Stores made before the application id existed have 0 there.
-    if application != 0 && application != schema::APPLICATION_ID {
+    if (application != 0 && application != schema::APPLICATION_ID) || version == 0 || !has_store {
         return Err(not_a_store());
     }
     if version > i64::from(schema::LATEST) {
         return Err(StoreError::TooNew { path: path.to_path_buf(), found: version as u32, supported: schema::LATEST });
     }
-    if version == 0 || !has_store {
-        return Err(not_a_store());
-    }
     Ok(())
+}
+
+/// A read-only connection that leaves no trace. A WAL file reader normally creates `-wal` and
+/// `-shm` files beside it; when there is no `-wal` file, nobody has the file open for writing and
+/// everything is in the main file, so it is opened `immutable` (no side files, no locks).
+fn look_at(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if Path::new(&wal).exists() {
+        return Connection::open_with_flags(path, flags);
+    }
+    let text = path.to_string_lossy();
+    let uri = format!("file:{}?immutable=1", text.replace('%', "%25").replace('?', "%3f").replace('#', "%23"));
+    Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
 }
 
 fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
