@@ -301,7 +301,7 @@ fn each_lockout_in_a_row_lasts_twice_as_long_and_a_right_pin_starts_over() {
     let uptime = boot_clock(&mut t.store);
     let cashier = staff(&t.store, "계산원");
     let mut now = at(9, 0);
-    let mut lock_out = |store: &mut Store, now: chrono::DateTime<chrono::FixedOffset>| {
+    let lock_out = |store: &mut Store, now: chrono::DateTime<chrono::FixedOffset>| {
         for _ in 0..4 {
             assert!(matches!(store.sign_in(cashier.id, "0000", now), Err(SignInError::WrongPin { .. })));
         }
