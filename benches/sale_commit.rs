@@ -1,7 +1,9 @@
-//! What a sale costs to commit: a five-line cash sale with its VAT split, tenders and journal
-//! event, against the cheapest durable write SQLite can do on the same settings (WAL,
-//! synchronous=FULL): a one-row insert in its own transaction. Both wait for the same fsync, so
-//! the ratio shows what Nanum adds on top of the disk, whatever the disk.
+//! What a sale costs to commit, as the till does it: a five-line cash sale with its VAT split,
+//! tenders and journal event, taking the till's saved cart away in the same transaction,
+//! against the cheapest durable write SQLite can do on the same settings (WAL,
+//! synchronous=FULL): a one-row insert in its own transaction. Both wait for one fsync, so the
+//! ratio shows what Nanum adds on top of the disk, whatever the disk. (Saving the cart happens
+//! as items are scanned, before paying, and is not timed.)
 
 use std::cell::Cell;
 use std::time::{Duration, Instant};
@@ -9,7 +11,7 @@ use std::time::{Duration, Instant};
 use chrono::{FixedOffset, TimeZone};
 use criterion::Criterion;
 use nanum::domain::{Cart, IsoWeek, Payment, PriceTag, Won};
-use nanum::store::{NewSale, Store, StoreSetup};
+use nanum::store::{NewSale, Store, StoreSetup, TillId};
 
 fn main() {
     let mut c = Criterion::default().configure_from_args();
@@ -34,15 +36,18 @@ fn main() {
     let sale_time = Cell::new((Duration::ZERO, 0u64));
     let bare_time = Cell::new((Duration::ZERO, 0u64));
     let mut group = c.benchmark_group("commit");
+    let till = TillId("1".into());
     group.bench_function("five-line cash sale with journal", |b| {
         b.iter_custom(|iters| {
-            let start = Instant::now();
+            let mut took = Duration::ZERO;
             for _ in 0..iters {
+                store.save_cart(&till, &cashier, &cart, at).expect("cart saved");
+                let start = Instant::now();
                 store
-                    .commit_sale(NewSale { cart: &cart, payment: &payment, staff: &cashier, at, till: None })
+                    .commit_sale(NewSale { cart: &cart, payment: &payment, staff: &cashier, at, till: Some(&till) })
                     .expect("commit");
+                took += start.elapsed();
             }
-            let took = start.elapsed();
             let (total, n) = sale_time.get();
             sale_time.set((total + took, n + iters));
             took

@@ -2,8 +2,11 @@
 -- * Tax rates and markdown percentages are decimal text from 0 to 100; a CHECK refuses anything
 --   else (the tables are rebuilt to add it: SQLite cannot add a CHECK to a table in place).
 -- * The VAT split of a committed sale is history like its lines: triggers refuse edits.
--- * Indexes that only repeated the first columns of a UNIQUE index are dropped: each cost a page
---   write on every sale.
+-- * A sale's lines, VAT split and tenders are kept in WITHOUT ROWID tables keyed by the sale:
+--   each was a table plus one or two indexes, and every page a sale touches is written to the
+--   WAL and synced before the cashier sees "paid". A line's UUID stays, without a UNIQUE index
+--   (UUIDv7s do not collide; nothing looks a line up by it). The sales-by-date index only
+--   repeated the first column of UNIQUE (business_date, sale_no).
 -- * Lockouts double while they repeat and are timed on the monotonic clock too, so the staff row
 --   keeps how many came in a row and when the current one began (instead of an end time).
 -- * The cart being rung up, and papers waiting for the printer, are kept so a crash, a power cut
@@ -35,14 +38,78 @@ INSERT INTO markdown_steps_new (from_week, percent_off, pull)
 DROP TABLE markdown_steps;
 ALTER TABLE markdown_steps_new RENAME TO markdown_steps;
 
+DROP INDEX sales_by_date;
+
+CREATE TABLE sale_lines_new (
+    sale_id          INTEGER NOT NULL REFERENCES sales (id),
+    line_no          INTEGER NOT NULL CHECK (line_no > 0),
+    uuid             TEXT NOT NULL,
+    kind             TEXT NOT NULL CHECK (kind IN ('price_tag', 'item_tag', 'stock', 'category_key')),
+    code             TEXT,
+    name_ko          TEXT NOT NULL,
+    name_en          TEXT NOT NULL,
+    category         TEXT REFERENCES categories (code),
+    tax_class        TEXT NOT NULL REFERENCES tax_classes (code),
+    tax_rate_percent TEXT NOT NULL,
+    list_price       INTEGER NOT NULL,
+    unit_price       INTEGER NOT NULL,
+    quantity         INTEGER NOT NULL CHECK (quantity > 0),
+    amount           INTEGER NOT NULL,
+    weeks_on_floor   INTEGER,
+    markdown_percent TEXT,
+    pull             INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (sale_id, line_no)
+) WITHOUT ROWID;
+INSERT INTO sale_lines_new (sale_id, line_no, uuid, kind, code, name_ko, name_en, category, tax_class,
+        tax_rate_percent, list_price, unit_price, quantity, amount, weeks_on_floor, markdown_percent, pull)
+    SELECT sale_id, line_no, uuid, kind, code, name_ko, name_en, category, tax_class,
+        tax_rate_percent, list_price, unit_price, quantity, amount, weeks_on_floor, markdown_percent, pull
+    FROM sale_lines;
+DROP TABLE sale_lines;
+ALTER TABLE sale_lines_new RENAME TO sale_lines;
+
+-- The VAT split printed on the receipt, per tax class, kept as printed.
+CREATE TABLE sale_vat_new (
+    sale_id      INTEGER NOT NULL REFERENCES sales (id),
+    tax_class    TEXT NOT NULL,
+    rate_percent TEXT NOT NULL,
+    gross        INTEGER NOT NULL,
+    supply       INTEGER NOT NULL,
+    vat          INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, tax_class),
+    CHECK (supply + vat = gross)
+) WITHOUT ROWID;
+INSERT INTO sale_vat_new SELECT sale_id, tax_class, rate_percent, gross, supply, vat FROM sale_vat;
+DROP TABLE sale_vat;
+ALTER TABLE sale_vat_new RENAME TO sale_vat;
+
+CREATE TABLE tenders_new (
+    sale_id   INTEGER NOT NULL REFERENCES sales (id),
+    tender_no INTEGER NOT NULL CHECK (tender_no > 0),
+    kind      TEXT NOT NULL CHECK (kind IN ('cash', 'card')),
+    amount    INTEGER NOT NULL,
+    tendered  INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, tender_no)
+) WITHOUT ROWID;
+INSERT INTO tenders_new (sale_id, tender_no, kind, amount, tendered)
+    SELECT sale_id, row_number() OVER (PARTITION BY sale_id ORDER BY id), kind, amount, tendered FROM tenders;
+DROP TABLE tenders;
+ALTER TABLE tenders_new RENAME TO tenders;
+
+-- A committed sale is history; the rebuilt tables get their triggers back, and the VAT split
+-- gets the same.
+CREATE TRIGGER sale_lines_are_kept_update BEFORE UPDATE ON sale_lines
+BEGIN SELECT RAISE(ABORT, 'committed sales cannot be changed'); END;
+CREATE TRIGGER sale_lines_are_kept_delete BEFORE DELETE ON sale_lines
+BEGIN SELECT RAISE(ABORT, 'committed sales cannot be deleted'); END;
 CREATE TRIGGER sale_vat_is_kept_update BEFORE UPDATE ON sale_vat
 BEGIN SELECT RAISE(ABORT, 'committed sales cannot be changed'); END;
 CREATE TRIGGER sale_vat_is_kept_delete BEFORE DELETE ON sale_vat
 BEGIN SELECT RAISE(ABORT, 'committed sales cannot be deleted'); END;
-
-DROP INDEX sales_by_date;
-DROP INDEX sale_lines_by_sale;
-DROP INDEX sale_vat_by_sale;
+CREATE TRIGGER tenders_are_kept_update BEFORE UPDATE ON tenders
+BEGIN SELECT RAISE(ABORT, 'committed sales cannot be changed'); END;
+CREATE TRIGGER tenders_are_kept_delete BEFORE DELETE ON tenders
+BEGIN SELECT RAISE(ABORT, 'committed sales cannot be deleted'); END;
 
 ALTER TABLE staff DROP COLUMN locked_until;
 -- Lockouts since the last right PIN; the next one lasts 2^lockouts minutes (at most 60).

@@ -161,7 +161,7 @@ pub(super) fn sale_by_id(conn: &Connection, id: i64) -> Result<Sale> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     crate::domain::tax::print_order(&mut vat);
     let tenders = conn
-        .prepare_cached("SELECT kind, amount, tendered FROM tenders WHERE sale_id = ?1 ORDER BY id")?
+        .prepare_cached("SELECT kind, amount, tendered FROM tenders WHERE sale_id = ?1 ORDER BY tender_no")?
         .query_map([id], |r| Ok(Tender { kind: r.get(0)?, amount: r.get(1)?, tendered: r.get(2)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Sale {
@@ -252,10 +252,11 @@ fn commit_in(tx: &Transaction<'_>, new: NewSale<'_>) -> Result<Sale> {
     for v in &vat {
         insert_vat.execute(params![sale_id, v.class, v.rate_percent.to_string(), v.gross, v.supply, v.vat])?;
     }
-    let mut insert_tender =
-        tx.prepare_cached("INSERT INTO tenders (sale_id, kind, amount, tendered) VALUES (?1, ?2, ?3, ?4)")?;
-    for t in &payment.tenders {
-        insert_tender.execute(params![sale_id, t.kind, t.amount, t.tendered])?;
+    let mut insert_tender = tx.prepare_cached(
+        "INSERT INTO tenders (sale_id, tender_no, kind, amount, tendered) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (i, t) in payment.tenders.iter().enumerate() {
+        insert_tender.execute(params![sale_id, i as i64 + 1, t.kind, t.amount, t.tendered])?;
     }
     if let Some(till) = till {
         super::carts::discard_open(tx, till)?;
