@@ -332,3 +332,39 @@ fn each_lockout_in_a_row_lasts_twice_as_long_and_a_right_pin_starts_over() {
         .collect();
     assert_eq!(minutes, [1, 2, 4, 1]);
 }
+
+/// The record locks this process holds on `path` (from /proc/locks, by inode and pid).
+fn locks_held_on(path: &Path) -> usize {
+    use std::os::unix::fs::MetadataExt;
+    let inode = std::fs::metadata(path).unwrap().ino();
+    let pid = std::process::id();
+    std::fs::read_to_string("/proc/locks")
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains(&format!(":{inode} ")) && l.split_whitespace().nth(4) == Some(&pid.to_string()))
+        .count()
+}
+
+/// Regression (seen under Xvfb): opening the store a second time in the same process (the till
+/// opens one connection for the screen, one for its writer, one for the print queue) read the
+/// file's header through a handle of its own, and closing that handle dropped every lock the
+/// process held on the file: POSIX record locks belong to the process. Another program that
+/// then closed its connection to the file (a Python script, here) found itself alone, deleted
+/// the WAL, and the till's next sale went into a deleted file.
+#[test]
+fn opening_the_store_again_in_the_same_process_keeps_its_locks() {
+    let mut t = minimal();
+    let cashier = staff(&t.store, "계산원");
+    cash_sale(&mut t.store, &[&tag(1, 3500, 0)], 5000, &cashier, at(10, 0));
+    let held = locks_held_on(&t.path());
+    assert!(held > 0, "an open store holds a lock on its file");
+    let again = Store::open(&t.path()).unwrap();
+    assert_eq!(again.last_sale_no(today()).unwrap(), Some(1));
+    drop(again);
+    assert_eq!(locks_held_on(&t.path()), held, "opening it again dropped no lock");
+    // A refused file opened meanwhile does not touch the store's locks either.
+    let other = t.dir.path().join("notes.db");
+    std::fs::write(&other, "not a database at all, but long enough for a header").unwrap();
+    assert!(Store::open(&other).is_err());
+    assert_eq!(locks_held_on(&t.path()), held);
+}

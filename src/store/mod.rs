@@ -92,6 +92,9 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 pub struct Store {
     conn: Connection,
+    /// Counts this connection among the process's own to the file (see `open`); declared after
+    /// `conn` so the count drops only once the connection is closed.
+    _held: open::Held,
     path: PathBuf,
     info: StoreInfo,
     rotation: Rotation,
@@ -108,25 +111,25 @@ impl Store {
     /// Opens an existing store database and brings its schema up to date. A file it refuses is
     /// not changed.
     pub fn open(path: &Path) -> Result<Store> {
-        let conn = open::existing(path)?;
-        Store::from_connection(conn, path)
+        let (conn, held) = open::existing(path)?;
+        Store::from_connection(conn, held, path)
     }
 
     /// Makes a new store database at `path` (which must not exist yet) from `setup`.
     pub fn create(path: &Path, setup: &StoreSetup) -> Result<Store> {
-        let mut conn = open::new_file(path)?;
+        let (mut conn, held) = open::new_file(path)?;
         if let Err(e) = setup::write(&mut conn, setup) {
             drop(conn);
             open::remove_database_files(path);
             return Err(e);
         }
-        Store::from_connection(conn, path)
+        Store::from_connection(conn, held, path)
     }
 
-    fn from_connection(conn: Connection, path: &Path) -> Result<Store> {
+    fn from_connection(conn: Connection, held: open::Held, path: &Path) -> Result<Store> {
         let info = catalog::store_info(&conn)?.ok_or_else(|| StoreError::NotAStore { path: path.to_path_buf() })?;
         let rotation = catalog::rotation(&conn)?;
-        Ok(Store { conn, path: path.to_path_buf(), info, rotation, boot_clock: boot_clock() })
+        Ok(Store { conn, _held: held, path: path.to_path_buf(), info, rotation, boot_clock: boot_clock() })
     }
 
     /// Another connection to the same file (for a thread of its own).

@@ -2,10 +2,17 @@
 //! (read-only) its schema version, application id and tables. Only a store this version can use
 //! is then opened for writing, switched to WAL and migrated. So a refused file — made by a newer
 //! Nanum, someone else's SQLite file, an empty or a text file — keeps every byte.
+//!
+//! Looking is only safe while this process has no connection to the file: POSIX record locks
+//! belong to the process, so closing *any* handle on the file (the header read, a lock-free
+//! `immutable` connection) drops every lock our connections hold, and another process may then
+//! checkpoint and delete the WAL under them (SQLite's "how to corrupt a database", §2.2). So
+//! each open connection is counted here, and a file this process already has open is not looked
+//! at again: it was accepted when first opened.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
@@ -16,18 +23,66 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// How long a write waits for another process's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// An existing store, checked first and then opened for writing.
-pub(super) fn existing(path: &Path) -> Result<Connection> {
-    inspect(path)?;
+/// A file this process has connections to, by device and inode.
+type FileKey = (u64, u64);
+
+static OPEN_HERE: Mutex<Vec<FileKey>> = Mutex::new(Vec::new());
+
+fn file_key(path: &Path) -> Option<FileKey> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// A connection's place in the count of this process's connections to its file.
+#[derive(Debug)]
+pub(super) struct Held(Option<FileKey>);
+
+impl Held {
+    pub(super) fn new(path: &Path) -> Held {
+        let key = file_key(path);
+        if let Some(key) = key {
+            OPEN_HERE.lock().unwrap_or_else(|p| p.into_inner()).push(key);
+        }
+        Held(key)
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let Some(key) = self.0 else { return };
+        let mut open = OPEN_HERE.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(i) = open.iter().position(|k| *k == key) {
+            open.swap_remove(i);
+        }
+    }
+}
+
+fn open_here(path: &Path) -> bool {
+    file_key(path).is_some_and(|key| OPEN_HERE.lock().unwrap_or_else(|p| p.into_inner()).contains(&key))
+}
+
+/// Opening is one at a time in the process, so no thread looks at a file while another has
+/// just connected to it.
+static OPENING: Mutex<()> = Mutex::new(());
+
+/// An existing store, checked first (unless this process has it open already) and then opened
+/// for writing; counted among the process's connections before any other thread may look.
+pub(super) fn existing(path: &Path) -> Result<(Connection, Held)> {
+    let _one_at_a_time = OPENING.lock().unwrap_or_else(|p| p.into_inner());
+    if !open_here(path) {
+        inspect(path)?;
+    }
+    let held = Held::new(path);
     let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     if conn.is_readonly(rusqlite::MAIN_DB)? {
         return Err(StoreError::ReadOnly { path: path.to_path_buf() });
     }
-    set_up(conn, path)
+    Ok((set_up(conn, path)?, held))
 }
 
 /// A new, empty store file at `path`, which must not exist.
-pub(super) fn new_file(path: &Path) -> Result<Connection> {
+pub(super) fn new_file(path: &Path) -> Result<(Connection, Held)> {
+    let _one_at_a_time = OPENING.lock().unwrap_or_else(|p| p.into_inner());
     if path.exists() {
         return Err(StoreError::Exists { path: path.to_path_buf() });
     }
@@ -36,7 +91,9 @@ pub(super) fn new_file(path: &Path) -> Result<Connection> {
             .map_err(|e| open_error(path, rusqlite::Error::InvalidPath(dir.join(e.to_string()))))?;
     }
     let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
-    set_up(conn, path).inspect_err(|_| remove_database_files(path))
+    let held = Held::new(path);
+    let conn = set_up(conn, path).inspect_err(|_| remove_database_files(path))?;
+    Ok((conn, held))
 }
 
 fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
