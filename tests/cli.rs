@@ -213,8 +213,9 @@ fn print_test_and_scan_talk_to_real_serial_ports() {
         .spawn()
         .unwrap();
     let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    wait_until_open(child.id(), &scanner_link);
     scanner.write_all(b"P01200035").unwrap();
+    // A code that arrives in two pieces (shorter apart than the idle time) is still one scan.
     std::thread::sleep(std::time::Duration::from_millis(20));
     scanner.write_all(b"0026267\r\n8801234567893\r\n").unwrap();
     assert_eq!(lines.next().unwrap().unwrap(), "P012000350026267");
@@ -224,4 +225,22 @@ fn print_test_and_scan_talk_to_real_serial_ports() {
     let no_port = nanum(home.path(), &["scan", "--port", "/dev/no-such-scanner"]);
     assert_eq!(no_port.status.code(), Some(1));
     assert_eq!(nanum(home.path(), &["scan", "--port", "/dev/x", "--suffix", "semicolon"]).status.code(), Some(2));
+}
+
+/// Waits (up to 10 s) until process `pid` has the device behind `link` open.
+fn wait_until_open(pid: u32, link: &std::path::Path) {
+    let device = std::fs::canonicalize(link).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let open = std::fs::read_dir(format!("/proc/{pid}/fd"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|fd| std::fs::read_link(fd.path()).is_ok_and(|target| target == device));
+        if open {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "nanum scan never opened {}", device.display());
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }

@@ -148,6 +148,7 @@ fn a_printer_out_of_paper_is_not_sent_the_job() {
     let printer = FakePrinter::plug_in(&link, PAPER_OUT, None);
     let err = transport::print(&serial(&link), b"\x1b@hello\n").unwrap_err();
     assert!(matches!(err, PrintError::NotReady { status, .. } if status.paper_out), "{err:?}");
+    // Nothing should arrive; give stray bytes a moment to show up if they were sent.
     std::thread::sleep(Duration::from_millis(50));
     assert!(!printer.bytes().windows(5).any(|w| w == b"hello"), "nothing printed into an empty printer");
 }

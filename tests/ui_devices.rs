@@ -252,12 +252,9 @@ fn device_settings_are_for_managers_and_are_saved_and_tried() {
         let _ = ui.typewrite(&test_path);
     });
     till.click("시험 인쇄");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !test_file.exists() {
-        assert!(Instant::now() < deadline, "the test page never arrived");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    std::thread::sleep(Duration::from_millis(100));
+    // The test page goes through the print queue like every paper.
+    till.settle();
+    assert!(till.sees("시험 인쇄를 보냈어요. 종이를 확인해 주세요."), "{:?}", till.texts());
     let page = decode(&std::fs::read(&test_file).unwrap()).unwrap();
     let lines = text_lines(&page);
     assert!(lines.iter().any(|l| l.trim() == "프린터 시험 인쇄"));

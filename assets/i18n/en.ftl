@@ -61,6 +61,7 @@ status-demo = Demo
 
 ## Checkout
 checkout-scan-placeholder = Scan or type a barcode, then press Enter
+checkout-scan-short = Scan or type a barcode
 checkout-empty = Scan an item or press a category key below.
 checkout-remove = Remove
 checkout-total = Total

@@ -59,6 +59,7 @@ status-demo = 체험용
 
 ## 계산 화면
 checkout-scan-placeholder = 바코드를 스캔하거나 입력하고 Enter를 누르세요
+checkout-scan-short = 바코드를 스캔하거나 입력하세요
 checkout-empty = 상품을 스캔하거나 아래 분류 버튼을 눌러 주세요.
 checkout-remove = 빼기
 checkout-total = 합계

@@ -508,14 +508,14 @@ impl App {
         let body = match &self.screen {
             Screen::Login(login) => login.view(self.now, self.layout).map(Message::Login),
             Screen::Checkout(checkout) => checkout.view(self.layout).map(Message::Checkout),
-            Screen::Devices(devices) => devices.view().map(Message::Devices),
+            Screen::Devices(devices) => devices.view(self.layout).map(Message::Devices),
         };
         let mut page = column![self.status_bar()];
         if let Some(notice) = &self.notice {
             page = page.push(container(widgets::banner(notice.as_str(), true)).padding([8, 16]));
         }
         if let Some(panel) = &self.jobs {
-            page = page.push(panel.view(&self.queue, self.on_duty.is_some(), self.layout.pad_key()).map(Message::Jobs));
+            page = page.push(panel.view(&self.queue, self.on_duty.is_some(), self.layout).map(Message::Jobs));
         }
         page.push(container(body).height(Fill).width(Fill)).into()
     }

@@ -9,6 +9,7 @@ use iced::{Center, Element, Fill, Task};
 
 use crate::domain::{Pin, Role, StaffMember};
 use crate::store::{Approval, SignInError, Store, Worker};
+use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
 use crate::{messages, t};
 
@@ -118,7 +119,9 @@ impl ApprovalPanel {
         }
     }
 
-    pub fn view(&self, pad_key: f32) -> Element<'_, Message> {
+    pub fn view(&self, layout: Layout) -> Element<'_, Message> {
+        let pad_key = layout.pad_key();
+        let gap = if layout.short() { 6 } else { 12 };
         let managers = row(self.managers.iter().enumerate().map(|(i, m)| {
             let chosen = self.chosen == Some(i);
             button(text(m.name.clone()).size(theme::BODY).align_x(Center).width(Fill))
@@ -130,11 +133,11 @@ impl ApprovalPanel {
         }))
         .spacing(8);
         let mut panel = column![
-            text(self.title.clone()).size(theme::LARGE).font(theme::BOLD),
-            widgets::label(t!("approval-hint")),
+            text(self.title.clone()).size(if layout.short() { theme::BODY } else { theme::LARGE }).font(theme::BOLD),
+            widgets::muted(t!("approval-hint")),
             managers
         ]
-        .spacing(12);
+        .spacing(gap);
         if self.managers.is_empty() {
             panel = panel.push(widgets::banner(t!("approval-no-manager"), true));
         }
@@ -143,7 +146,7 @@ impl ApprovalPanel {
                 .id(PIN_INPUT)
                 .secure(true)
                 .size(theme::LARGE)
-                .padding(12);
+                .padding(if layout.short() { 6 } else { 12 });
             if !self.checking {
                 pin = pin.on_input(|typed| Message::PinChanged(Pin::typed(&typed))).on_submit(Message::Submit);
             }
@@ -161,12 +164,18 @@ impl ApprovalPanel {
             .push(
                 row![
                     widgets::key(t!("approval-cancel"), theme::BODY, Some(Message::Cancel)).height(pad_key),
-                    button(text(t!("approval-confirm")).size(theme::LARGE).align_x(Center).width(Fill))
-                        .padding(10)
-                        .height(pad_key)
-                        .width(Fill)
-                        .style(theme::danger)
-                        .on_press_maybe(ready.then_some(Message::Submit)),
+                    button(
+                        text(t!("approval-confirm"))
+                            .size(theme::LARGE)
+                            .align_x(Center)
+                            .align_y(Center)
+                            .width(Fill)
+                            .height(Fill)
+                    )
+                    .height(pad_key)
+                    .width(Fill)
+                    .style(theme::danger)
+                    .on_press_maybe(ready.then_some(Message::Submit)),
                 ]
                 .spacing(8),
             )

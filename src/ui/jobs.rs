@@ -12,6 +12,7 @@ use crate::domain::StaffMember;
 use crate::hardware::queue::{JobId, JobState, PrintQueue};
 use crate::store::{Approval, Store, Worker};
 use crate::ui::approval::{self, ApprovalPanel, Outcome};
+use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
 use crate::{messages, t};
 
@@ -95,9 +96,9 @@ impl JobsPanel {
         }
     }
 
-    pub fn view<'a>(&'a self, queue: &PrintQueue, signed_in: bool, pad_key: f32) -> Element<'a, Message> {
+    pub fn view<'a>(&'a self, queue: &PrintQueue, signed_in: bool, layout: Layout) -> Element<'a, Message> {
         if let Some((_, panel)) = &self.approving {
-            return container(panel.view(pad_key).map(Message::Approval))
+            return container(panel.view(layout).map(Message::Approval))
                 .padding([12, 16])
                 .width(Fill)
                 .style(theme::panel)

@@ -19,6 +19,7 @@ use crate::hardware::scanner::{DropReason, Suffix};
 use crate::hardware::selftest::self_test;
 use crate::hardware::tags::{TagLabel, tag_document, tag_zpl};
 use crate::hardware::transport::Flow;
+use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
 use crate::{messages, t};
 
@@ -395,7 +396,7 @@ impl Devices {
         Ok(Paper { title: t!("job-tag", code = label.code.clone()), bytes, opens_drawer: false, printer: Some(spec) })
     }
 
-    pub fn view(&self) -> Element<'_, Message> {
+    pub fn view(&self, layout: Layout) -> Element<'_, Message> {
         let field = |label: String, control: Element<'static, Message>| -> Element<'static, Message> {
             row![widgets::label(label).width(150), control].spacing(12).align_y(Center).into()
         };
@@ -559,11 +560,14 @@ impl Devices {
                 .on_press(Message::Close),
         ]
         .spacing(12);
-        let sections = row![
-            container(column![printer, labels].spacing(28)).padding(16).width(Fill).style(theme::panel),
-            container(scanner).padding(16).width(Fill).style(theme::panel),
-        ]
-        .spacing(16);
+        let printer = container(column![printer, labels].spacing(28)).padding(16).width(Fill).style(theme::panel);
+        let scanner = container(scanner).padding(16).width(Fill).style(theme::panel);
+        // Side by side where there is room; one under the other on a narrow screen.
+        let sections: Element<'_, Message> = if layout.narrow() {
+            column![printer, scanner].spacing(16).into()
+        } else {
+            row![printer, scanner].spacing(16).into()
+        };
         // The buttons and the message stay in view; only the settings scroll.
         let mut page = column![].spacing(12).padding(16);
         if let Some((message, is_error)) = &self.notice {

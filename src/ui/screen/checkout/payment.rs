@@ -36,30 +36,39 @@ pub fn amount_input<'a>(placeholder: String, digits: &str, size: f32) -> Element
 impl Checkout {
     pub(super) fn view_cash<'a>(&'a self, digits: &'a str, layout: Layout) -> Element<'a, Message> {
         let total = self.cart.total();
-        let big = if layout.short() { theme::HUGE * 0.7 } else { theme::HUGE };
+        let big = if layout.short() { theme::LARGE * 1.3 } else { theme::HUGE };
         let (label, amount, colour) = match register::cash_preview(digits, total) {
             CashPreview::Exact => (t!("pay-change"), t!("won", amount = "0"), theme::MUTED),
             CashPreview::Change(change) => (t!("pay-change"), t!("won", amount = change.to_string()), theme::GREEN),
             CashPreview::Short(short) => (t!("pay-short-label"), t!("won", amount = short.to_string()), theme::RED),
             CashPreview::TooHigh => (t!("pay-change"), t!("error-price-too-high"), theme::RED),
         };
-        let quick = likely_tenders(total).into_iter().take(4).enumerate().map(|(i, amount)| {
+        let quick_count = if layout.narrow() { 3 } else { 4 };
+        let quick = likely_tenders(total).into_iter().take(quick_count).enumerate().map(|(i, amount)| {
             let label = if i == 0 { t!("pay-exact") } else { amount.to_string() };
             widgets::key(label, theme::BODY, Some(Message::Quick(amount))).height(layout.key_height()).into()
         });
+        let due = text(t!("won", amount = total.to_string())).size(big).font(theme::BOLD);
+        // On a short screen the title and the amount due share a line.
+        let head: Element<'a, Message> = if layout.short() {
+            row![text(t!("pay-cash-title")).size(theme::LARGE).font(theme::BOLD), widgets::spacer(), due]
+                .align_y(Center)
+                .into()
+        } else {
+            column![
+                row![
+                    text(t!("pay-cash-title")).size(theme::LARGE).font(theme::BOLD),
+                    widgets::spacer(),
+                    widgets::muted(t!("pay-keys-cash")),
+                ]
+                .align_y(Center),
+                row![widgets::label(t!("pay-due")).color(theme::MUTED), widgets::spacer(), due].align_y(Center),
+            ]
+            .spacing(12)
+            .into()
+        };
         column![
-            row![
-                text(t!("pay-cash-title")).size(theme::LARGE).font(theme::BOLD),
-                widgets::spacer(),
-                widgets::muted(t!("pay-keys-cash")),
-            ]
-            .align_y(Center),
-            row![
-                widgets::label(t!("pay-due")).color(theme::MUTED),
-                widgets::spacer(),
-                text(t!("won", amount = total.to_string())).size(big).font(theme::BOLD),
-            ]
-            .align_y(Center),
+            head,
             amount_input(t!("pay-tendered-placeholder"), digits, theme::LARGE * 1.3),
             row![
                 widgets::label(label).color(theme::MUTED),
@@ -77,7 +86,7 @@ impl Checkout {
                 layout
             ),
         ]
-        .spacing(if layout.short() { 8 } else { 12 })
+        .spacing(if layout.short() { 6 } else { 12 })
         .into()
     }
 

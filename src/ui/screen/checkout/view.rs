@@ -24,8 +24,8 @@ pub fn name(line: &Line) -> &str {
 impl Checkout {
     pub fn view(&self, layout: Layout) -> Element<'_, Message> {
         let scanning = matches!(self.mode, Mode::Scanning | Mode::Done(_));
-        let mut scan =
-            text_input(&t!("checkout-scan-placeholder"), &self.scan).id(SCAN_INPUT).size(theme::LARGE).padding(12);
+        let placeholder = if layout.narrow() { t!("checkout-scan-short") } else { t!("checkout-scan-placeholder") };
+        let mut scan = text_input(&placeholder, &self.scan).id(SCAN_INPUT).size(theme::LARGE).padding(12);
         if scanning {
             scan = scan.on_input(Message::ScanChanged).on_submit(Message::ScanSubmitted);
         }
@@ -35,7 +35,7 @@ impl Checkout {
             left = left.push(widgets::banner(notice.text.as_str(), notice.is_error));
         }
         left = left
-            .push(container(self.view_lines()).style(theme::card).height(Fill).width(Fill))
+            .push(container(self.view_lines(layout)).style(theme::card).height(Fill).width(Fill))
             .push(self.view_keys(scanning, layout));
         let right = container(match &self.mode {
             Mode::Scanning => self.view_totals(layout),
@@ -44,7 +44,7 @@ impl Checkout {
             Mode::Pay(Pay::Cash { digits }) => self.view_cash(digits, layout),
             Mode::Pay(Pay::Card) => self.view_card(layout),
             Mode::Committing(_) => self.view_committing(),
-            Mode::NoSale(panel) => panel.view(layout.pad_key()).map(Message::Approval),
+            Mode::NoSale(panel) => panel.view(layout).map(Message::Approval),
             Mode::ConfirmCancel => self.view_confirm_cancel(),
             Mode::ConfirmSignOut => self.view_confirm_sign_out(),
             Mode::Today(today) => today.view(),
@@ -57,7 +57,7 @@ impl Checkout {
         row![left.width(FillPortion(3)), right].spacing(gap).padding(layout.padding()).into()
     }
 
-    fn view_lines(&self) -> Element<'_, Message> {
+    fn view_lines(&self, layout: Layout) -> Element<'_, Message> {
         if let Some(paper) = &self.preview {
             return scrollable(container(paper.view()).center_x(Fill).padding(12)).height(Fill).into();
         }
@@ -91,17 +91,26 @@ impl Checkout {
                     .style(theme::key)
                     .on_press_maybe(editable.then_some(Message::Remove(i))),
             );
-            container(
+            let amount = text(t!("won", amount = line.amount().to_string())).size(theme::LARGE).font(theme::BOLD);
+            // On a narrow screen the buttons go under the name and price, beside the small print.
+            let row: Element<'_, Message> = if layout.narrow() {
+                column![
+                    row![widgets::label(name(line)).width(Fill), amount].spacing(8).align_y(Center),
+                    row![widgets::muted(detail(line)).width(Fill), controls].spacing(8).align_y(Center),
+                ]
+                .spacing(4)
+                .into()
+            } else {
                 row![
-                    column![text(name(line)).size(theme::BODY), widgets::muted(detail(line))].spacing(4).width(Fill),
-                    text(t!("won", amount = line.amount().to_string())).size(theme::LARGE).font(theme::BOLD),
+                    column![widgets::label(name(line)), widgets::muted(detail(line))].spacing(4).width(Fill),
+                    amount,
                     controls,
                 ]
                 .spacing(12)
-                .align_y(Center),
-            )
-            .padding([8, 12])
-            .into()
+                .align_y(Center)
+                .into()
+            };
+            container(row).padding([8, 12]).into()
         });
         scrollable(column(rows).spacing(2)).id(LINES).height(Fill).into()
     }

@@ -1,0 +1,91 @@
+//! The window fits every till from 800×600 to 1,920×1,080: at each size, on each screen, every
+//! word is inside the window and no two pieces of text lie on top of each other (which is what
+//! a collapsing layout looks like).
+
+mod common;
+
+use common::till::{Till, readable};
+use common::*;
+use iced::Rectangle;
+use iced_test::selector::Candidate;
+use nanum::ui::Message;
+use nanum::ui::screen::checkout;
+
+const SIZES: [(f32, f32); 5] = [(800.0, 600.0), (1024.0, 768.0), (1280.0, 800.0), (1366.0, 768.0), (1920.0, 1080.0)];
+
+/// Every text on screen with where it is drawn (`None` where it is not visible at all), and the
+/// room its layout gave it.
+fn placed(till: &Till) -> Vec<(String, Option<Rectangle>, Rectangle)> {
+    let found = std::sync::Mutex::new(Vec::new());
+    let _ = till.sim().find(|c: Candidate<'_>| {
+        if let Candidate::Text { content, visible_bounds, bounds, .. } = c
+            && !content.trim().is_empty()
+        {
+            found.lock().unwrap().push((readable(content), visible_bounds, bounds));
+        }
+        None::<()>
+    });
+    found.into_inner().unwrap()
+}
+
+fn fits(till: &Till, screen: &str) {
+    let (w, h) = till.size;
+    let window = Rectangle::new(iced::Point::ORIGIN, iced::Size::new(w, h));
+    let all = placed(till);
+    for (text, _, room) in &all {
+        // A layout that collapses squeezes text to nothing before it pushes it off screen.
+        // (The smallest text is 16 px; a line of it needs about 19.)
+        assert!(room.height >= 16.0 && room.width >= 8.0, "{screen} at {w}×{h}: {text:?} is squeezed to {room:?}");
+    }
+    let texts: Vec<(String, Rectangle)> = all.into_iter().filter_map(|(t, visible, _)| Some((t, visible?))).collect();
+    assert!(texts.len() > 5, "{screen} at {w}×{h}: hardly anything on screen");
+    for (text, bounds) in &texts {
+        let inside = bounds.x >= -0.5
+            && bounds.y >= -0.5
+            && bounds.x + bounds.width <= window.width + 0.5
+            && bounds.y + bounds.height <= window.height + 0.5;
+        assert!(inside, "{screen} at {w}×{h}: {text:?} is cut off at {bounds:?}");
+    }
+    for (i, (a, ra)) in texts.iter().enumerate() {
+        for (b, rb) in &texts[i + 1..] {
+            let overlap = ra.intersection(rb).is_some_and(|o| o.width > 2.0 && o.height > 2.0);
+            assert!(!overlap, "{screen} at {w}×{h}: {a:?} {ra:?} overlaps {b:?} {rb:?}");
+        }
+    }
+}
+
+#[test]
+fn every_screen_fits_every_till_size() {
+    for size in SIZES {
+        let mut till = Till::new(|_, _| {});
+        till.resize(size);
+        fits(&till, "login");
+        till.click("김민지");
+        fits(&till, "PIN");
+        till.enter(nanum::ui::screen::login::PIN_INPUT, "1234");
+        fits(&till, "empty checkout");
+        for code in [tag(1, 3500, 0), tag(12, 3000, 4), tag(16, 8000, 5), nanum::demo::demo_ean(0)] {
+            till.enter(checkout::SCAN_INPUT, &code);
+        }
+        fits(&till, "checkout with lines");
+        till.send(Message::Checkout(checkout::Message::CategoryKey(0)));
+        fits(&till, "price entry");
+        till.send(Message::Hotkey(nanum::ui::app::Hotkey::Escape));
+        till.send(Message::Hotkey(nanum::ui::app::Hotkey::Cash));
+        fits(&till, "cash");
+        till.send(Message::Hotkey(nanum::ui::app::Hotkey::Escape));
+        till.send(Message::Hotkey(nanum::ui::app::Hotkey::Card));
+        fits(&till, "card");
+        till.click("카드 단말기에서 승인됐어요");
+        fits(&till, "paid");
+        till.send(Message::Checkout(checkout::Message::NewSale));
+        till.click("돈통 열기");
+        fits(&till, "manager approval");
+        till.send(Message::Hotkey(nanum::ui::app::Hotkey::Escape));
+        till.send(Message::Hotkey(nanum::ui::app::Hotkey::Today));
+        fits(&till, "today's sales");
+        till.send(Message::Hotkey(nanum::ui::app::Hotkey::Escape));
+        till.send(Message::OpenDevices);
+        fits(&till, "device settings");
+    }
+}
