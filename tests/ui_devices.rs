@@ -221,7 +221,9 @@ fn a_cash_receipt_that_failed_before_a_restart_does_not_open_the_drawer_by_itsel
     assert!(!till.sees("\"영수증 0001\" 다시 인쇄 (돈통이 열려요)"), "no approval panel for nobody");
 
     // Signed in, with a manager's PIN, it prints and opens the drawer.
+    till.click("닫기");
     signed_in(&mut till, "이서준", "2222");
+    till.click("인쇄 실패 1건");
     till.click("다시 인쇄 (매니저 승인)");
     till.enter(nanum::ui::approval::PIN_INPUT, "1234");
     till.settle();

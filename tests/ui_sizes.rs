@@ -89,3 +89,22 @@ fn every_screen_fits_every_till_size() {
         fits(&till, "device settings");
     }
 }
+
+#[test]
+fn the_print_jobs_panel_and_a_drawer_approval_fit_every_till_size() {
+    for size in SIZES {
+        let mut till = Till::new(|c, d| c.printer.spec = format!("usb:{}", d.join("no-printer").display()));
+        till.resize(size);
+        till.sign_in("이서준", "2222");
+        till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
+        till.send(Message::Hotkey(nanum::ui::app::Hotkey::Cash));
+        till.enter(checkout::ENTRY_INPUT, "");
+        till.settle();
+        till.send(Message::ToggleJobs);
+        fits(&till, "print jobs");
+        let job = till.app.queue().jobs()[0].id;
+        till.send(Message::Jobs(nanum::ui::jobs::Message::Retry(job)));
+        assert!(till.sees_part("다시 인쇄 (돈통이 열려요)"));
+        fits(&till, "drawer approval");
+    }
+}

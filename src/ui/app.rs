@@ -505,17 +505,21 @@ impl App {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let body = match &self.screen {
-            Screen::Login(login) => login.view(self.now, self.layout).map(Message::Login),
-            Screen::Checkout(checkout) => checkout.view(self.layout).map(Message::Checkout),
-            Screen::Devices(devices) => devices.view(self.layout).map(Message::Devices),
+        // The print jobs panel, while open, takes the screen's place: it is short work (print
+        // again, set aside, a manager's PIN) and the screen under it waits as it was.
+        let body = match (&self.jobs, &self.screen) {
+            (Some(panel), _) => {
+                container(panel.view(&self.queue, self.on_duty.is_some(), self.layout).map(Message::Jobs))
+                    .padding(self.layout.padding())
+                    .into()
+            }
+            (None, Screen::Login(login)) => login.view(self.now, self.layout).map(Message::Login),
+            (None, Screen::Checkout(checkout)) => checkout.view(self.layout).map(Message::Checkout),
+            (None, Screen::Devices(devices)) => devices.view(self.layout).map(Message::Devices),
         };
         let mut page = column![self.status_bar()];
         if let Some(notice) = &self.notice {
             page = page.push(container(widgets::banner(notice.as_str(), true)).padding([8, 16]));
-        }
-        if let Some(panel) = &self.jobs {
-            page = page.push(panel.view(&self.queue, self.on_duty.is_some(), self.layout).map(Message::Jobs));
         }
         page.push(container(body).height(Fill).width(Fill)).into()
     }

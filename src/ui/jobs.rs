@@ -45,13 +45,18 @@ pub struct Context<'a> {
     pub now: DateTime<FixedOffset>,
 }
 
+/// The panel closes once no paper is left failed: the screen under it shows how printing goes.
+fn close_when_done(queue: &PrintQueue) -> Action {
+    if queue.jobs().iter().any(|j| matches!(j.state, JobState::Failed(_))) { Action::None } else { Action::Close }
+}
+
 impl JobsPanel {
     /// Asks to print `job` again: at once, or after a manager approves if it opens the drawer.
     pub fn retry(&mut self, job: JobId, ctx: Context<'_>) -> Action {
         let Some(view) = ctx.queue.job(job) else { return Action::None };
         if !view.opens_drawer {
             ctx.queue.retry(job);
-            return Action::None;
+            return close_when_done(ctx.queue);
         }
         if ctx.on_duty.is_none() {
             return Action::None;
@@ -71,10 +76,7 @@ impl JobsPanel {
             Message::Retry(job) => self.retry(job, ctx),
             Message::Dismiss(job) => {
                 ctx.queue.dismiss(job);
-                if !ctx.queue.jobs().iter().any(|j| matches!(j.state, JobState::Failed(_))) {
-                    return Action::Close;
-                }
-                Action::None
+                close_when_done(ctx.queue)
             }
             Message::Approval(message) => {
                 let (Some((job, panel)), Some(asked)) = (&mut self.approving, ctx.on_duty) else { return Action::None };
@@ -88,7 +90,7 @@ impl JobsPanel {
                     Outcome::Approved(_) => {
                         ctx.queue.retry(*job);
                         self.approving = None;
-                        Action::None
+                        close_when_done(ctx.queue)
                     }
                 }
             }
@@ -98,9 +100,10 @@ impl JobsPanel {
 
     pub fn view<'a>(&'a self, queue: &PrintQueue, signed_in: bool, layout: Layout) -> Element<'a, Message> {
         if let Some((_, panel)) = &self.approving {
-            return container(panel.view(layout).map(Message::Approval))
+            return container(container(panel.view(layout).map(Message::Approval)).max_width(640))
                 .padding([12, 16])
-                .width(Fill)
+                .center_x(Fill)
+                .height(Fill)
                 .style(theme::panel)
                 .into();
         }
@@ -152,6 +155,6 @@ impl JobsPanel {
         if !signed_in && queue.jobs().iter().any(|j| j.opens_drawer && matches!(j.state, JobState::Failed(_))) {
             panel = panel.push(widgets::muted(t!("jobs-sign-in-for-drawer")));
         }
-        container(panel).padding([12, 16]).width(Fill).style(theme::panel).into()
+        container(panel).padding([12, 16]).width(Fill).height(Fill).style(theme::panel).into()
     }
 }
