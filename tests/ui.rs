@@ -31,10 +31,6 @@ fn a_wrong_pin_is_refused_and_the_right_one_opens_the_checkout() {
     assert!(till.sees("상품을 스캔하거나 아래 분류 버튼을 눌러 주세요."));
 }
 
-fn journal_count(till: &Till, kind: &str) -> i64 {
-    till.app.store().reader().query_row("SELECT count(*) FROM journal WHERE kind = ?1", [kind], |r| r.get(0)).unwrap()
-}
-
 /// Types `pin` and presses OK the way the screen's messages do, even where the field and the
 /// button are disabled: to show the PIN is refused by the store, not just by the screen.
 fn force_pin(till: &mut Till, pin: &str) {
@@ -50,14 +46,14 @@ fn five_wrong_pins_lock_for_a_minute_with_a_countdown_and_the_right_pin_is_refus
         till.enter(login::PIN_INPUT, "0000");
     }
     assert!(till.sees("PIN을 5번 틀려서 잠겼어요. 1분 뒤에 다시 해 주세요."), "{:?}", till.texts());
-    assert_eq!(journal_count(&till, "staff.locked_out"), 1, "the lockout is journaled");
+    assert_eq!(till.journal("staff.locked_out").len(), 1, "the lockout is journaled");
     till.wait(chrono::Duration::seconds(45));
     assert!(till.sees("PIN을 5번 틀려서 잠겼어요. 15초 뒤에 다시 해 주세요."));
 
     // The right PIN, really tried while locked, does not get in.
     force_pin(&mut till, "3333");
     assert!(till.app.on_duty().is_none());
-    assert_eq!(journal_count(&till, "staff.signed_in"), 0);
+    assert_eq!(till.journal("staff.signed_in").len(), 0);
     assert!(till.sees("PIN을 5번 틀려서 잠겼어요. 15초 뒤에 다시 해 주세요."), "{:?}", till.texts());
 
     till.wait(chrono::Duration::seconds(16));

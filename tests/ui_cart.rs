@@ -14,15 +14,6 @@ fn till() -> Till {
     Till::new(|_, _| {})
 }
 
-fn journal(till: &Till, kind: &str) -> Vec<serde_json::Value> {
-    let mut stmt =
-        till.app.store().reader().prepare("SELECT payload FROM journal WHERE kind = ?1 ORDER BY seq").unwrap();
-    stmt.query_map([kind], |r| r.get::<_, String>(0))
-        .unwrap()
-        .map(|p| serde_json::from_str(&p.unwrap()).unwrap())
-        .collect()
-}
-
 /// A till that crashed: the app goes without signing out or saving anything more, and a new
 /// one starts on the same store file.
 fn crash_and_restart(till: Till) -> Till {
@@ -70,7 +61,7 @@ fn a_left_cart_can_be_cancelled_instead_and_that_is_journaled() {
     till.sign_in("이서준", "2222");
     till.click("취소하고 새로 시작");
     assert!(till.app.checkout().unwrap().cart().is_empty());
-    let cancelled = journal(&till, "cart.cancelled");
+    let cancelled = till.journal("cart.cancelled");
     assert_eq!(cancelled.len(), 1);
     assert_eq!(cancelled[0]["total"], 6000);
     assert_eq!(cancelled[0]["lines"][0]["name_ko"], "신발");
@@ -87,7 +78,7 @@ fn quantities_go_up_and_down_and_every_unit_taken_out_is_journaled() {
     till.click("−");
     assert!(till.sees_part("3,500원 × 2"));
     assert_eq!(till.app.checkout().unwrap().cart().total().get(), 7000);
-    let removed = journal(&till, "cart.line_removed");
+    let removed = till.journal("cart.line_removed");
     assert_eq!(removed.len(), 1);
     assert_eq!(
         (removed[0]["line"]["quantity"].as_u64(), removed[0]["line"]["code"].as_str()),
@@ -123,7 +114,7 @@ fn cancelling_the_whole_sale_asks_first_and_journals_its_lines() {
     assert!(till.sees("담긴 상품 2개, 합계 5,500원이 모두 빠져요. 취소한 내용은 기록에 남아요."));
     till.click("돌아가기");
     assert_eq!(till.lines(), 2, "going back keeps everything");
-    assert!(journal(&till, "cart.cancelled").is_empty());
+    assert!(till.journal("cart.cancelled").is_empty());
 
     till.click("전체 취소");
     till.act(|ui| {
@@ -131,7 +122,7 @@ fn cancelling_the_whole_sale_asks_first_and_journals_its_lines() {
     });
     assert_eq!(till.lines(), 0);
     assert!(till.sees("판매를 취소했어요 (상품 2개). 기록에 남겼어요."), "{:?}", till.texts());
-    let cancelled = journal(&till, "cart.cancelled");
+    let cancelled = till.journal("cart.cancelled");
     assert_eq!(cancelled.len(), 1);
     assert_eq!(cancelled[0]["lines"].as_array().map(Vec::len), Some(2));
     assert_eq!(count(&till.dir.path().join("store.db"), "SELECT count(*) FROM carts"), 0);
@@ -158,7 +149,7 @@ fn signing_out_with_items_asks_and_keeps_them_for_the_next_sign_in() {
     assert!(till.app.on_duty().is_none());
     till.sign_in("이서준", "2222");
     assert!(!till.sees("계산하던 판매가 남아 있어요"));
-    assert_eq!(journal(&till, "cart.cancelled").len(), 1);
+    assert_eq!(till.journal("cart.cancelled").len(), 1);
 }
 
 #[test]

@@ -25,15 +25,6 @@ fn till_with(configure: impl FnOnce(&mut Config, &Path)) -> Till {
     till
 }
 
-fn journal(till: &Till, kind: &str) -> Vec<serde_json::Value> {
-    let mut stmt =
-        till.app.store().reader().prepare("SELECT payload FROM journal WHERE kind = ?1 ORDER BY seq").unwrap();
-    stmt.query_map([kind], |r| r.get::<_, String>(0))
-        .unwrap()
-        .map(|p| serde_json::from_str(&p.unwrap()).unwrap())
-        .collect()
-}
-
 fn signed_in(till: &mut Till, name: &str, pin: &str) {
     till.sign_in(name, pin);
     assert_eq!(till.app.on_duty().map(|s| s.name.as_str()), Some(name));
@@ -151,7 +142,7 @@ fn a_printer_pulled_mid_receipt_leaves_the_sale_and_a_retry_button() {
     till.enter(nanum::ui::approval::PIN_INPUT, "1234");
     till.settle();
     assert!(till.sees("영수증을 출력했어요."), "{:?}", till.texts());
-    let approvals = journal(&till, "approval");
+    let approvals = till.journal("approval");
     assert_eq!(approvals.len(), 1);
     assert_eq!(approvals[0]["approval"]["action"], "drawer_retry");
     assert_eq!(approvals[0]["requested_by"], staff(till.app.store(), "이서준").uuid.as_str());
@@ -185,7 +176,7 @@ fn the_drawer_opens_without_a_sale_only_with_a_managers_pin() {
     till.settle();
     let events = decode(&std::fs::read(till.printer_file()).unwrap()).unwrap();
     assert!(events.contains(&Event::Drawer { pin: 0, on: 25, off: 250 }));
-    let approvals = journal(&till, "approval");
+    let approvals = till.journal("approval");
     let cashier = staff(till.app.store(), "이서준");
     let manager = staff(till.app.store(), "김민지");
     assert_eq!(approvals.len(), 1);

@@ -179,6 +179,16 @@ impl Till {
         self.enter(login::PIN_INPUT, pin);
     }
 
+    /// The journal's payloads of `kind`, oldest first.
+    pub fn journal(&self, kind: &str) -> Vec<serde_json::Value> {
+        let mut stmt =
+            self.app.store().reader().prepare("SELECT payload FROM journal WHERE kind = ?1 ORDER BY seq").unwrap();
+        stmt.query_map([kind], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|p| serde_json::from_str(&p.unwrap()).unwrap())
+            .collect()
+    }
+
     pub fn lines(&self) -> usize {
         self.app.checkout().map_or(0, |c| c.cart().lines().len())
     }
