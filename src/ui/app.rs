@@ -6,10 +6,12 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use chrono::{DateTime, Datelike, FixedOffset, Local};
-use iced::futures::SinkExt;
-use iced::widget::{button, column, container, row, text};
-use iced::{Center, Element, Fill, Size, Subscription, Task, Theme, event, keyboard, window};
+use chrono::{DateTime, FixedOffset, Local};
+use iced::widget::{column, container};
+use iced::{Element, Fill, Size, Subscription, Task, Theme, event, keyboard, window};
+
+mod serial_scanner;
+mod status;
 
 use super::layout::Layout;
 use super::screen::{Screen, checkout, devices, login};
@@ -17,10 +19,10 @@ use super::wedge::Burst;
 use super::{jobs, theme, widgets};
 use crate::config::{Config, Paths};
 use crate::domain::{Role, StaffMember};
-use crate::hardware::queue::{JobId, JobState, Paper, PrintQueue};
-use crate::hardware::scanner::{self, ScannerEvent, ScannerSettings};
+use crate::hardware::queue::{JobId, Paper, PrintQueue};
+use crate::hardware::scanner::ScannerEvent;
 use crate::hardware::{Document, render};
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::paper_log::{StorePaperLog, kept_papers};
 use crate::store::{Store, StoreError, TillId, Worker};
 use crate::{demo, messages, t};
@@ -499,7 +501,10 @@ impl App {
         let resized = window::resize_events().map(|(_, size)| Message::Resized(size));
         let mut all = vec![keys, clock, resized];
         if !self.config.scanner.serial.port.is_empty() {
-            all.push(Subscription::run_with(self.config.scanner.serial.clone(), scanner_stream).map(Message::Scanner));
+            all.push(
+                Subscription::run_with(self.config.scanner.serial.clone(), serial_scanner::stream)
+                    .map(Message::Scanner),
+            );
         }
         Subscription::batch(all)
     }
@@ -523,96 +528,4 @@ impl App {
         }
         page.push(container(body).height(Fill).width(Fill)).into()
     }
-
-    fn status_bar(&self) -> Element<'_, Message> {
-        let info = self.store.info();
-        let narrow = self.layout.status_compact();
-        let mut left = row![text(&info.name).size(theme::BODY).font(theme::BOLD)].spacing(16).align_y(Center);
-        if info.is_demo {
-            left = left.push(text(t!("status-demo")).size(theme::SMALL).color(theme::warning_on_dark()));
-        }
-        if let Some(member) = &self.on_duty {
-            let on_duty = if narrow {
-                member.name.clone()
-            } else {
-                t!("status-on-duty", name = member.name.clone(), role = login::role_name(member.role))
-            };
-            left = left.push(text(on_duty).size(theme::BODY));
-        }
-        match &self.scanner {
-            ScannerState::None => {}
-            ScannerState::Connected => {
-                left = left.push(text(t!("status-scanner-ok")).size(theme::SMALL).color(theme::ok_on_dark()));
-            }
-            ScannerState::Down => {
-                left = left.push(text(t!("status-scanner-down")).size(theme::SMALL).color(theme::warning_on_dark()));
-            }
-        }
-        let jobs = self.queue.jobs();
-        let failed = jobs.iter().filter(|j| matches!(j.state, JobState::Failed(_))).count();
-        let waiting = jobs.iter().filter(|j| matches!(j.state, JobState::Waiting | JobState::Printing)).count();
-        let weekday = match i18n::language() {
-            Lang::Ko => crate::hardware::receipt::korean_weekday(self.now.weekday()),
-            Lang::En => self.now.format("%a").to_string(),
-        };
-        let time = if narrow {
-            format!("{} ({weekday}) {}", self.now.format("%m-%d"), self.now.format("%H:%M"))
-        } else {
-            format!("{} ({weekday}) {}", self.now.format("%Y-%m-%d"), self.now.format("%H:%M"))
-        };
-        let small = |label: String, message: Message| {
-            button(text(label).size(theme::SMALL).align_y(Center).height(Fill))
-                .height(44)
-                .padding([0, 12])
-                .style(theme::on_dark)
-                .on_press(message)
-        };
-        let mut right = row![].spacing(10).align_y(Center);
-        if failed > 0 {
-            right = right.push(
-                button(text(t!("status-print-failed", count = failed)).size(theme::SMALL).align_y(Center).height(Fill))
-                    .height(44)
-                    .padding([0, 12])
-                    .style(theme::danger)
-                    .on_press(Message::ToggleJobs),
-            );
-        } else if waiting > 0 {
-            right = right.push(text(t!("status-printing", count = waiting)).size(theme::SMALL));
-        } else if self.queue.last_status().is_some_and(|s| s.paper_low) {
-            right = right.push(text(t!("status-paper-low")).size(theme::SMALL).color(theme::warning_on_dark()));
-        }
-        right = right.push(text(time).size(theme::BODY));
-        if self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) && !matches!(self.screen, Screen::Devices(_))
-        {
-            right = right.push(small(t!("status-devices"), Message::OpenDevices));
-        }
-        right = right.push(small(t!("status-language"), Message::ToggleLanguage));
-        if self.on_duty.is_some() {
-            right = right.push(small(t!("status-sign-out"), Message::SignOut));
-        }
-        container(row![left, widgets::spacer(), right].align_y(Center))
-            .padding([4, 12])
-            .width(Fill)
-            .style(theme::status_bar)
-            .into()
-    }
-}
-
-/// The serial scanner's events, read on a thread of its own for as long as the subscription
-/// lives (a changed setting starts a new one).
-fn scanner_stream(settings: &ScannerSettings) -> impl iced::futures::Stream<Item = ScannerEvent> + use<> {
-    let settings = settings.clone();
-    iced::stream::channel(100, async move |output| {
-        let spawned = std::thread::Builder::new().name("scanner".into()).spawn(move || {
-            let mut output = output;
-            scanner::read_loop(&settings, |event| match event {
-                // An empty read only asks whether anybody still listens.
-                ScannerEvent::Raw(bytes) if bytes.is_empty() => !output.is_closed(),
-                event => futures::executor::block_on(output.send(event)).is_ok(),
-            });
-        });
-        if let Err(e) = spawned {
-            tracing::error!("cannot start the scanner thread: {e}");
-        }
-    })
 }

@@ -1,16 +1,20 @@
-//! The payment panels: cash (the total large, the amount received typed or tapped, the change
-//! worked out as it is typed) and card (the amount to enter on the separate card terminal).
+//! Paying: the cash panel (the total large, the amount received typed or tapped, the change
+//! worked out as it is typed), the card panel (the amount to enter on the separate card
+//! terminal), and the commit that follows, off the UI thread, with its receipt.
 
-use iced::widget::{button, column, row, text, text_input};
+use iced::Task;
+use iced::widget::{button, column, operation, row, text, text_input};
 use iced::{Center, Element, Fill};
 
-use super::view::{ENTRY_INPUT, amount_row, pad_and_buttons};
-use super::{Checkout, Message};
-use crate::domain::likely_tenders;
+use super::view::{ENTRY_INPUT, SCAN_INPUT, amount_row, pad_and_buttons};
+use super::{Action, Checkout, Context, Finished, Message, Mode, entry_problem, focus};
 use crate::domain::register::{self, CashPreview};
-use crate::t;
+use crate::domain::{Payment, TenderKind, likely_tenders};
+use crate::hardware::receipt::{ReceiptOptions, sale_receipt};
+use crate::store::NewSale;
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
+use crate::{messages, t};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pay {
@@ -118,5 +122,85 @@ impl Checkout {
         column![amount_row(t!("checkout-total"), self.cart.total()), widgets::banner(t!("pay-saving"), false),]
             .spacing(12)
             .into()
+    }
+
+    pub(super) fn cash(&mut self, typed: &str, ctx: Context<'_>) -> Action {
+        let total = self.cart.total();
+        let payment = register::tendered(typed, total)
+            .map_err(|p| entry_problem(&p))
+            .and_then(|tendered| Payment::cash(total, tendered).map_err(|e| messages::payment_error(&e)));
+        match payment {
+            Ok(payment) => self.commit(payment, ctx),
+            Err(problem) => {
+                self.error(problem);
+                focus(ENTRY_INPUT)
+            }
+        }
+    }
+
+    /// Writes the sale off the UI thread; the cart stays until it is on disk.
+    pub(super) fn commit(&mut self, payment: Payment, ctx: Context<'_>) -> Action {
+        let paying = if payment.has_cash() { Pay::Cash { digits: String::new() } } else { Pay::Card };
+        self.mode = Mode::Committing(paying);
+        self.notice = None;
+        let (cart, staff, till, now) = (self.cart.clone(), ctx.staff.clone(), ctx.till.clone(), ctx.now);
+        let write = ctx.worker.call(move |store| {
+            store.commit_sale(NewSale { cart: &cart, payment: &payment, staff: &staff, at: now, till: Some(&till) })
+        });
+        Action::Run(Task::perform(write, Message::SaleCommitted))
+    }
+
+    pub(super) fn committed(
+        &mut self,
+        result: Result<crate::domain::Sale, crate::store::StoreError>,
+        ctx: Context<'_>,
+    ) -> Action {
+        let Mode::Committing(paying) = &self.mode else { return Action::None };
+        let paying = paying.clone();
+        match result {
+            Ok(sale) => {
+                let tender = &sale.payment.tenders[0];
+                self.mode = Mode::Done(Finished {
+                    date: sale.business_date,
+                    sale_no: sale.sale_no,
+                    total: sale.total,
+                    kind: tender.kind,
+                    tendered: if tender.kind == TenderKind::Cash { tender.tendered } else { sale.total },
+                    change: sale.payment.change,
+                    job: None,
+                    print: None,
+                });
+                self.notice = None;
+                let receipt = sale_receipt(ctx.store.info(), &sale, ReceiptOptions::default());
+                self.receipt = Some(receipt.clone());
+                Action::Print {
+                    title: t!("job-receipt", number = format!("{:04}", sale.sale_no)),
+                    paper: receipt,
+                    then: operation::focus(SCAN_INPUT),
+                }
+            }
+            Err(e) => {
+                // Nothing was written: back to paying, with everything rung up still there.
+                tracing::error!("sale not committed: {e}");
+                self.mode = Mode::Pay(paying);
+                self.error(t!("error-sale-not-saved", reason = messages::store_error(&e)));
+                focus(ENTRY_INPUT)
+            }
+        }
+    }
+
+    pub(super) fn reprint(&mut self, date: chrono::NaiveDate, number: u32, ctx: Context<'_>) -> Action {
+        match ctx.store.sale(date, number) {
+            Ok(Some(sale)) => Action::Print {
+                title: t!("job-reprint", number = format!("{:04}", sale.sale_no)),
+                paper: sale_receipt(ctx.store.info(), &sale, ReceiptOptions { reprint: true }),
+                then: operation::focus(SCAN_INPUT),
+            },
+            Ok(None) => Action::None,
+            Err(e) => {
+                self.error(messages::store_error(&e));
+                Action::None
+            }
+        }
     }
 }

@@ -8,10 +8,9 @@ use iced::widget::operation;
 use super::payment::Pay;
 use super::today::Today;
 use super::{Action, Checkout, Context, ENTRY_INPUT, Finished, Message, Mode, SCAN_INPUT, entry_problem, focus};
+use crate::domain::Payment;
 use crate::domain::register;
-use crate::domain::{Payment, TenderKind};
-use crate::hardware::receipt::{ReceiptOptions, sale_receipt};
-use crate::store::{Approval, NewSale, category_line};
+use crate::store::{Approval, category_line};
 use crate::ui::approval::{ApprovalPanel, Outcome};
 use crate::ui::preview::Paper;
 use crate::{messages, t};
@@ -363,82 +362,6 @@ impl Checkout {
             Err(problem) => {
                 self.error(entry_problem(&problem));
                 focus(ENTRY_INPUT)
-            }
-        }
-    }
-
-    fn cash(&mut self, typed: &str, ctx: Context<'_>) -> Action {
-        let total = self.cart.total();
-        let payment = register::tendered(typed, total)
-            .map_err(|p| entry_problem(&p))
-            .and_then(|tendered| Payment::cash(total, tendered).map_err(|e| messages::payment_error(&e)));
-        match payment {
-            Ok(payment) => self.commit(payment, ctx),
-            Err(problem) => {
-                self.error(problem);
-                focus(ENTRY_INPUT)
-            }
-        }
-    }
-
-    /// Writes the sale off the UI thread; the cart stays until it is on disk.
-    fn commit(&mut self, payment: Payment, ctx: Context<'_>) -> Action {
-        let paying = if payment.has_cash() { Pay::Cash { digits: String::new() } } else { Pay::Card };
-        self.mode = Mode::Committing(paying);
-        self.notice = None;
-        let (cart, staff, till, now) = (self.cart.clone(), ctx.staff.clone(), ctx.till.clone(), ctx.now);
-        let write = ctx.worker.call(move |store| {
-            store.commit_sale(NewSale { cart: &cart, payment: &payment, staff: &staff, at: now, till: Some(&till) })
-        });
-        Action::Run(Task::perform(write, Message::SaleCommitted))
-    }
-
-    fn committed(&mut self, result: Result<crate::domain::Sale, crate::store::StoreError>, ctx: Context<'_>) -> Action {
-        let Mode::Committing(paying) = &self.mode else { return Action::None };
-        let paying = paying.clone();
-        match result {
-            Ok(sale) => {
-                let tender = &sale.payment.tenders[0];
-                self.mode = Mode::Done(Finished {
-                    date: sale.business_date,
-                    sale_no: sale.sale_no,
-                    total: sale.total,
-                    kind: tender.kind,
-                    tendered: if tender.kind == TenderKind::Cash { tender.tendered } else { sale.total },
-                    change: sale.payment.change,
-                    job: None,
-                    print: None,
-                });
-                self.notice = None;
-                let receipt = sale_receipt(ctx.store.info(), &sale, ReceiptOptions::default());
-                self.receipt = Some(receipt.clone());
-                Action::Print {
-                    title: t!("job-receipt", number = format!("{:04}", sale.sale_no)),
-                    paper: receipt,
-                    then: operation::focus(SCAN_INPUT),
-                }
-            }
-            Err(e) => {
-                // Nothing was written: back to paying, with everything rung up still there.
-                tracing::error!("sale not committed: {e}");
-                self.mode = Mode::Pay(paying);
-                self.error(t!("error-sale-not-saved", reason = messages::store_error(&e)));
-                focus(ENTRY_INPUT)
-            }
-        }
-    }
-
-    fn reprint(&mut self, date: chrono::NaiveDate, number: u32, ctx: Context<'_>) -> Action {
-        match ctx.store.sale(date, number) {
-            Ok(Some(sale)) => Action::Print {
-                title: t!("job-reprint", number = format!("{:04}", sale.sale_no)),
-                paper: sale_receipt(ctx.store.info(), &sale, ReceiptOptions { reprint: true }),
-                then: operation::focus(SCAN_INPUT),
-            },
-            Ok(None) => Action::None,
-            Err(e) => {
-                self.error(messages::store_error(&e));
-                Action::None
             }
         }
     }
