@@ -316,6 +316,11 @@ mod tests {
 
     #[test]
     fn pins_typed_into_the_scan_field_are_not_shown() {
+        let typed =
+            crate::ui::screen::checkout::Message::ScanChanged(crate::ui::screen::checkout::Typed("4821".into()));
+        assert_eq!(format!("{typed:?}"), "ScanChanged(Typed(\"****\"))");
+        let pin = crate::ui::screen::login::Message::PinChanged(crate::domain::Pin::typed("4821"));
+        assert!(!format!("{pin:?}").contains("4821"));
         assert_eq!(redact("1234"), "****");
         assert_eq!(redact(" 20261125 "), "********");
         assert_eq!(redact("P012000350026267"), "P012000350026267");

@@ -29,9 +29,20 @@ use crate::{messages, t};
 pub use payment::Pay;
 pub use view::{ENTRY_INPUT, LINES, SCAN_INPUT};
 
+/// What is in the scan field. Someone may type their PIN there by mistake, so a debug print
+/// shows a PIN-like text only as stars.
+#[derive(Clone)]
+pub struct Typed(pub String);
+
+impl std::fmt::Debug for Typed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Typed({:?})", messages::redact(&self.0))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
-    ScanChanged(String),
+    ScanChanged(Typed),
     ScanSubmitted,
     Remove(usize),
     More(usize),

@@ -23,7 +23,7 @@ fn entry_at_end() -> Action {
 impl Checkout {
     pub fn update(&mut self, message: Message, ctx: Context<'_>) -> Action {
         match message {
-            Message::ScanChanged(text) => {
+            Message::ScanChanged(super::Typed(text)) => {
                 self.scan = text;
                 Action::None
             }

@@ -27,7 +27,7 @@ impl Checkout {
         let placeholder = if layout.narrow() { t!("checkout-scan-short") } else { t!("checkout-scan-placeholder") };
         let mut scan = text_input(&placeholder, &self.scan).id(SCAN_INPUT).size(theme::LARGE).padding(12);
         if scanning {
-            scan = scan.on_input(Message::ScanChanged).on_submit(Message::ScanSubmitted);
+            scan = scan.on_input(|text| Message::ScanChanged(super::Typed(text))).on_submit(Message::ScanSubmitted);
         }
         let gap = if layout.short() { 8 } else { 12 };
         let mut left = column![scan].spacing(gap);
