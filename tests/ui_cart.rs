@@ -215,3 +215,23 @@ fn todays_sales_are_found_by_number_or_amount_and_reprinted() {
         "a reprint never opens the drawer"
     );
 }
+
+/// Regression (seen under Xvfb): a scanner reading two tags back to back types the second code
+/// before the screen has cleared the first from the field, and the field handed over both
+/// codes run together, which was refused: the second item was lost.
+#[test]
+fn two_scans_back_to_back_are_two_items() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    let (first, second) = (tag(1, 5000, 0), tag(7, 2000, 1));
+    till.act(|ui| {
+        ui.click(iced_test::selector::id(checkout::SCAN_INPUT)).unwrap();
+        let _ = ui.typewrite(&first);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        let _ = ui.typewrite(&second);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    let codes: Vec<Option<String>> =
+        till.app.checkout().unwrap().cart().lines().iter().map(|l| l.code.clone()).collect();
+    assert_eq!(codes, [Some(first), Some(second)], "{:?}", till.texts());
+}

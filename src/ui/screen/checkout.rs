@@ -157,6 +157,9 @@ struct Notice {
 pub struct Checkout {
     cart: Cart,
     scan: String,
+    /// The code just taken from the scan field. Until the screen has redrawn the empty field, a
+    /// scanner's next keys land after it (the field still shows it), so it is cut off again.
+    just_scanned: Option<String>,
     notice: Option<Notice>,
     keys: Vec<Category>,
     key_page: usize,
@@ -202,6 +205,7 @@ impl Checkout {
         Checkout {
             cart: Cart::new(),
             scan: String::new(),
+            just_scanned: None,
             notice,
             keys,
             key_page: 0,

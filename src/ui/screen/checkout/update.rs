@@ -24,11 +24,19 @@ impl Checkout {
     pub fn update(&mut self, message: Message, ctx: Context<'_>) -> Action {
         match message {
             Message::ScanChanged(super::Typed(text)) => {
-                self.scan = text;
+                self.scan = match self.just_scanned.take() {
+                    Some(code) if text.starts_with(&code) => {
+                        let rest = text[code.len()..].to_string();
+                        self.just_scanned = Some(code);
+                        rest
+                    }
+                    _ => text,
+                };
                 Action::None
             }
             Message::ScanSubmitted => {
                 let code = std::mem::take(&mut self.scan);
+                self.just_scanned = Some(code.clone()).filter(|c| !c.is_empty());
                 self.scan_code(code.trim(), ctx)
             }
             Message::Remove(index) => self.take_out(index, 0, ctx),
