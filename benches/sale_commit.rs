@@ -43,9 +43,7 @@ fn main() {
             for _ in 0..iters {
                 store.save_cart(&till, &cashier, &cart, at).expect("cart saved");
                 let start = Instant::now();
-                store
-                    .commit_sale(NewSale { cart: &cart, payment: &payment, staff: &cashier, at, till: Some(&till) })
-                    .expect("commit");
+                store.commit_sale(NewSale::new(&cart, &payment, &cashier, at).at_till(&till, None)).expect("commit");
                 took += start.elapsed();
             }
             let (total, n) = sale_time.get();

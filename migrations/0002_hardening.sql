@@ -44,21 +44,30 @@ CREATE TABLE sale_lines_new (
     sale_id          INTEGER NOT NULL REFERENCES sales (id),
     line_no          INTEGER NOT NULL CHECK (line_no > 0),
     uuid             TEXT NOT NULL,
-    kind             TEXT NOT NULL CHECK (kind IN ('price_tag', 'item_tag', 'stock', 'category_key')),
+    kind             TEXT NOT NULL
+        CHECK (kind IN ('price_tag', 'item_tag', 'stock', 'category_key', 'donation')),
     code             TEXT,
     name_ko          TEXT NOT NULL,
     name_en          TEXT NOT NULL,
     category         TEXT REFERENCES categories (code),
-    tax_class        TEXT NOT NULL REFERENCES tax_classes (code),
+    -- A round-up donation has no tax class: it is a gift, not revenue.
+    tax_class        TEXT REFERENCES tax_classes (code) CHECK ((tax_class IS NULL) = (kind = 'donation')),
     tax_rate_percent TEXT NOT NULL,
     list_price       INTEGER NOT NULL,
     unit_price       INTEGER NOT NULL,
-    quantity         INTEGER NOT NULL CHECK (quantity > 0),
+    -- Negative on a refund or a void.
+    quantity         INTEGER NOT NULL CHECK (quantity != 0),
     amount           INTEGER NOT NULL,
     weeks_on_floor   INTEGER,
     markdown_percent TEXT,
     pull             INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (sale_id, line_no)
+    -- Taken off by a discount (with its reason); the markdown is already in unit_price.
+    discount         INTEGER NOT NULL DEFAULT 0,
+    discount_reason  TEXT,
+    -- On a refund or void: the line of the original sale it takes back.
+    refers_line      INTEGER,
+    PRIMARY KEY (sale_id, line_no),
+    CHECK (amount = unit_price * quantity - discount)
 ) WITHOUT ROWID;
 INSERT INTO sale_lines_new (sale_id, line_no, uuid, kind, code, name_ko, name_en, category, tax_class,
         tax_rate_percent, list_price, unit_price, quantity, amount, weeks_on_floor, markdown_percent, pull)
@@ -86,9 +95,12 @@ ALTER TABLE sale_vat_new RENAME TO sale_vat;
 CREATE TABLE tenders_new (
     sale_id   INTEGER NOT NULL REFERENCES sales (id),
     tender_no INTEGER NOT NULL CHECK (tender_no > 0),
-    kind      TEXT NOT NULL CHECK (kind IN ('cash', 'card')),
+    kind      TEXT NOT NULL CHECK (kind IN ('cash', 'card', 'store_credit')),
+    -- Negative when paid back on a refund.
     amount    INTEGER NOT NULL,
     tendered  INTEGER NOT NULL,
+    -- A card's approval number, a voucher's code.
+    reference TEXT,
     PRIMARY KEY (sale_id, tender_no)
 ) WITHOUT ROWID;
 INSERT INTO tenders_new (sale_id, tender_no, kind, amount, tendered)

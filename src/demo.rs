@@ -292,13 +292,9 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
             let who = *pick(&mut rng, &rota);
             day.push((cart, payment, who, local(date, time)));
         }
-        let committed = store.commit_sales(day.iter().map(|(cart, payment, staff, at)| NewSale {
-            cart,
-            payment,
-            staff,
-            at: *at,
-            till: None,
-        }))?;
+        let committed = store
+            .commit_sales(day.iter().map(|(cart, payment, staff, at)| NewSale::new(cart, payment, staff, *at)))
+            .map_err(demo_refused)?;
         summary.sales += committed.len();
         summary.gross += committed.iter().map(|s| s.total).sum::<Won>();
     }
@@ -322,6 +318,13 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
     summary.items_tagged +=
         store.add_items(&floor, Some(by_role(Role::Manager).id), Local::now().fixed_offset())?.len();
     Ok(summary)
+}
+
+fn demo_refused(e: crate::store::SaleError) -> StoreError {
+    match e {
+        crate::store::SaleError::Store(e) => e,
+        other => StoreError::Invalid(format!("the demo made a sale the till refuses: {other}")),
+    }
 }
 
 fn scan_failure(e: crate::store::ScanError) -> StoreError {

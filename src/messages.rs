@@ -20,6 +20,7 @@ pub fn code_kind(kind: CodeKind) -> String {
         CodeKind::ItemTag => t!("code-kind-item-tag"),
         CodeKind::Ean13 => t!("code-kind-ean13"),
         CodeKind::Receipt => t!("code-kind-receipt"),
+        CodeKind::Credit => t!("code-kind-credit"),
     }
 }
 
@@ -60,6 +61,7 @@ pub fn scan_error(e: &ScanError) -> String {
         }
         ScanError::UnknownProduct { ean } => t!("error-unknown-product", code = ean.clone()),
         ScanError::Receipt(_) => t!("error-receipt-scanned"),
+        ScanError::Credit(_) => t!("error-credit-scanned"),
         ScanError::Store(e) => store_error(e),
     }
 }
@@ -100,6 +102,8 @@ pub fn sqlite_reason(e: &rusqlite::Error) -> String {
             "line kind" => t!("value-line-kind"),
             "tender kind" => t!("value-tender-kind"),
             "percentage" => t!("value-percentage"),
+            "document kind" => t!("value-document-kind"),
+            "customer" => t!("value-customer"),
             "time" => t!("value-time"),
             "date" => t!("value-date"),
             _ => t!("value-number"),
@@ -172,6 +176,7 @@ pub fn sign_in_error(e: &SignInError, now: DateTime<FixedOffset>) -> String {
         }
         SignInError::LockedOut { until } => t!("login-locked", time = duration(locked_for(*until, now))),
         SignInError::NotAManager => t!("error-not-a-manager"),
+        SignInError::ApprovalTries => t!("error-approval-tries"),
         SignInError::Store(e) => store_error(e),
         SignInError::Unknown => t!("login-unknown"),
     }
@@ -184,6 +189,7 @@ pub fn cart_error(e: &CartError) -> String {
         CartError::OneOfAKind => t!("error-one-of-a-kind"),
         CartError::Quantity { max } => t!("error-quantity", max = *max),
         CartError::NoLine { .. } => t!("error-no-line"),
+        CartError::DiscountTooLarge => t!("error-discount-too-large"),
     }
 }
 
@@ -191,6 +197,9 @@ pub fn payment_error(e: &PaymentError) -> String {
     match e {
         PaymentError::EmptySale => t!("error-empty-sale"),
         PaymentError::NotEnough { short } => t!("error-not-enough", short = short.to_string()),
+        PaymentError::MoreThanLeft { left } => t!("error-more-than-left", left = left.to_string()),
+        PaymentError::NoBalance => t!("error-no-balance"),
+        PaymentError::Approval => t!("error-approval-number"),
     }
 }
 
@@ -204,7 +213,7 @@ pub fn price_explanation(priced: &crate::store::Priced, date: chrono::NaiveDate)
         crate::domain::LineKind::PriceTag => code_kind(CodeKind::PriceTag),
         crate::domain::LineKind::ItemTag => code_kind(CodeKind::ItemTag),
         crate::domain::LineKind::Stock => code_kind(CodeKind::Ean13),
-        crate::domain::LineKind::CategoryKey => String::new(),
+        crate::domain::LineKind::CategoryKey | crate::domain::LineKind::Donation => String::new(),
     };
     out.push_str(&format!("{} ({kind})\n", line.code.clone().unwrap_or_default()));
     out.push_str(&format!(
@@ -261,6 +270,38 @@ pub fn spec_error(e: &SpecError) -> String {
         SpecError::Unknown(spec) => t!("printer-spec-unknown", spec = spec.clone()),
         SpecError::NoPath(spec) => t!("printer-spec-no-path", spec = spec.clone()),
         SpecError::Option { spec, option } => t!("printer-spec-option", spec = spec.clone(), option = option.clone()),
+    }
+}
+
+/// Why a document was refused.
+pub fn sale_error(e: &crate::store::SaleError) -> String {
+    use crate::store::SaleError;
+    match e {
+        SaleError::OnHold { code, hours } => t!("error-on-hold", code = code.clone(), hours = *hours),
+        SaleError::CannotVoid(number) => t!("error-cannot-void", number = format!("{number:04}")),
+        SaleError::NothingLeftToReturn => t!("error-nothing-to-return"),
+        SaleError::CreditSpent { code, balance } => {
+            t!("error-credit-spent", code = code.clone(), balance = balance.to_string())
+        }
+        SaleError::Store(e) => store_error(e),
+    }
+}
+
+pub fn till_error(e: &crate::store::TillError) -> String {
+    use crate::store::TillError;
+    match e {
+        TillError::AlreadyOpen(_) => t!("error-till-open"),
+        TillError::AlreadyClosed => t!("error-till-closed"),
+        TillError::KeptTooMuch => t!("error-kept-too-much"),
+        TillError::Store(e) => store_error(e),
+    }
+}
+
+pub fn cash_receipt_error(e: &crate::domain::cash_receipt::CashReceiptError) -> String {
+    use crate::domain::cash_receipt::CashReceiptError;
+    match e {
+        CashReceiptError::Unknown(typed) => t!("error-cash-receipt", typed = typed.clone()),
+        CashReceiptError::BusinessCheck => t!("error-business-number"),
     }
 }
 

@@ -73,7 +73,7 @@ fn demo_history_report_and_check_agree_with_the_database() {
     assert_eq!(field("standard_supply") + field("standard_vat"), field("standard_gross"));
     let tender = |kind: &str| {
         sql(&format!(
-            "SELECT coalesce(sum(amount), 0) FROM tenders t JOIN sales s ON s.id = t.sale_id WHERE business_date = ?1 AND kind = '{kind}'"
+            "SELECT coalesce(sum(amount), 0) FROM tenders t JOIN sales s ON s.id = t.sale_id WHERE business_date = ?1 AND t.kind = '{kind}'"
         ))
     };
     assert_eq!((field("cash"), field("card")), (tender("cash"), tender("card")));

@@ -28,6 +28,9 @@ fn line(price: i64, class: &str, rate: i64) -> Line {
         unit_price: Won::new(price),
         quantity: 1,
         markdown: None,
+        discount: Won::ZERO,
+        discount_reason: None,
+        refers_line: None,
     }
 }
 

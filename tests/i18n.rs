@@ -33,9 +33,11 @@ fn used_in(dir: &Path, found: &mut BTreeSet<String>) {
                 }
             }
             // Messages picked at run time by name.
-            for (at, _) in source.match_indices("\"price-explain-") {
-                let literal = &source[at + 1..];
-                found.insert(literal[..literal.find('"').unwrap()].to_string());
+            for prefix in ["\"price-explain-", "\"discount-reason-"] {
+                for (at, _) in source.match_indices(prefix) {
+                    let literal = &source[at + 1..];
+                    found.insert(literal[..literal.find('"').unwrap()].to_string());
+                }
             }
         }
     }
@@ -48,6 +50,20 @@ fn korean_and_english_have_the_same_messages() {
     assert!(ko.len() > 100);
     assert_eq!(ko.difference(&en).collect::<Vec<_>>(), Vec::<&String>::new(), "in ko.ftl only");
     assert_eq!(en.difference(&ko).collect::<Vec<_>>(), Vec::<&String>::new(), "in en.ftl only");
+}
+
+#[test]
+fn each_message_is_defined_once() {
+    for ftl in [nanum::i18n::KO_FTL, nanum::i18n::EN_FTL] {
+        let mut seen = BTreeSet::new();
+        let twice: Vec<_> = ftl
+            .lines()
+            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim()))
+            .filter(|id| !seen.insert(*id))
+            .collect();
+        assert!(twice.is_empty(), "defined twice: {twice:?}");
+    }
 }
 
 #[test]

@@ -44,9 +44,9 @@ fn two_writers_at_once_lose_nothing_and_a_report_meanwhile_adds_up() {
                     cart.add(store.price_scan(&tag(1, 1000 + (i as i64 % 7) * 100, 0), today()).unwrap().line).unwrap();
                 }
                 let payment =
-                    if card { Payment::card(cart.total()) } else { Payment::cash(cart.total(), Won::new(50_000)) };
-                let sale =
-                    NewSale { cart: &cart, payment: &payment.unwrap(), staff: &cashier, at: at(12, 0), till: None };
+                    if card { Payment::card(cart.total()) } else { Payment::cash(cart.total(), Won::new(50_000)) }
+                        .unwrap();
+                let sale = NewSale::new(&cart, &payment, &cashier, at(12, 0));
                 store.commit_sale(sale).expect("no sale fails because of the other writer");
             }
         })
@@ -287,7 +287,7 @@ fn a_store_made_by_the_first_release_is_brought_up_to_date_with_everything_kept(
     .unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();
-    assert_eq!(count(&path, "PRAGMA user_version"), 2);
+    assert_eq!(count(&path, "PRAGMA user_version"), 3);
     assert_eq!(count(&path, "PRAGMA application_id"), 0x4E41_4E55);
     assert_eq!(store.category("001").unwrap().unwrap().tax_rate_percent, rust_decimal::Decimal::TEN);
     assert_eq!(store.rotation().steps.len(), 1);

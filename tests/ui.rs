@@ -26,8 +26,11 @@ fn a_wrong_pin_is_refused_and_the_right_one_opens_the_checkout() {
 
     till.enter(login::PIN_INPUT, "2222");
     assert_eq!(till.app.on_duty().map(|s| s.name.as_str()), Some("이서준"));
+    till.resize(WIDE);
     assert!(till.sees("근무: 이서준 (계산원)"));
     assert!(till.sees("2026-11-25 (수) 14:03"));
+    till.resize(SMALL);
+    assert!(till.sees("이서준") && till.sees("11-25 (수) 14:03"), "less room: the name and a shorter date");
     assert!(till.sees("상품을 스캔하거나 아래 분류 버튼을 눌러 주세요."));
 }
 
@@ -105,7 +108,7 @@ fn a_cash_sale_from_scan_to_change_to_receipt() {
     }
 
     till.click("현금 결제");
-    assert!(till.sees("받을 금액"));
+    assert!(till.sees("결제") && till.sees("받은 금액 (원)"), "{:?}", till.texts());
     till.enter(checkout::ENTRY_INPUT, "10000");
     assert!(till.sees("결제가 끝났어요"));
     assert!(till.sees("3,500원"), "the change, in large type");
@@ -173,18 +176,18 @@ fn the_change_shows_as_the_amount_is_typed_with_separators() {
 }
 
 #[test]
-fn too_little_cash_is_refused_and_the_sale_stays() {
+fn too_little_cash_is_part_paid_and_can_be_taken_back() {
     let mut till = till();
     till.sign_in("이서준", "2222");
     till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
     till.send(Message::Hotkey(nanum::ui::app::Hotkey::Cash));
     till.enter(checkout::ENTRY_INPUT, "3000");
-    assert!(till.sees("500원이 모자라요."));
-    assert!(till.app.store().sale(today(), 1).unwrap().is_none());
-    // Enter on an empty field takes the exact amount.
-    for _ in 0..4 {
-        till.click("←");
-    }
+    till.picture("pay-part-cash");
+    assert!(till.sees("남은 금액 500원을 받아 주세요."), "{:?}", till.texts());
+    assert!(till.app.store().sale(today(), 1).unwrap().is_none(), "nothing is written until it is all paid");
+    // A mistake: the 3,000 is taken back, and Enter on the empty field takes the exact amount.
+    till.click("방금 받은 돈 취소");
+    assert!(!till.sees("남은 금액"));
     till.enter(checkout::ENTRY_INPUT, "");
     assert!(till.sees("결제가 끝났어요"));
     assert_eq!(till.app.store().sale(today(), 1).unwrap().map(|s| s.payment.change.get()), Some(0));

@@ -204,6 +204,7 @@ fn todays_sales_are_found_by_number_or_amount_and_reprinted() {
     assert!(till.sees("0002") && !till.sees("0001") && !till.sees("0003"), "{:?}", till.texts());
     let before = std::fs::read(till.printer_file()).unwrap().len();
     till.click("0002");
+    till.click("영수증 재발행");
     till.settle();
     let bytes = std::fs::read(till.printer_file()).unwrap();
     let reprint = nanum::hardware::decode::decode(&bytes[before..]).unwrap();

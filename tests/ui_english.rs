@@ -23,6 +23,7 @@ fn the_language_button_switches_to_english_and_remembers_it() {
     till.enter(login::PIN_INPUT, "1234");
     assert!(till.sees("Wrong PIN. 4 more wrong PINs lock you out for 1 min."), "{:?}", till.texts());
     till.enter(login::PIN_INPUT, "2222");
+    till.resize(common::till::WIDE);
     assert!(till.sees("On duty: 이서준 (Cashier)"));
     till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
     assert!(till.sees("Added Women's clothing, ₩3,500."));

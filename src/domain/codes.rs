@@ -4,7 +4,8 @@
 //! - price-point tag `P` + category (3) + price in won (7) + intake ISO week `YYWW` + check digit,
 //! - item tag `I` + store (3) + serial (8) + check digit,
 //! - EAN-13 (a 12-digit UPC-A is read as EAN-13 with a leading zero),
-//! - receipt `S` + store (3) + date `YYYYMMDD` + sale number (4).
+//! - receipt `S` + store (3) + date `YYYYMMDD` + sale number (4),
+//! - store-credit voucher `C` + store (3) + serial (8) + check digit.
 //!
 //! Tags use the GS1 mod-10 check digit, which catches every single-digit error. A bad read is
 //! rejected with the reason, never guessed at.
@@ -23,6 +24,19 @@ pub enum Code {
     Item(ItemTag),
     Ean13(Ean13),
     Receipt(ReceiptCode),
+    Credit(CreditCode),
+}
+
+impl Code {
+    pub fn kind(&self) -> CodeKind {
+        match self {
+            Code::Price(_) => CodeKind::PriceTag,
+            Code::Item(_) => CodeKind::ItemTag,
+            Code::Ean13(_) => CodeKind::Ean13,
+            Code::Receipt(_) => CodeKind::Receipt,
+            Code::Credit(_) => CodeKind::Credit,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +45,7 @@ pub enum CodeKind {
     ItemTag,
     Ean13,
     Receipt,
+    Credit,
 }
 
 impl fmt::Display for CodeKind {
@@ -40,6 +55,7 @@ impl fmt::Display for CodeKind {
             CodeKind::ItemTag => "item tag",
             CodeKind::Ean13 => "EAN-13",
             CodeKind::Receipt => "receipt",
+            CodeKind::Credit => "store credit voucher",
         })
     }
 }
@@ -186,6 +202,27 @@ impl ItemTag {
     pub fn code(&self) -> String {
         let body = format!("{:03}{:08}", self.store, self.serial);
         format!("I{body}{}", gs1_check_digit(&digits(&body)))
+    }
+}
+
+/// A store-credit voucher, printed when a refund goes to store credit (or a manager issues
+/// one); the balance lives in the store's records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CreditCode {
+    pub store: u16,
+    pub serial: u32,
+}
+
+impl CreditCode {
+    pub const LEN: usize = 13;
+
+    pub fn new(store: u16, serial: u32) -> Option<CreditCode> {
+        (store <= 999 && serial <= 99_999_999).then_some(CreditCode { store, serial })
+    }
+
+    pub fn code(&self) -> String {
+        let body = format!("{:03}{:08}", self.store, self.serial);
+        format!("C{body}{}", gs1_check_digit(&digits(&body)))
     }
 }
 
@@ -366,6 +403,7 @@ pub fn parse(raw: &str) -> Result<Code, CodeError> {
         'P' => parse_price_tag(code, rest).map(Code::Price),
         'I' => parse_item_tag(code, rest).map(Code::Item),
         'S' => parse_receipt(code, rest).map(Code::Receipt),
+        'C' => parse_credit(code, rest).map(Code::Credit),
         d if d.is_ascii_digit() => parse_ean(code).map(Code::Ean13),
         _ => Err(CodeError::Unknown { code: code.to_string() }),
     }
@@ -390,6 +428,13 @@ fn parse_item_tag(code: &str, body: &str) -> Result<ItemTag, CodeError> {
     check_length(kind, code, ItemTag::LEN)?;
     checked_digits(kind, body)?;
     Ok(ItemTag { store: body[0..3].parse().expect("digits"), serial: body[3..11].parse().expect("digits") })
+}
+
+fn parse_credit(code: &str, body: &str) -> Result<CreditCode, CodeError> {
+    let kind = CodeKind::Credit;
+    check_length(kind, code, CreditCode::LEN)?;
+    checked_digits(kind, body)?;
+    Ok(CreditCode { store: body[0..3].parse().expect("digits"), serial: body[3..11].parse().expect("digits") })
 }
 
 fn parse_ean(code: &str) -> Result<Ean13, CodeError> {
@@ -437,6 +482,10 @@ mod tests {
         );
         check("I001000123454", Ok(Code::Item(ItemTag { store: 1, serial: 12345 })));
         check("8801234567893", Ok(Code::Ean13(Ean13("8801234567893".into()))));
+        let voucher = CreditCode::new(1, 12345).unwrap();
+        assert_eq!(voucher.code(), "C001000123454");
+        check("C001000123454", Ok(Code::Credit(voucher)));
+        check("C001000123455", Err(CodeError::CheckDigit { kind: CodeKind::Credit, expected: 4, found: 5 }));
     }
 
     #[test]

@@ -6,20 +6,27 @@
 //! unchanged by the GUI, the command line and the central service.
 
 pub mod cart;
+pub mod cash_receipt;
 pub mod catalog;
 pub mod codes;
+pub mod discount;
 pub mod money;
+pub mod payment;
 pub mod register;
 pub mod rotation;
 pub mod sale;
 pub mod staff;
 pub mod tax;
+pub mod till;
 
-pub use cart::{Cart, CartError, Line, LineKind, Payment, PaymentError, Tender, TenderKind, likely_tenders};
+pub use cart::{Cart, CartError, Line, LineKind, vat_of};
+pub use cash_receipt::CashReceipt;
 pub use catalog::{Category, Condition, GuidePrice, ItemRecord, StockItem, StoreInfo};
-pub use codes::{Code, CodeError, Ean13, IsoWeek, ItemTag, PriceTag, ReceiptCode};
+pub use codes::{Code, CodeError, CreditCode, Ean13, IsoWeek, ItemTag, PriceTag, ReceiptCode};
+pub use discount::Discount;
 pub use money::Won;
+pub use payment::{Payment, PaymentError, Tender, TenderKind, Tendering, likely_tenders};
 pub use rotation::{Markdown, MarkdownStep, Rotation, TagColour};
-pub use sale::Sale;
+pub use sale::{Customer, Sale, SaleKind};
 pub use staff::{BootMark, Lockout, Pin, Role, StaffMember};
 pub use tax::{TaxClass, VatLine, vat_breakdown};

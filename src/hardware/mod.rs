@@ -11,6 +11,7 @@ pub mod receipt;
 pub mod scanner;
 pub mod selftest;
 pub mod tags;
+pub mod till_report;
 pub mod transport;
 
 pub use cause::Cause;

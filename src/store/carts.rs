@@ -140,19 +140,101 @@ impl Store {
                 .query_row([&till.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, time(r, 3)?)))
                 .optional()?;
             let Some((id, uuid, staff_name, updated_at)) = head else { return Ok(None) };
-            let jsons: Vec<String> = conn
-                .prepare_cached("SELECT line FROM cart_lines WHERE cart_id = ?1 ORDER BY line_no")?
-                .query_map([id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            let mut cart = Cart::new();
-            for json in jsons {
-                let line: Line = serde_json::from_str(&json)
-                    .map_err(|e| StoreError::Invalid(format!("a stored cart line cannot be read: {e}")))?;
-                cart.add(line).map_err(|e| StoreError::Invalid(format!("a stored cart line is refused: {e}")))?;
-            }
-            Ok(Some(OpenCart { uuid, staff_name, updated_at, cart }))
+            Ok(Some(OpenCart { uuid, staff_name, updated_at, cart: load(conn, id)? }))
         })
     }
+
+    /// Sets the till's cart aside with a note, for any till of the store to take up later.
+    pub fn park_cart(
+        &mut self,
+        till: &TillId,
+        staff: &StaffMember,
+        cart: &Cart,
+        note: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let uuid = write_cart(tx, till, staff, cart, now)?;
+            tx.prepare_cached("UPDATE carts SET state = 'parked', note = ?2, updated_at = ?3 WHERE uuid = ?1")?
+                .execute(params![uuid, note, now.to_rfc3339()])?;
+            let payload = serde_json::json!({ "cart": uuid, "till": till.0, "note": note, "total": cart.total() });
+            journal::append(tx, "cart.parked", &payload, Some(staff.id), now)?;
+            Ok(())
+        })
+    }
+
+    /// Every parked cart in the store, oldest first.
+    pub fn parked_carts(&self) -> Result<Vec<ParkedCart>> {
+        self.read(|conn| {
+            let heads: Vec<(i64, String, String, String, String, DateTime<FixedOffset>)> = conn
+                .prepare(
+                    "SELECT c.id, c.uuid, c.note, c.till, s.name, c.updated_at FROM carts c JOIN staff s ON s.id = c.staff_id
+                     WHERE c.state = 'parked' ORDER BY c.id",
+                )?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, time(r, 5)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            heads
+                .into_iter()
+                .map(|(id, uuid, note, till, staff_name, parked_at)| {
+                    Ok(ParkedCart { uuid, note, till, staff_name, parked_at, cart: load(conn, id)? })
+                })
+                .collect()
+        })
+    }
+
+    /// Takes parked cart `uuid` up on `till` (whose own cart must be empty): it becomes the till's
+    /// open cart. `None` if another till took it first.
+    pub fn take_parked(
+        &mut self,
+        uuid: &str,
+        till: &TillId,
+        staff: &StaffMember,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Option<Cart>> {
+        self.write(|tx| {
+            discard_open(tx, till)?;
+            let taken = tx
+                .prepare_cached(
+                    "UPDATE carts SET state = 'open', till = ?2, staff_id = ?3, updated_at = ?4
+                     WHERE uuid = ?1 AND state = 'parked'",
+                )?
+                .execute(params![uuid, till.0, staff.id, now.to_rfc3339()])?;
+            if taken == 0 {
+                return Ok(None);
+            }
+            let id: i64 = tx.query_row("SELECT id FROM carts WHERE uuid = ?1", [uuid], |r| r.get(0))?;
+            let cart = load(tx, id)?;
+            let payload = serde_json::json!({ "cart": uuid, "till": till.0, "total": cart.total() });
+            journal::append(tx, "cart.resumed", &payload, Some(staff.id), now)?;
+            Ok(Some(cart))
+        })
+    }
+}
+
+/// A cart set aside with a note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParkedCart {
+    pub uuid: String,
+    pub note: String,
+    pub till: String,
+    pub staff_name: String,
+    pub parked_at: DateTime<FixedOffset>,
+    pub cart: Cart,
+}
+
+/// A stored cart's lines, exactly as they were.
+fn load(conn: &rusqlite::Connection, id: i64) -> Result<Cart> {
+    let jsons: Vec<String> = conn
+        .prepare_cached("SELECT line FROM cart_lines WHERE cart_id = ?1 ORDER BY line_no")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut cart = Cart::new();
+    for json in jsons {
+        let line: Line = serde_json::from_str(&json)
+            .map_err(|e| StoreError::Invalid(format!("a stored cart line cannot be read: {e}")))?;
+        cart.add(line).map_err(|e| StoreError::Invalid(format!("a stored cart line is refused: {e}")))?;
+    }
+    Ok(cart)
 }
 
 fn open_uuid(tx: &Transaction<'_>, till: &TillId) -> Result<Option<String>> {

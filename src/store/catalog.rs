@@ -68,7 +68,39 @@ fn category_from_row(r: &Row<'_>) -> rusqlite::Result<Category> {
 const CATEGORY_SELECT: &str = "SELECT c.code, c.name_ko, c.name_en, c.tax_class, t.rate_percent, c.key_position
      FROM categories c JOIN tax_classes t ON t.code = c.tax_class";
 
+/// The store's rules that head office sets as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    /// Discounts taking off more than this percentage need a manager.
+    pub discount_limit_percent: rust_decimal::Decimal,
+    /// Goods priced less than this long ago cannot be sold to staff or volunteers.
+    pub hold: chrono::Duration,
+}
+
 impl Store {
+    pub fn policy(&self) -> Result<Policy> {
+        let value = |key: &str| -> Result<String> {
+            self.conn
+                .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+                .query_row([key], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| StoreError::Invalid(format!("the store setting {key} is missing")))
+        };
+        let limit = value("discount_limit_percent")?;
+        let hours = value("hold_hours")?;
+        let discount_limit_percent = limit
+            .parse::<rust_decimal::Decimal>()
+            .ok()
+            .filter(|p| (rust_decimal::Decimal::ZERO..=rust_decimal::Decimal::ONE_HUNDRED).contains(p))
+            .ok_or_else(|| StoreError::Invalid(format!("the discount limit '{limit}' is not a percentage")))?;
+        let hold = hours
+            .parse::<i64>()
+            .ok()
+            .filter(|h| (0..=24 * 90).contains(h))
+            .ok_or_else(|| StoreError::Invalid(format!("the hold period '{hours}' is not a number of hours")))?;
+        Ok(Policy { discount_limit_percent, hold: chrono::Duration::hours(hold) })
+    }
+
     /// Active categories, in key order then by code, each with its price guide.
     pub fn categories(&self) -> Result<Vec<Category>> {
         let mut categories = self

@@ -85,8 +85,10 @@ fn check_sales(conn: &Connection) -> Result<(u64, Vec<SaleProblem>)> {
     let mut problems = Vec::new();
     let mut checked = 0;
     let mut journaled = std::collections::HashSet::new();
-    let mut events =
-        conn.prepare("SELECT seq, payload, staff_id FROM journal WHERE kind = 'sale.committed' ORDER BY seq")?;
+    let mut events = conn.prepare(
+        "SELECT seq, payload, staff_id FROM journal
+         WHERE kind IN ('sale.committed', 'sale.refunded', 'sale.voided') ORDER BY seq",
+    )?;
     let mut rows = events.query([])?;
     while let Some(row) = rows.next()? {
         let (seq, payload, staff_id): (i64, String, Option<i64>) = (row.get(0)?, row.get(1)?, row.get(2)?);
@@ -141,8 +143,10 @@ fn difference(stored: &Sale, recorded: &Sale) -> Option<SalePart> {
         Some(SalePart::Tenders)
     } else if stored.total != recorded.total {
         Some(SalePart::Total)
-    } else if (stored.business_date, stored.sale_no, stored.sold_at, stored.staff_id)
-        != (recorded.business_date, recorded.sale_no, recorded.sold_at, recorded.staff_id)
+    } else if (stored.business_date, stored.sale_no, stored.sold_at, stored.staff_id, stored.kind)
+        != (recorded.business_date, recorded.sale_no, recorded.sold_at, recorded.staff_id, recorded.kind)
+        || (&stored.refers_to, stored.customer, &stored.cash_receipt)
+            != (&recorded.refers_to, recorded.customer, &recorded.cash_receipt)
     {
         Some(SalePart::Header)
     } else {

@@ -21,11 +21,16 @@ fn stock_from_row(r: &Row<'_>) -> rusqlite::Result<StockItem> {
     })
 }
 
-/// Writes item rows (in the caller's transaction) and returns their tag codes.
-pub(super) fn insert_items(conn: &Connection, store_code: u16, items: &[ItemSetup]) -> Result<Vec<String>> {
+/// Writes item rows (in the caller's transaction), tagged at `at`, and returns their tag codes.
+pub(super) fn insert_items(
+    conn: &Connection,
+    store_code: u16,
+    items: &[ItemSetup],
+    at: Option<DateTime<FixedOffset>>,
+) -> Result<Vec<String>> {
     let mut insert = conn.prepare_cached(
-        "INSERT INTO item_tags (uuid, code, description, category, price, condition, intake_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO item_tags (uuid, code, description, category, price, condition, intake_date, tagged_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut codes = Vec::with_capacity(items.len());
     for item in items {
@@ -39,7 +44,8 @@ pub(super) fn insert_items(conn: &Connection, store_code: u16, items: &[ItemSetu
             item.category,
             item.price,
             item.condition,
-            item.intake_date.to_string()
+            item.intake_date.to_string(),
+            at.map(|t| t.to_rfc3339()),
         ])?;
         codes.push(code);
     }
@@ -104,7 +110,7 @@ impl Store {
     ) -> Result<Vec<String>> {
         let store_code = self.info.code;
         self.write(|tx| {
-            let codes = insert_items(tx, store_code, items)?;
+            let codes = insert_items(tx, store_code, items, Some(at))?;
             journal::append(tx, "items.tagged", &serde_json::json!({ "codes": codes }), staff_id, at)?;
             Ok(codes)
         })

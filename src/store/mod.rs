@@ -15,11 +15,13 @@ pub mod journal;
 mod open;
 mod papers;
 mod pricing;
+mod returns;
 mod sales;
 mod schema;
 mod setup;
 pub mod sql;
 mod staff;
+mod till;
 pub mod worker;
 
 use std::path::{Path, PathBuf};
@@ -27,14 +29,17 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-pub use carts::{OpenCart, TillId};
+pub use carts::{OpenCart, ParkedCart, TillId};
+pub use catalog::Policy;
 pub use check::{CheckReport, SalePart, SaleProblem};
 pub use journal::{ChainError, JournalEvent};
 pub use papers::{PaperState, SavedPaper};
 pub use pricing::{Priced, ScanError, category_line};
-pub use sales::{NewSale, SaleSummary};
+pub use returns::{Credit, NewRefund, RefundTo, Refunded, Returned};
+pub use sales::{NewSale, SaleError, SaleSummary};
 pub use setup::{CategorySetup, ItemSetup, StaffSetup, StockSetup, StoreSetup};
 pub use staff::{Approval, BootClock, SignInError, boot_clock};
+pub use till::{CashMove, Closed, SessionReport, TillError, TillSession};
 pub use worker::Worker;
 
 use crate::domain::{Rotation, StoreInfo};

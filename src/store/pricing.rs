@@ -24,6 +24,8 @@ pub enum ScanError {
     UnknownProduct { ean: String },
     #[error("this is a receipt ({})", .0.code())]
     Receipt(ReceiptCode),
+    #[error("this is a store-credit voucher ({0})")]
+    Credit(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -87,6 +89,7 @@ impl Store {
                 Ok(Priced { line, intake: None, colour: None })
             }
             Code::Receipt(receipt) => Err(ScanError::Receipt(receipt)),
+            Code::Credit(credit) => Err(ScanError::Credit(credit.code())),
         }
     }
 
@@ -109,5 +112,8 @@ pub fn category_line(category: &Category, price: Won) -> Line {
         unit_price: price,
         quantity: 1,
         markdown: None,
+        discount: Won::ZERO,
+        discount_reason: None,
+        refers_line: None,
     }
 }

@@ -1,17 +1,22 @@
-//! Committing and reading sales. A sale, its lines, VAT split, tenders, the stock and item-tag
-//! changes it causes, its journal event and the removal of the till's stored cart are one
-//! transaction: a receipt can only ever be printed for a sale that is on disk, and a sale is
-//! never half there. The statements are prepared once per connection: the commit is on the
-//! counter's critical path.
+//! Committing and reading documents: sales, refunds and voids. A document, its lines, VAT
+//! split, tenders, the stock and item-tag changes it causes, any store credit it issues, its
+//! journal event and the removal of the till's stored cart are one transaction: a receipt can
+//! only ever be printed for a document that is on disk, and one is never half there. The
+//! statements are prepared once per connection: the commit is on the counter's critical path.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use uuid::Uuid;
 
 use super::carts::TillId;
 use super::sql::{percent, time};
+use super::till::TillSession;
 use super::{Result, Store, StoreError, journal};
-use crate::domain::{Cart, Line, LineKind, Markdown, Payment, Sale, StaffMember, Tender, VatLine, Won};
+use crate::domain::sale::SaleRef;
+use crate::domain::{
+    Cart, CashReceipt, Customer, Line, LineKind, Markdown, Payment, Sale, SaleKind, StaffMember, Tender, VatLine, Won,
+    vat_of,
+};
 
 /// A paid cart on its way to the database.
 #[derive(Debug, Clone)]
@@ -22,29 +27,126 @@ pub struct NewSale<'a> {
     pub at: DateTime<FixedOffset>,
     /// The till whose stored cart this was; it is removed in the same transaction.
     pub till: Option<&'a TillId>,
+    /// The till session the cash goes through.
+    pub session: Option<&'a TillSession>,
+    pub customer: Customer,
+    pub cash_receipt: Option<&'a CashReceipt>,
 }
 
-/// One sale in a day's list: enough to find it again (by number or amount) and reprint it.
+impl<'a> NewSale<'a> {
+    pub fn new(cart: &'a Cart, payment: &'a Payment, staff: &'a StaffMember, at: DateTime<FixedOffset>) -> NewSale<'a> {
+        NewSale { cart, payment, staff, at, till: None, session: None, customer: Customer::Public, cash_receipt: None }
+    }
+
+    /// Rung up on `till` in `session`.
+    pub fn at_till(self, till: &'a TillId, session: Option<&'a TillSession>) -> NewSale<'a> {
+        NewSale { till: Some(till), session, ..self }
+    }
+}
+
+/// Why a document was refused.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SaleError {
+    #[error("item {code} was priced less than {hours} hours ago: staff and volunteers cannot buy it yet")]
+    OnHold { code: String, hours: i64 },
+    #[error("sale {0} cannot be voided: it is from another day, already reversed, or its till is closed")]
+    CannotVoid(u32),
+    #[error("voucher {code} has only {balance} won left")]
+    CreditSpent { code: String, balance: Won },
+    #[error("more of this line is being returned than is left to return")]
+    NothingLeftToReturn,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for SaleError {
+    fn from(e: rusqlite::Error) -> SaleError {
+        SaleError::Store(e.into())
+    }
+}
+
+/// One document in a day's list: enough to find it again (by number or amount), reprint it,
+/// return from it or void it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaleSummary {
+    pub id: i64,
+    pub kind: SaleKind,
     pub date: NaiveDate,
     pub sale_no: u32,
     pub sold_at: DateTime<FixedOffset>,
     pub staff_name: String,
     pub total: Won,
-    pub items: u32,
+    pub items: i64,
     pub cash: bool,
     pub card: bool,
+    /// Refunds and voids already made against it.
+    pub reversed: Won,
+}
+
+/// A document about to be written (a sale, a refund or a void).
+pub(super) struct NewDoc<'a> {
+    pub kind: SaleKind,
+    pub lines: Vec<Line>,
+    pub payment: Payment,
+    pub staff: &'a StaffMember,
+    pub approved_by: Option<&'a StaffMember>,
+    pub refers_to: Option<(i64, SaleRef)>,
+    pub customer: Customer,
+    pub cash_receipt: Option<&'a CashReceipt>,
+    pub session: Option<&'a TillSession>,
+    pub till: Option<&'a TillId>,
+    pub at: DateTime<FixedOffset>,
 }
 
 impl Store {
-    pub fn commit_sale(&mut self, sale: NewSale<'_>) -> Result<Sale> {
+    pub fn commit_sale(&mut self, sale: NewSale<'_>) -> Result<Sale, SaleError> {
         Ok(self.commit_sales(std::iter::once(sale))?.remove(0))
     }
 
     /// Commits several sales in one transaction (the demo history; a till catching up).
-    pub fn commit_sales<'a>(&mut self, sales: impl IntoIterator<Item = NewSale<'a>>) -> Result<Vec<Sale>> {
-        self.write(|tx| sales.into_iter().map(|s| commit_in(tx, s)).collect())
+    pub fn commit_sales<'a>(&mut self, sales: impl IntoIterator<Item = NewSale<'a>>) -> Result<Vec<Sale>, SaleError> {
+        let hold = self.policy()?.hold;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut committed = Vec::new();
+        for s in sales {
+            if s.cart.is_empty() {
+                return Err(StoreError::Invalid("an empty sale cannot be committed".into()).into());
+            }
+            if s.payment.paid() != s.cart.total() {
+                let problem =
+                    format!("the payment ({}) does not match the total ({})", s.payment.paid(), s.cart.total());
+                return Err(StoreError::Invalid(problem).into());
+            }
+            if s.customer != Customer::Public
+                && let Some(code) = on_hold(&tx, s.cart.lines(), s.at, hold)?
+            {
+                return Err(SaleError::OnHold { code, hours: hold.num_hours() });
+            }
+            // Two tills may take the same voucher: its balance is checked where it is spent.
+            for t in s.payment.tenders.iter().filter(|t| t.kind == crate::domain::TenderKind::StoreCredit) {
+                let code = t.reference.clone().unwrap_or_default();
+                let balance = super::returns::credit_in(&tx, &code)?.map_or(Won::ZERO, |c| c.balance);
+                if t.amount > balance {
+                    return Err(SaleError::CreditSpent { code, balance });
+                }
+            }
+            let doc = NewDoc {
+                kind: SaleKind::Sale,
+                lines: s.cart.lines().to_vec(),
+                payment: s.payment.clone(),
+                staff: s.staff,
+                approved_by: None,
+                refers_to: None,
+                customer: s.customer,
+                cash_receipt: s.cash_receipt,
+                session: s.session,
+                till: s.till,
+                at: s.at,
+            };
+            committed.push(insert_doc(&tx, doc)?);
+        }
+        tx.commit()?;
+        Ok(committed)
     }
 
     pub fn sale(&self, date: NaiveDate, sale_no: u32) -> Result<Option<Sale>> {
@@ -60,46 +162,84 @@ impl Store {
         self.read(|conn| sale_by_id(conn, id))
     }
 
-    /// The most recent sale of `date`, if any.
+    /// The most recent document of `date`, if any.
     pub fn last_sale_no(&self, date: NaiveDate) -> Result<Option<u32>> {
         Ok(self
             .conn
             .query_row("SELECT max(sale_no) FROM sales WHERE business_date = ?1", [date.to_string()], |r| r.get(0))?)
     }
 
-    /// Every sale of `date`, newest first.
+    /// Every document of `date`, newest first.
     pub fn sales_of(&self, date: NaiveDate) -> Result<Vec<SaleSummary>> {
         self.read(|conn| {
             let mut stmt = conn.prepare(
-                "SELECT s.sale_no, s.sold_at, st.name, s.total,
-                        (SELECT coalesce(sum(quantity), 0) FROM sale_lines WHERE sale_id = s.id),
+                "SELECT s.id, s.kind, s.sale_no, s.sold_at, st.name, s.total,
+                        (SELECT coalesce(sum(quantity), 0) FROM sale_lines WHERE sale_id = s.id AND kind != 'donation'),
                         EXISTS (SELECT 1 FROM tenders WHERE sale_id = s.id AND kind = 'cash'),
-                        EXISTS (SELECT 1 FROM tenders WHERE sale_id = s.id AND kind = 'card')
+                        EXISTS (SELECT 1 FROM tenders WHERE sale_id = s.id AND kind = 'card'),
+                        (SELECT coalesce(sum(total), 0) FROM sales r WHERE r.refers_to = s.id)
                  FROM sales s JOIN staff st ON st.id = s.staff_id
                  WHERE s.business_date = ?1 ORDER BY s.sale_no DESC",
             )?;
             let rows = stmt.query_map([date.to_string()], |r| {
                 Ok(SaleSummary {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
                     date,
-                    sale_no: r.get(0)?,
-                    sold_at: time(r, 1)?,
-                    staff_name: r.get(2)?,
-                    total: r.get(3)?,
-                    items: r.get(4)?,
-                    cash: r.get(5)?,
-                    card: r.get(6)?,
+                    sale_no: r.get(2)?,
+                    sold_at: time(r, 3)?,
+                    staff_name: r.get(4)?,
+                    total: r.get(5)?,
+                    items: r.get(6)?,
+                    cash: r.get(7)?,
+                    card: r.get(8)?,
+                    reversed: -r.get::<_, Won>(9)?,
                 })
             })?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         })
     }
+
+    /// How much of each line of sale `id` is still there to return (after earlier refunds).
+    pub fn returnable(&self, id: i64) -> Result<Vec<i32>> {
+        self.read(|conn| returnable(conn, id))
+    }
 }
 
-/// Reads a whole sale back. Anything stored that this version does not know is an error.
+/// The first line that staff may not buy yet: an item tagged less than `hold` ago.
+fn on_hold(tx: &Transaction<'_>, lines: &[Line], at: DateTime<FixedOffset>, hold: Duration) -> Result<Option<String>> {
+    for line in lines.iter().filter(|l| l.kind == LineKind::ItemTag) {
+        let Some(code) = &line.code else { continue };
+        let tagged: Option<Option<DateTime<FixedOffset>>> = tx
+            .prepare_cached("SELECT tagged_at FROM item_tags WHERE code = ?1")?
+            .query_row([code], |r| r.get::<_, Option<super::sql::Time>>(0).map(|t| t.map(|t| t.0)))
+            .optional()?;
+        if let Some(Some(tagged)) = tagged
+            && at - tagged < hold
+        {
+            return Ok(Some(code.clone()));
+        }
+    }
+    Ok(None)
+}
+
+/// How much of each line of sale `id` has not been returned yet.
+pub(super) fn returnable(conn: &Connection, id: i64) -> Result<Vec<i32>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.quantity + coalesce((SELECT sum(r.quantity) FROM sale_lines r JOIN sales d ON d.id = r.sale_id
+                                        WHERE d.refers_to = l.sale_id AND r.refers_line = l.line_no), 0)
+         FROM sale_lines l WHERE l.sale_id = ?1 ORDER BY l.line_no",
+    )?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Reads a whole document back. Anything stored that this version does not know is an error.
 pub(super) fn sale_by_id(conn: &Connection, id: i64) -> Result<Sale> {
     let bad = |what: &str| StoreError::Invalid(format!("sale {id} has a bad {what}"));
-    let (uuid, date, sale_no, sold_at, staff_id, staff_name, total, change): (
+    type Head = (
         String,
+        SaleKind,
         String,
         u32,
         DateTime<FixedOffset>,
@@ -107,18 +247,65 @@ pub(super) fn sale_by_id(conn: &Connection, id: i64) -> Result<Sale> {
         String,
         Won,
         Won,
-    ) = conn
+        Customer,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<(String, String, u32)>,
+    );
+    let head: Head = conn
         .prepare_cached(
-            "SELECT s.uuid, s.business_date, s.sale_no, s.sold_at, s.staff_id, st.name, s.total, s.change_given
-             FROM sales s JOIN staff st ON st.id = s.staff_id WHERE s.id = ?1",
+            "SELECT s.uuid, s.kind, s.business_date, s.sale_no, s.sold_at, s.staff_id, st.name, s.total,
+                    s.change_given, s.customer, s.cash_receipt, m.name, ts.uuid, o.uuid, o.business_date, o.sale_no
+             FROM sales s JOIN staff st ON st.id = s.staff_id
+             LEFT JOIN staff m ON m.id = s.approved_by
+             LEFT JOIN till_sessions ts ON ts.id = s.session_id
+             LEFT JOIN sales o ON o.id = s.refers_to
+             WHERE s.id = ?1",
         )?
         .query_row([id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, time(r, 3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+            let original: Option<String> = r.get(13)?;
+            let original = match original {
+                Some(uuid) => Some((uuid, r.get(14)?, r.get(15)?)),
+                None => None,
+            };
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                time(r, 4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+                r.get(11)?,
+                r.get(12)?,
+                original,
+            ))
         })?;
+    let (
+        uuid,
+        kind,
+        date,
+        sale_no,
+        sold_at,
+        staff_id,
+        staff_name,
+        total,
+        change,
+        customer,
+        receipt,
+        approver,
+        session,
+        original,
+    ) = head;
     let lines = conn
         .prepare_cached(
             "SELECT kind, code, name_ko, name_en, category, tax_class, tax_rate_percent, list_price, unit_price,
-                    quantity, weeks_on_floor, markdown_percent, pull
+                    quantity, weeks_on_floor, markdown_percent, pull, discount, discount_reason, refers_line
              FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
         )?
         .query_map([id], |r| {
@@ -136,12 +323,15 @@ pub(super) fn sale_by_id(conn: &Connection, id: i64) -> Result<Sale> {
                 name_ko: r.get(2)?,
                 name_en: r.get(3)?,
                 category: r.get(4)?,
-                tax_class: r.get(5)?,
+                tax_class: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
                 tax_rate_percent: percent(r, 6)?,
                 list_price: r.get(7)?,
                 unit_price,
                 quantity: r.get(9)?,
                 markdown,
+                discount: r.get(13)?,
+                discount_reason: r.get(14)?,
+                refers_line: r.get(15)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -161,17 +351,35 @@ pub(super) fn sale_by_id(conn: &Connection, id: i64) -> Result<Sale> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     crate::domain::tax::print_order(&mut vat);
     let tenders = conn
-        .prepare_cached("SELECT kind, amount, tendered FROM tenders WHERE sale_id = ?1 ORDER BY tender_no")?
-        .query_map([id], |r| Ok(Tender { kind: r.get(0)?, amount: r.get(1)?, tendered: r.get(2)? }))?
+        .prepare_cached("SELECT kind, amount, tendered, reference FROM tenders WHERE sale_id = ?1 ORDER BY tender_no")?
+        .query_map([id], |r| {
+            Ok(Tender { kind: r.get(0)?, amount: r.get(1)?, tendered: r.get(2)?, reference: r.get(3)? })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let cash_receipt = match receipt {
+        Some(json) => Some(serde_json::from_str(&json).map_err(|_| bad("cash receipt"))?),
+        None => None,
+    };
+    let refers_to = match original {
+        Some((uuid, date, sale_no)) => {
+            Some(SaleRef { uuid, business_date: date.parse().map_err(|_| bad("original date"))?, sale_no })
+        }
+        None => None,
+    };
     Ok(Sale {
         id,
         uuid,
+        kind,
         business_date: date.parse().map_err(|_| bad("date"))?,
         sale_no,
         sold_at,
         staff_id,
         staff_name,
+        approved_by: approver,
+        refers_to,
+        customer,
+        cash_receipt,
+        session,
         lines,
         vat,
         payment: Payment { tenders, change },
@@ -179,36 +387,47 @@ pub(super) fn sale_by_id(conn: &Connection, id: i64) -> Result<Sale> {
     })
 }
 
-fn commit_in(tx: &Transaction<'_>, new: NewSale<'_>) -> Result<Sale> {
-    let NewSale { cart, payment, staff, at, till } = new;
-    let total = cart.total();
-    if cart.is_empty() {
-        return Err(StoreError::Invalid("an empty sale cannot be committed".into()));
-    }
-    if payment.paid() != total {
-        return Err(StoreError::Invalid(format!(
-            "the payment ({}) does not match the total ({total})",
-            payment.paid()
-        )));
-    }
+/// Writes a document with its lines, VAT split and tenders, the stock and item-tag changes,
+/// and its journal event.
+pub(super) fn insert_doc(tx: &Transaction<'_>, doc: NewDoc<'_>) -> Result<Sale> {
+    let NewDoc { kind, lines, payment, staff, approved_by, refers_to, customer, cash_receipt, session, till, at } = doc;
+    let total: Won = lines.iter().map(Line::amount).sum();
     let business_date = at.date_naive();
     let day = business_date.to_string();
     let sale_no: u32 = tx
         .prepare_cached("SELECT coalesce(max(sale_no), 0) + 1 FROM sales WHERE business_date = ?1")?
         .query_row([&day], |r| r.get(0))?;
     let uuid = Uuid::now_v7().to_string();
+    let receipt_json = cash_receipt.map(|r| serde_json::to_string(r).expect("a cash receipt serializes"));
     tx.prepare_cached(
-        "INSERT INTO sales (uuid, business_date, sale_no, sold_at, staff_id, total, change_given)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO sales (uuid, business_date, sale_no, sold_at, staff_id, total, change_given, kind, refers_to,
+                            session_id, till, customer, cash_receipt, approved_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
-    .execute(params![uuid, day, sale_no, at.to_rfc3339(), staff.id, total, payment.change])?;
+    .execute(params![
+        uuid,
+        day,
+        sale_no,
+        at.to_rfc3339(),
+        staff.id,
+        total,
+        payment.change,
+        kind,
+        refers_to.as_ref().map(|r| r.0),
+        session.map(|s| s.id),
+        till.map(|t| t.0.as_str()),
+        customer,
+        receipt_json,
+        approved_by.map(|m| m.id),
+    ])?;
     let sale_id = tx.last_insert_rowid();
     let mut insert_line = tx.prepare_cached(
         "INSERT INTO sale_lines (uuid, sale_id, line_no, kind, code, name_ko, name_en, category, tax_class,
-             tax_rate_percent, list_price, unit_price, quantity, amount, weeks_on_floor, markdown_percent, pull)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+             tax_rate_percent, list_price, unit_price, quantity, amount, weeks_on_floor, markdown_percent, pull,
+             discount, discount_reason, refers_line)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     )?;
-    for (line_no, line) in cart.lines().iter().enumerate() {
+    for (line_no, line) in lines.iter().enumerate() {
         let markdown = line.markdown.as_ref();
         insert_line.execute(params![
             Uuid::now_v7().to_string(),
@@ -219,7 +438,7 @@ fn commit_in(tx: &Transaction<'_>, new: NewSale<'_>) -> Result<Sale> {
             line.name_ko,
             line.name_en,
             line.category,
-            line.tax_class,
+            (line.is_goods()).then_some(line.tax_class.as_str()),
             line.tax_rate_percent.to_string(),
             line.list_price,
             line.unit_price,
@@ -228,24 +447,13 @@ fn commit_in(tx: &Transaction<'_>, new: NewSale<'_>) -> Result<Sale> {
             markdown.map(|m| m.weeks_on_floor),
             markdown.map(|m| m.percent_off.to_string()),
             markdown.is_some_and(|m| m.pull),
+            line.discount,
+            line.discount_reason,
+            line.refers_line,
         ])?;
-        match (line.kind, &line.code) {
-            (LineKind::ItemTag, Some(code)) => {
-                let marked = tx
-                    .prepare_cached("UPDATE item_tags SET sold_in = ?1 WHERE code = ?2 AND sold_in IS NULL")?
-                    .execute(params![sale_id, code])?;
-                if marked != 1 {
-                    return Err(StoreError::Invalid(format!("item {code} is unknown or already sold")));
-                }
-            }
-            (LineKind::Stock, Some(ean)) => {
-                tx.prepare_cached("UPDATE stock_items SET on_hand = on_hand - ?1 WHERE ean = ?2")?
-                    .execute(params![line.quantity, ean])?;
-            }
-            _ => {}
-        }
+        goods_moved(tx, line, sale_id, refers_to.as_ref().map(|r| r.0))?;
     }
-    let vat = cart.vat();
+    let vat = vat_of(&lines);
     let mut insert_vat = tx.prepare_cached(
         "INSERT INTO sale_vat (sale_id, tax_class, rate_percent, gross, supply, vat) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
@@ -253,10 +461,10 @@ fn commit_in(tx: &Transaction<'_>, new: NewSale<'_>) -> Result<Sale> {
         insert_vat.execute(params![sale_id, v.class, v.rate_percent.to_string(), v.gross, v.supply, v.vat])?;
     }
     let mut insert_tender = tx.prepare_cached(
-        "INSERT INTO tenders (sale_id, tender_no, kind, amount, tendered) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO tenders (sale_id, tender_no, kind, amount, tendered, reference) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (i, t) in payment.tenders.iter().enumerate() {
-        insert_tender.execute(params![sale_id, i as i64 + 1, t.kind, t.amount, t.tendered])?;
+        insert_tender.execute(params![sale_id, i as i64 + 1, t.kind, t.amount, t.tendered, t.reference])?;
     }
     if let Some(till) = till {
         super::carts::discard_open(tx, till)?;
@@ -264,16 +472,66 @@ fn commit_in(tx: &Transaction<'_>, new: NewSale<'_>) -> Result<Sale> {
     let sale = Sale {
         id: sale_id,
         uuid,
+        kind,
         business_date,
         sale_no,
         sold_at: at,
         staff_id: staff.id,
         staff_name: staff.name.clone(),
-        lines: cart.lines().to_vec(),
+        approved_by: approved_by.map(|m| m.name.clone()),
+        refers_to: refers_to.map(|r| r.1),
+        customer,
+        cash_receipt: cash_receipt.cloned(),
+        session: session.map(|s| s.uuid.clone()),
+        lines,
         vat,
-        payment: payment.clone(),
+        payment,
         total,
     };
-    journal::append(tx, "sale.committed", &sale, Some(staff.id), at)?;
+    journal::append(tx, kind.event(), &sale, Some(staff.id), at)?;
     Ok(sale)
+}
+
+/// The stock and item-tag changes a line makes: sold goods leave, returned goods come back.
+fn goods_moved(tx: &Transaction<'_>, line: &Line, sale_id: i64, original: Option<i64>) -> Result<()> {
+    match (line.kind, &line.code) {
+        (LineKind::ItemTag, Some(code)) if line.quantity > 0 => {
+            let marked = tx
+                .prepare_cached("UPDATE item_tags SET sold_in = ?1 WHERE code = ?2 AND sold_in IS NULL")?
+                .execute(params![sale_id, code])?;
+            if marked != 1 {
+                return Err(StoreError::Invalid(format!("item {code} is unknown or already sold")));
+            }
+        }
+        (LineKind::ItemTag, Some(code)) => {
+            // Back on the floor.
+            tx.prepare_cached("UPDATE item_tags SET sold_in = NULL WHERE code = ?1 AND sold_in = ?2")?
+                .execute(params![code, original])?;
+        }
+        (LineKind::Stock, Some(ean)) => {
+            tx.prepare_cached("UPDATE stock_items SET on_hand = on_hand - ?1 WHERE ean = ?2")?
+                .execute(params![line.quantity, ean])?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// How a document's tenders pay back `amount` (positive): to the tenders of the original in
+/// reverse order, each up to what it paid (cash last paid, first back; a voucher re-credited).
+pub(super) fn back_to_tenders(original: &Payment, amount: Won) -> Payment {
+    let mut left = amount;
+    let mut tenders = Vec::new();
+    for t in original.tenders.iter().rev() {
+        if !left.is_positive() {
+            break;
+        }
+        let part = t.amount.min(left);
+        if part.is_positive() {
+            tenders.push(Tender { kind: t.kind, amount: -part, tendered: -part, reference: t.reference.clone() });
+            left -= part;
+        }
+    }
+    tenders.reverse();
+    Payment { tenders, change: Won::ZERO }
 }

@@ -17,6 +17,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0001_initial.sql")),
     // Rebuilds tables to add CHECKs, so foreign keys are off while it runs and checked after.
     M::up(include_str!("../../migrations/0002_hardening.sql")).foreign_key_check(),
+    M::up(include_str!("../../migrations/0003_till_day.sql")).foreign_key_check(),
 ];
 
 /// The schema version this build writes.

@@ -125,7 +125,7 @@ pub(super) fn write(conn: &mut Connection, setup: &StoreSetup) -> Result<()> {
             params![Uuid::now_v7().to_string(), s.ean, s.name_ko, s.name_en, s.category, s.price.get(), s.on_hand],
         )?;
     }
-    super::items::insert_items(&tx, info.code, &setup.items)?;
+    super::items::insert_items(&tx, info.code, &setup.items, None)?;
     journal::append(&tx, "store.created", &serde_json::json!({ "store": info.uuid, "name": info.name }), None, now)?;
     tx.commit()?;
     Ok(())

@@ -10,7 +10,7 @@ use rusqlite::Row;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rust_decimal::Decimal;
 
-use crate::domain::{Condition, LineKind, Role, TenderKind, Won};
+use crate::domain::{Condition, Customer, LineKind, Role, SaleKind, TenderKind, Won};
 
 /// A stored value that is not one this version knows.
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +58,8 @@ stored_by_name! {
     Condition => "condition",
     LineKind => "line kind",
     TenderKind => "tender kind",
+    SaleKind => "document kind",
+    Customer => "customer",
 }
 
 /// A decimal stored as text (rates, percentages): no float touches it.

@@ -40,6 +40,10 @@ pub enum SignInError {
     Unknown,
     #[error("only a manager can approve this")]
     NotAManager,
+    /// A manager was locked out at an approval today already: wrong PINs there no longer count,
+    /// so a cashier cannot lock a manager out twice in a day.
+    #[error("too many wrong PINs at approvals today")]
+    ApprovalTries,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -53,12 +57,29 @@ pub enum Approval {
     NoSale,
     /// Print again a paper that opens the drawer (a cash sale's receipt whose print failed).
     DrawerRetry { paper: i64, title: String },
+    /// A discount over the store's limit.
+    Discount { amount: Won, percent: rust_decimal::Decimal },
+    /// Money back: from sale `sale` (`2026-11-25 #0003`), or without a receipt (`None`).
+    Refund { sale: Option<String>, amount: Won },
+    /// A whole sale undone.
+    Void { sale: String, amount: Won },
+    /// Cash taken out of the drawer.
+    CashOut { amount: Won, reason: String },
+    /// Store credit given outside a refund.
+    IssueCredit { amount: Won },
 }
 
 impl Approval {
-    /// Money the action moves, where it has an amount (later: refunds, voids, overrides).
+    /// Money the action moves, where it has an amount.
     pub fn amount(&self) -> Option<Won> {
-        None
+        match self {
+            Approval::NoSale | Approval::DrawerRetry { .. } => None,
+            Approval::Discount { amount, .. }
+            | Approval::Refund { amount, .. }
+            | Approval::Void { amount, .. }
+            | Approval::CashOut { amount, .. }
+            | Approval::IssueCredit { amount } => Some(*amount),
+        }
     }
 }
 
@@ -139,7 +160,13 @@ impl Store {
     /// Checks a PIN. A right one clears the wrong-PIN count and the lockouts in a row; the fifth
     /// wrong one in a row locks the person out (journaled). The hash is checked outside any
     /// transaction, so another writer never waits on argon2.
-    fn check_pin(&mut self, staff_id: i64, pin: &str, now: DateTime<FixedOffset>) -> Result<StaffMember, SignInError> {
+    fn check_pin(
+        &mut self,
+        staff_id: i64,
+        pin: &str,
+        now: DateTime<FixedOffset>,
+        at_approval: bool,
+    ) -> Result<StaffMember, SignInError> {
         let member = self.active_member(staff_id)?.ok_or(SignInError::Unknown)?;
         let state = pin_state(&self.conn, staff_id)?.ok_or(SignInError::Unknown)?;
         let mark = (self.boot_clock)();
@@ -147,7 +174,7 @@ impl Store {
             return Err(SignInError::LockedOut { until });
         }
         let right = Argon2::default().verify_password(pin.as_bytes(), state.hash.as_str()).is_ok();
-        let outcome = self.write(|tx| record_attempt(tx, &member, right, now, mark.as_ref()))?;
+        let outcome = self.write(|tx| record_attempt(tx, &member, right, now, mark.as_ref(), at_approval))?;
         outcome.map(|()| member)
     }
 
@@ -158,7 +185,7 @@ impl Store {
         pin: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<StaffMember, SignInError> {
-        let member = self.check_pin(staff_id, pin, now)?;
+        let member = self.check_pin(staff_id, pin, now, false)?;
         self.write(|tx| {
             journal::append(tx, "staff.signed_in", &serde_json::json!({ "staff": member.uuid }), Some(staff_id), now)
         })?;
@@ -175,7 +202,7 @@ impl Store {
         pin: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<StaffMember, SignInError> {
-        let manager = self.check_pin(manager_id, pin, now)?;
+        let manager = self.check_pin(manager_id, pin, now, true)?;
         if manager.role != Role::Manager {
             return Err(SignInError::NotAManager);
         }
@@ -208,6 +235,16 @@ impl Store {
     }
 }
 
+/// Whether `member` was locked out at an approval on `now`'s day already.
+fn locked_at_approval_today(tx: &Transaction<'_>, member: &StaffMember, now: DateTime<FixedOffset>) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM journal WHERE kind = 'staff.locked_out' AND substr(at, 1, 10) = ?1
+                 AND json_extract(payload, '$.staff') = ?2 AND json_extract(payload, '$.at_approval'))",
+        )?
+        .query_row(params![now.date_naive().to_string(), member.uuid], |r| r.get(0))?)
+}
+
 /// Writes what one PIN attempt did to the person's count and lock.
 fn record_attempt(
     tx: &Transaction<'_>,
@@ -215,6 +252,7 @@ fn record_attempt(
     right: bool,
     now: DateTime<FixedOffset>,
     mark: Option<&BootMark>,
+    at_approval: bool,
 ) -> Result<std::result::Result<(), SignInError>> {
     if right {
         tx.prepare_cached(
@@ -230,6 +268,9 @@ fn record_attempt(
         .prepare_cached("SELECT failed_pins, lockouts FROM staff WHERE id = ?1")?
         .query_row([member.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let failed = failed + 1;
+    if failed >= MAX_WRONG_PINS && at_approval && locked_at_approval_today(tx, member, now)? {
+        return Ok(Err(SignInError::ApprovalTries));
+    }
     if failed < MAX_WRONG_PINS {
         tx.prepare_cached("UPDATE staff SET failed_pins = ?2 WHERE id = ?1")?.execute(params![member.id, failed])?;
         return Ok(Err(SignInError::WrongPin {
@@ -255,7 +296,9 @@ fn record_attempt(
     journal::append(
         tx,
         "staff.locked_out",
-        &serde_json::json!({ "staff": member.uuid, "lockout": nth, "minutes": length.num_minutes() }),
+        &serde_json::json!({
+            "staff": member.uuid, "lockout": nth, "minutes": length.num_minutes(), "at_approval": at_approval,
+        }),
         Some(member.id),
         now,
     )?;

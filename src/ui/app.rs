@@ -14,7 +14,7 @@ mod serial_scanner;
 mod status;
 
 use super::layout::Layout;
-use super::screen::{Screen, checkout, devices, login};
+use super::screen::{Screen, checkout, devices, login, till};
 use super::wedge::Burst;
 use super::{jobs, theme, widgets};
 use crate::config::{Config, Paths};
@@ -39,6 +39,7 @@ pub enum Message {
     Login(login::Message),
     Checkout(checkout::Message),
     Devices(devices::Message),
+    Till(till::Message),
     Jobs(jobs::Message),
     Tick,
     Hotkey(Hotkey),
@@ -50,6 +51,8 @@ pub enum Message {
     SignOut,
     Saved(Result<(), StoreError>),
     OpenDevices,
+    /// The till screen: open, count, cash in and out, X report, close.
+    OpenTill,
     ToggleJobs,
     /// The window's size changed (or was first measured).
     Resized(Size),
@@ -59,9 +62,14 @@ pub enum Message {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hotkey {
+    Park,
+    Return,
+    Discount,
+    Till,
+    Today,
     Cash,
     Card,
-    Today,
+    Credit,
     Escape,
 }
 
@@ -197,7 +205,7 @@ impl App {
                             devices.test_state(self.queue.job(job));
                         }
                     }
-                    Screen::Login(_) => {}
+                    Screen::Login(_) | Screen::Till(_) => {}
                 }
                 Task::none()
             }
@@ -215,18 +223,29 @@ impl App {
             }
             Message::Checkout(message) => self.checkout_update(|checkout, ctx| checkout.update(message, ctx)),
             Message::Devices(message) => self.devices_update(message),
+            Message::Till(message) => self.till_update(message),
+            Message::OpenTill => self.open_till(),
             Message::Jobs(message) => self.jobs_update(|panel, ctx| panel.update(message, ctx)),
             Message::Hotkey(key) => {
                 let to_checkout = match key {
+                    Hotkey::Park => checkout::Message::Park,
+                    Hotkey::Return => checkout::Message::Return,
+                    Hotkey::Discount => checkout::Message::Discount,
+                    Hotkey::Till => checkout::Message::OpenTill,
+                    Hotkey::Today => checkout::Message::Today,
                     Hotkey::Cash => checkout::Message::PayCash,
                     Hotkey::Card => checkout::Message::PayCard,
-                    Hotkey::Today => checkout::Message::Today,
+                    Hotkey::Credit => checkout::Message::PayCredit,
                     Hotkey::Escape => checkout::Message::Escape,
                 };
+                if self.jobs.is_some() {
+                    return Task::none();
+                }
                 match (&self.screen, key) {
                     (Screen::Checkout(_), _) => self.update(Message::Checkout(to_checkout)),
                     (Screen::Login(_), Hotkey::Escape) => self.update(Message::Login(login::Message::Back)),
                     (Screen::Devices(_), Hotkey::Escape) => self.open_checkout(),
+                    (Screen::Till(_), Hotkey::Escape) => self.till_update(till::Message::Back),
                     _ => Task::none(),
                 }
             }
@@ -359,6 +378,10 @@ impl App {
                 Task::none()
             }
             Screen::Checkout(_) => self.checkout_update(|checkout, ctx| checkout.scanned(&code, ctx)),
+            Screen::Till(screen) => {
+                screen.scanned();
+                Task::none()
+            }
         }
     }
 
@@ -372,14 +395,16 @@ impl App {
         match f(checkout, ctx) {
             checkout::Action::None => Task::none(),
             checkout::Action::Run(task) => task.map(Message::Checkout),
-            checkout::Action::Print { title, paper, then } => {
-                if let Some(job) = self.print(title, &paper)
+            checkout::Action::Print { papers, then } => {
+                let jobs: Vec<_> = papers.into_iter().map(|(title, paper)| self.print(title, &paper)).collect();
+                if let Some(Some(job)) = jobs.first()
                     && let Screen::Checkout(checkout) = &mut self.screen
                 {
-                    checkout.printing(job);
+                    checkout.printing(*job);
                 }
                 then.map(Message::Checkout)
             }
+            checkout::Action::OpenTill => self.open_till(),
             checkout::Action::Retry(job) => {
                 self.jobs.get_or_insert_with(jobs::JobsPanel::default);
                 self.jobs_update(|panel, ctx| panel.retry(job, ctx))
@@ -392,6 +417,35 @@ impl App {
             }
             checkout::Action::SignOut(first) => self.sign_out(first),
         }
+    }
+
+    fn till_update(&mut self, message: till::Message) -> Task<Message> {
+        let (Screen::Till(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else { return Task::none() };
+        let ctx = till::Context { store: &self.store, worker: &self.worker, staff, till: &self.till, now: self.now };
+        match screen.update(message, ctx) {
+            till::Action::None => Task::none(),
+            till::Action::Run(task) => task.map(Message::Till),
+            till::Action::Print { title, paper, then } => {
+                self.print(title, &paper);
+                then.map(Message::Till)
+            }
+            till::Action::Leave => self.open_checkout(),
+        }
+    }
+
+    /// The till screen, for whoever is on duty (any cashier opens and closes a till).
+    fn open_till(&mut self) -> Task<Message> {
+        if self.on_duty.is_none() {
+            return Task::none();
+        }
+        if let Screen::Checkout(checkout) = &self.screen
+            && !checkout.cart().is_empty()
+        {
+            return Task::none();
+        }
+        let (screen, task) = till::TillScreen::new(&self.store, &self.till);
+        self.screen = Screen::Till(screen);
+        task.map(Message::Till)
     }
 
     fn jobs_update(
@@ -486,11 +540,23 @@ impl App {
             let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, text, .. }) = event else { return None };
             let loose = status == event::Status::Ignored;
             match key {
-                keyboard::Key::Named(keyboard::key::Named::F7) => Some(Message::Hotkey(Hotkey::Today)),
-                keyboard::Key::Named(keyboard::key::Named::F9) => Some(Message::Hotkey(Hotkey::Cash)),
-                keyboard::Key::Named(keyboard::key::Named::F10) => Some(Message::Hotkey(Hotkey::Card)),
-                keyboard::Key::Named(keyboard::key::Named::Escape) => Some(Message::Hotkey(Hotkey::Escape)),
-                keyboard::Key::Named(keyboard::key::Named::Enter) if loose => Some(Message::LooseEnter),
+                keyboard::Key::Named(named) => {
+                    use keyboard::key::Named;
+                    let hotkey = match named {
+                        Named::F2 => Hotkey::Park,
+                        Named::F3 => Hotkey::Return,
+                        Named::F4 => Hotkey::Discount,
+                        Named::F6 => Hotkey::Till,
+                        Named::F7 => Hotkey::Today,
+                        Named::F9 => Hotkey::Cash,
+                        Named::F10 => Hotkey::Card,
+                        Named::F11 => Hotkey::Credit,
+                        Named::Escape => Hotkey::Escape,
+                        Named::Enter if loose => return Some(Message::LooseEnter),
+                        _ => return None,
+                    };
+                    Some(Message::Hotkey(hotkey))
+                }
                 _ if loose => {
                     text.filter(|t| !t.chars().any(char::is_control)).map(|t| Message::LooseKey(t.to_string()))
                 }
@@ -521,6 +587,7 @@ impl App {
             (None, Screen::Login(login)) => login.view(self.now, self.layout).map(Message::Login),
             (None, Screen::Checkout(checkout)) => checkout.view(self.layout).map(Message::Checkout),
             (None, Screen::Devices(devices)) => devices.view(self.layout).map(Message::Devices),
+            (None, Screen::Till(screen)) => screen.view(self.layout).map(Message::Till),
         };
         let mut page = column![self.status_bar()];
         if let Some(notice) = &self.notice {

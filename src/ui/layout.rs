@@ -38,7 +38,7 @@ impl Layout {
 
     /// The status bar says less (the name without the role, the date without the year).
     pub fn status_compact(&self) -> bool {
-        self.width < 1000.0
+        self.width < 1100.0
     }
 
     /// Category keys in one row.

@@ -3,9 +3,11 @@
 pub mod checkout;
 pub mod devices;
 pub mod login;
+pub mod till;
 
 pub enum Screen {
     Login(login::Login),
     Checkout(checkout::Checkout),
     Devices(devices::Devices),
+    Till(till::TillScreen),
 }

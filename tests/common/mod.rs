@@ -67,7 +67,7 @@ pub fn cash_sale(
         cart.add(store.price_scan(code, when.date_naive()).unwrap().line).unwrap();
     }
     let payment = Payment::cash(cart.total(), Won::new(tendered)).unwrap();
-    store.commit_sale(NewSale { cart: &cart, payment: &payment, staff, at: when, till: None }).unwrap()
+    store.commit_sale(NewSale::new(&cart, &payment, staff, when)).unwrap()
 }
 
 pub fn count(path: &Path, sql: &str) -> i64 {

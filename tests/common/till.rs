@@ -43,12 +43,27 @@ impl Till {
         Till::on(store, dir, configure)
     }
 
-    /// A till on `store` (whose folder is `dir`).
-    pub fn on(mut store: Store, dir: tempfile::TempDir, configure: impl FnOnce(&mut Config, &Path)) -> Till {
+    /// A till on `store` (whose folder is `dir`), opened this morning by the manager with a
+    /// 100,000 won float, as a store's day usually starts.
+    pub fn on(store: Store, dir: tempfile::TempDir, configure: impl FnOnce(&mut Config, &Path)) -> Till {
+        Till::start(store, dir, configure, true)
+    }
+
+    /// A till on `store` that nobody has opened today.
+    pub fn closed(store: Store, dir: tempfile::TempDir, configure: impl FnOnce(&mut Config, &Path)) -> Till {
+        Till::start(store, dir, configure, false)
+    }
+
+    fn start(mut store: Store, dir: tempfile::TempDir, configure: impl FnOnce(&mut Config, &Path), open: bool) -> Till {
         let paths = Paths { data_dir: dir.path().to_path_buf(), config_file: dir.path().join("config.toml") };
         let mut config = Config::default();
         config.printer.spec = format!("file:{}", dir.path().join("printer.bin").display());
         configure(&mut config, dir.path());
+        if open && store.current_session(&config.till.till()).unwrap().is_none() {
+            let manager = super::staff(&store, "김민지");
+            let float = nanum::domain::till::Count::of(nanum::domain::Won::new(100_000));
+            store.open_session(&config.till.till(), &manager, float, at(9, 0)).unwrap();
+        }
         let clock = Arc::new(Mutex::new(at(14, 3)));
         let uptime_ms = Arc::new(Mutex::new(3_600_000));
         let reading = uptime_ms.clone();
@@ -172,6 +187,16 @@ impl Till {
         }
         let snapshot = self.sim().snapshot(&self.app.theme()).expect("a snapshot");
         snapshot.matches_image(&base).expect("the snapshot can be compared")
+    }
+
+    /// With `NANUM_PICTURES=dir`, saves the screen as `dir/name-tiny-skia.png` for a person to
+    /// look at (nothing is compared).
+    pub fn picture(&self, name: &str) {
+        let Some(dir) = std::env::var_os("NANUM_PICTURES") else { return };
+        let base = PathBuf::from(dir).join(format!("{name}-{}x{}", self.size.0, self.size.1));
+        let _ = std::fs::remove_file(format!("{}-tiny-skia.png", base.display()));
+        let snapshot = self.sim().snapshot(&self.app.theme()).expect("a snapshot");
+        let _ = snapshot.matches_image(&base);
     }
 
     pub fn sign_in(&mut self, name: &str, pin: &str) {

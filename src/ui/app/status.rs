@@ -45,7 +45,10 @@ impl App {
             Lang::Ko => crate::hardware::receipt::korean_weekday(self.now.weekday()),
             Lang::En => self.now.format("%a").to_string(),
         };
-        let time = if narrow {
+        // On a narrow screen the clock gives way to the buttons; the receipt has the date.
+        let time = if self.layout.width < 1000.0 {
+            self.now.format("%H:%M").to_string()
+        } else if narrow {
             format!("{} ({weekday}) {}", self.now.format("%m-%d"), self.now.format("%H:%M"))
         } else {
             format!("{} ({weekday}) {}", self.now.format("%Y-%m-%d"), self.now.format("%H:%M"))
@@ -75,6 +78,10 @@ impl App {
         if self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) && !matches!(self.screen, Screen::Devices(_))
         {
             right = right.push(small(t!("status-devices"), Message::OpenDevices));
+        }
+        if self.on_duty.is_some() && matches!(self.screen, Screen::Checkout(_)) {
+            let label = if narrow { t!("status-till-short") } else { t!("status-till") };
+            right = right.push(small(label, Message::OpenTill));
         }
         right = right.push(small(t!("status-language"), Message::ToggleLanguage));
         if self.on_duty.is_some() {

@@ -4,12 +4,20 @@
 //!
 //! The cart is saved to the database after every change (off the UI thread), so a crash loses
 //! nothing: the next sign-in at this till offers it back. Taking a line out, lowering a
-//! quantity and cancelling the sale are journaled. Paying commits the sale off the UI thread
-//! too; the screen says it is saving and ignores another press meanwhile. A scan that arrives
-//! while a panel is open is held and added when it closes, never typed into the panel.
+//! quantity and cancelling the sale are journaled. Paying (cash, card, store credit or a mix,
+//! with a round-up donation and a cash receipt if asked) commits the sale off the UI thread;
+//! the screen says it is saving and ignores another press meanwhile. Discounts over the
+//! store's limit, refunds, voids and the drawer opened without a sale wait for a manager's PIN.
+//! A sale can be parked and taken up again on any till. Nothing is sold while the till is not
+//! open. A scan that arrives while a panel is open is held and added when it closes, never typed
+//! into the panel (a store-credit voucher scanned while paying pays).
 
+mod discount;
+mod parked;
 mod payment;
+mod returns;
 mod today;
+mod update;
 mod view;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -17,17 +25,20 @@ use iced::Task;
 use iced::widget::operation;
 
 use crate::domain::register::EntryProblem;
-use crate::domain::{Cart, Category, Sale, StaffMember, TenderKind, Won};
+use crate::domain::{Cart, Category, Sale, StaffMember, Won};
 use crate::hardware::Document;
 use crate::hardware::queue::{JobId, JobState, JobView};
-use crate::store::{OpenCart, Store, StoreError, TillId, Worker};
+use crate::store::{OpenCart, Policy, Refunded, SaleError, Store, StoreError, TillId, TillSession, Worker};
 use crate::ui::approval::{self, ApprovalPanel};
 use crate::ui::preview::Paper;
 use crate::ui::wedge::Burst;
 use crate::{messages, t};
 
-pub use payment::Pay;
-pub use view::{ENTRY_INPUT, LINES, SCAN_INPUT};
+pub use discount::DiscountState;
+pub use parked::Park;
+pub use payment::PayState;
+pub use returns::ReturnState;
+pub use view::{ENTRY_INPUT, LINES, SCAN_INPUT, TEXT_INPUT};
 
 /// What is in the scan field. Someone may type their PIN there by mistake, so a debug print
 /// shows a PIN-like text only as stars.
@@ -49,16 +60,42 @@ pub enum Message {
     Fewer(usize),
     CategoryKey(usize),
     NextKeys,
+    /// The panel's amount field.
     EntryChanged(String),
     EntryDigits(&'static str),
     EntryBackspace,
     EntryClear,
     EntrySubmitted,
-    /// A guide price or a likely tender, tapped.
+    /// The panel's text field (a note, a reason, an approval number, a cash-receipt number, a
+    /// voucher code).
+    TextChanged(String),
+    TextSubmitted,
+    /// A guide price, a likely tender or a preset, tapped.
     Quick(Won),
     PayCash,
     PayCard,
+    PayCredit,
+    RoundUp(bool),
+    Buyer(crate::domain::Customer),
+    CashReceipt,
+    UndoTender,
     ConfirmCard,
+    Discount,
+    DiscountTarget(Option<usize>),
+    DiscountPercent(bool),
+    DiscountReason(usize),
+    ApplyDiscount,
+    Park,
+    ParkConfirm,
+    TakeParked(String),
+    Return,
+    ReturnFrom(i64),
+    ReturnQty(usize, i32),
+    ReturnTo(crate::store::RefundTo),
+    ReturnOpen,
+    ReturnCategory(usize),
+    ConfirmReturn,
+    Void(i64),
     Back,
     /// 전체 취소: asks first.
     CancelSale,
@@ -77,26 +114,31 @@ pub enum Message {
     Approval(approval::Message),
     /// Show the last receipt on screen, as printed (or back to the lines).
     ToggleReceipt,
-    /// Today's sales, to find one and reprint its receipt.
+    /// Today's documents, to find a sale and reprint, return from or void it.
     Today,
     TodayQuery(String),
+    TodayPick(i64),
     TodayReprint(NaiveDate, u32),
     /// Signing out with items in the cart: keep it for later, or cancel it.
     SignOutKeep,
     SignOutCancel,
+    OpenTill,
     CartSaved(Result<(), StoreError>),
     CartCancelled(Result<(), StoreError>),
-    SaleCommitted(Result<Sale, StoreError>),
+    SaleCommitted(Result<Sale, SaleError>),
+    Refunded(Result<Refunded, SaleError>),
+    Voided(Result<Sale, SaleError>),
+    ParkedAway(Result<(), StoreError>),
+    TookParked(Result<Option<Cart>, StoreError>),
 }
 
 pub enum Action {
     None,
     Run(Task<Message>),
-    /// Queue `paper` for the printer (telling the checkout its job with [`Checkout::printing`]),
-    /// then run `then`.
+    /// Queue `papers` for the printer (telling the checkout the first one's job with
+    /// [`Checkout::printing`]), then run `then`.
     Print {
-        title: String,
-        paper: Document,
+        papers: Vec<(String, Document)>,
         then: Task<Message>,
     },
     /// Print a failed job again (one that opens the drawer needs a manager first).
@@ -106,6 +148,8 @@ pub enum Action {
     /// Sign the cashier out, after running the task (cancelling the cart, or nothing: it is kept
     /// for the next sign-in at this till).
     SignOut(Task<Message>),
+    /// Go to the till screen (to open it, count it, close it).
+    OpenTill,
 }
 
 /// Everything the checkout needs from outside for one update.
@@ -118,7 +162,17 @@ pub struct Context<'a> {
     pub now: DateTime<FixedOffset>,
 }
 
+/// What a manager's approval is for, and what happens once it is given.
+enum Then {
+    NoSale,
+    Discount(discount::Apply),
+    Refund(returns::Plan),
+    Void { sale: i64 },
+}
+
 enum Mode {
+    /// The till is not open: nothing can be sold until it is.
+    Closed,
     Scanning,
     /// A cart left on this till before (a crash, a sign-out), offered back.
     Left(OpenCart),
@@ -126,12 +180,22 @@ enum Mode {
         key: usize,
         digits: String,
     },
-    Pay(Pay),
+    Pay(PayState),
     /// The sale is being written; nothing can change it meanwhile. If it fails, back to paying.
-    Committing(Pay),
-    NoSale(ApprovalPanel),
+    Committing(PayState),
+    Discount(DiscountState),
+    /// A manager's PIN is asked; `back` is where cancelling returns to.
+    Approving {
+        panel: ApprovalPanel,
+        then: Then,
+        back: Box<Mode>,
+    },
+    /// A refund or void is being written.
+    Reversing,
     ConfirmCancel,
     ConfirmSignOut,
+    Park(Park),
+    Return(ReturnState),
     Today(today::Today),
     Done(Finished),
 }
@@ -140,10 +204,13 @@ enum Mode {
 struct Finished {
     date: NaiveDate,
     sale_no: u32,
+    kind: crate::domain::SaleKind,
     total: Won,
-    kind: TenderKind,
-    tendered: Won,
+    /// How it was paid (or paid back, with negative amounts).
+    tenders: Vec<crate::domain::Tender>,
     change: Won,
+    /// The voucher a refund issued.
+    credit: Option<crate::store::Credit>,
     job: Option<JobId>,
     print: Option<JobState>,
 }
@@ -164,6 +231,8 @@ pub struct Checkout {
     keys: Vec<Category>,
     key_page: usize,
     mode: Mode,
+    session: Option<TillSession>,
+    policy: Policy,
     demo_codes: Vec<String>,
     /// Tells a keyboard-wedge scanner typing into the price or cash field from a person.
     burst: Burst,
@@ -187,19 +256,29 @@ fn show_last_line() -> Task<Message> {
 impl Checkout {
     pub fn new(store: &Store, till: &TillId, demo_codes: Vec<String>, burst: Burst, columns: usize) -> Checkout {
         let mut notice = None;
-        let keys = match store.categories() {
-            Ok(all) => all.into_iter().filter(|c| c.key_position.is_some()).collect(),
-            Err(e) => {
-                notice = Some(Notice { text: messages::store_error(&e), is_error: true });
+        let mut problem = |e: &StoreError| notice = Some(Notice { text: messages::store_error(e), is_error: true });
+        let keys = store
+            .categories()
+            .map(|all| all.into_iter().filter(|c| c.key_position.is_some()).collect())
+            .unwrap_or_else(|e| {
+                problem(&e);
                 Vec::new()
-            }
-        };
+            });
+        let session = store.current_session(till).unwrap_or_else(|e| {
+            problem(&e);
+            None
+        });
+        let policy = store.policy().unwrap_or_else(|e| {
+            problem(&e);
+            Policy { discount_limit_percent: rust_decimal::Decimal::ZERO, hold: chrono::Duration::hours(24) }
+        });
         let mode = match store.open_cart(till) {
             Ok(Some(left)) => Mode::Left(left),
+            Ok(None) if session.is_none() => Mode::Closed,
             Ok(None) => Mode::Scanning,
             Err(e) => {
-                notice = Some(Notice { text: messages::store_error(&e), is_error: true });
-                Mode::Scanning
+                problem(&e);
+                Mode::Closed
             }
         };
         Checkout {
@@ -210,6 +289,8 @@ impl Checkout {
             keys,
             key_page: 0,
             mode,
+            session,
+            policy,
             demo_codes,
             burst,
             receipt: None,
@@ -227,9 +308,13 @@ impl Checkout {
         &self.cart
     }
 
+    pub fn session(&self) -> Option<&TillSession> {
+        self.session.as_ref()
+    }
+
     /// Whether the screen is waiting for the sale to be written.
     pub fn committing(&self) -> bool {
-        matches!(self.mode, Mode::Committing(_))
+        matches!(self.mode, Mode::Committing(_) | Mode::Reversing)
     }
 
     /// A cart left on this till is being offered back.
@@ -243,13 +328,13 @@ impl Checkout {
         if self.cart.is_empty() || matches!(self.mode, Mode::Done(_)) {
             return true;
         }
-        if matches!(self.mode, Mode::Scanning | Mode::Price { .. } | Mode::Pay(_)) {
+        if matches!(self.mode, Mode::Scanning | Mode::Price { .. } | Mode::Pay(_) | Mode::Discount(_)) {
             self.mode = Mode::ConfirmSignOut;
         }
         false
     }
 
-    /// The receipt of the sale just finished went to the printer as `job`.
+    /// The first paper of the document just finished went to the printer as `job`.
     pub fn printing(&mut self, job: JobId) {
         if let Mode::Done(finished) = &mut self.mode
             && finished.job.is_none()
@@ -281,56 +366,6 @@ impl Checkout {
         self.scan_code(code.trim(), ctx)
     }
 
-    fn scan_code(&mut self, code: &str, ctx: Context<'_>) -> Action {
-        if code.is_empty() {
-            // Enter on the empty scan field after a sale starts the next one.
-            if matches!(self.mode, Mode::Done(_)) {
-                self.start_new_sale();
-                return self.release_held(ctx);
-            }
-            return focus(SCAN_INPUT);
-        }
-        match self.mode {
-            Mode::Scanning => {}
-            Mode::Done(_) => self.start_new_sale(),
-            _ => {
-                // A panel is open: keep the scan for when it closes.
-                self.held.push(code.to_string());
-                self.info(t!("checkout-scan-held", count = self.held.len()));
-                return Action::None;
-            }
-        }
-        match ctx.store.price_scan(code, ctx.now.date_naive()) {
-            Ok(priced) => {
-                let (shown, price) = (view::name(&priced.line).to_string(), priced.line.unit_price);
-                match self.cart.add(priced.line) {
-                    Ok(_) => {
-                        self.info(t!("checkout-added", name = shown, price = price.to_string()));
-                        let save = self.save(&ctx);
-                        return Action::Run(Task::batch([save, show_last_line()]));
-                    }
-                    Err(e) => self.error(messages::cart_error(&e)),
-                }
-            }
-            Err(e) => {
-                tracing::info!(code = %messages::redact(code), "scan refused: {e}");
-                self.error(messages::scan_error(&e));
-            }
-        }
-        focus(SCAN_INPUT)
-    }
-
-    /// Adds the scans held while a panel was open.
-    fn release_held(&mut self, ctx: Context<'_>) -> Action {
-        let held = std::mem::take(&mut self.held);
-        let tasks = held.iter().filter_map(|code| match self.scan_code(code, ctx) {
-            Action::Run(task) => Some(task),
-            _ => None,
-        });
-        let tasks: Vec<_> = tasks.collect();
-        Action::Run(Task::batch(tasks).chain(operation::focus(SCAN_INPUT)))
-    }
-
     fn error(&mut self, text: String) {
         self.notice = Some(Notice { text, is_error: true });
     }
@@ -349,12 +384,30 @@ impl Checkout {
         self.receipt = None;
         self.preview = None;
         self.cart.clear();
-        self.mode = Mode::Scanning;
+        self.mode = if self.session.is_some() { Mode::Scanning } else { Mode::Closed };
         self.notice = None;
     }
-}
 
-mod update;
+    /// The amount field of the panel that is open, if it has one.
+    fn entry(&mut self) -> Option<&mut String> {
+        match &mut self.mode {
+            Mode::Price { digits, .. } => Some(digits),
+            Mode::Pay(pay) => pay.digits(),
+            Mode::Discount(discount) => Some(&mut discount.digits),
+            Mode::Return(ret) => ret.digits(),
+            _ => None,
+        }
+    }
+
+    /// The text field of the panel that is open, if it has one.
+    fn text(&mut self) -> Option<&mut String> {
+        match &mut self.mode {
+            Mode::Pay(pay) => pay.text(),
+            Mode::Park(park) => Some(&mut park.note),
+            _ => None,
+        }
+    }
+}
 
 /// What a typed amount's problem says on screen.
 fn entry_problem(problem: &EntryProblem) -> String {

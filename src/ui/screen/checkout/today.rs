@@ -1,11 +1,11 @@
-//! Today's sales at a glance, newest first, to find one by its number or amount and print its
-//! receipt again (marked 재발행, never opening the drawer).
+//! Today's documents at a glance, newest first, to find one by its number or amount: print its
+//! receipt again (marked 재발행, never opening the drawer), return goods from it, or void it.
 
 use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
 use super::Message;
-use crate::domain::Won;
+use crate::domain::{SaleKind, Won};
 use crate::store::SaleSummary;
 use crate::t;
 use crate::ui::{theme, widgets};
@@ -15,11 +15,13 @@ pub const QUERY_INPUT: &str = "today-query";
 pub struct Today {
     sales: Vec<SaleSummary>,
     pub query: String,
+    /// The sale tapped, whose buttons show.
+    pub selected: Option<i64>,
 }
 
 impl Today {
     pub fn new(sales: Vec<SaleSummary>) -> Today {
-        Today { sales, query: String::new() }
+        Today { sales, query: String::new(), selected: None }
     }
 
     pub fn focus() -> Task<Message> {
@@ -36,29 +38,32 @@ impl Today {
         })
     }
 
-    pub fn view(&self) -> Element<'_, Message> {
+    pub fn view(&self, layout: crate::ui::layout::Layout) -> Element<'_, Message> {
         let rows: Vec<Element<'_, Message>> = self
             .matching()
             .map(|s| {
-                let tender = match (s.cash, s.card) {
-                    (true, true) => t!("today-mixed"),
-                    (true, false) => t!("today-cash"),
+                let what = match (s.kind, s.cash, s.card) {
+                    (SaleKind::Refund, ..) => t!("today-refund"),
+                    (SaleKind::Void, ..) => t!("today-void"),
+                    (_, true, true) => t!("today-mixed"),
+                    (_, true, false) => t!("today-cash"),
                     _ => t!("today-card"),
                 };
+                let chosen = self.selected == Some(s.id);
                 button(
                     row![
-                        text(format!("{:04}", s.sale_no)).size(theme::BODY).font(theme::BOLD).width(64),
-                        text(s.sold_at.format("%H:%M").to_string()).size(theme::BODY).width(64),
+                        text(format!("{:04}", s.sale_no)).size(theme::BODY).font(theme::BOLD).width(56),
+                        text(s.sold_at.format("%H:%M").to_string()).size(theme::BODY).width(56),
                         text(t!("won", amount = s.total.to_string())).size(theme::BODY).width(Fill),
-                        widgets::muted(tender),
+                        widgets::muted(what),
                     ]
-                    .spacing(10)
+                    .spacing(8)
                     .align_y(Center),
                 )
-                .padding([10, 12])
+                .padding([10, 10])
                 .width(Fill)
-                .style(theme::key)
-                .on_press(Message::TodayReprint(s.date, s.sale_no))
+                .style(if chosen { theme::primary } else { theme::key })
+                .on_press(Message::TodayPick(s.id))
                 .into()
             })
             .collect();
@@ -66,6 +71,14 @@ impl Today {
             widgets::muted(t!("today-none")).into()
         } else {
             scrollable(column(rows).spacing(6)).height(Fill).into()
+        };
+        // What can be done with the sale picked: a reprint always; a return while goods are
+        // left to return; a void if nothing was returned yet.
+        let picked = self.selected.and_then(|id| self.sales.iter().find(|s| s.id == id));
+        let open = picked.filter(|s| s.kind == SaleKind::Sale && s.reversed < s.total);
+        let untouched = open.filter(|s| s.reversed == Won::ZERO);
+        let key = |label: String, message: Option<Message>| {
+            widgets::key(label, theme::SMALL + 1.0, message).height(layout.key_height())
         };
         column![
             text(t!("today-title")).size(theme::LARGE).font(theme::BOLD),
@@ -76,7 +89,13 @@ impl Today {
                 .padding(10)
                 .on_input(Message::TodayQuery),
             container(list).height(Fill),
-            widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(48),
+            row![
+                key(t!("today-reprint"), picked.map(|s| Message::TodayReprint(s.date, s.sale_no))),
+                key(t!("today-return"), open.map(|s| Message::ReturnFrom(s.id))),
+                key(t!("today-void-button"), untouched.map(|s| Message::Void(s.id))),
+            ]
+            .spacing(8),
+            widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(layout.key_height()),
         ]
         .spacing(10)
         .into()

@@ -1,14 +1,14 @@
-//! What the checkout does with each message.
+//! What the checkout does with each message: scanning, the lines, the category keys, the amount
+//! and text fields every panel shares, and the manager approvals; paying, discounts, parking and
+//! returns have files of their own.
 
 use std::time::Instant;
 
 use iced::Task;
 use iced::widget::operation;
 
-use super::payment::Pay;
-use super::today::Today;
-use super::{Action, Checkout, Context, ENTRY_INPUT, Finished, Message, Mode, SCAN_INPUT, entry_problem, focus};
-use crate::domain::Payment;
+use super::{Action, Checkout, Context, ENTRY_INPUT, Message, Mode, SCAN_INPUT, Then, entry_problem, focus};
+use crate::domain::codes::{self, Code};
 use crate::domain::register;
 use crate::store::{Approval, category_line};
 use crate::ui::approval::{ApprovalPanel, Outcome};
@@ -41,14 +41,14 @@ impl Checkout {
             }
             Message::Remove(index) => self.take_out(index, 0, ctx),
             Message::Fewer(index) => {
-                let quantity = self.cart.lines().get(index).map_or(0, |l| l.quantity);
+                let quantity = self.cart.lines().get(index).map_or(0, |l| l.quantity.unsigned_abs());
                 self.take_out(index, quantity.saturating_sub(1), ctx)
             }
             Message::More(index) => {
                 if !matches!(self.mode, Mode::Scanning) {
                     return Action::None;
                 }
-                let quantity = self.cart.lines().get(index).map_or(0, |l| l.quantity);
+                let quantity = self.cart.lines().get(index).map_or(0, |l| l.quantity.unsigned_abs());
                 match self.cart.set_quantity(index, quantity + 1) {
                     Ok(_) => Action::Run(Task::batch([self.save(&ctx), operation::focus(SCAN_INPUT)])),
                     Err(e) => {
@@ -74,83 +74,110 @@ impl Checkout {
             }
             Message::EntryChanged(text) => {
                 let now = Instant::now();
-                match &mut self.mode {
-                    Mode::Price { digits, .. } | Mode::Pay(Pay::Cash { digits }) => {
-                        self.burst.changed(&register::grouped(digits), &text, now);
-                        *digits = register::edit_amount(digits, &text);
-                        entry_at_end()
-                    }
-                    _ => Action::None,
-                }
+                let burst = &mut self.burst;
+                let Some(digits) = (match &mut self.mode {
+                    Mode::Price { digits, .. } => Some(digits),
+                    Mode::Pay(pay) => pay.digits(),
+                    Mode::Discount(d) => Some(&mut d.digits),
+                    Mode::Return(r) => r.digits(),
+                    _ => None,
+                }) else {
+                    return Action::None;
+                };
+                burst.changed(&register::grouped(digits), &text, now);
+                *digits = register::edit_amount(digits, &text);
+                entry_at_end()
             }
             Message::EntryDigits(d) => {
-                if let Mode::Price { digits, .. } | Mode::Pay(Pay::Cash { digits }) = &mut self.mode {
+                if let Some(digits) = self.entry() {
                     *digits = register::amount_digits(&format!("{digits}{d}"));
                 }
                 entry_at_end()
             }
             Message::EntryBackspace => {
-                if let Mode::Price { digits, .. } | Mode::Pay(Pay::Cash { digits }) = &mut self.mode {
+                if let Some(digits) = self.entry() {
                     digits.pop();
                 }
                 entry_at_end()
             }
             Message::EntryClear => {
-                if let Mode::Price { digits, .. } | Mode::Pay(Pay::Cash { digits }) = &mut self.mode {
+                if let Some(digits) = self.entry() {
                     digits.clear();
                 }
                 entry_at_end()
             }
             Message::EntrySubmitted => {
-                let typed = match &self.mode {
-                    Mode::Price { digits, .. } | Mode::Pay(Pay::Cash { digits }) => digits.clone(),
-                    _ => return Action::None,
-                };
+                let Some(typed) = self.entry().cloned() else { return Action::None };
                 if let Some((before, code)) = self.burst.submitted(Instant::now()) {
                     // A wedge scanner typed into the field: put it back and take the scan.
-                    if let Mode::Price { digits, .. } | Mode::Pay(Pay::Cash { digits }) = &mut self.mode {
+                    if let Some(digits) = self.entry() {
                         *digits = register::amount_digits(&before);
                     }
-                    self.held.push(code);
-                    self.info(t!("checkout-scan-held", count = self.held.len()));
-                    return entry_at_end();
+                    return match self.scanned_in_panel(&code, ctx) {
+                        Action::None => entry_at_end(),
+                        other => other,
+                    };
                 }
                 match &self.mode {
                     Mode::Price { key, .. } => self.price_entered(*key, &typed, ctx),
-                    Mode::Pay(Pay::Cash { .. }) => self.cash(&typed, ctx),
+                    Mode::Pay(_) => self.pay_entered(&typed, ctx),
+                    Mode::Discount(_) => self.discount_entered(ctx),
+                    Mode::Return(_) => self.confirm_return(ctx),
                     _ => Action::None,
                 }
             }
-            Message::Quick(amount) => match &self.mode {
-                Mode::Price { key, .. } => self.price_entered(*key, &amount.get().to_string(), ctx),
-                Mode::Pay(Pay::Cash { .. }) => self.cash(&amount.get().to_string(), ctx),
-                _ => Action::None,
-            },
-            Message::PayCash | Message::PayCard if !matches!(self.mode, Mode::Scanning) => Action::None,
-            Message::PayCash | Message::PayCard if self.cart.is_empty() => {
-                self.error(t!("error-empty-sale"));
-                focus(SCAN_INPUT)
-            }
-            Message::PayCash => {
-                self.mode = Mode::Pay(Pay::Cash { digits: String::new() });
-                self.notice = None;
-                focus(ENTRY_INPUT)
-            }
-            Message::PayCard => {
-                self.mode = Mode::Pay(Pay::Card);
-                self.notice = None;
+            Message::TextChanged(text) => {
+                if let Some(field) = self.text() {
+                    *field = text;
+                }
                 Action::None
             }
-            Message::ConfirmCard => match (&self.mode, Payment::card(self.cart.total())) {
-                (Mode::Pay(Pay::Card), Ok(payment)) => self.commit(payment, ctx),
-                (_, Err(e)) => {
-                    self.error(messages::payment_error(&e));
-                    Action::None
+            Message::TextSubmitted => match &self.mode {
+                Mode::Pay(_) => self.pay_text_submitted(ctx),
+                Mode::Park(_) => self.park(ctx),
+                _ => Action::None,
+            },
+            Message::Quick(amount) => match &self.mode {
+                Mode::Price { key, .. } => self.price_entered(*key, &amount.get().to_string(), ctx),
+                Mode::Pay(_) => self.pay_entered(&amount.get().to_string(), ctx),
+                Mode::Discount(_) => {
+                    if let Some(digits) = self.entry() {
+                        *digits = amount.get().to_string();
+                    }
+                    entry_at_end()
                 }
                 _ => Action::None,
             },
+            Message::PayCash
+            | Message::PayCard
+            | Message::PayCredit
+            | Message::RoundUp(_)
+            | Message::Buyer(_)
+            | Message::CashReceipt
+            | Message::UndoTender
+            | Message::ConfirmCard => self.update_pay(message, ctx),
+            Message::Discount
+            | Message::DiscountTarget(_)
+            | Message::DiscountPercent(_)
+            | Message::DiscountReason(_)
+            | Message::ApplyDiscount => self.update_discount(message, ctx),
+            Message::Park
+            | Message::ParkConfirm
+            | Message::TakeParked(_)
+            | Message::ParkedAway(_)
+            | Message::TookParked(_) => self.update_park(message, ctx),
+            Message::Return
+            | Message::ReturnFrom(_)
+            | Message::ReturnQty(..)
+            | Message::ReturnTo(_)
+            | Message::ReturnOpen
+            | Message::ReturnCategory(_)
+            | Message::ConfirmReturn
+            | Message::Void(_)
+            | Message::Refunded(_)
+            | Message::Voided(_) => self.update_returns(message, ctx),
             Message::RetryPrint => match &self.mode {
-                Mode::Done(Finished {
+                Mode::Done(super::Finished {
                     job: Some(job),
                     print: Some(crate::hardware::queue::JobState::Failed(_)),
                     ..
@@ -165,7 +192,7 @@ impl Checkout {
                 self.reprint(date, number, ctx)
             }
             Message::Today => {
-                if !matches!(self.mode, Mode::Scanning | Mode::Done(_)) || !self.cart.is_empty() {
+                if !matches!(self.mode, Mode::Scanning | Mode::Done(_) | Mode::Closed) || !self.cart.is_empty() {
                     return Action::None;
                 }
                 if matches!(self.mode, Mode::Done(_)) {
@@ -173,9 +200,9 @@ impl Checkout {
                 }
                 match ctx.store.sales_of(ctx.now.date_naive()) {
                     Ok(sales) => {
-                        self.mode = Mode::Today(Today::new(sales));
+                        self.mode = Mode::Today(super::today::Today::new(sales));
                         self.notice = None;
-                        Action::Run(Today::focus())
+                        Action::Run(super::today::Today::focus())
                     }
                     Err(e) => {
                         self.error(messages::store_error(&e));
@@ -189,36 +216,27 @@ impl Checkout {
                 }
                 Action::None
             }
+            Message::TodayPick(id) => {
+                if let Mode::Today(today) = &mut self.mode {
+                    today.selected = Some(id);
+                }
+                Action::None
+            }
             Message::TodayReprint(date, number) => {
                 if !matches!(self.mode, Mode::Today(_)) {
                     return Action::None;
                 }
-                self.mode = Mode::Scanning;
+                self.start_new_sale();
                 self.reprint(date, number, ctx)
             }
             Message::NoSale => {
-                if !matches!(self.mode, Mode::Scanning) || !register::no_sale_allowed(&self.cart, false) {
+                if !matches!(self.mode, Mode::Scanning | Mode::Closed) || !register::no_sale_allowed(&self.cart, false)
+                {
                     return Action::None;
                 }
-                let panel = ApprovalPanel::new(ctx.store, Approval::NoSale, t!("nosale-title"));
-                let task = panel.focus().map(Message::Approval);
-                self.mode = Mode::NoSale(panel);
-                self.notice = None;
-                Action::Run(task)
+                self.ask_manager(Approval::NoSale, t!("nosale-title"), Then::NoSale, ctx)
             }
-            Message::Approval(message) => {
-                let Mode::NoSale(panel) = &mut self.mode else { return Action::None };
-                match panel.update(message, ctx.worker, ctx.staff, ctx.now) {
-                    Outcome::None => Action::None,
-                    Outcome::Run(task) => Action::Run(task.map(Message::Approval)),
-                    Outcome::Cancelled => self.back(ctx),
-                    Outcome::Approved(_) => {
-                        self.mode = Mode::Scanning;
-                        self.info(t!("nosale-opened"));
-                        Action::OpenDrawer
-                    }
-                }
-            }
+            Message::Approval(message) => self.approval(message, ctx),
             Message::ToggleReceipt => {
                 if self.preview.take().is_none()
                     && let Some(receipt) = &self.receipt
@@ -256,6 +274,9 @@ impl Checkout {
                 let Mode::Left(left) = std::mem::replace(&mut self.mode, Mode::Scanning) else { return Action::None };
                 self.cart = left.cart;
                 self.info(t!("checkout-resumed", count = self.cart.item_count()));
+                if self.session.is_none() {
+                    self.mode = Mode::Closed;
+                }
                 let save = self.save(&ctx);
                 Action::Run(Task::batch([save, operation::focus(SCAN_INPUT)]))
             }
@@ -263,6 +284,9 @@ impl Checkout {
                 let Mode::Left(left) = std::mem::replace(&mut self.mode, Mode::Scanning) else { return Action::None };
                 self.cart = left.cart;
                 let cancel = self.cancel_cart(ctx);
+                if self.session.is_none() {
+                    self.mode = Mode::Closed;
+                }
                 Action::Run(Task::batch([cancel, operation::focus(SCAN_INPUT)]))
             }
             Message::SignOutKeep => {
@@ -277,6 +301,13 @@ impl Checkout {
                 }
                 self.mode = Mode::Scanning;
                 Action::SignOut(self.cancel_cart(ctx))
+            }
+            Message::OpenTill => {
+                if matches!(self.mode, Mode::Scanning | Mode::Closed | Mode::Done(_)) && self.cart.is_empty() {
+                    Action::OpenTill
+                } else {
+                    Action::None
+                }
             }
             Message::NewSale => {
                 self.start_new_sale();
@@ -305,14 +336,144 @@ impl Checkout {
         }
     }
 
-    /// Closes whatever panel is open and goes back to scanning, adding any held scans.
-    fn back(&mut self, ctx: Context<'_>) -> Action {
+    pub(super) fn scan_code(&mut self, code: &str, ctx: Context<'_>) -> Action {
+        if code.is_empty() {
+            // Enter on the empty scan field after a sale starts the next one.
+            if matches!(self.mode, Mode::Done(_)) {
+                self.start_new_sale();
+                return self.release_held(ctx);
+            }
+            return focus(SCAN_INPUT);
+        }
         match self.mode {
-            Mode::Committing(_) | Mode::Scanning | Mode::Done(_) | Mode::Left(_) => focus(SCAN_INPUT),
+            Mode::Scanning => {}
+            Mode::Done(_) => {
+                self.start_new_sale();
+                if !matches!(self.mode, Mode::Scanning) {
+                    return self.scanned_in_panel(code, ctx);
+                }
+            }
+            _ => return self.scanned_in_panel(code, ctx),
+        }
+        // A receipt scanned between sales starts a return from it.
+        if let Ok(Code::Receipt(receipt)) = codes::parse(code)
+            && self.cart.is_empty()
+        {
+            return self.return_from_receipt(receipt, ctx);
+        }
+        match ctx.store.price_scan(code, ctx.now.date_naive()) {
+            Ok(priced) => {
+                let (shown, price) = (super::view::name(&priced.line).to_string(), priced.line.unit_price);
+                match self.cart.add(priced.line) {
+                    Ok(_) => {
+                        self.info(t!("checkout-added", name = shown, price = price.to_string()));
+                        let save = self.save(&ctx);
+                        return Action::Run(Task::batch([save, super::show_last_line()]));
+                    }
+                    Err(e) => self.error(messages::cart_error(&e)),
+                }
+            }
+            Err(e) => {
+                tracing::info!(code = %messages::redact(code), "scan refused: {e}");
+                self.error(messages::scan_error(&e));
+            }
+        }
+        focus(SCAN_INPUT)
+    }
+
+    /// A scan while a panel is open: a voucher pays when paying; anything else waits for the
+    /// panel to close.
+    pub(super) fn scanned_in_panel(&mut self, code: &str, ctx: Context<'_>) -> Action {
+        if matches!(self.mode, Mode::Closed) {
+            self.error(t!("error-till-not-open"));
+            return focus(SCAN_INPUT);
+        }
+        if matches!(self.mode, Mode::Pay(_))
+            && let Ok(Code::Credit(voucher)) = codes::parse(code)
+        {
+            return self.pay_with_voucher(&voucher.code(), ctx);
+        }
+        if matches!(self.mode, Mode::Return(_))
+            && let Ok(Code::Receipt(receipt)) = codes::parse(code)
+        {
+            return self.return_from_receipt(receipt, ctx);
+        }
+        self.held.push(code.to_string());
+        self.info(t!("checkout-scan-held", count = self.held.len()));
+        Action::None
+    }
+
+    /// Adds the scans held while a panel was open.
+    pub(super) fn release_held(&mut self, ctx: Context<'_>) -> Action {
+        let held = std::mem::take(&mut self.held);
+        let tasks: Vec<_> = held
+            .iter()
+            .filter_map(|code| match self.scan_code(code, ctx) {
+                Action::Run(task) => Some(task),
+                _ => None,
+            })
+            .collect();
+        Action::Run(Task::batch(tasks).chain(operation::focus(SCAN_INPUT)))
+    }
+
+    /// Closes whatever panel is open and goes back to scanning, adding any held scans.
+    pub(super) fn back(&mut self, ctx: Context<'_>) -> Action {
+        match &mut self.mode {
+            Mode::Committing(_) | Mode::Reversing | Mode::Scanning | Mode::Done(_) | Mode::Left(_) | Mode::Closed => {
+                focus(SCAN_INPUT)
+            }
+            Mode::Approving { back, .. } => {
+                self.mode = std::mem::replace(back.as_mut(), Mode::Scanning);
+                Action::None
+            }
+            Mode::Pay(pay) if !pay.tendering().tenders().is_empty() => {
+                // Tenders are taken: Back takes the last one back rather than leaving them.
+                pay.undo();
+                entry_at_end()
+            }
             _ => {
-                self.mode = Mode::Scanning;
+                // Leaving the payment takes a round-up donation back out.
+                if matches!(self.mode, Mode::Pay(_)) && self.cart.donation().is_positive() {
+                    self.cart.round_up(false);
+                }
+                self.mode = if self.session.is_some() { Mode::Scanning } else { Mode::Closed };
                 self.notice = None;
                 self.release_held(ctx)
+            }
+        }
+    }
+
+    /// Asks a manager to approve `action`; `then` happens once they have.
+    pub(super) fn ask_manager(&mut self, action: Approval, title: String, then: Then, ctx: Context<'_>) -> Action {
+        let panel = ApprovalPanel::new(ctx.store, action, title);
+        let task = panel.focus().map(Message::Approval);
+        let back = std::mem::replace(&mut self.mode, Mode::Scanning);
+        self.mode = Mode::Approving { panel, then, back: Box::new(back) };
+        self.notice = None;
+        Action::Run(task)
+    }
+
+    fn approval(&mut self, message: crate::ui::approval::Message, ctx: Context<'_>) -> Action {
+        let Mode::Approving { panel, .. } = &mut self.mode else { return Action::None };
+        match panel.update(message, ctx.worker, ctx.staff, ctx.now) {
+            Outcome::None => Action::None,
+            Outcome::Run(task) => Action::Run(task.map(Message::Approval)),
+            Outcome::Cancelled => self.back(ctx),
+            Outcome::Approved(manager) => {
+                let Mode::Approving { then, back, .. } = std::mem::replace(&mut self.mode, Mode::Scanning) else {
+                    return Action::None;
+                };
+                self.mode = *back;
+                match then {
+                    Then::NoSale => {
+                        self.mode = if self.session.is_some() { Mode::Scanning } else { Mode::Closed };
+                        self.info(t!("nosale-opened"));
+                        Action::OpenDrawer
+                    }
+                    Then::Discount(apply) => self.apply_discount(apply, ctx),
+                    Then::Refund(plan) => self.refund(plan, &manager, ctx),
+                    Then::Void { sale } => self.void(sale, &manager, ctx),
+                }
             }
         }
     }
@@ -332,7 +493,7 @@ impl Checkout {
                 self.error(messages::cart_error(&e));
                 return focus(SCAN_INPUT);
             }
-            crate::domain::Line { quantity: before.quantity - quantity, ..before }
+            crate::domain::Line { quantity: before.quantity - quantity as i32, ..before }
         };
         let (till, staff, cart, now) = (ctx.till.clone(), ctx.staff.clone(), self.cart.clone(), ctx.now);
         let save = ctx.worker.call(move |store| store.take_out_of_cart(&till, &staff, &cart, &removed, now));
@@ -340,7 +501,7 @@ impl Checkout {
     }
 
     /// Empties the cart and journals every line it had.
-    fn cancel_cart(&mut self, ctx: Context<'_>) -> Task<Message> {
+    pub(super) fn cancel_cart(&mut self, ctx: Context<'_>) -> Task<Message> {
         let cart = std::mem::take(&mut self.cart);
         self.info(t!("checkout-cancelled", count = cart.item_count()));
         let (till, staff, now) = (ctx.till.clone(), ctx.staff.clone(), ctx.now);

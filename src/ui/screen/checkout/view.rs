@@ -4,9 +4,9 @@
 use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, FillPortion};
 
-use super::payment::{Pay, amount_input};
+use super::payment::{amount_input, tender_label};
 use super::{Checkout, Finished, Message, Mode};
-use crate::domain::{Line, LineKind, TenderKind, Won};
+use crate::domain::{Line, LineKind, SaleKind, TenderKind, Won};
 use crate::hardware::queue::JobState;
 use crate::i18n::{Lang, language};
 use crate::ui::layout::Layout;
@@ -15,6 +15,7 @@ use crate::{messages, t};
 
 pub const SCAN_INPUT: &str = "scan";
 pub const ENTRY_INPUT: &str = "entry";
+pub const TEXT_INPUT: &str = "text";
 pub const LINES: &str = "lines";
 
 pub fn name(line: &Line) -> &str {
@@ -24,9 +25,11 @@ pub fn name(line: &Line) -> &str {
 impl Checkout {
     pub fn view(&self, layout: Layout) -> Element<'_, Message> {
         let scanning = matches!(self.mode, Mode::Scanning | Mode::Done(_));
+        // On a closed till a scan is taken only to say the till must be opened first.
+        let takes_scans = scanning || matches!(self.mode, Mode::Closed);
         let placeholder = if layout.narrow() { t!("checkout-scan-short") } else { t!("checkout-scan-placeholder") };
         let mut scan = text_input(&placeholder, &self.scan).id(SCAN_INPUT).size(theme::LARGE).padding(12);
-        if scanning {
+        if takes_scans {
             scan = scan.on_input(|text| Message::ScanChanged(super::Typed(text))).on_submit(Message::ScanSubmitted);
         }
         let gap = if layout.short() { 8 } else { 12 };
@@ -41,13 +44,17 @@ impl Checkout {
             Mode::Scanning => self.view_totals(layout),
             Mode::Left(left) => self.view_left(left),
             Mode::Price { key, digits } => self.view_price(*key, digits, layout),
-            Mode::Pay(Pay::Cash { digits }) => self.view_cash(digits, layout),
-            Mode::Pay(Pay::Card) => self.view_card(layout),
+            Mode::Closed => self.view_closed(layout),
+            Mode::Pay(pay) => self.view_pay(pay, layout),
             Mode::Committing(_) => self.view_committing(),
-            Mode::NoSale(panel) => panel.view(layout).map(Message::Approval),
+            Mode::Reversing => widgets::banner(t!("pay-saving"), false),
+            Mode::Discount(d) => self.view_discount(d, layout),
+            Mode::Approving { panel, .. } => panel.view(layout).map(Message::Approval),
+            Mode::Park(park) => self.view_park(park, layout),
+            Mode::Return(r) => self.view_return(r, layout),
             Mode::ConfirmCancel => self.view_confirm_cancel(),
             Mode::ConfirmSignOut => self.view_confirm_sign_out(),
-            Mode::Today(today) => today.view(),
+            Mode::Today(today) => today.view(layout),
             Mode::Done(finished) => self.view_done(finished, layout),
         })
         .padding(if layout.short() { 12 } else { 18 })
@@ -187,6 +194,9 @@ impl Checkout {
         let side = |label: String, message: Option<Message>| {
             widgets::key(label, theme::SMALL + 1.0, message).height(layout.key_height()).width(Fill)
         };
+        if self.cart.discounts().is_positive() {
+            totals = totals.push(amount_row(t!("checkout-discounts"), -self.cart.discounts()));
+        }
         let empty = self.cart.is_empty();
         column![
             totals,
@@ -194,13 +204,19 @@ impl Checkout {
             pay(t!("checkout-pay-cash"), "F9", Message::PayCash, theme::success),
             pay(t!("checkout-pay-card"), "F10", Message::PayCard, theme::primary),
             row![
+                side(t!("checkout-discount"), (!empty).then_some(Message::Discount)),
+                side(t!("checkout-park"), Some(Message::Park)),
+                side(t!("checkout-return"), empty.then_some(Message::Return)),
+            ]
+            .spacing(8),
+            row![
                 side(t!("checkout-cancel-sale"), (!empty).then_some(Message::CancelSale)),
                 side(t!("nosale-button"), empty.then_some(Message::NoSale)),
                 side(t!("today-button"), empty.then_some(Message::Today)),
             ]
             .spacing(8),
         ]
-        .spacing(10)
+        .spacing(if layout.short() { 6 } else { 10 })
         .into()
     }
 
@@ -298,19 +314,73 @@ impl Checkout {
         .into()
     }
 
+    fn view_closed(&self, layout: Layout) -> Element<'_, Message> {
+        column![
+            text(t!("closed-title")).size(theme::LARGE).font(theme::BOLD),
+            widgets::label(t!("closed-hint")),
+            iced::widget::space().height(Fill),
+            button(text(t!("closed-open")).size(theme::LARGE).align_x(Center).width(Fill))
+                .padding(18)
+                .width(Fill)
+                .style(theme::success)
+                .on_press(Message::OpenTill),
+            row![
+                widgets::key(t!("nosale-button"), theme::SMALL + 1.0, Some(Message::NoSale))
+                    .height(layout.key_height()),
+                widgets::key(t!("today-button"), theme::SMALL + 1.0, Some(Message::Today)).height(layout.key_height()),
+            ]
+            .spacing(8),
+        ]
+        .spacing(12)
+        .into()
+    }
+
     fn view_done<'a>(&'a self, finished: &'a Finished, layout: Layout) -> Element<'a, Message> {
+        let (title, number) = match finished.kind {
+            SaleKind::Sale => (t!("pay-done"), t!("pay-sale-no", number = format!("{:04}", finished.sale_no))),
+            SaleKind::Refund => (t!("refund-done"), t!("refund-no", number = format!("{:04}", finished.sale_no))),
+            SaleKind::Void => (t!("void-done"), t!("void-no", number = format!("{:04}", finished.sale_no))),
+        };
+        let gap = if layout.short() { 6 } else { 10 };
         let mut done = column![
-            text(t!("pay-done")).size(theme::LARGE).font(theme::BOLD).color(theme::GREEN),
-            widgets::muted(t!("pay-sale-no", number = format!("{:04}", finished.sale_no))),
+            text(title).size(theme::LARGE).font(theme::BOLD).color(theme::GREEN),
+            widgets::muted(number),
             amount_row(t!("checkout-total"), finished.total),
         ]
-        .spacing(10);
-        if finished.kind == TenderKind::Cash {
-            let big = if layout.short() { theme::HUGE } else { theme::HUGE * 1.4 };
-            done = done
-                .push(amount_row(t!("pay-tendered"), finished.tendered))
-                .push(widgets::label(t!("pay-change")).color(theme::MUTED))
-                .push(text(t!("won", amount = finished.change.to_string())).size(big).font(theme::BOLD));
+        .spacing(gap);
+        let big = if layout.short() { theme::HUGE * 0.8 } else { theme::HUGE };
+        if finished.kind == SaleKind::Sale {
+            if finished.tenders.len() > 1 || finished.tenders.iter().any(|t| t.kind != TenderKind::Cash) {
+                for tender in &finished.tenders {
+                    done = done.push(amount_row(tender_label(tender.kind), tender.tendered));
+                }
+            } else if let Some(cash) = finished.tenders.first() {
+                done = done.push(amount_row(t!("pay-tendered"), cash.tendered));
+            }
+            if finished.tenders.iter().any(|t| t.kind == TenderKind::Cash) {
+                done = done
+                    .push(widgets::label(t!("pay-change")).color(theme::MUTED))
+                    .push(text(t!("won", amount = finished.change.to_string())).size(big).font(theme::BOLD));
+            }
+        } else {
+            // What to hand back, and how: cash from the drawer, a card cancelled on the terminal,
+            // store credit on the voucher just printed.
+            for tender in &finished.tenders {
+                let back = -tender.amount;
+                let label = match tender.kind {
+                    TenderKind::Cash => t!("refund-give-cash"),
+                    TenderKind::Card => t!("refund-card-terminal"),
+                    TenderKind::StoreCredit => t!("refund-credit"),
+                };
+                done = done.push(widgets::label(label).color(theme::MUTED)).push(
+                    text(t!("won", amount = back.to_string()))
+                        .size(if tender.kind == TenderKind::Cash { big } else { theme::LARGE })
+                        .font(theme::BOLD),
+                );
+            }
+            if let Some(credit) = &finished.credit {
+                done = done.push(widgets::muted(t!("refund-voucher-code", code = credit.code.clone())));
+            }
         }
         let key = |label: String, message: Message| {
             widgets::key(label, theme::BODY, Some(message)).height(layout.key_height())
@@ -337,7 +407,7 @@ impl Checkout {
         done.push(iced::widget::space().height(Fill))
             .push(
                 button(text(t!("pay-new-sale")).size(theme::LARGE).align_x(Center).width(Fill))
-                    .padding(18)
+                    .padding(if layout.short() { 12 } else { 18 })
                     .width(Fill)
                     .style(theme::success)
                     .on_press(Message::NewSale),
@@ -383,7 +453,7 @@ fn detail(line: &Line) -> String {
     if let Some(code) = &line.code {
         parts.push(code.clone());
     }
-    if line.quantity > 1 {
+    if line.quantity.abs() > 1 {
         parts.push(t!("checkout-quantity", price = line.unit_price.to_string(), quantity = line.quantity));
     }
     if let Some(m) = &line.markdown {
@@ -401,6 +471,10 @@ fn detail(line: &Line) -> String {
     }
     if line.kind == LineKind::CategoryKey {
         parts.push(t!("checkout-by-key"));
+    }
+    if line.discount.is_positive() {
+        let reason = line.discount_reason.clone().unwrap_or_default();
+        parts.push(t!("checkout-line-discount", amount = line.discount.to_string(), reason = reason));
     }
     parts.join(" · ")
 }

@@ -1,0 +1,389 @@
+//! A till day at the counter, driven through the screen: split tenders, store credit, refunds,
+//! voids, parked sales, discounts, cash receipts, and the till opened, counted and closed.
+//! Each test checks what the cashier sees, what the printer got and what the database holds.
+
+mod common;
+
+use common::till::Till;
+use common::*;
+use nanum::domain::{SaleKind, TenderKind, Won};
+use nanum::hardware::decode::{decode, row_value, text_lines};
+use nanum::ui::Message;
+use nanum::ui::app::Hotkey;
+use nanum::ui::approval;
+use nanum::ui::screen::checkout;
+
+fn till() -> Till {
+    Till::new(|_, _| {})
+}
+
+/// The lines printed since the printer file was `before` bytes long.
+fn printed_since(till: &mut Till, before: usize) -> Vec<String> {
+    till.settle();
+    let bytes = std::fs::read(till.printer_file()).unwrap_or_default();
+    text_lines(&decode(&bytes[before..]).unwrap())
+}
+
+fn printer_len(till: &Till) -> usize {
+    std::fs::read(till.printer_file()).map_or(0, |b| b.len())
+}
+
+fn scan(till: &mut Till, code: &str) {
+    till.enter(checkout::SCAN_INPUT, code);
+}
+
+fn manager_approves(till: &mut Till, pin: &str) {
+    till.click("김민지");
+    till.enter(approval::PIN_INPUT, pin);
+}
+
+#[test]
+fn card_then_cash_on_a_9500_sale_gives_3500_change() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    scan(&mut till, &tag(1, 9500, 0));
+    till.send(Message::Hotkey(Hotkey::Card));
+    assert!(till.sees("9,500원"), "the card amount starts at the whole total");
+    for _ in 0..4 {
+        till.click("←");
+    }
+    till.act(|ui| {
+        ui.click(iced_test::selector::id(checkout::TEXT_INPUT)).unwrap();
+        let _ = ui.typewrite("12345678");
+    });
+    till.enter(checkout::ENTRY_INPUT, "3000");
+    assert!(till.sees("남은 금액 6,500원을 받아 주세요."), "{:?}", till.texts());
+    assert!(till.sees("6,500원"));
+    till.picture("pay-split");
+    assert!(till.app.store().sale(today(), 1).unwrap().is_none());
+    let before = printer_len(&till);
+    till.enter(checkout::ENTRY_INPUT, "10000");
+    assert!(till.sees("결제가 끝났어요"), "{:?}", till.texts());
+    assert!(till.sees("3,500원"), "the change");
+
+    let sale = till.app.store().sale(today(), 1).unwrap().unwrap();
+    let tenders: Vec<_> = sale.payment.tenders.iter().map(|t| (t.kind, t.amount.get(), t.tendered.get())).collect();
+    assert_eq!(tenders, [(TenderKind::Card, 3000, 3000), (TenderKind::Cash, 6500, 10_000)]);
+    assert_eq!(sale.payment.change, Won::new(3500));
+    assert_eq!(sale.payment.tenders[0].reference.as_deref(), Some("12345678"));
+    let lines = printed_since(&mut till, before);
+    assert_eq!(row_value(&lines, "카드 결제").as_deref(), Some("3,000"));
+    assert!(lines.iter().any(|l| l.contains("승인번호 12345678")));
+    assert_eq!(row_value(&lines, "받은 금액(현금)").as_deref(), Some("10,000"));
+    assert_eq!(row_value(&lines, "거스름돈").as_deref(), Some("3,500"));
+}
+
+#[test]
+fn a_line_refunded_to_store_credit_pays_for_the_next_sale() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    scan(&mut till, &tag(1, 5000, 0));
+    scan(&mut till, &tag(2, 3000, 0));
+    till.send(Message::Hotkey(Hotkey::Cash));
+    till.enter(checkout::ENTRY_INPUT, "");
+    let sale = till.app.store().sale(today(), 1).unwrap().unwrap();
+    till.send(Message::Checkout(checkout::Message::NewSale));
+
+    // The customer comes back with the 3,000 won item and the receipt.
+    let receipt = sale.receipt_code(till.app.store().info().code).code();
+    scan(&mut till, &receipt);
+    assert!(till.sees("반품"), "{:?}", till.texts());
+    assert!(till.sees("0/1"));
+    till.act(|ui| {
+        // The second line's +.
+        let mut seen = 0;
+        let mut plus = common::till::shown("+");
+        ui.click(move |c: iced_test::selector::Candidate<'_>| {
+            let target = plus(c)?;
+            seen += 1;
+            (seen == 2).then_some(target)
+        })
+        .unwrap();
+    });
+    assert!(till.sees("3,000원"), "the amount to pay back");
+    till.click("적립금");
+    till.click("반품하기 (매니저 승인)");
+    assert!(till.sees("3,000원 반품"), "the manager sees what they approve: {:?}", till.texts());
+    let before = printer_len(&till);
+    manager_approves(&mut till, "1234");
+    assert!(till.sees("반품했어요"), "{:?}", till.texts());
+    till.picture("refund-done");
+
+    let refund = till.app.store().sale(today(), 2).unwrap().unwrap();
+    assert_eq!((refund.kind, refund.total.get()), (SaleKind::Refund, -3000));
+    assert_eq!(refund.approved_by.as_deref(), Some("김민지"));
+    assert_eq!(refund.refers_to.as_ref().map(|r| r.sale_no), Some(1));
+    let code = refund.payment.tenders[0].reference.clone().expect("a voucher code");
+    assert_eq!(till.app.store().credit(&code).unwrap().unwrap().balance, Won::new(3000));
+    let lines = printed_since(&mut till, before);
+    assert!(lines.iter().any(|l| l.contains("[반품]")), "{lines:?}");
+    assert_eq!(row_value(&lines, "적립금 환불").as_deref(), Some("3,000"));
+    assert!(lines.iter().any(|l| l.contains("나눔가게 적립금")), "the voucher prints too");
+    let approval = till.journal("approval").pop().unwrap();
+    assert_eq!((approval["approval"]["action"].as_str(), approval["amount"].as_i64()), (Some("refund"), Some(3000)));
+    assert_eq!(approval["approval"]["sale"], "2026-11-25 #0001");
+
+    // The same line cannot come back twice.
+    till.send(Message::Checkout(checkout::Message::NewSale));
+    assert_eq!(till.app.store().returnable(sale.id).unwrap(), [1, 0]);
+
+    // Next sale: 4,000 won, 3,000 from the voucher (scanned while paying), 1,000 in cash.
+    scan(&mut till, &tag(3, 4000, 0));
+    till.send(Message::Hotkey(Hotkey::Cash));
+    // The scanner reads the voucher while the cash panel is open.
+    till.send(Message::Scanner(nanum::hardware::scanner::ScannerEvent::Scan(code.clone())));
+    assert!(till.sees("남은 금액 1,000원을 받아 주세요."), "{:?}", till.texts());
+    till.enter(checkout::ENTRY_INPUT, "");
+    assert!(till.sees("결제가 끝났어요"));
+    let third = till.app.store().sale(today(), 3).unwrap().unwrap();
+    assert_eq!(third.payment.by(TenderKind::StoreCredit), Won::new(3000));
+    assert_eq!(third.payment.cash_taken(), Won::new(1000));
+    assert_eq!(till.app.store().credit(&code).unwrap().unwrap().balance, Won::ZERO);
+
+    // A spent voucher pays nothing more.
+    till.send(Message::Checkout(checkout::Message::NewSale));
+    scan(&mut till, &tag(4, 2000, 0));
+    till.send(Message::Hotkey(Hotkey::Credit));
+    till.enter(checkout::TEXT_INPUT, &code);
+    assert!(till.sees("이 적립금은 남은 금액이 없어요."), "{:?}", till.texts());
+}
+
+#[test]
+fn a_void_waits_for_a_manager_and_a_wrong_pin_voids_nothing() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    scan(&mut till, &tag(1, 6000, 0));
+    till.send(Message::Hotkey(Hotkey::Cash));
+    till.enter(checkout::ENTRY_INPUT, "10000");
+    till.send(Message::Checkout(checkout::Message::NewSale));
+
+    till.send(Message::Hotkey(Hotkey::Today));
+    till.click("0001");
+    till.click("판매 취소");
+    assert!(till.sees("거래 0001 전체 취소 (6,000원)"), "{:?}", till.texts());
+    manager_approves(&mut till, "9999");
+    assert!(till.sees_part("PIN이 맞지 않아요"), "{:?}", till.texts());
+    assert!(till.app.store().sale(today(), 2).unwrap().is_none(), "nothing is voided on a wrong PIN");
+
+    let before = printer_len(&till);
+    till.enter(approval::PIN_INPUT, "1234");
+    assert!(till.sees("판매를 취소했어요"), "{:?}", till.texts());
+    assert!(till.sees("6,000원"), "the cash to give back");
+    let void = till.app.store().sale(today(), 2).unwrap().unwrap();
+    assert_eq!((void.kind, void.total.get(), void.payment.cash_taken().get()), (SaleKind::Void, -6000, -6000));
+    assert_eq!(till.app.store().sale(today(), 1).unwrap().unwrap().total.get(), 6000, "the sale itself is kept");
+    let lines = printed_since(&mut till, before);
+    assert!(lines.iter().any(|l| l.contains("[거래 취소]")), "{lines:?}");
+    assert_eq!(row_value(&lines, "환불(현금)").as_deref(), Some("6,000"));
+
+    // A voided sale cannot be voided or returned again.
+    till.send(Message::Checkout(checkout::Message::NewSale));
+    till.send(Message::Hotkey(Hotkey::Today));
+    till.click("0001");
+    till.click("판매 취소");
+    assert!(!till.sees("거래 0001 전체 취소 (6,000원)"), "the button does nothing now");
+}
+
+#[test]
+fn a_parked_sale_survives_a_restart_and_is_taken_up_again() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    scan(&mut till, &tag(1, 3500, 0));
+    scan(&mut till, &tag(5, 7000, 0));
+    till.send(Message::Hotkey(Hotkey::Park));
+    till.click("보류하기");
+    assert!(till.sees("누구의 판매인지 알 수 있게 메모를 적어 주세요. (예: 빨간 모자 손님)"));
+    till.enter(checkout::TEXT_INPUT, "빨간 모자 손님");
+    assert!(till.sees("상품 2개를 보류했어요. 다음 손님을 받으세요."), "{:?}", till.texts());
+    assert_eq!(till.lines(), 0);
+
+    // The till is restarted.
+    let Till { app, dir, .. } = till;
+    drop(app);
+    let store = nanum::store::Store::open(&dir.path().join("store.db")).unwrap();
+    let mut till = Till::on(store, dir, |_, _| {});
+    till.sign_in("박순자", "3333");
+    till.send(Message::Hotkey(Hotkey::Park));
+    assert!(till.sees("빨간 모자 손님"), "{:?}", till.texts());
+    till.click("빨간 모자 손님");
+    assert!(till.sees("보류했던 상품 2개를 불러왔어요."), "{:?}", till.texts());
+    assert_eq!(till.app.checkout().unwrap().cart().total(), Won::new(10_500));
+    till.send(Message::Hotkey(Hotkey::Card));
+    till.click("카드 단말기에서 승인됐어요");
+    assert!(till.sees("결제가 끝났어요"));
+    assert_eq!(till.app.store().parked_carts().unwrap().len(), 0);
+    assert_eq!(till.journal("cart.parked").len(), 1);
+    assert_eq!(till.journal("cart.resumed").len(), 1);
+}
+
+#[test]
+fn a_discount_over_the_limit_needs_a_manager_and_shows_on_the_receipt() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    scan(&mut till, &tag(1, 10_000, 0));
+    till.send(Message::Hotkey(Hotkey::Discount));
+    till.click("흠집·파손");
+    till.enter(checkout::ENTRY_INPUT, "10");
+    assert!(till.sees("1,000원을 할인했어요."), "within the 20% limit: {:?}", till.texts());
+    assert_eq!(till.app.checkout().unwrap().cart().total(), Won::new(9000));
+
+    till.send(Message::Hotkey(Hotkey::Discount));
+    till.enter(checkout::ENTRY_INPUT, "50");
+    assert!(till.sees("5,000원 할인 (한도 20% 넘음)"), "{:?}", till.texts());
+    till.send(Message::Hotkey(Hotkey::Escape));
+    assert!(till.sees("할인 적용"), "back at the discount");
+    till.send(Message::Hotkey(Hotkey::Escape));
+    assert_eq!(till.app.checkout().unwrap().cart().total(), Won::new(9000), "cancelled: nothing changes");
+    till.send(Message::Hotkey(Hotkey::Discount));
+    till.enter(checkout::ENTRY_INPUT, "50");
+    manager_approves(&mut till, "1234");
+    assert_eq!(till.app.checkout().unwrap().cart().total(), Won::new(5000), "the new discount replaces the old");
+    let before = printer_len(&till);
+    till.send(Message::Hotkey(Hotkey::Cash));
+    till.enter(checkout::ENTRY_INPUT, "");
+    let sale = till.app.store().sale(today(), 1).unwrap().unwrap();
+    assert_eq!((sale.total.get(), sale.discounts().get()), (5000, 5000));
+    let lines = printed_since(&mut till, before);
+    assert_eq!(row_value(&lines, "할인(흠집·파손)").as_deref(), Some("-5,000"), "{lines:?}");
+    assert_eq!(till.journal("approval").len(), 1);
+}
+
+#[test]
+fn round_up_cash_receipt_and_a_staff_purchase_of_goods_still_on_hold() {
+    let common::TempStore { dir, mut store } = demo_without_history();
+    let coat = nanum::store::ItemSetup {
+        serial: 900,
+        description: "겨울 코트".into(),
+        category: "001".into(),
+        price: Won::new(15_000),
+        condition: nanum::domain::Condition::Good,
+        intake_date: today(),
+    };
+    // Priced this morning: the hold (24 hours) has not passed by the afternoon.
+    let code = store.add_items(&[coat], None, at(10, 0)).unwrap().remove(0);
+    let mut till = Till::on(store, dir, |_, _| {});
+    till.sign_in("이서준", "2222");
+    scan(&mut till, &tag(1, 6700, 0));
+    till.send(Message::Hotkey(Hotkey::Cash));
+    till.click("300원 나눔 기부");
+    assert!(till.sees("나눔 기부 300원을 더했어요. 고마워요!"));
+    assert!(till.sees("7,000원"));
+    till.click("현금영수증");
+    till.enter(checkout::TEXT_INPUT, "010-12");
+    assert!(till.sees_part("현금영수증 카드 번호가 아니에요"), "{:?}", till.texts());
+    till.act(|ui| {
+        ui.click(iced_test::selector::id(checkout::TEXT_INPUT)).unwrap();
+        let _ = ui.typewrite("34-5678");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(till.sees_part("현금영수증 010-****-5678"), "{:?}", till.texts());
+    let before = printer_len(&till);
+    till.enter(checkout::ENTRY_INPUT, "10000");
+    let sale = till.app.store().sale(today(), 1).unwrap().unwrap();
+    assert_eq!((sale.total.get(), sale.goods_total().get(), sale.donation().get()), (7000, 6700, 300));
+    assert_eq!(sale.vat.iter().map(|v| v.gross.get()).sum::<i64>(), 6700, "the donation carries no VAT");
+    assert_eq!(sale.cash_receipt.as_ref().map(|r| r.id.as_str()), Some("01012345678"));
+    let lines = printed_since(&mut till, before);
+    assert_eq!(row_value(&lines, "나눔 기부").as_deref(), Some("300"));
+    assert_eq!(row_value(&lines, "현금영수증(소득공제)").as_deref(), Some("010-****-5678"));
+
+    // A staff member buys something tagged this morning: not yet.
+    till.send(Message::Checkout(checkout::Message::NewSale));
+    scan(&mut till, &code);
+    till.send(Message::Hotkey(Hotkey::Cash));
+    till.click("일반 손님");
+    assert!(till.sees("직원 구매"));
+    till.enter(checkout::ENTRY_INPUT, "");
+    assert!(till.sees_part("직원·활동천사는 아직 살 수 없어요"), "{:?}", till.texts());
+    assert!(till.app.store().sale(today(), 2).unwrap().is_none());
+    till.click("직원 구매");
+    till.click("활동천사 구매");
+    assert!(till.sees("일반 손님"), "the buyer goes round");
+    till.enter(checkout::ENTRY_INPUT, "");
+    assert!(till.sees("결제가 끝났어요"), "a customer may buy it: {:?}", till.texts());
+}
+
+#[test]
+fn nothing_is_sold_until_the_till_is_opened_with_a_counted_float() {
+    let common::TempStore { dir, store } = demo_without_history();
+    let mut till = Till::closed(store, dir, |_, _| {});
+    till.sign_in("이서준", "2222");
+    assert!(till.sees("계산대가 열려 있지 않아요"), "{:?}", till.texts());
+    scan(&mut till, &tag(1, 3500, 0));
+    assert_eq!(till.lines(), 0, "no selling on a closed till");
+    assert!(till.sees("계산대를 먼저 열어 주세요. 이 상품은 담지 않았어요."), "{:?}", till.texts());
+    till.click("계산대 열기 (F6)");
+    assert!(till.sees("시재금 세기"));
+    till.picture("till-open");
+    // 2 × 10,000, 10 × 1,000, 20 × 100 = 32,000.
+    for (field, count) in [("till-count-1", "2"), ("till-count-3", "10"), ("till-count-5", "20")] {
+        till.act(|ui| {
+            ui.click(iced_test::selector::id(field)).unwrap();
+            let _ = ui.typewrite(count);
+        });
+    }
+    assert!(till.sees("32,000원"), "{:?}", till.texts());
+    till.click("이 금액으로 계산대 열기");
+    assert!(till.sees("시재금 32,000원으로 계산대를 열었어요."), "{:?}", till.texts());
+    let session = till.app.store().current_session(&till.app.config().till.till()).unwrap().unwrap();
+    assert_eq!((session.float.get(), session.float_counts.0[3]), (32_000, 10));
+    till.send(Message::Scanner(nanum::hardware::scanner::ScannerEvent::Scan(tag(2, 2000, 0))));
+    assert!(till.sees("판매 화면에서 스캔해 주세요. 이 상품은 담지 않았어요."), "{:?}", till.texts());
+    till.click("판매 화면으로");
+    scan(&mut till, &tag(2, 2000, 0));
+    assert_eq!(till.lines(), 1);
+}
+
+#[test]
+fn closing_1000_short_shows_the_difference_on_the_z_report() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    scan(&mut till, &tag(1, 6500, 0));
+    till.send(Message::Hotkey(Hotkey::Cash));
+    till.enter(checkout::ENTRY_INPUT, "10000");
+    till.send(Message::Checkout(checkout::Message::NewSale));
+    // 5,000 in for change, then 20,000 out to the bank (a manager approves).
+    till.send(Message::Hotkey(Hotkey::Till));
+    assert!(till.sees("106,500원"), "expected cash: 100,000 float + 6,500: {:?}", till.texts());
+    till.click("돈 넣기 (입금)");
+    till.enter("till-amount", "5000");
+    assert!(till.sees("사유를 적어 주세요."));
+    till.enter("till-reason", "잔돈 교환");
+    assert!(till.sees("기록했어요. 돈통이 열려요."), "{:?}", till.texts());
+    till.click("돈 꺼내기 (출금)");
+    till.enter("till-amount", "20000");
+    till.enter("till-reason", "은행 입금");
+    assert!(till.sees("돈통에서 20,000원 출금"), "{:?}", till.texts());
+    manager_approves(&mut till, "1234");
+    assert!(till.sees("91,500원"), "100,000 + 6,500 + 5,000 − 20,000: {:?}", till.texts());
+
+    till.click("마감하기");
+    assert!(!till.sees("91,500원") || !till.sees("있어야 할 현금"), "a blind count hides the expected cash");
+    // 90,500: 1 × 50,000, 4 × 10,000, 1 × 500.
+    for (field, count) in [("till-count-0", "1"), ("till-count-1", "4"), ("till-count-4", "1")] {
+        till.act(|ui| {
+            ui.click(iced_test::selector::id(field)).unwrap();
+            let _ = ui.typewrite(count);
+        });
+    }
+    till.click("다 셌어요");
+    assert!(till.sees("-1,000원"), "{:?}", till.texts());
+    till.picture("till-close");
+    let before = printer_len(&till);
+    till.click("마감하고 Z 정산 인쇄");
+    assert!(till.sees("마감했어요"), "{:?}", till.texts());
+    let lines = printed_since(&mut till, before);
+    assert!(lines.iter().any(|l| l.contains("마감 정산 (Z) 1")), "{lines:?}");
+    assert_eq!(row_value(&lines, "있어야 할 현금").as_deref(), Some("91,500"));
+    assert_eq!(row_value(&lines, "센 현금").as_deref(), Some("90,500"));
+    assert_eq!(row_value(&lines, "차액").as_deref(), Some("-1,000"));
+    let closed = till.journal("till.closed");
+    assert_eq!(closed[0]["session"]["closed"]["counted"], 90_500);
+    assert_eq!(closed[0]["session"]["closed"]["expected"], 91_500);
+
+    // Closed: back at the checkout nothing sells until the till opens again.
+    till.click("판매 화면으로");
+    assert!(till.sees("계산대가 열려 있지 않아요"));
+    till.click("계산대 열기 (F6)");
+    assert!(till.sees("90,500원"), "the next float defaults to what stayed in the drawer");
+}
