@@ -90,6 +90,8 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ReportKind {
     Daily,
+    /// One row per till session: float, cash in and out, expected, counted, difference.
+    Till,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -214,6 +216,15 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
         Command::Report { kind: ReportKind::Daily, date, format } => {
             let store = open(db, paths)?;
             let report = reports::daily::daily(&store, date.unwrap_or_else(today))?;
+            let stdout = std::io::stdout();
+            match format {
+                Format::Text => report.write_text(&mut stdout.lock())?,
+                Format::Csv => report.write_csv(stdout.lock())?,
+            }
+        }
+        Command::Report { kind: ReportKind::Till, date, format } => {
+            let store = open(db, paths)?;
+            let report = reports::till::till(&store, date.unwrap_or_else(today))?;
             let stdout = std::io::stdout();
             match format {
                 Format::Text => report.write_text(&mut stdout.lock())?,

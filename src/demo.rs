@@ -1,7 +1,10 @@
 //! The demo store: 나눔가게 신촌점, with the categories, price guide, staff and fair-trade stock
-//! of a typical charity thrift store, and as many days of history as asked for. The history is
-//! made through the same pricing and commit paths as the till, from a fixed seed, so the same
-//! `today` and `days` always give the same sales and figures.
+//! of a typical charity thrift store, and as many days of history as asked for: each day the
+//! till is opened, sales are rung up (some discounted, rounded up, with a cash receipt or paid
+//! with a voucher), a line is refunded most days and a sale voided now and then, takings are
+//! banked and the till is closed, a little short or over now and then. The history is made
+//! through the same pricing, commit and till paths as the till, from a fixed seed, so the same
+//! `today` and `days` always give the same figures.
 
 use std::path::Path;
 
@@ -10,11 +13,17 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use uuid::Uuid;
 
+use rust_decimal::Decimal;
+
+use crate::domain::cash_receipt::{CashReceipt, IdKind, Purpose};
+use crate::domain::discount::{Discount, How};
+use crate::domain::till::{Count, MoveKind};
 use crate::domain::{
-    Cart, Condition, IsoWeek, Payment, PriceTag, Role, Rotation, StaffMember, StoreInfo, TaxClass, Won,
+    Cart, Condition, IsoWeek, Payment, PriceTag, Role, Rotation, StaffMember, StoreInfo, TaxClass, Tendering, Won,
 };
 use crate::store::{
-    CategorySetup, ItemSetup, NewSale, StaffSetup, StockSetup, Store, StoreError, StoreSetup, category_line,
+    CategorySetup, ItemSetup, NewRefund, NewSale, RefundTo, Returned, StaffSetup, StockSetup, Store, StoreError,
+    StoreSetup, TillId, category_line,
 };
 
 pub const SEED: u64 = 2026;
@@ -183,6 +192,7 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
         })
         .collect();
     let mut summary = Summary { days, ..Summary::default() };
+    let mut vouchers: Vec<String> = Vec::new();
     let mut serial = store.last_item_serial()?;
     let mut unique_on_floor: Vec<String> = Vec::new();
 
@@ -238,7 +248,15 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
             .collect();
         times.sort();
 
-        let mut day: Vec<(Cart, Payment, &StaffMember, DateTime<FixedOffset>)> = Vec::new();
+        // The manager opens the till before the doors open, with what the last close kept.
+        let till = TillId("1".into());
+        let manager = by_role(Role::Manager);
+        let float = store.last_kept(&till)?.filter(|k| k.is_positive()).unwrap_or(Won::new(100_000));
+        let session = store
+            .open_session(&till, manager, Count::of(float), local(date, NaiveTime::from_hms_opt(10, 20, 0).unwrap()))
+            .map_err(till_refused)?;
+
+        let mut day: Vec<Basket> = Vec::new();
         for time in times {
             let mut cart = Cart::new();
             let size = *pick(&mut rng, &[(1, 38), (2, 26), (3, 15), (4, 9), (5, 6), (6, 3), (8, 3)]);
@@ -280,23 +298,103 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
             if cart.is_empty() {
                 continue;
             }
-            let total = cart.total();
-            let payment = if rng.random_bool(0.42) {
-                let step = *pick(&mut rng, &[(1, 3), (1_000, 2), (5_000, 2), (10_000, 2), (50_000, 1)]);
-                let tendered = Won::new((total.get() + step - 1) / step * step);
-                Payment::cash(total, tendered)
-            } else {
-                Payment::card(total)
+            // Now and then a damaged item is marked down at the counter, within the limit.
+            if rng.random_bool(0.06) {
+                let discount = Discount { how: How::Percent(Decimal::TEN), reason: "흠집·파손".into() };
+                let _ = cart.discount_line(0, &discount, store.info().price_step);
             }
-            .expect("a demo basket is never empty");
+            let cash = rng.random_bool(0.42);
+            // Some cash customers round up to the next thousand for the charity.
+            if cash && rng.random_bool(0.15) {
+                cart.round_up(true);
+            }
+            let total = cart.total();
+            let mut tendering = Tendering::new(total).expect("a demo basket is never empty");
+            if cash {
+                let step = *pick(&mut rng, &[(1, 3), (1_000, 2), (5_000, 2), (10_000, 2), (50_000, 1)]);
+                tendering.cash(Won::new((total.get() + step - 1) / step * step)).expect("enough cash");
+            } else {
+                tendering.card(total, None).expect("a card pays what is due");
+            }
+            let cash_receipt = (cash && rng.random_bool(0.3)).then(|| CashReceipt {
+                kind: IdKind::Phone,
+                id: format!("010{:08}", rng.random_range(0..100_000_000u32)),
+                purpose: Purpose::Deduction,
+            });
             let who = *pick(&mut rng, &rota);
-            day.push((cart, payment, who, local(date, time)));
+            day.push(Basket { cart, tendering, staff: who, at: local(date, time), cash_receipt });
         }
+        // A customer with a voucher from an earlier refund spends it on one of today's sales.
+        if let Some(code) = vouchers.pop()
+            && let Some(credit) = store.credit(&code)?.filter(|c| c.balance.is_positive())
+            && let Some(basket) = day.iter_mut().find(|b| b.cart.total() >= credit.balance)
+        {
+            let mut tendering = Tendering::new(basket.cart.total()).expect("not empty");
+            tendering.credit(code, credit.balance).expect("a voucher with a balance pays");
+            if !tendering.is_paid() {
+                tendering.card(tendering.left(), None).expect("the rest on the card");
+            }
+            basket.tendering = tendering;
+            basket.cash_receipt = None;
+        }
+        let payments: Vec<Payment> =
+            day.iter().map(|b| b.tendering.clone().finish().expect("every basket is paid")).collect();
         let committed = store
-            .commit_sales(day.iter().map(|(cart, payment, staff, at)| NewSale::new(cart, payment, staff, *at)))
+            .commit_sales(day.iter().zip(&payments).map(|(b, payment)| NewSale {
+                cash_receipt: b.cash_receipt.as_ref(),
+                ..NewSale::new(&b.cart, payment, b.staff, b.at).at_till(&till, Some(&session))
+            }))
             .map_err(demo_refused)?;
         summary.sales += committed.len();
         summary.gross += committed.iter().map(|s| s.total).sum::<Won>();
+
+        // The day's after-sales: a line brought back most days (to the card or cash it was paid
+        // with, or to a voucher), and a sale voided now and then (rung up twice by mistake).
+        let evening = |h: u32, m: u32| local(date, NaiveTime::from_hms_opt(h, m, 0).unwrap());
+        if rng.random_bool(0.6)
+            && let Some(sale) = committed.get(rng.random_range(0..committed.len().max(1)))
+            && let Some(line) = sale.lines.iter().position(|l| l.is_goods())
+        {
+            let to = *pick(&mut rng, &[(RefundTo::Original, 3), (RefundTo::Credit, 2)]);
+            let refunded = store
+                .refund(NewRefund {
+                    returned: Returned::Lines { sale: sale.id, lines: vec![(line, 1)] },
+                    to,
+                    staff: by_role(Role::Cashier),
+                    approved_by: manager,
+                    session: Some(&session),
+                    till: Some(&till),
+                    at: evening(19, 10),
+                })
+                .map_err(demo_refused)?;
+            vouchers.extend(refunded.credit.map(|c| c.code));
+        }
+        if rng.random_bool(0.2)
+            && let Some(sale) = committed.iter().rev().find(|s| !store.returnable(s.id).unwrap_or_default().is_empty())
+        {
+            let untouched = store.sales_of(date)?.iter().any(|s| s.id == sale.id && s.reversed == Won::ZERO);
+            if untouched {
+                store
+                    .void(sale.id, by_role(Role::Cashier), manager, Some(&session), Some(&till), evening(19, 15))
+                    .map_err(demo_refused)?;
+            }
+        }
+        // Change bought from the bank some mornings; takings banked most evenings.
+        if rng.random_bool(0.3) {
+            store.cash_move(&session, MoveKind::In, Won::new(50_000), "잔돈 교환", manager, None, evening(12, 0))?;
+        }
+        let report = store.session_report(session.id)?;
+        let expected = report.cash.expected();
+        let banked = Won::new((expected.get() - float.get()).max(0) / 10_000 * 10_000);
+        if banked.is_positive() {
+            store.cash_move(&session, MoveKind::Out, banked, "은행 입금", manager, Some(manager), evening(19, 40))?;
+        }
+        // The count is right most days; now and then a coin or a note is off.
+        let off = *pick(&mut rng, &[(0i64, 14), (-1_000, 2), (-500, 1), (1_000, 1), (-100, 1)]);
+        let counted = expected - banked + Won::new(off);
+        store
+            .close_session(&session, manager, Count::of(counted), counted.min(float), true, evening(19, 50))
+            .map_err(till_refused)?;
     }
 
     // A rail of unique items still on the floor, for trying the till.
@@ -318,6 +416,22 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
     summary.items_tagged +=
         store.add_items(&floor, Some(by_role(Role::Manager).id), Local::now().fixed_offset())?.len();
     Ok(summary)
+}
+
+/// A sale on its way to being committed with the rest of the day's.
+struct Basket<'a> {
+    cart: Cart,
+    tendering: Tendering,
+    staff: &'a StaffMember,
+    at: DateTime<FixedOffset>,
+    cash_receipt: Option<CashReceipt>,
+}
+
+fn till_refused(e: crate::store::TillError) -> StoreError {
+    match e {
+        crate::store::TillError::Store(e) => e,
+        other => StoreError::Invalid(format!("the demo's till was refused: {other}")),
+    }
 }
 
 fn demo_refused(e: crate::store::SaleError) -> StoreError {

@@ -24,8 +24,15 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// A CSV's rows as maps from column name to value.
+fn csv_rows(out: &Output) -> Vec<std::collections::HashMap<String, String>> {
+    let mut csv = csv::Reader::from_reader(out.stdout.as_slice());
+    let header: Vec<String> = csv.headers().unwrap().iter().map(str::to_string).collect();
+    csv.records().map(|r| header.iter().cloned().zip(r.unwrap().iter().map(str::to_string)).collect()).collect()
+}
+
 #[test]
-fn demo_history_report_and_check_agree_with_the_database() {
+fn demo_history_reports_and_check_agree_with_the_database_every_day() {
     let home = tempfile::tempdir().unwrap();
     let db = home.path().join("demo.db");
     let db_arg = db.to_str().unwrap();
@@ -33,54 +40,103 @@ fn demo_history_report_and_check_agree_with_the_database() {
     assert!(made.status.success(), "{}", stderr(&made));
 
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let days: i64 = conn.query_row("SELECT count(DISTINCT business_date) FROM sales", [], |r| r.get(0)).unwrap();
-    assert_eq!(days, 30);
+    let dates: Vec<String> = conn
+        .prepare("SELECT DISTINCT business_date FROM sales ORDER BY 1")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(dates.len(), 30);
     let kinds: i64 = conn.query_row("SELECT count(DISTINCT kind) FROM sale_lines", [], |r| r.get(0)).unwrap();
-    assert_eq!(kinds, 4, "price tags, item tags, stock and category keys all sold");
-    let date: String =
-        conn.query_row("SELECT business_date FROM sales ORDER BY id LIMIT 1 OFFSET 500", [], |r| r.get(0)).unwrap();
+    assert_eq!(kinds, 5, "price tags, item tags, stock, category keys and round-up donations all sold");
+    let whole = |q: &str| -> i64 { conn.query_row(q, [], |r| r.get(0)).unwrap() };
+    assert!(whole("SELECT count(*) FROM sales WHERE kind = 'refund'") > 5, "refunds on most days");
+    assert!(whole("SELECT count(*) FROM sales WHERE kind = 'void'") > 0, "a void now and then");
+    assert!(whole("SELECT count(*) FROM tenders WHERE kind = 'store_credit' AND amount > 0") > 0, "vouchers spent");
+    assert!(whole("SELECT count(*) FROM till_sessions WHERE counted != expected") > 0, "a till off now and then");
 
-    let report = nanum(home.path(), &["--db", db_arg, "report", "daily", "--date", &date, "--format", "csv"]);
-    assert!(report.status.success(), "{}", stderr(&report));
-    let mut csv = csv::Reader::from_reader(report.stdout.as_slice());
-    let header: Vec<String> = csv.headers().unwrap().iter().map(str::to_string).collect();
-    let row: Vec<String> = csv.records().next().unwrap().unwrap().iter().map(str::to_string).collect();
-    let field = |name: &str| -> i64 {
-        let i = header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
-        if name == "date" { 0 } else { row[i].parse().unwrap() }
-    };
-    assert_eq!(row[0], date);
-    let sql = |q: &str| -> i64 { conn.query_row(q, [&date], |r| r.get(0)).unwrap() };
-    assert_eq!(field("sales"), sql("SELECT count(*) FROM sales WHERE business_date = ?1"));
-    assert_eq!(
-        field("gross"),
-        sql("SELECT sum(amount) FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE business_date = ?1")
-    );
-    assert_eq!(
-        field("items"),
-        sql("SELECT sum(quantity) FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE business_date = ?1")
-    );
-    for class in ["standard", "exempt"] {
-        for what in ["gross", "supply", "vat"] {
-            let q = format!(
-                "SELECT coalesce(sum({what}), 0) FROM sale_vat v JOIN sales s ON s.id = v.sale_id
-                 WHERE business_date = ?1 AND tax_class = '{class}'"
-            );
-            assert_eq!(field(&format!("{class}_{what}")), sql(&q), "{class}_{what}");
+    for date in &dates {
+        let sql = |q: &str| -> i64 { conn.query_row(q, [date], |r| r.get(0)).unwrap() };
+        let daily = nanum(home.path(), &["--db", db_arg, "report", "daily", "--date", date, "--format", "csv"]);
+        assert!(daily.status.success(), "{}", stderr(&daily));
+        let day = &csv_rows(&daily)[0];
+        let field = |name: &str| -> i64 { day[name].parse().unwrap_or_else(|_| panic!("{date} {name}")) };
+        assert_eq!(day["date"], *date);
+        for (kind, column) in [("sale", "sales"), ("refund", "refunds"), ("void", "voids")] {
+            let q = format!("SELECT count(*) FROM sales WHERE business_date = ?1 AND kind = '{kind}'");
+            assert_eq!(field(column), sql(&q), "{date} {column}");
         }
-    }
-    assert!(field("exempt_gross") > 0 && field("exempt_vat") == 0);
-    assert_eq!(field("standard_supply") + field("standard_vat"), field("standard_gross"));
-    let tender = |kind: &str| {
-        sql(&format!(
-            "SELECT coalesce(sum(amount), 0) FROM tenders t JOIN sales s ON s.id = t.sale_id WHERE business_date = ?1 AND t.kind = '{kind}'"
-        ))
-    };
-    assert_eq!((field("cash"), field("card")), (tender("cash"), tender("card")));
-    assert_eq!(field("cash") + field("card"), field("gross"));
+        let goods = "FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE business_date = ?1";
+        assert_eq!(field("gross"), sql(&format!("SELECT coalesce(sum(amount), 0) {goods} AND l.kind != 'donation'")));
+        assert_eq!(
+            field("donations"),
+            sql(&format!("SELECT coalesce(sum(amount), 0) {goods} AND l.kind = 'donation'"))
+        );
+        assert_eq!(field("discounts"), sql(&format!("SELECT coalesce(sum(discount), 0) {goods}")));
+        for class in ["standard", "exempt"] {
+            for what in ["gross", "supply", "vat"] {
+                let q = format!(
+                    "SELECT coalesce(sum({what}), 0) FROM sale_vat v JOIN sales s ON s.id = v.sale_id
+                     WHERE business_date = ?1 AND tax_class = '{class}'"
+                );
+                assert_eq!(field(&format!("{class}_{what}")), sql(&q), "{date} {class}_{what}");
+            }
+        }
+        assert_eq!(field("standard_gross") + field("exempt_gross"), field("gross"), "{date}: VAT covers the goods");
+        assert_eq!(field("standard_supply") + field("standard_vat"), field("standard_gross"));
+        let tender = |kind: &str| {
+            sql(&format!(
+                "SELECT coalesce(sum(t.amount), 0) FROM tenders t JOIN sales s ON s.id = t.sale_id
+                 WHERE business_date = ?1 AND t.kind = '{kind}'"
+            ))
+        };
+        assert_eq!((field("cash"), field("card")), (tender("cash"), tender("card")), "{date}");
+        assert_eq!(field("credit_used") - field("credit_issued"), tender("store_credit"), "{date}");
+        assert_eq!(
+            field("cash") + field("card") + field("credit_used") - field("credit_issued"),
+            field("gross") + field("donations"),
+            "{date}: the money in is the goods and the donations"
+        );
 
-    let text = nanum(home.path(), &["--db", db_arg, "report", "daily", "--date", &date]);
-    assert!(stdout(&text).lines().any(|l| l.starts_with("판매 건수") && l.ends_with(&field("sales").to_string())));
+        let till = nanum(home.path(), &["--db", db_arg, "report", "till", "--date", date, "--format", "csv"]);
+        assert!(till.status.success(), "{}", stderr(&till));
+        let sessions = csv_rows(&till);
+        assert_eq!(sessions.len() as i64, sql("SELECT count(*) FROM till_sessions WHERE business_date = ?1"));
+        let mut cash_through_tills = 0;
+        for s in &sessions {
+            let n = |name: &str| -> i64 { s[name].parse().unwrap_or_else(|_| panic!("{date} {name}")) };
+            assert_eq!(
+                n("expected"),
+                n("float") + n("cash_sales") - n("cash_refunds") + n("cash_in") - n("cash_out"),
+                "{date}"
+            );
+            assert_eq!(n("difference"), n("counted") - n("expected"), "{date}");
+            let stored: (i64, i64) = conn
+                .query_row(
+                    "SELECT expected, counted FROM till_sessions WHERE business_date = ?1 AND z_no = ?2",
+                    rusqlite::params![date, n("z_no")],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            assert_eq!(stored, (n("expected"), n("counted")), "{date}: the report is the stored Z");
+            for (kind, column) in [("in", "cash_in"), ("out", "cash_out")] {
+                let q = format!(
+                    "SELECT coalesce(sum(m.amount), 0) FROM cash_moves m JOIN till_sessions t ON t.id = m.session_id
+                     WHERE t.business_date = ?1 AND m.kind = '{kind}'"
+                );
+                assert_eq!(n(column), sql(&q), "{date} {column}");
+            }
+            cash_through_tills += n("cash_sales") - n("cash_refunds");
+        }
+        assert_eq!(cash_through_tills, field("cash"), "{date}: the tills' cash is the day's cash");
+    }
+
+    let date = &dates[20];
+    let text = nanum(home.path(), &["--db", db_arg, "report", "daily", "--date", date]);
+    assert!(stdout(&text).lines().any(|l| l.starts_with("판매 건수")));
+    let text = nanum(home.path(), &["--db", db_arg, "report", "till", "--date", date]);
+    assert!(stdout(&text).lines().any(|l| l.starts_with("있어야 할 현금")), "{}", stdout(&text));
 
     let check = nanum(home.path(), &["--db", db_arg, "check"]);
     assert!(check.status.success(), "{}{}", stdout(&check), stderr(&check));

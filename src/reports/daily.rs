@@ -1,6 +1,8 @@
-//! The daily sales report: how many sales, their gross, supply and VAT per tax class, and how
-//! the money came in (cash, card). VAT figures are the sum of each receipt's own VAT split, so
-//! they match the receipts the customers hold.
+//! The daily sales report: how many sales, refunds and voids; the goods sold net of refunds
+//! and voids, with supply and VAT per tax class; what markdowns and discounts took off; the
+//! round-up donations (kept out of the takings and VAT); and how the money came in (cash, card,
+//! store credit) and went out as store credit. VAT figures are the sum of each document's own
+//! VAT split, so they match the receipts the customers hold, refunds included.
 
 use std::io::Write;
 
@@ -28,12 +30,28 @@ pub struct DailyReport {
     pub store: String,
     pub date: NaiveDate,
     pub sales: i64,
+    pub refunds: i64,
+    pub voids: i64,
+    /// Goods sold less goods back.
     pub items: i64,
+    /// Goods sold net of refunds and voids: the store's takings (no donations).
     pub gross: Won,
+    /// What refunds and voids took back (a positive amount; already out of `gross`).
+    pub returned: Won,
     /// Every tax class the store knows, zero or not, ordered by code.
     pub classes: Vec<ClassTotal>,
+    /// What colour markdowns and cashiers' discounts took off the goods sold.
+    pub markdowns: Won,
+    pub discounts: Won,
+    pub donations: Won,
+    /// Money in, net of what went back the same way.
     pub cash: Won,
     pub card: Won,
+    pub credit_used: Won,
+    /// Store credit given on refunds (vouchers printed).
+    pub credit_issued: Won,
+    pub cash_receipts: i64,
+    pub cash_receipt_total: Won,
 }
 
 /// The day's figures, all read from one snapshot of the file: a sale committed meanwhile by
@@ -45,14 +63,25 @@ pub fn daily(store: &Store, date: NaiveDate) -> Result<DailyReport, StoreError> 
 
 fn daily_in(db: &rusqlite::Connection, store: String, date: NaiveDate) -> Result<DailyReport, StoreError> {
     let day = date.to_string();
-    let (sales, gross): (i64, i64) =
-        db.query_row("SELECT count(*), coalesce(sum(total), 0) FROM sales WHERE business_date = ?1", [&day], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-    let items: i64 = db.query_row(
-        "SELECT coalesce(sum(l.quantity), 0) FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = ?1",
+    let (sales, refunds, voids, cash_receipts, cash_receipt_total): (i64, i64, i64, i64, i64) = db.query_row(
+        "SELECT count(*) FILTER (WHERE kind = 'sale'), count(*) FILTER (WHERE kind = 'refund'),
+                count(*) FILTER (WHERE kind = 'void'),
+                count(*) FILTER (WHERE kind = 'sale' AND cash_receipt IS NOT NULL),
+                coalesce(sum(total) FILTER (WHERE kind = 'sale' AND cash_receipt IS NOT NULL), 0)
+         FROM sales WHERE business_date = ?1",
         [&day],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?;
+    let (items, gross, returned, markdowns, discounts, donations): (i64, i64, i64, i64, i64, i64) = db.query_row(
+        "SELECT coalesce(sum(l.quantity) FILTER (WHERE l.kind != 'donation'), 0),
+                coalesce(sum(l.amount) FILTER (WHERE l.kind != 'donation'), 0),
+                -coalesce(sum(l.amount) FILTER (WHERE l.kind != 'donation' AND s.kind != 'sale'), 0),
+                coalesce(sum((l.list_price - l.unit_price) * l.quantity) FILTER (WHERE l.kind != 'donation'), 0),
+                coalesce(sum(l.discount), 0),
+                coalesce(sum(l.amount) FILTER (WHERE l.kind = 'donation'), 0)
+         FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = ?1",
+        [&day],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
     )?;
     let classes = db
         .prepare(
@@ -74,10 +103,12 @@ fn daily_in(db: &rusqlite::Connection, store: String, date: NaiveDate) -> Result
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let tender = |kind: &str| -> Result<Won, StoreError> {
+    let tender = |kind: &str, filter: &str| -> Result<Won, StoreError> {
         Ok(Won::new(db.query_row(
-            "SELECT coalesce(sum(t.amount), 0) FROM tenders t JOIN sales s ON s.id = t.sale_id
-             WHERE s.business_date = ?1 AND t.kind = ?2",
+            &format!(
+                "SELECT coalesce(sum(t.amount), 0) FROM tenders t JOIN sales s ON s.id = t.sale_id
+                 WHERE s.business_date = ?1 AND t.kind = ?2 {filter}"
+            ),
             params![day, kind],
             |r| r.get(0),
         )?))
@@ -86,11 +117,21 @@ fn daily_in(db: &rusqlite::Connection, store: String, date: NaiveDate) -> Result
         store,
         date,
         sales,
+        refunds,
+        voids,
         items,
         gross: Won::new(gross),
+        returned: Won::new(returned),
         classes,
-        cash: tender("cash")?,
-        card: tender("card")?,
+        markdowns: Won::new(markdowns),
+        discounts: Won::new(discounts),
+        donations: Won::new(donations),
+        cash: tender("cash", "")?,
+        card: tender("card", "")?,
+        credit_used: tender("store_credit", "AND t.amount > 0")?,
+        credit_issued: -tender("store_credit", "AND t.amount < 0")?,
+        cash_receipts,
+        cash_receipt_total: Won::new(cash_receipt_total),
     })
 }
 
@@ -107,16 +148,25 @@ impl DailyReport {
             writeln!(out, "{}", crate::hardware::document::pad_row(&label, &value, 40))
         };
         row(out, t!("report-sales"), self.sales.to_string())?;
+        row(out, t!("report-refunds-count"), self.refunds.to_string())?;
+        row(out, t!("report-voids-count"), self.voids.to_string())?;
         row(out, t!("report-items"), self.items.to_string())?;
         row(out, t!("report-gross"), self.gross.to_string())?;
+        row(out, format!("  {}", t!("report-returned")), (-self.returned).to_string())?;
         for c in &self.classes {
             let name = if language() == Lang::Ko { &c.name_ko } else { &c.name_en };
             row(out, format!("  {}", t!("report-class-gross", class = name.clone())), c.gross.to_string())?;
             row(out, format!("  {}", t!("report-class-supply", class = name.clone())), c.supply.to_string())?;
             row(out, format!("  {}", t!("report-class-vat", class = name.clone())), c.vat.to_string())?;
         }
+        row(out, t!("report-markdowns"), self.markdowns.to_string())?;
+        row(out, t!("report-discounts"), self.discounts.to_string())?;
+        row(out, t!("receipt-donation"), self.donations.to_string())?;
         row(out, t!("report-cash"), self.cash.to_string())?;
         row(out, t!("report-card"), self.card.to_string())?;
+        row(out, t!("report-credit-used"), self.credit_used.to_string())?;
+        row(out, t!("report-credit-issued"), self.credit_issued.to_string())?;
+        row(out, t!("report-cash-receipts"), format!("{} ({})", self.cash_receipts, self.cash_receipt_total))?;
         Ok(())
     }
 
@@ -124,17 +174,38 @@ impl DailyReport {
     /// and scripts, amounts are plain whole won.
     pub fn write_csv(&self, out: impl Write) -> Result<(), csv::Error> {
         let mut w = csv::Writer::from_writer(out);
-        let mut header = vec!["date".to_string(), "sales".into(), "items".into(), "gross".into()];
-        let mut row =
-            vec![self.date.to_string(), self.sales.to_string(), self.items.to_string(), self.gross.get().to_string()];
+        let mut header: Vec<String> =
+            ["date", "sales", "refunds", "voids", "items", "gross", "returned"].map(String::from).to_vec();
+        let mut row = vec![
+            self.date.to_string(),
+            self.sales.to_string(),
+            self.refunds.to_string(),
+            self.voids.to_string(),
+            self.items.to_string(),
+            self.gross.get().to_string(),
+            self.returned.get().to_string(),
+        ];
         for c in &self.classes {
             for (what, amount) in [("gross", c.gross), ("supply", c.supply), ("vat", c.vat)] {
                 header.push(format!("{}_{what}", c.class));
                 row.push(amount.get().to_string());
             }
         }
-        header.extend(["cash".to_string(), "card".into()]);
-        row.extend([self.cash.get().to_string(), self.card.get().to_string()]);
+        let tail = [
+            ("markdowns", self.markdowns.get()),
+            ("discounts", self.discounts.get()),
+            ("donations", self.donations.get()),
+            ("cash", self.cash.get()),
+            ("card", self.card.get()),
+            ("credit_used", self.credit_used.get()),
+            ("credit_issued", self.credit_issued.get()),
+            ("cash_receipts", self.cash_receipts),
+            ("cash_receipt_total", self.cash_receipt_total.get()),
+        ];
+        for (name, value) in tail {
+            header.push(name.to_string());
+            row.push(value.to_string());
+        }
         w.write_record(&header)?;
         w.write_record(&row)?;
         w.flush()?;

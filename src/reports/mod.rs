@@ -2,3 +2,4 @@
 //! their text and CSV forms.
 
 pub mod daily;
+pub mod till;

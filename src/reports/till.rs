@@ -1,0 +1,126 @@
+//! The till report: one row per till session that opened on a day, with who opened and closed
+//! it and its cash (float, cash sales, cash refunds, cash in, cash out, expected, counted and
+//! the difference). The figures come from the same place as the X and Z reports.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+
+use crate::domain::Won;
+use crate::hardware::document::pad_row;
+use crate::hardware::till_report::signed;
+use crate::store::{SessionReport, Store, StoreError};
+use crate::t;
+
+pub struct TillReport {
+    pub store: String,
+    pub date: NaiveDate,
+    pub sessions: Vec<SessionReport>,
+}
+
+pub fn till(store: &Store, date: NaiveDate) -> Result<TillReport, StoreError> {
+    Ok(TillReport { store: store.info().name.clone(), date, sessions: store.sessions_of(date)? })
+}
+
+/// A session's columns, in the CSV's order. Open sessions have no count yet.
+fn columns(s: &SessionReport) -> Vec<(&'static str, String)> {
+    let session = &s.session;
+    let closed = session.closed.as_ref();
+    let money = |w: Won| w.get().to_string();
+    vec![
+        ("till", session.till.clone()),
+        ("opened_at", session.opened_at.to_rfc3339()),
+        ("opened_by", session.opened_by.clone()),
+        ("closed_at", closed.map(|c| c.at.to_rfc3339()).unwrap_or_default()),
+        ("closed_by", closed.map(|c| c.by.clone()).unwrap_or_default()),
+        ("float", money(s.cash.float)),
+        ("cash_sales", money(s.cash.cash_sales)),
+        ("cash_refunds", money(s.cash.cash_refunds)),
+        ("cash_in", money(s.cash.cash_in)),
+        ("cash_out", money(s.cash.cash_out)),
+        ("expected", money(closed.map_or(s.cash.expected(), |c| c.expected))),
+        ("counted", closed.map(|c| money(c.counted)).unwrap_or_default()),
+        ("difference", s.difference().map(money).unwrap_or_default()),
+        ("z_no", closed.map(|c| c.z_no.to_string()).unwrap_or_default()),
+    ]
+}
+
+impl TillReport {
+    pub fn write_text(&self, out: &mut impl Write) -> std::io::Result<()> {
+        writeln!(out, "{}", t!("report-till-title", store = self.store.clone(), date = self.date.to_string()))?;
+        if self.sessions.is_empty() {
+            writeln!(out, "{}", t!("report-till-none"))?;
+        }
+        for s in &self.sessions {
+            let session = &s.session;
+            writeln!(out)?;
+            let closed = match &session.closed {
+                Some(c) => t!("report-till-closed", time = c.at.format("%H:%M").to_string(), name = c.by.clone()),
+                None => t!("report-till-still-open"),
+            };
+            writeln!(out, "{} · {} {} · {closed}", session.till, session.opened_at.format("%H:%M"), session.opened_by)?;
+            let row =
+                |out: &mut dyn Write, label: String, value: String| writeln!(out, "{}", pad_row(&label, &value, 40));
+            row(out, t!("report-float"), s.cash.float.to_string())?;
+            row(out, t!("report-cash-sales"), s.cash.cash_sales.to_string())?;
+            row(out, t!("report-cash-refunds"), (-s.cash.cash_refunds).to_string())?;
+            row(out, t!("report-cash-in"), s.cash.cash_in.to_string())?;
+            row(out, t!("report-cash-out"), (-s.cash.cash_out).to_string())?;
+            row(
+                out,
+                t!("report-expected"),
+                s.session.closed.as_ref().map_or(s.cash.expected(), |c| c.expected).to_string(),
+            )?;
+            if let Some(c) = &session.closed {
+                row(out, t!("report-counted"), c.counted.to_string())?;
+                row(out, t!("report-difference"), signed(c.counted - c.expected))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A header row and one row per session; stable English column names, whole won.
+    pub fn write_csv(&self, out: impl Write) -> Result<(), csv::Error> {
+        let mut w = csv::Writer::from_writer(out);
+        let header: Vec<&str> = match self.sessions.first() {
+            Some(s) => columns(s).into_iter().map(|(name, _)| name).collect(),
+            None => columns(&empty()).into_iter().map(|(name, _)| name).collect(),
+        };
+        w.write_record(&header)?;
+        for s in &self.sessions {
+            w.write_record(columns(s).into_iter().map(|(_, value)| value))?;
+        }
+        w.flush()?;
+        Ok(())
+    }
+}
+
+/// A blank session, only for its column names.
+fn empty() -> SessionReport {
+    use crate::store::TillSession;
+    let at = chrono::DateTime::UNIX_EPOCH.fixed_offset();
+    SessionReport {
+        session: TillSession {
+            id: 0,
+            uuid: String::new(),
+            till: String::new(),
+            business_date: at.date_naive(),
+            opened_at: at,
+            opened_by: String::new(),
+            float: Won::ZERO,
+            float_counts: Default::default(),
+            closed: None,
+        },
+        cash: Default::default(),
+        card: Won::ZERO,
+        credit: Won::ZERO,
+        sales: 0,
+        refunds: 0,
+        voids: 0,
+        goods: Won::ZERO,
+        donations: Won::ZERO,
+        discounts: Won::ZERO,
+        cash_receipts: 0,
+        moves: Vec::new(),
+    }
+}
