@@ -109,11 +109,14 @@ impl Line {
     }
 
     /// `quantity` of the units of this line (line `line_no` of its sale), as a refund line
-    /// (negative). Its share of any discount goes with it, so a whole line comes back to the won.
-    pub fn returned(&self, line_no: u32, quantity: i32) -> Line {
+    /// (negative), after `already` units came back earlier. Its share of any discount goes with
+    /// it, worked out on all the units back so far, so a line returned in parts comes back to
+    /// the won.
+    pub fn returned(&self, line_no: u32, quantity: i32, already: i32) -> Line {
+        let units = |n: i32| share(self.discount, i64::from(n), i64::from(self.quantity));
         Line {
             quantity: -quantity,
-            discount: -share(self.discount, i64::from(quantity), i64::from(self.quantity)),
+            discount: -(units(already + quantity) - units(already)),
             refers_line: Some(line_no),
             ..self.clone()
         }
@@ -432,9 +435,11 @@ mod tests {
         let mut sold = line(LineKind::Stock, Some("8801234567893"), 1000);
         sold.quantity = 3;
         sold.discount = Won::new(100);
-        let back = sold.returned(2, 1);
+        let back = sold.returned(2, 1, 0);
         assert_eq!((back.quantity, back.discount.get(), back.amount().get()), (-1, -33, -967));
         assert_eq!(back.refers_line, Some(2));
-        assert_eq!(sold.returned(2, 3).amount(), -sold.amount(), "a whole line comes back to the won");
+        assert_eq!(sold.returned(2, 3, 0).amount(), -sold.amount(), "a whole line comes back to the won");
+        let rest = sold.returned(2, 2, 1);
+        assert_eq!((rest.discount.get(), (back.amount() + rest.amount()).get()), (-67, -2900), "in parts too");
     }
 }

@@ -96,10 +96,34 @@ pub fn vat_breakdown<'a>(amounts: impl IntoIterator<Item = (&'a str, Decimal, Wo
     lines
 }
 
+/// The VAT of a refund that follows `earlier` refunds of the same sale (their VAT lines summed
+/// per class): each class is split on everything given back so far, less what the earlier ones
+/// took, so a sale refunded in parts gives back exactly the VAT it charged, to the won.
+pub fn continuing(earlier: &[VatLine], now: Vec<VatLine>) -> Vec<VatLine> {
+    now.into_iter()
+        .map(|line| {
+            let Some(before) = earlier.iter().find(|e| e.class == line.class) else { return line };
+            let (supply, vat) = split(before.gross + line.gross, line.rate_percent);
+            VatLine { supply: supply - before.supply, vat: vat - before.vat, ..line }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use rust_decimal::dec;
+
+    #[test]
+    fn a_sale_refunded_in_parts_gives_back_its_vat() {
+        // 2,700 won of clothing: 245 VAT. Back one at 900, then two at 1,800.
+        let sale = vat_breakdown([("standard", dec!(10), Won::new(2700))]);
+        let first = vat_breakdown([("standard", dec!(10), Won::new(-900))]);
+        let second = continuing(&first, vat_breakdown([("standard", dec!(10), Won::new(-1800))]));
+        assert_eq!((first[0].vat + second[0].vat).get(), -sale[0].vat.get());
+        assert_eq!((first[0].supply + second[0].supply).get(), -sale[0].supply.get());
+        assert_eq!(second[0].supply + second[0].vat, second[0].gross);
+    }
 
     #[test]
     fn splits_like_the_design_example() {

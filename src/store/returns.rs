@@ -144,7 +144,7 @@ impl Store {
                     if quantity <= 0 || left.get(index).is_none_or(|l| *l < quantity) {
                         return Err(SaleError::NothingLeftToReturn);
                     }
-                    back.push(line.returned(index as u32 + 1, quantity));
+                    back.push(line.returned(index as u32 + 1, quantity, line.quantity - left[index]));
                 }
                 (back, Some(original))
             }
@@ -218,7 +218,7 @@ impl Store {
         if original.kind != SaleKind::Sale || reversed || original.business_date != at.date_naive() || !same_session {
             return Err(SaleError::CannotVoid(original.sale_no));
         }
-        let lines = original.lines.iter().enumerate().map(|(i, l)| l.returned(i as u32 + 1, l.quantity)).collect();
+        let lines = original.lines.iter().enumerate().map(|(i, l)| l.returned(i as u32 + 1, l.quantity, 0)).collect();
         let payment = Payment {
             tenders: original
                 .payment

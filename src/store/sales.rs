@@ -83,6 +83,26 @@ pub struct SaleSummary {
     pub reversed: Won,
 }
 
+/// The VAT given back so far on sale `original`, per class (negative amounts).
+fn refunded_vat(tx: &Transaction<'_>, original: i64) -> Result<Vec<crate::domain::VatLine>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT v.tax_class, v.rate_percent, sum(v.gross), sum(v.supply), sum(v.vat)
+             FROM sale_vat v JOIN sales s ON s.id = v.sale_id WHERE s.refers_to = ?1 AND s.kind = 'refund'
+             GROUP BY v.tax_class, v.rate_percent",
+        )?
+        .query_map([original], |r| {
+            Ok(crate::domain::VatLine {
+                class: r.get(0)?,
+                rate_percent: percent(r, 1)?,
+                gross: r.get(2)?,
+                supply: r.get(3)?,
+                vat: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 /// A document about to be written (a sale, a refund or a void).
 pub(super) struct NewDoc<'a> {
     pub kind: SaleKind,
@@ -453,7 +473,12 @@ pub(super) fn insert_doc(tx: &Transaction<'_>, doc: NewDoc<'_>) -> Result<Sale> 
         ])?;
         goods_moved(tx, line, sale_id, refers_to.as_ref().map(|r| r.0))?;
     }
-    let vat = vat_of(&lines);
+    let vat = match (&refers_to, kind) {
+        (Some((original, _)), SaleKind::Refund) => {
+            crate::domain::tax::continuing(&refunded_vat(tx, *original)?, vat_of(&lines))
+        }
+        _ => vat_of(&lines),
+    };
     let mut insert_vat = tx.prepare_cached(
         "INSERT INTO sale_vat (sale_id, tax_class, rate_percent, gross, supply, vat) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;

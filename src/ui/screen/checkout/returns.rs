@@ -52,13 +52,13 @@ impl ReturnState {
     fn amount(&self) -> Won {
         match &self.what {
             What::Receipt => Won::ZERO,
-            What::Sale { sale, back, .. } => sale
+            What::Sale { sale, left, back } => sale
                 .lines
                 .iter()
-                .zip(back)
+                .zip(left.iter().zip(back))
                 .enumerate()
-                .filter(|(_, (_, q))| **q > 0)
-                .map(|(i, (line, q))| -line.returned(i as u32 + 1, *q).amount())
+                .filter(|(_, (_, (_, q)))| **q > 0)
+                .map(|(i, (line, (left, q)))| -line.returned(i as u32 + 1, *q, line.quantity - left).amount())
                 .sum(),
             What::Open { digits, .. } => register::price(digits).unwrap_or(Won::ZERO),
         }
