@@ -108,3 +108,74 @@ fn the_print_jobs_panel_and_a_drawer_approval_fit_every_till_size() {
         fits(&till, "drawer approval");
     }
 }
+
+#[test]
+fn the_till_day_panels_fit_every_till_size() {
+    use nanum::ui::app::Hotkey;
+    for size in SIZES {
+        let mut till = Till::new(|_, _| {});
+        till.resize(size);
+        till.sign_in("김민지", "1234");
+        till.enter(checkout::SCAN_INPUT, &tag(1, 9500, 0));
+        till.enter(checkout::SCAN_INPUT, &tag(7, 2000, 0));
+        till.send(Message::Hotkey(Hotkey::Discount));
+        fits(&till, "discount");
+        till.send(Message::Hotkey(Hotkey::Escape));
+        till.send(Message::Hotkey(Hotkey::Card));
+        for _ in 0..5 {
+            till.click("←");
+        }
+        till.enter(checkout::ENTRY_INPUT, "3000");
+        fits(&till, "part paid");
+        till.send(Message::Hotkey(Hotkey::Credit));
+        fits(&till, "store credit");
+        till.click("현금영수증");
+        fits(&till, "cash receipt");
+        till.send(Message::Hotkey(Hotkey::Cash));
+        till.enter(checkout::ENTRY_INPUT, "");
+        fits(&till, "paid in two");
+        till.send(Message::Checkout(checkout::Message::NewSale));
+        till.enter(checkout::SCAN_INPUT, &tag(2, 4000, 0));
+        till.send(Message::Hotkey(Hotkey::Park));
+        fits(&till, "park");
+        till.send(Message::Hotkey(Hotkey::Escape));
+        till.send(Message::Checkout(checkout::Message::CancelSale));
+        till.send(Message::Checkout(checkout::Message::ConfirmCancel));
+        let sale = till.app.store().sale(today(), 1).unwrap().unwrap();
+        let receipt = sale.receipt_code(till.app.store().info().code).code();
+        till.enter(checkout::SCAN_INPUT, &receipt);
+        fits(&till, "return");
+        till.click("적립금");
+        till.send(Message::Checkout(checkout::Message::ReturnQty(0, 1)));
+        till.click("반품하기 (매니저 승인)");
+        fits(&till, "refund approval");
+        till.enter(nanum::ui::approval::PIN_INPUT, "1234");
+        fits(&till, "refunded");
+        till.send(Message::Checkout(checkout::Message::NewSale));
+        till.send(Message::Hotkey(Hotkey::Return));
+        till.click("영수증 없이 반품 (매니저 승인)");
+        fits(&till, "return without a receipt");
+        till.send(Message::Hotkey(Hotkey::Escape));
+        till.send(Message::Hotkey(Hotkey::Today));
+        till.click("0001");
+        fits(&till, "today with a sale picked");
+        till.send(Message::Hotkey(Hotkey::Escape));
+        till.send(Message::Hotkey(Hotkey::Till));
+        fits(&till, "till open");
+        till.click("돈 꺼내기 (출금)");
+        fits(&till, "cash out");
+        till.send(Message::Till(nanum::ui::screen::till::Message::Back));
+        till.click("마감하기");
+        fits(&till, "till count");
+        till.click("다 셌어요");
+        fits(&till, "till counted");
+        till.click("마감하고 Z 정산 인쇄");
+        fits(&till, "till closed");
+        till.click("판매 화면으로");
+        fits(&till, "checkout, till closed");
+        till.send(Message::Hotkey(Hotkey::Till));
+        fits(&till, "till opening");
+        till.send(Message::Hotkey(Hotkey::Audit));
+        fits(&till, "audit log");
+    }
+}

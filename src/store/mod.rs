@@ -7,6 +7,7 @@
 //! every write is one `BEGIN IMMEDIATE` transaction: a second writer waits its turn instead of
 //! failing a sale. Every change that matters is written together with its [`journal`] event.
 
+mod audit;
 mod carts;
 mod catalog;
 mod check;
@@ -29,6 +30,7 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use audit::{Entry, Subject, Watch};
 pub use carts::{OpenCart, ParkedCart, TillId};
 pub use catalog::Policy;
 pub use check::{CheckReport, SalePart, SaleProblem};

@@ -14,7 +14,7 @@ mod serial_scanner;
 mod status;
 
 use super::layout::Layout;
-use super::screen::{Screen, checkout, devices, login, till};
+use super::screen::{Screen, audit, checkout, devices, login, till};
 use super::wedge::Burst;
 use super::{jobs, theme, widgets};
 use crate::config::{Config, Paths};
@@ -40,6 +40,7 @@ pub enum Message {
     Checkout(checkout::Message),
     Devices(devices::Message),
     Till(till::Message),
+    Audit(audit::Message),
     Jobs(jobs::Message),
     Tick,
     Hotkey(Hotkey),
@@ -53,6 +54,8 @@ pub enum Message {
     OpenDevices,
     /// The till screen: open, count, cash in and out, X report, close.
     OpenTill,
+    /// The audit log (managers).
+    OpenAudit,
     ToggleJobs,
     /// The window's size changed (or was first measured).
     Resized(Size),
@@ -67,6 +70,7 @@ pub enum Hotkey {
     Discount,
     Till,
     Today,
+    Audit,
     Cash,
     Card,
     Credit,
@@ -205,7 +209,7 @@ impl App {
                             devices.test_state(self.queue.job(job));
                         }
                     }
-                    Screen::Login(_) | Screen::Till(_) => {}
+                    Screen::Login(_) | Screen::Till(_) | Screen::Audit(_) => {}
                 }
                 Task::none()
             }
@@ -225,6 +229,14 @@ impl App {
             Message::Devices(message) => self.devices_update(message),
             Message::Till(message) => self.till_update(message),
             Message::OpenTill => self.open_till(),
+            Message::Audit(message) => {
+                let Screen::Audit(screen) = &mut self.screen else { return Task::none() };
+                match screen.update(message, &self.store) {
+                    audit::Action::None => Task::none(),
+                    audit::Action::Leave => self.open_checkout(),
+                }
+            }
+            Message::OpenAudit => self.open_audit(),
             Message::Jobs(message) => self.jobs_update(|panel, ctx| panel.update(message, ctx)),
             Message::Hotkey(key) => {
                 let to_checkout = match key {
@@ -233,6 +245,7 @@ impl App {
                     Hotkey::Discount => checkout::Message::Discount,
                     Hotkey::Till => checkout::Message::OpenTill,
                     Hotkey::Today => checkout::Message::Today,
+                    Hotkey::Audit => return self.open_audit(),
                     Hotkey::Cash => checkout::Message::PayCash,
                     Hotkey::Card => checkout::Message::PayCard,
                     Hotkey::Credit => checkout::Message::PayCredit,
@@ -246,6 +259,7 @@ impl App {
                     (Screen::Login(_), Hotkey::Escape) => self.update(Message::Login(login::Message::Back)),
                     (Screen::Devices(_), Hotkey::Escape) => self.open_checkout(),
                     (Screen::Till(_), Hotkey::Escape) => self.till_update(till::Message::Back),
+                    (Screen::Audit(_), Hotkey::Escape) => self.update(Message::Audit(audit::Message::Back)),
                     _ => Task::none(),
                 }
             }
@@ -382,6 +396,10 @@ impl App {
                 screen.scanned();
                 Task::none()
             }
+            Screen::Audit(screen) => {
+                screen.scanned();
+                Task::none()
+            }
         }
     }
 
@@ -430,7 +448,23 @@ impl App {
                 then.map(Message::Till)
             }
             till::Action::Leave => self.open_checkout(),
+            till::Action::Audit => self.open_audit(),
         }
+    }
+
+    /// The audit log, for a manager on duty, from the checkout between sales or the till screen.
+    fn open_audit(&mut self) -> Task<Message> {
+        if !self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) {
+            return Task::none();
+        }
+        match &self.screen {
+            Screen::Checkout(checkout) if checkout.cart().is_empty() => {}
+            Screen::Till(_) => {}
+            _ => return Task::none(),
+        }
+        let columns = self.config.printer.columns;
+        self.screen = Screen::Audit(audit::Audit::new(&self.store, self.now.date_naive(), columns));
+        Task::none()
     }
 
     /// The till screen, for whoever is on duty (any cashier opens and closes a till).
@@ -443,7 +477,8 @@ impl App {
         {
             return Task::none();
         }
-        let (screen, task) = till::TillScreen::new(&self.store, &self.till);
+        let manager = self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager);
+        let (screen, task) = till::TillScreen::new(&self.store, &self.till, manager);
         self.screen = Screen::Till(screen);
         task.map(Message::Till)
     }
@@ -548,6 +583,7 @@ impl App {
                         Named::F4 => Hotkey::Discount,
                         Named::F6 => Hotkey::Till,
                         Named::F7 => Hotkey::Today,
+                        Named::F8 => Hotkey::Audit,
                         Named::F9 => Hotkey::Cash,
                         Named::F10 => Hotkey::Card,
                         Named::F11 => Hotkey::Credit,
@@ -588,6 +624,7 @@ impl App {
             (None, Screen::Checkout(checkout)) => checkout.view(self.layout).map(Message::Checkout),
             (None, Screen::Devices(devices)) => devices.view(self.layout).map(Message::Devices),
             (None, Screen::Till(screen)) => screen.view(self.layout).map(Message::Till),
+            (None, Screen::Audit(screen)) => screen.view(self.layout).map(Message::Audit),
         };
         let mut page = column![self.status_bar()];
         if let Some(notice) = &self.notice {

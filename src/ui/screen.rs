@@ -1,5 +1,6 @@
 //! The screens of the till; the app shows one at a time.
 
+pub mod audit;
 pub mod checkout;
 pub mod devices;
 pub mod login;
@@ -10,4 +11,5 @@ pub enum Screen {
     Checkout(checkout::Checkout),
     Devices(devices::Devices),
     Till(till::TillScreen),
+    Audit(audit::Audit),
 }

@@ -44,6 +44,8 @@ pub enum Message {
     KeptChanged(String),
     ConfirmClose,
     Closed(Result<SessionReport, TillError>),
+    /// The audit log (managers).
+    Audit,
     Back,
 }
 
@@ -57,6 +59,7 @@ pub enum Action {
     },
     /// Back to the checkout.
     Leave,
+    Audit,
 }
 
 #[derive(Clone, Copy)]
@@ -111,6 +114,8 @@ pub struct TillScreen {
     notice: Option<(String, bool)>,
     /// The slip of a cash move being written.
     slip: Option<(String, Document)>,
+    /// A manager is signed in (who may read the audit log).
+    manager: bool,
 }
 
 /// The opening count, starting from what stayed in the drawer at the last close.
@@ -130,7 +135,7 @@ fn count_strings(count: Count) -> [String; 8] {
 }
 
 impl TillScreen {
-    pub fn new(store: &Store, till: &TillId) -> (TillScreen, Task<Message>) {
+    pub fn new(store: &Store, till: &TillId, manager: bool) -> (TillScreen, Task<Message>) {
         let mut notice = None;
         let session = store.current_session(till).unwrap_or_else(|e| {
             notice = Some((messages::store_error(&e), true));
@@ -147,7 +152,7 @@ impl TillScreen {
             None => (opening(store, till), None),
         };
         let focus = if session.is_none() { operation::focus(count_input(0)) } else { Task::none() };
-        (TillScreen { session, report, mode, notice, slip: None }, focus)
+        (TillScreen { session, report, mode, notice, slip: None, manager }, focus)
     }
 
     /// A scan here sells nothing: say so, rather than lose it quietly.
@@ -351,6 +356,7 @@ impl TillScreen {
                     Action::None
                 }
             },
+            Message::Audit => Action::Audit,
             Message::Back => match self.mode {
                 Mode::Move { .. } | Mode::Closing { .. } => {
                     self.mode = Mode::Open;
@@ -510,10 +516,17 @@ impl TillScreen {
         let key = |label: String, message: Message| {
             widgets::key(label, theme::BODY, (!busy).then_some(message)).height(layout.key_height() + 8.0)
         };
-        column![
+        let mut actions = column![
             text(t!("till-open-now")).size(theme::LARGE).font(theme::BOLD),
             row![key(t!("till-cash-in"), Message::CashIn), key(t!("till-cash-out"), Message::CashOut)].spacing(8),
             key(t!("till-print-x"), Message::PrintX),
+        ]
+        .spacing(12);
+        if self.manager {
+            actions = actions.push(key(t!("till-audit"), Message::Audit));
+        }
+        column![
+            actions,
             iced::widget::space().height(Fill),
             big_button(t!("till-close"), theme::danger, (!busy).then_some(Message::StartClose)),
             widgets::key(t!("till-back"), theme::BODY, Some(Message::Back)).height(layout.key_height()),

@@ -177,16 +177,14 @@ impl Checkout {
             None => t!("discount-line-none"),
         };
         let last_goods = self.cart.lines().iter().rposition(|l| l.is_goods());
+        // What the discount is on, and how it is given, in one row of four.
         let target = row![
             choice(line_label, d.target.is_some(), Message::DiscountTarget(d.target.or(last_goods))),
             choice(t!("discount-sale"), d.target.is_none(), Message::DiscountTarget(None)),
-        ]
-        .spacing(8);
-        let how = row![
             choice(t!("discount-percent"), d.percent, Message::DiscountPercent(true)),
             choice(t!("discount-amount"), !d.percent, Message::DiscountPercent(false)),
         ]
-        .spacing(8);
+        .spacing(6);
         let reasons = row(REASONS
             .iter()
             .enumerate()
@@ -211,7 +209,7 @@ impl Checkout {
         } else {
             amount_input(t!("discount-amount-placeholder"), &d.digits, theme::LARGE)
         };
-        column![
+        let mut panel = column![
             row![
                 text(t!("discount-title")).size(theme::LARGE).font(theme::BOLD),
                 widgets::spacer(),
@@ -219,20 +217,23 @@ impl Checkout {
             ]
             .align_y(Center),
             target,
-            how,
             reasons,
             field,
-            quick,
-            pad_and_buttons(
+        ]
+        .spacing(if layout.short() { 6 } else { 8 });
+        // A short screen has room for the pad or the presets, not both: the pad stays.
+        if !layout.short() {
+            panel = panel.push(quick);
+        }
+        panel
+            .push(pad_and_buttons(
                 t!("pay-back"),
                 t!("discount-apply"),
                 theme::primary,
                 Some(Message::ApplyDiscount),
                 None,
-                layout
-            ),
-        ]
-        .spacing(if layout.short() { 6 } else { 8 })
-        .into()
+                layout,
+            ))
+            .into()
     }
 }

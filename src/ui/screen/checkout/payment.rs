@@ -457,18 +457,25 @@ impl Checkout {
         ]
         .spacing(8);
         let mut panel = column![head, tabs].spacing(gap);
-        for tender in pay.tendering.tenders() {
-            let mut label = tender_label(tender.kind);
-            if let Some(reference) = &tender.reference {
-                label = format!("{label} · {reference}");
+        let taken = pay.tendering.tenders();
+        if layout.short() && !taken.is_empty() {
+            // One line on a short screen: the total and what was taken so far.
+            let parts: Vec<String> = std::iter::once(format!("{} {}", t!("checkout-total"), pay.tendering.due()))
+                .chain(taken.iter().map(|t| format!("{} {}", tender_label(t.kind), t.amount)))
+                .collect();
+            panel = panel.push(widgets::muted(parts.join(" · ")));
+        } else if !taken.is_empty() {
+            for tender in taken {
+                let mut label = tender_label(tender.kind);
+                if let Some(reference) = &tender.reference {
+                    label = format!("{label} · {reference}");
+                }
+                panel = panel.push(row![
+                    widgets::muted(label),
+                    widgets::spacer(),
+                    widgets::muted(t!("won", amount = tender.amount.to_string()))
+                ]);
             }
-            panel = panel.push(row![
-                widgets::muted(label),
-                widgets::spacer(),
-                widgets::muted(t!("won", amount = tender.amount.to_string()))
-            ]);
-        }
-        if !pay.tendering.tenders().is_empty() {
             panel = panel.push(row![
                 widgets::muted(t!("checkout-total")),
                 widgets::spacer(),
@@ -501,7 +508,12 @@ impl Checkout {
             CashPreview::Short(short) => (t!("pay-short-label"), t!("won", amount = short.to_string()), theme::RED),
             CashPreview::TooHigh => (t!("pay-change"), t!("error-price-too-high"), theme::RED),
         };
-        let quick_count = if layout.narrow() { 3 } else { 4 };
+        // A short screen part paid has no room for the likely amounts: the pad stays.
+        let quick_count = match (layout.short() && !pay.tendering.tenders().is_empty(), layout.narrow()) {
+            (true, _) => 0,
+            (false, true) => 3,
+            (false, false) => 4,
+        };
         let quick = likely_tenders(left).into_iter().take(quick_count).enumerate().map(|(i, amount)| {
             let label = if i == 0 { t!("pay-exact") } else { amount.to_string() };
             widgets::key(label, theme::BODY, Some(Message::Quick(amount))).height(layout.key_height()).into()
@@ -516,7 +528,7 @@ impl Checkout {
             ]
             .spacing(10)
             .align_y(Center),
-            row(quick).spacing(8),
+            row(quick).spacing(if quick_count == 0 { 0 } else { 8 }),
             self.view_options(pay, layout),
             pad_and_buttons(
                 back_label(pay),

@@ -390,7 +390,11 @@ impl Checkout {
                 }
                 column![
                     widgets::muted(t!("return-open-hint")),
-                    scrollable(grid).height(iced::Length::Shrink),
+                    // One or three rows of categories show; the rest scroll.
+                    scrollable(grid).height({
+                        let rows = if layout.short() { 1.0 } else { 3.0 };
+                        layout.key_height() * rows + 6.0 * (rows - 1.0)
+                    }),
                     amount_input(t!("return-open-placeholder"), digits, theme::LARGE),
                     row![
                         choice(t!("return-to-cash"), r.to == RefundTo::Cash, Some(Message::ReturnTo(RefundTo::Cash))),
