@@ -207,7 +207,7 @@ fn a_card_sale_and_removing_a_line() {
     assert!(till.sees("공정무역 커피 원두 200g을 뺐어요."), "{:?}", till.texts());
     assert_eq!(till.app.checkout().unwrap().cart().total().get(), 7000);
     till.click("카드 결제");
-    till.click("카드 단말기에서 승인됐어요");
+    till.click("승인 완료");
     assert!(till.sees("결제가 끝났어요"));
     let sale = till.app.store().sale(today(), 1).unwrap().unwrap();
     assert_eq!(sale.payment.tenders[0].kind, nanum::domain::TenderKind::Card);

@@ -38,13 +38,16 @@ fn a_cart_left_by_a_crash_is_offered_at_the_next_sign_in_and_can_be_paid() {
     till.sign_in("김민지", "1234");
     assert!(till.sees("계산하던 판매가 남아 있어요"), "{:?}", till.texts());
     assert!(till.sees("이서준님이 14:03에 계산하던 상품 3개예요. 이어서 계산할까요?"), "{:?}", till.texts());
+    // The next customer's item is scanned before anyone answers: it waits, then joins the sale.
+    till.send(Message::Scanner(nanum::hardware::scanner::ScannerEvent::Scan(tag(2, 2000, 0))));
+    assert_eq!(till.lines(), 0);
     till.click("이어서 계산하기");
-    assert_eq!(till.app.checkout().unwrap().cart().total().get(), 19_000);
-    assert!(till.sees("남아 있던 상품 3개를 다시 불러왔어요."));
+    assert_eq!(till.app.checkout().unwrap().cart().total().get(), 21_000, "the held scan is added");
+    assert!(till.sees("남성 의류 2,000원을 담았어요."), "{:?}", till.texts());
     till.click("카드 결제");
-    till.click("카드 단말기에서 승인됐어요");
+    till.click("승인 완료");
     let sale = till.app.store().sale(today(), 1).unwrap().expect("paid after the restart");
-    assert_eq!((sale.total.get(), sale.staff_name.as_str(), sale.lines[0].quantity), (19_000, "김민지", 2));
+    assert_eq!((sale.total.get(), sale.staff_name.as_str(), sale.lines[0].quantity), (21_000, "김민지", 2));
 
     // Nothing is offered after that.
     let mut till = crash_and_restart(till);

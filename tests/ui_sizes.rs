@@ -76,7 +76,7 @@ fn every_screen_fits_every_till_size() {
         till.send(Message::Hotkey(nanum::ui::app::Hotkey::Escape));
         till.send(Message::Hotkey(nanum::ui::app::Hotkey::Card));
         fits(&till, "card");
-        till.click("카드 단말기에서 승인됐어요");
+        till.click("승인 완료");
         fits(&till, "paid");
         till.send(Message::Checkout(checkout::Message::NewSale));
         till.click("돈통 열기");

@@ -209,7 +209,7 @@ fn a_parked_sale_survives_a_restart_and_is_taken_up_again() {
     assert!(till.sees("보류했던 상품 2개를 불러왔어요."), "{:?}", till.texts());
     assert_eq!(till.app.checkout().unwrap().cart().total(), Won::new(10_500));
     till.send(Message::Hotkey(Hotkey::Card));
-    till.click("카드 단말기에서 승인됐어요");
+    till.click("승인 완료");
     assert!(till.sees("결제가 끝났어요"));
     assert_eq!(till.app.store().parked_carts().unwrap().len(), 0);
     assert_eq!(till.journal("cart.parked").len(), 1);

@@ -40,7 +40,7 @@ fn ring_up(till: &mut Till, i: i64) {
     match i % 3 {
         0 => {
             till.send(Message::Hotkey(Hotkey::Card));
-            till.click("카드 단말기에서 승인됐어요");
+            till.click("승인 완료");
         }
         1 => {
             till.send(Message::Hotkey(Hotkey::Cash));

@@ -94,14 +94,14 @@ pay-tendered-placeholder = 받은 금액 (원)
 pay-exact = 딱 맞게
 pay-confirm = 결제 완료
 pay-back = 돌아가기
-pay-card-confirm = 카드 단말기에서 승인됐어요
-pay-card-hint = 카드 단말기에 { $amount }원을 입력하고 승인되면 아래 버튼을 눌러 주세요.
+pay-card-confirm = 승인 완료
+pay-card-hint = 카드 단말기에 { $amount }원을 입력하고, 승인되면 아래 「승인 완료」를 눌러 주세요.
 pay-change = 거스름돈
 pay-done = 결제가 끝났어요
 pay-sale-no = 거래번호 { $number }
 pay-new-sale = 새 판매 (Enter)
 pay-printed = 영수증을 출력했어요.
-pay-print-failed = 영수증이 인쇄되지 않았어요: { $reason } 판매는 저장됐어요.
+pay-print-failed = 영수증이 인쇄되지 않았어요: { $reason } 거래는 저장됐어요.
 
 ## 오류 메시지
 error-code-empty = 읽힌 바코드가 없어요.
@@ -590,7 +590,7 @@ till-kept-hint = 다음 영업을 위해 돈통에 남겨 둘 금액
 till-kept-placeholder = 남겨 둘 금액 (원)
 till-close-confirm = 마감하고 Z 정산 인쇄
 till-done-title = 마감했어요
-till-done-hint = 마감 정산(Z) { $number }번을 인쇄하고 저장했어요. 오늘도 수고하셨어요.
+till-done-hint = 마감 정산(Z) { $number }번을 저장하고 프린터로 보냈어요. 오늘도 수고하셨어요.
 till-no-figures = 정산 내용을 읽지 못했어요.
 till-x-title = 지금까지 정산 (X)
 till-z-title = 마감 정산 (Z)

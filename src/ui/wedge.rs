@@ -67,6 +67,12 @@ impl Burst {
     /// A field is about to change from `old` to `typed` (what the keys made of it).
     pub fn changed(&mut self, old: &str, typed: &str, now: Instant) {
         self.latest = typed.to_string();
+        // A scanner only ever adds characters: a deletion is a person (held Backspace repeats
+        // as fast as a scanner types), so it ends any burst.
+        if typed.chars().count() < old.chars().count() {
+            self.reset();
+            return;
+        }
         if self.carries_on(now) {
             self.count += 1;
         } else {
@@ -129,6 +135,25 @@ impl std::fmt::Debug for Burst {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backspaces_however_fast_are_a_person() {
+        let t = Instant::now();
+        let ms = |n| t + Duration::from_millis(n);
+        let mut burst = Burst::new(35, 8);
+        let mut value = String::from("18,700");
+        for i in 0..6 {
+            let old = value.clone();
+            value.pop();
+            burst.changed(&old, &value, ms(1000 + i * 5));
+        }
+        for (i, c) in "3000".chars().enumerate() {
+            let old = value.clone();
+            value.push(c);
+            burst.changed(&old, &value, ms(1040 + i as u64 * 20));
+        }
+        assert_eq!(burst.submitted(ms(1130)), None, "held Backspace, then a quick amount");
+    }
 
     #[test]
     fn fast_keys_are_a_scan_slow_keys_are_a_person() {

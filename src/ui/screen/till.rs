@@ -306,7 +306,10 @@ impl TillScreen {
                 Action::Run(operation::focus(count_input(0)))
             }
             Message::Blind(blind) => {
-                if let Mode::Closing { blind: b, counted: false, .. } = &mut self.mode {
+                // Only a manager may count seeing the expected cash.
+                if let Mode::Closing { blind: b, counted: false, .. } = &mut self.mode
+                    && self.manager
+                {
                     *b = blind;
                 }
                 Action::None

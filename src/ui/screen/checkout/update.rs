@@ -274,20 +274,16 @@ impl Checkout {
                 let Mode::Left(left) = std::mem::replace(&mut self.mode, Mode::Scanning) else { return Action::None };
                 self.cart = left.cart;
                 self.info(t!("checkout-resumed", count = self.cart.item_count()));
-                if self.session.is_none() {
-                    self.mode = Mode::Closed;
-                }
+                self.mode = self.idle();
                 let save = self.save(&ctx);
-                Action::Run(Task::batch([save, operation::focus(SCAN_INPUT)]))
+                self.with_held(save, ctx)
             }
             Message::DiscardLeft => {
                 let Mode::Left(left) = std::mem::replace(&mut self.mode, Mode::Scanning) else { return Action::None };
                 self.cart = left.cart;
                 let cancel = self.cancel_cart(ctx);
-                if self.session.is_none() {
-                    self.mode = Mode::Closed;
-                }
-                Action::Run(Task::batch([cancel, operation::focus(SCAN_INPUT)]))
+                self.mode = self.idle();
+                self.with_held(cancel, ctx)
             }
             Message::SignOutKeep => {
                 if !matches!(self.mode, Mode::ConfirmSignOut) {
@@ -414,6 +410,14 @@ impl Checkout {
             })
             .collect();
         Action::Run(Task::batch(tasks).chain(operation::focus(SCAN_INPUT)))
+    }
+
+    /// Runs `first`, then adds the scans held while a panel was open.
+    fn with_held(&mut self, first: Task<Message>, ctx: Context<'_>) -> Action {
+        match self.release_held(ctx) {
+            Action::Run(then) => Action::Run(first.chain(then)),
+            _ => Action::Run(Task::batch([first, operation::focus(SCAN_INPUT)])),
+        }
     }
 
     /// Closes whatever panel is open and goes back to scanning, adding any held scans.
