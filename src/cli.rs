@@ -83,6 +83,16 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         count: Option<u64>,
     },
+    /// Show the store's policy, or change it: the discount a cashier may give without a
+    /// manager, and how long newly priced goods are held back from staff and volunteers.
+    Policy {
+        /// Discounts over this percentage need a manager's PIN.
+        #[arg(long, value_name = "PERCENT")]
+        discount_limit: Option<rust_decimal::Decimal>,
+        /// Goods priced less than this many hours ago cannot be sold to staff or volunteers.
+        #[arg(long, value_name = "HOURS")]
+        hold_hours: Option<i64>,
+    },
     /// Check the database file and the journal chain.
     Check,
 }
@@ -221,6 +231,34 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 Format::Text => report.write_text(&mut stdout.lock())?,
                 Format::Csv => report.write_csv(stdout.lock())?,
             }
+        }
+        Command::Policy { discount_limit, hold_hours } => {
+            let mut store = open(db, paths)?;
+            let mut policy = store.policy().map_err(|e| Failure::User(messages::store_error(&e)))?;
+            let limit_ok = discount_limit
+                .is_none_or(|l| (rust_decimal::Decimal::ZERO..=rust_decimal::Decimal::ONE_HUNDRED).contains(&l));
+            if !limit_ok || hold_hours.is_some_and(|h| !(0..=24 * 90).contains(&h)) {
+                return Err(Failure::User(t!("cli-policy-invalid")));
+            }
+            if discount_limit.is_some() || hold_hours.is_some() {
+                if let Some(limit) = discount_limit {
+                    policy.discount_limit_percent = limit;
+                }
+                if let Some(hours) = hold_hours {
+                    policy.hold = chrono::Duration::hours(hours);
+                }
+                store
+                    .set_policy(&policy, Local::now().fixed_offset())
+                    .map_err(|e| Failure::User(messages::store_error(&e)))?;
+            }
+            println!(
+                "{}",
+                t!(
+                    "cli-policy",
+                    limit = policy.discount_limit_percent.normalize().to_string(),
+                    hours = policy.hold.num_hours()
+                )
+            );
         }
         Command::Report { kind: ReportKind::Till, date, format } => {
             let store = open(db, paths)?;

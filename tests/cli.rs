@@ -300,3 +300,31 @@ fn wait_until_open(pid: u32, link: &std::path::Path) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+#[test]
+fn the_store_policy_is_shown_changed_and_journaled() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(nanum(home.path(), &["demo", "--db", db_arg, "--days", "1"]).status.success());
+    let shown = nanum(home.path(), &["--db", db_arg, "policy"]);
+    assert!(stdout(&shown).contains("할인 한도 20%") && stdout(&shown).contains("24시간"), "{}", stdout(&shown));
+
+    let changed = nanum(home.path(), &["--db", db_arg, "policy", "--discount-limit", "30", "--hold-hours", "48"]);
+    assert!(changed.status.success(), "{}", stderr(&changed));
+    assert!(stdout(&changed).contains("할인 한도 30%") && stdout(&changed).contains("48시간"));
+    let store = nanum::store::Store::open(&db).unwrap();
+    let policy = store.policy().unwrap();
+    assert_eq!((policy.discount_limit_percent, policy.hold.num_hours()), (rust_decimal::Decimal::from(30), 48));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let payload: String =
+        conn.query_row("SELECT payload FROM journal WHERE kind = 'settings.changed'", [], |r| r.get(0)).unwrap();
+    assert!(payload.contains("\"to\":48"), "{payload}");
+
+    for bad in [&["--discount-limit", "130"][..], &["--hold-hours", "5000"]] {
+        let o = nanum(home.path(), &[&["--db", db_arg, "policy"][..], bad].concat());
+        assert_eq!(o.status.code(), Some(1), "{bad:?}");
+        assert!(stderr(&o).contains("0에서 100(%)"), "{}", stderr(&o));
+    }
+    assert_eq!(store.policy().unwrap().hold.num_hours(), 48, "a refused change changes nothing");
+}

@@ -655,3 +655,6 @@ audit-kind-tagged = Items tagged
 audit-showing-sale = Receipt of sale { $number }
 audit-showing-session = Till { $till } · opened { $time }
 audit-kind-store-created = Store set up
+cli-policy = Discount limit { $limit }% (a manager approves above it) · staff and volunteer hold { $hours } hours
+cli-policy-invalid = The discount limit is 0 to 100 (%), the hold 0 to 2160 hours (90 days).
+audit-kind-settings = Store policy changed

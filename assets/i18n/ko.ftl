@@ -650,3 +650,6 @@ audit-kind-tagged = 개별 택 등록
 audit-showing-sale = 거래 { $number } 영수증
 audit-showing-session = 계산대 { $till } · { $time } 개시 정산
 audit-kind-store-created = 가게 등록
+cli-policy = 할인 한도 { $limit }% (넘으면 매니저 승인) · 직원·활동천사 구매 제한 { $hours }시간
+cli-policy-invalid = 할인 한도는 0에서 100(%) 사이, 구매 제한은 0에서 2160시간(90일) 사이로 적어 주세요.
+audit-kind-settings = 가게 정책 변경

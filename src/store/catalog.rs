@@ -101,6 +101,30 @@ impl Store {
         Ok(Policy { discount_limit_percent, hold: chrono::Duration::hours(hold) })
     }
 
+    /// Changes the store's policy (journaled with the old and new values). Head office sets it
+    /// for a chain; a store without sync sets it with `nanum policy`.
+    pub fn set_policy(&mut self, policy: &Policy, at: chrono::DateTime<chrono::FixedOffset>) -> Result<()> {
+        let hours = policy.hold.num_hours();
+        let limit = policy.discount_limit_percent;
+        if !(rust_decimal::Decimal::ZERO..=rust_decimal::Decimal::ONE_HUNDRED).contains(&limit)
+            || !(0..=24 * 90).contains(&hours)
+        {
+            return Err(StoreError::Invalid(format!("a discount limit of {limit}% or a hold of {hours} hours")));
+        }
+        let before = self.policy()?;
+        self.write(|tx| {
+            let mut set = tx.prepare_cached("UPDATE settings SET value = ?2 WHERE key = ?1")?;
+            set.execute(rusqlite::params!["discount_limit_percent", limit.normalize().to_string()])?;
+            set.execute(rusqlite::params!["hold_hours", hours.to_string()])?;
+            let payload = serde_json::json!({
+                "discount_limit_percent": { "from": before.discount_limit_percent, "to": limit },
+                "hold_hours": { "from": before.hold.num_hours(), "to": hours },
+            });
+            super::journal::append(tx, "settings.changed", &payload, None, at)?;
+            Ok(())
+        })
+    }
+
     /// Active categories, in key order then by code, each with its price guide.
     pub fn categories(&self) -> Result<Vec<Category>> {
         let mut categories = self

@@ -97,6 +97,7 @@ fn kind_label(kind: &str, action: Option<&str>) -> String {
         ("staff.signed_out", _) => t!("audit-kind-signed-out"),
         ("items.tagged", _) => t!("audit-kind-tagged"),
         ("store.created", _) => t!("audit-kind-store-created"),
+        ("settings.changed", _) => t!("audit-kind-settings"),
         (other, _) => other.to_string(),
     }
 }
