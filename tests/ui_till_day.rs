@@ -443,3 +443,28 @@ fn the_audit_log_lists_voids_approvals_and_differences_and_opens_them() {
     till.send(Message::Hotkey(Hotkey::Escape));
     assert!(till.sees("계산대가 열려 있지 않아요"));
 }
+
+#[test]
+fn a_price_outside_the_guide_needs_a_manager() {
+    let mut till = till();
+    till.sign_in("박순자", "3333");
+    till.click("도서");
+    till.enter(checkout::ENTRY_INPUT, "2000");
+    assert_eq!(till.lines(), 1, "inside the guide (1,000 to 4,000 won): no approval");
+    // The book is in the sale now, so the key is pressed by its place (the seventh).
+    let books = checkout::Message::CategoryKey(6);
+    till.send(Message::Checkout(books.clone()));
+    till.enter(checkout::ENTRY_INPUT, "9000");
+    assert!(till.sees("도서 9,000원 (가격 안내 범위 밖)"), "{:?}", till.texts());
+    assert_eq!(till.lines(), 1);
+    till.send(Message::Hotkey(Hotkey::Escape));
+    till.send(Message::Hotkey(Hotkey::Escape));
+    assert_eq!(till.lines(), 1, "not approved: not added");
+    till.send(Message::Checkout(books));
+    till.enter(checkout::ENTRY_INPUT, "9000");
+    manager_approves(&mut till, "1234");
+    assert_eq!(till.app.checkout().unwrap().cart().total(), Won::new(11_000));
+    let approval = till.journal("approval").pop().unwrap();
+    assert_eq!(approval["approval"]["action"], "price");
+    assert_eq!((approval["approval"]["low"].as_i64(), approval["approval"]["high"].as_i64()), (Some(1000), Some(4000)));
+}

@@ -658,3 +658,5 @@ audit-kind-store-created = Store set up
 cli-policy = Discount limit { $limit }% (a manager approves above it) · staff and volunteer hold { $hours } hours
 cli-policy-invalid = The discount limit is 0 to 100 (%), the hold 0 to 2160 hours (90 days).
 audit-kind-settings = Store policy changed
+price-approval-title = { $name } at { $price } won (outside the price guide)
+audit-kind-approve-price = Price outside the guide approved

@@ -653,3 +653,5 @@ audit-kind-store-created = 가게 등록
 cli-policy = 할인 한도 { $limit }% (넘으면 매니저 승인) · 직원·활동천사 구매 제한 { $hours }시간
 cli-policy-invalid = 할인 한도는 0에서 100(%) 사이, 구매 제한은 0에서 2160시간(90일) 사이로 적어 주세요.
 audit-kind-settings = 가게 정책 변경
+price-approval-title = { $name } { $price }원 (가격 안내 범위 밖)
+audit-kind-approve-price = 가격 안내 밖 가격 승인

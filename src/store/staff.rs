@@ -59,6 +59,8 @@ pub enum Approval {
     DrawerRetry { paper: i64, title: String },
     /// A discount over the store's limit.
     Discount { amount: Won, percent: rust_decimal::Decimal },
+    /// A price typed on a category key outside that category's price guide.
+    Price { category: String, amount: Won, low: Won, high: Won },
     /// Money back: from sale `sale` (`2026-11-25 #0003`), or without a receipt (`None`).
     Refund { sale: Option<String>, amount: Won },
     /// A whole sale undone.
@@ -75,6 +77,7 @@ impl Approval {
         match self {
             Approval::NoSale | Approval::DrawerRetry { .. } => None,
             Approval::Discount { amount, .. }
+            | Approval::Price { amount, .. }
             | Approval::Refund { amount, .. }
             | Approval::Void { amount, .. }
             | Approval::CashOut { amount, .. }

@@ -79,6 +79,7 @@ fn kind_label(kind: &str, action: Option<&str>) -> String {
         ("approval", Some("no_sale")) => t!("audit-kind-no-sale"),
         ("approval", Some("drawer_retry")) => t!("audit-kind-drawer-retry"),
         ("approval", Some("discount")) => t!("audit-kind-approve-discount"),
+        ("approval", Some("price")) => t!("audit-kind-approve-price"),
         ("approval", Some("refund")) => t!("audit-kind-approve-refund"),
         ("approval", Some("void")) => t!("audit-kind-approve-void"),
         ("approval", Some("cash_out")) => t!("audit-kind-approve-cash-out"),

@@ -165,9 +165,13 @@ pub struct Context<'a> {
 /// What a manager's approval is for, and what happens once it is given.
 enum Then {
     NoSale,
+    /// Add the category line typed outside the guide.
+    Price(crate::domain::Line),
     Discount(discount::Apply),
     Refund(returns::Plan),
-    Void { sale: i64 },
+    Void {
+        sale: i64,
+    },
 }
 
 enum Mode {

@@ -475,6 +475,7 @@ impl Checkout {
                         Action::OpenDrawer
                     }
                     Then::Discount(apply) => self.apply_discount(apply, ctx),
+                    Then::Price(line) => self.add_keyed(line, ctx),
                     Then::Refund(plan) => self.refund(plan, &manager, ctx),
                     Then::Void { sale } => self.void(sale, &manager, ctx),
                 }
@@ -520,22 +521,38 @@ impl Checkout {
         match register::price(typed) {
             Ok(price) => {
                 let line = category_line(category, price);
-                let (shown, price) = (super::view::name(&line).to_string(), line.unit_price);
-                self.mode = Mode::Scanning;
-                match self.cart.add(line) {
-                    Ok(_) => self.info(t!("checkout-added", name = shown, price = price.to_string())),
-                    Err(e) => self.error(messages::cart_error(&e)),
+                // A price outside the category's guide is a manager's call.
+                let low = category.guide.iter().map(|g| g.price).min();
+                let high = category.guide.iter().map(|g| g.price).max();
+                if let (Some(low), Some(high)) = (low, high)
+                    && (price < low || price > high)
+                {
+                    let name = super::view::name(&line).to_string();
+                    let title = t!("price-approval-title", name = name, price = price.to_string());
+                    let action = Approval::Price { category: category.code.clone(), amount: price, low, high };
+                    return self.ask_manager(action, title, Then::Price(line), ctx);
                 }
-                let save = self.save(&ctx);
-                match self.release_held(ctx) {
-                    Action::Run(then) => Action::Run(Task::batch([save, super::show_last_line(), then])),
-                    _ => Action::Run(Task::batch([save, super::show_last_line()])),
-                }
+                self.add_keyed(line, ctx)
             }
             Err(problem) => {
                 self.error(entry_problem(&problem));
                 focus(ENTRY_INPUT)
             }
+        }
+    }
+
+    /// Adds a line sold by category key, then any scans held meanwhile.
+    fn add_keyed(&mut self, line: crate::domain::Line, ctx: Context<'_>) -> Action {
+        let (shown, price) = (super::view::name(&line).to_string(), line.unit_price);
+        self.mode = Mode::Scanning;
+        match self.cart.add(line) {
+            Ok(_) => self.info(t!("checkout-added", name = shown, price = price.to_string())),
+            Err(e) => self.error(messages::cart_error(&e)),
+        }
+        let save = self.save(&ctx);
+        match self.release_held(ctx) {
+            Action::Run(then) => Action::Run(Task::batch([save, super::show_last_line(), then])),
+            _ => Action::Run(Task::batch([save, super::show_last_line()])),
         }
     }
 }
