@@ -166,7 +166,7 @@ pub struct Context<'a> {
 enum Then {
     NoSale,
     /// Add the category line typed outside the guide.
-    Price(crate::domain::Line),
+    Price(Box<crate::domain::Line>),
     Discount(discount::Apply),
     Refund(returns::Plan),
     Void {

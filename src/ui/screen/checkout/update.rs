@@ -475,7 +475,7 @@ impl Checkout {
                         Action::OpenDrawer
                     }
                     Then::Discount(apply) => self.apply_discount(apply, ctx),
-                    Then::Price(line) => self.add_keyed(line, ctx),
+                    Then::Price(line) => self.add_keyed(*line, ctx),
                     Then::Refund(plan) => self.refund(plan, &manager, ctx),
                     Then::Void { sale } => self.void(sale, &manager, ctx),
                 }
@@ -530,7 +530,7 @@ impl Checkout {
                     let name = super::view::name(&line).to_string();
                     let title = t!("price-approval-title", name = name, price = price.to_string());
                     let action = Approval::Price { category: category.code.clone(), amount: price, low, high };
-                    return self.ask_manager(action, title, Then::Price(line), ctx);
+                    return self.ask_manager(action, title, Then::Price(Box::new(line)), ctx);
                 }
                 self.add_keyed(line, ctx)
             }
