@@ -83,23 +83,20 @@ pub struct SaleSummary {
     pub reversed: Won,
 }
 
+/// A VAT line from `tax_class, rate_percent, gross, supply, vat`.
+fn vat_line(r: &rusqlite::Row<'_>) -> rusqlite::Result<VatLine> {
+    Ok(VatLine { class: r.get(0)?, rate_percent: percent(r, 1)?, gross: r.get(2)?, supply: r.get(3)?, vat: r.get(4)? })
+}
+
 /// The VAT given back so far on sale `original`, per class (negative amounts).
-fn refunded_vat(tx: &Transaction<'_>, original: i64) -> Result<Vec<crate::domain::VatLine>> {
+fn refunded_vat(tx: &Transaction<'_>, original: i64) -> Result<Vec<VatLine>> {
     Ok(tx
         .prepare_cached(
             "SELECT v.tax_class, v.rate_percent, sum(v.gross), sum(v.supply), sum(v.vat)
              FROM sale_vat v JOIN sales s ON s.id = v.sale_id WHERE s.refers_to = ?1 AND s.kind = 'refund'
              GROUP BY v.tax_class, v.rate_percent",
         )?
-        .query_map([original], |r| {
-            Ok(crate::domain::VatLine {
-                class: r.get(0)?,
-                rate_percent: percent(r, 1)?,
-                gross: r.get(2)?,
-                supply: r.get(3)?,
-                vat: r.get(4)?,
-            })
-        })?
+        .query_map([original], vat_line)?
         .collect::<rusqlite::Result<_>>()?)
 }
 
@@ -359,15 +356,7 @@ pub(super) fn sale_by_id(conn: &Connection, id: i64) -> Result<Sale> {
         .prepare_cached(
             "SELECT tax_class, rate_percent, gross, supply, vat FROM sale_vat WHERE sale_id = ?1 ORDER BY tax_class",
         )?
-        .query_map([id], |r| {
-            Ok(VatLine {
-                class: r.get(0)?,
-                rate_percent: percent(r, 1)?,
-                gross: r.get(2)?,
-                supply: r.get(3)?,
-                vat: r.get(4)?,
-            })
-        })?
+        .query_map([id], vat_line)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     crate::domain::tax::print_order(&mut vat);
     let tenders = conn

@@ -12,6 +12,22 @@ pub fn key<'a, M: Clone + 'a>(label: impl AsRef<str>, size: f32, on_press: Optio
         .on_press_maybe(on_press)
 }
 
+/// One of a few choices side by side (cash/card/credit, line/sale, a reason): the chosen one
+/// filled, `height` tall.
+pub fn choice<'a, M: Clone + 'a>(
+    label: impl AsRef<str>,
+    size: f32,
+    chosen: bool,
+    on_press: Option<M>,
+    height: f32,
+) -> button::Button<'a, M> {
+    button(text(keep_words(label.as_ref())).size(size).align_x(Center).align_y(Center).width(Fill).height(Fill))
+        .height(height)
+        .width(Fill)
+        .style(if chosen { theme::primary } else { theme::key })
+        .on_press_maybe(on_press)
+}
+
 /// A 3×4 pad of digits and backspace, keys `height` tall. The last row is `C 0 ←`, or
 /// `0 000 ←` when `extra` is given (`000` types thousands of won in one tap).
 pub fn number_pad<'a, M: Clone + 'a>(

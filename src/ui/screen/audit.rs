@@ -223,19 +223,8 @@ impl Audit {
         .spacing(10)
         .align_y(Center);
         let watches = row(Watch::ALL.map(|w| {
-            button(
-                text(widgets::keep_words(&watch_label(w)))
-                    .size(theme::SMALL)
-                    .align_x(Center)
-                    .align_y(Center)
-                    .width(Fill)
-                    .height(Fill),
-            )
-            .height(layout.key_height())
-            .width(Fill)
-            .style(if self.watch == w { theme::primary } else { theme::key })
-            .on_press(Message::Watch(w))
-            .into()
+            widgets::choice(watch_label(w), theme::SMALL, self.watch == w, Some(Message::Watch(w)), layout.key_height())
+                .into()
         }))
         .spacing(6);
         let rows: Vec<Element<'_, Message>> = self

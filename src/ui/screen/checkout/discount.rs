@@ -2,8 +2,8 @@
 //! reason picked from a short list. Above the store's limit a manager approves first. A
 //! percentage rounds the price down to the store's price step, never to an odd won.
 
-use iced::widget::{button, column, row, text};
-use iced::{Center, Element, Fill};
+use iced::widget::{column, row, text};
+use iced::{Center, Element};
 
 use super::payment::amount_input;
 use super::view::{ENTRY_INPUT, SCAN_INPUT, name, pad_and_buttons};
@@ -159,18 +159,7 @@ impl Checkout {
 
     pub(super) fn view_discount<'a>(&'a self, d: &'a DiscountState, layout: Layout) -> Element<'a, Message> {
         let choice = |label: String, chosen: bool, message: Message| {
-            button(
-                text(widgets::keep_words(&label))
-                    .size(theme::SMALL + 1.0)
-                    .align_x(Center)
-                    .align_y(Center)
-                    .width(Fill)
-                    .height(Fill),
-            )
-            .height(layout.key_height())
-            .width(Fill)
-            .style(if chosen { theme::primary } else { theme::key })
-            .on_press(message)
+            widgets::choice(label, theme::SMALL + 1.0, chosen, Some(message), layout.key_height())
         };
         let line_label = match d.target.and_then(|i| self.cart.lines().get(i)) {
             Some(line) => t!("discount-line", name = name(line).to_string()),

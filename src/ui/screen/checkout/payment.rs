@@ -435,20 +435,13 @@ impl Checkout {
         }
         .align_y(Center);
         let tab = |label: String, key: &str, entry: Entry, message: Message| {
-            let label = format!("{label} {key}");
-            let style = if pay.entry == entry { theme::primary } else { theme::key };
-            button(
-                text(widgets::keep_words(&label))
-                    .size(theme::SMALL + 1.0)
-                    .align_x(Center)
-                    .align_y(Center)
-                    .width(Fill)
-                    .height(Fill),
+            widgets::choice(
+                format!("{label} {key}"),
+                theme::SMALL + 1.0,
+                pay.entry == entry,
+                Some(message),
+                layout.key_height(),
             )
-            .height(layout.key_height())
-            .width(Fill)
-            .style(style)
-            .on_press(message)
         };
         let tabs = row![
             tab(t!("pay-tender-cash"), "F9", Entry::Cash, Message::PayCash),

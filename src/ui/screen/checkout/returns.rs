@@ -294,18 +294,16 @@ impl Checkout {
 
     pub(super) fn view_return<'a>(&'a self, r: &'a ReturnState, layout: Layout) -> Element<'a, Message> {
         let choice = |label: String, chosen: bool, message: Option<Message>| {
-            button(
-                text(widgets::keep_words(&label))
-                    .size(theme::SMALL + 1.0)
-                    .align_x(Center)
-                    .align_y(Center)
-                    .width(Fill)
-                    .height(Fill),
-            )
-            .height(layout.key_height())
-            .width(Fill)
-            .style(if chosen { theme::primary } else { theme::key })
-            .on_press_maybe(message)
+            widgets::choice(label, theme::SMALL + 1.0, chosen, message, layout.key_height())
+        };
+        // How the money goes back.
+        let to = |to: RefundTo| {
+            let label = match to {
+                RefundTo::Original => t!("return-to-original"),
+                RefundTo::Cash => t!("return-to-cash"),
+                RefundTo::Credit => t!("return-to-credit"),
+            };
+            choice(label, r.to == to, Some(Message::ReturnTo(to)))
         };
         let title = text(t!("return-title")).size(theme::LARGE).font(theme::BOLD);
         let back = widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(layout.key_height());
@@ -358,20 +356,7 @@ impl Checkout {
                         paid = paid.join("·")
                     )),
                     container(scrollable(column(rows).spacing(6))).style(theme::card).padding(8).height(Fill),
-                    row![
-                        choice(
-                            t!("return-to-original"),
-                            r.to == RefundTo::Original,
-                            Some(Message::ReturnTo(RefundTo::Original))
-                        ),
-                        choice(t!("return-to-cash"), r.to == RefundTo::Cash, Some(Message::ReturnTo(RefundTo::Cash))),
-                        choice(
-                            t!("return-to-credit"),
-                            r.to == RefundTo::Credit,
-                            Some(Message::ReturnTo(RefundTo::Credit))
-                        ),
-                    ]
-                    .spacing(8),
+                    row![to(RefundTo::Original), to(RefundTo::Cash), to(RefundTo::Credit)].spacing(8),
                 ]
                 .spacing(8)
                 .height(Fill)
@@ -396,15 +381,7 @@ impl Checkout {
                         layout.key_height() * rows + 6.0 * (rows - 1.0)
                     }),
                     amount_input(t!("return-open-placeholder"), digits, theme::LARGE),
-                    row![
-                        choice(t!("return-to-cash"), r.to == RefundTo::Cash, Some(Message::ReturnTo(RefundTo::Cash))),
-                        choice(
-                            t!("return-to-credit"),
-                            r.to == RefundTo::Credit,
-                            Some(Message::ReturnTo(RefundTo::Credit))
-                        ),
-                    ]
-                    .spacing(8),
+                    row![to(RefundTo::Cash), to(RefundTo::Credit)].spacing(8),
                     pad_and_buttons(
                         t!("pay-back"),
                         t!("return-confirm"),
