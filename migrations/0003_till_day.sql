@@ -8,6 +8,8 @@
 --   name the voucher, so the balance is what was issued less what was spent).
 -- * Parked sales: a cart set aside with a note, to be taken up on any till of the store.
 -- * Store settings for the discount limit and the staff hold period.
+-- * Till corrections: a closed count found wrong later (a note stuck in the drawer) is put right
+--   by a record of its own with a manager's approval; the closed session itself never changes.
 
 CREATE TABLE till_sessions (
     id             INTEGER PRIMARY KEY,
@@ -54,6 +56,23 @@ CREATE TRIGGER cash_moves_are_kept_update BEFORE UPDATE ON cash_moves
 BEGIN SELECT RAISE(ABORT, 'cash moves cannot be changed'); END;
 CREATE TRIGGER cash_moves_are_kept_delete BEFORE DELETE ON cash_moves
 BEGIN SELECT RAISE(ABORT, 'cash moves cannot be deleted'); END;
+
+CREATE TABLE till_corrections (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    session_id  INTEGER NOT NULL REFERENCES till_sessions (id),
+    -- Added to the counted cash (negative: less was there than counted).
+    amount      INTEGER NOT NULL CHECK (amount != 0),
+    reason      TEXT NOT NULL,
+    staff_id    INTEGER NOT NULL REFERENCES staff (id),
+    approved_by INTEGER NOT NULL REFERENCES staff (id),
+    at          TEXT NOT NULL
+);
+CREATE INDEX till_corrections_by_session ON till_corrections (session_id);
+CREATE TRIGGER till_corrections_are_kept_update BEFORE UPDATE ON till_corrections
+BEGIN SELECT RAISE(ABORT, 'till corrections cannot be changed'); END;
+CREATE TRIGGER till_corrections_are_kept_delete BEFORE DELETE ON till_corrections
+BEGIN SELECT RAISE(ABORT, 'till corrections cannot be deleted'); END;
 
 -- The triggers on sales refuse UPDATE; adding columns is a schema change, not an update.
 ALTER TABLE sales ADD COLUMN kind TEXT NOT NULL DEFAULT 'sale' CHECK (kind IN ('sale', 'refund', 'void'));

@@ -293,6 +293,7 @@ pub fn till_error(e: &crate::store::TillError) -> String {
         TillError::AlreadyOpen(_) => t!("error-till-open"),
         TillError::AlreadyClosed => t!("error-till-closed"),
         TillError::KeptTooMuch => t!("error-kept-too-much"),
+        TillError::NotClosed => t!("error-till-not-closed"),
         TillError::Store(e) => store_error(e),
     }
 }

@@ -228,3 +228,29 @@ fn a_full_disk_saves_nothing_and_keeps_every_earlier_sale() {
     assert_eq!(count(&t.dir.path().join("store.db"), "SELECT count(*) FROM journal"), journal_before);
     assert!(store.check().unwrap().is_ok());
 }
+
+#[test]
+fn a_closed_till_is_corrected_by_a_record_of_its_own_never_by_changing_it() {
+    use nanum::domain::till::Count;
+    use nanum::store::{TillError, TillId};
+    let mut t = demo_without_history();
+    let till = TillId("1".into());
+    let manager = staff(&t.store, "김민지");
+    let cashier = staff(&t.store, "이서준");
+    let session = t.store.open_session(&till, &manager, Count::of(Won::new(50_000)), at(9, 0)).unwrap();
+    let early = t.store.correct_session(&session, Won::new(1000), "x", &cashier, &manager, at(12, 0));
+    assert!(matches!(early, Err(TillError::NotClosed)), "an open till is counted at close, not corrected");
+    let closed =
+        t.store.close_session(&session, &manager, Count::of(Won::new(48_000)), Won::ZERO, true, at(20, 0)).unwrap();
+    assert_eq!(closed.difference(), Some(Won::new(-2000)));
+    let corrected = t
+        .store
+        .correct_session(&session, Won::new(1500), "금고에 먼저 넣은 돈", &cashier, &manager, at(20, 30))
+        .unwrap();
+    assert_eq!((corrected.counted(), corrected.difference()), (Some(Won::new(49_500)), Some(Won::new(-500))));
+    assert_eq!(corrected.corrections[0].approved_by, "김민지");
+    let db = t.store.reader();
+    assert!(db.execute("UPDATE till_corrections SET amount = 2000", []).is_err(), "corrections are kept");
+    assert!(db.execute("UPDATE till_sessions SET counted = 50000", []).is_err(), "a closed session is kept");
+    assert_eq!(t.store.last_closed(&till).unwrap().map(|s| s.id), Some(session.id));
+}

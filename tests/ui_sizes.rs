@@ -171,10 +171,13 @@ fn the_till_day_panels_fit_every_till_size() {
         fits(&till, "till counted");
         till.click("마감하고 Z 정산 인쇄");
         fits(&till, "till closed");
-        till.click("판매 화면으로");
+        till.click("지난 마감 정정 (매니저 승인)");
+        fits(&till, "correcting the close");
+        till.send(Message::Till(nanum::ui::screen::till::Message::Back));
+        fits(&till, "till opening");
+        till.send(Message::Till(nanum::ui::screen::till::Message::Back));
         fits(&till, "checkout, till closed");
         till.send(Message::Hotkey(Hotkey::Till));
-        fits(&till, "till opening");
         till.send(Message::Hotkey(Hotkey::Audit));
         fits(&till, "audit log");
     }

@@ -381,11 +381,37 @@ fn closing_1000_short_shows_the_difference_on_the_z_report() {
     assert_eq!(closed[0]["session"]["closed"]["counted"], 90_500);
     assert_eq!(closed[0]["session"]["closed"]["expected"], 91_500);
 
+    // Later a 1,000 won note turns up under the drawer: the close is corrected, not changed.
+    till.click("지난 마감 정정 (매니저 승인)");
+    till.enter("till-amount", "1000");
+    assert!(till.sees("사유를 적어 주세요."));
+    till.picture("till-correct");
+    till.enter("till-reason", "돈통 밑에 끼어 있던 1,000원");
+    assert!(till.sees("마감 정산(Z) 1 정정 +1,000원"), "{:?}", till.texts());
+    let before = printer_len(&till);
+    manager_approves(&mut till, "1234");
+    assert!(till.sees("마감 정산(Z) 1을 정정했어요. 이제 차액은 0원이에요."), "{:?}", till.texts());
+    let lines = printed_since(&mut till, before);
+    assert_eq!(row_value(&lines, "정정 (돈통 밑에 끼어 있던 1,000원)").as_deref(), Some("+1,000"), "{lines:?}");
+    assert_eq!(row_value(&lines, "차액").as_deref(), Some("0"));
+    let report = nanum::reports::till::till(till.app.store(), today()).unwrap();
+    assert_eq!(
+        (report.sessions[0].counted(), report.sessions[0].difference()),
+        (Some(Won::new(91_500)), Some(Won::ZERO))
+    );
+    assert_eq!(
+        till.app.store().reader().query_row("SELECT counted FROM till_sessions", [], |r| r.get::<_, i64>(0)).unwrap(),
+        90_500,
+        "the closed session itself is kept as it was"
+    );
+    assert_eq!(till.journal("till.corrected")[0]["amount"], 1000);
+
     // Closed: back at the checkout nothing sells until the till opens again.
     till.click("판매 화면으로");
     assert!(till.sees("계산대가 열려 있지 않아요"));
     till.click("계산대 열기 (F6)");
     assert!(till.sees("90,500원"), "the next float defaults to what stayed in the drawer");
+    assert!(till.sees("지난 마감 정정 (매니저 승인)"), "the last close can still be corrected from here");
 }
 
 #[test]

@@ -55,8 +55,13 @@ pub fn till_report(store: &StoreInfo, report: &SessionReport, printed_at: DateTi
         doc.rule();
         counts(&mut doc, &closed.counts);
         doc.bold_row(t_ko!("report-counted"), closed.counted.to_string());
-        let difference = closed.counted - closed.expected;
-        doc.big_row(t_ko!("report-difference"), signed(difference));
+        for c in &report.corrections {
+            doc.row(t_ko!("report-correction", reason = c.reason.clone()), signed(c.amount));
+        }
+        doc.big_row(
+            t_ko!("report-difference"),
+            signed(report.difference().unwrap_or(closed.counted - closed.expected)),
+        );
         doc.row(t_ko!("report-kept"), closed.kept.to_string());
         if closed.blind {
             doc.text(t_ko!("report-blind"));

@@ -1,6 +1,7 @@
 //! The till report: one row per till session that opened on a day, with who opened and closed
 //! it and its cash (float, cash sales, cash refunds, cash in, cash out, expected, counted and
-//! the difference). The figures come from the same place as the X and Z reports.
+//! the difference, with any later corrections to the count). The figures come from the same
+//! place as the X and Z reports.
 
 use std::io::Write;
 
@@ -39,7 +40,8 @@ fn columns(s: &SessionReport) -> Vec<(&'static str, String)> {
         ("cash_in", money(s.cash.cash_in)),
         ("cash_out", money(s.cash.cash_out)),
         ("expected", money(closed.map_or(s.cash.expected(), |c| c.expected))),
-        ("counted", closed.map(|c| money(c.counted)).unwrap_or_default()),
+        ("counted", s.counted().map(money).unwrap_or_default()),
+        ("corrections", closed.map(|_| money(s.corrections.iter().map(|c| c.amount).sum())).unwrap_or_default()),
         ("difference", s.difference().map(money).unwrap_or_default()),
         ("z_no", closed.map(|c| c.z_no.to_string()).unwrap_or_default()),
     ]
@@ -71,9 +73,12 @@ impl TillReport {
                 t!("report-expected"),
                 s.session.closed.as_ref().map_or(s.cash.expected(), |c| c.expected).to_string(),
             )?;
-            if let Some(c) = &session.closed {
-                row(out, t!("report-counted"), c.counted.to_string())?;
-                row(out, t!("report-difference"), signed(c.counted - c.expected))?;
+            if let (Some(counted), Some(difference)) = (s.counted(), s.difference()) {
+                for c in &s.corrections {
+                    row(out, t!("report-correction", reason = c.reason.clone()), signed(c.amount))?;
+                }
+                row(out, t!("report-counted"), counted.to_string())?;
+                row(out, t!("report-difference"), signed(difference))?;
             }
         }
         Ok(())
@@ -122,5 +127,6 @@ fn empty() -> SessionReport {
         discounts: Won::ZERO,
         cash_receipts: 0,
         moves: Vec::new(),
+        corrections: Vec::new(),
     }
 }

@@ -63,7 +63,10 @@ impl Entry {
                 matches!(self.kind.as_str(), "drawer.test" | "till.cash_in" | "till.cash_out")
                     || (self.kind == "approval" && matches!(action, Some("no_sale" | "drawer_retry")))
             }
-            Watch::TillDifferences => self.kind == "till.closed" && self.amount.is_some_and(|d| d != Won::ZERO),
+            Watch::TillDifferences => {
+                (self.kind == "till.closed" && self.amount.is_some_and(|d| d != Won::ZERO))
+                    || self.kind == "till.corrected"
+            }
         }
     }
 }
@@ -151,6 +154,11 @@ fn entry(
             let closed = &payload["session"]["closed"];
             e.amount = won(&closed["counted"]).zip(won(&closed["expected"])).map(|(c, x)| c - x);
             e.subject = session_id(&payload["session"]["uuid"])?.map(Subject::Session);
+        }
+        "till.corrected" => {
+            e.amount = won(&payload["amount"]);
+            e.approved_by = staff_name(&payload["approved_by"])?;
+            e.subject = session_id(&payload["session"])?.map(Subject::Session);
         }
         "till.cash_in" | "till.cash_out" => {
             e.amount = won(&payload["amount"]);

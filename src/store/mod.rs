@@ -41,7 +41,7 @@ pub use returns::{Credit, NewRefund, RefundTo, Refunded, Returned};
 pub use sales::{NewSale, SaleError, SaleSummary};
 pub use setup::{CategorySetup, ItemSetup, StaffSetup, StockSetup, StoreSetup};
 pub use staff::{Approval, BootClock, SignInError, boot_clock};
-pub use till::{CashMove, Closed, SessionReport, TillError, TillSession};
+pub use till::{CashMove, Closed, Correction, SessionReport, TillError, TillSession};
 pub use worker::Worker;
 
 use crate::domain::{Rotation, StoreInfo};

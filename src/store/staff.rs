@@ -67,6 +67,8 @@ pub enum Approval {
     Void { sale: String, amount: Won },
     /// Cash taken out of the drawer.
     CashOut { amount: Won, reason: String },
+    /// A closed till's count put right (Z report number `z_no`).
+    TillCorrection { z_no: u32, amount: Won, reason: String },
     /// Store credit given outside a refund.
     IssueCredit { amount: Won },
 }
@@ -81,6 +83,7 @@ impl Approval {
             | Approval::Refund { amount, .. }
             | Approval::Void { amount, .. }
             | Approval::CashOut { amount, .. }
+            | Approval::TillCorrection { amount, .. }
             | Approval::IssueCredit { amount } => Some(*amount),
         }
     }

@@ -67,12 +67,30 @@ pub struct SessionReport {
     pub discounts: Won,
     pub cash_receipts: i64,
     pub moves: Vec<CashMove>,
+    /// Corrections to the closed count, oldest first.
+    pub corrections: Vec<Correction>,
+}
+
+/// A closed count put right later, with a manager's approval.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    pub amount: Won,
+    pub reason: String,
+    pub staff: String,
+    pub approved_by: String,
+    pub at: DateTime<FixedOffset>,
 }
 
 impl SessionReport {
-    /// Counted less expected, once closed.
+    /// The count with any corrections, once closed.
+    pub fn counted(&self) -> Option<Won> {
+        let corrected: Won = self.corrections.iter().map(|c| c.amount).sum();
+        self.session.closed.as_ref().map(|c| c.counted + corrected)
+    }
+
+    /// Counted (with corrections) less expected, once closed.
     pub fn difference(&self) -> Option<Won> {
-        self.session.closed.as_ref().map(|c| c.counted - c.expected)
+        self.session.closed.as_ref().zip(self.counted()).map(|(c, counted)| counted - c.expected)
     }
 }
 
@@ -84,6 +102,8 @@ pub enum TillError {
     AlreadyClosed,
     #[error("more is kept in the drawer than was counted")]
     KeptTooMuch,
+    #[error("only a closed till session can be corrected")]
+    NotClosed,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -180,6 +200,22 @@ pub(super) fn report(conn: &Connection, session: TillSession) -> Result<SessionR
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let corrections = conn
+        .prepare_cached(
+            "SELECT c.amount, c.reason, s.name, a.name, c.at FROM till_corrections c
+             JOIN staff s ON s.id = c.staff_id JOIN staff a ON a.id = c.approved_by
+             WHERE c.session_id = ?1 ORDER BY c.id",
+        )?
+        .query_map([id], |r| {
+            Ok(Correction {
+                amount: r.get(0)?,
+                reason: r.get(1)?,
+                staff: r.get(2)?,
+                approved_by: r.get(3)?,
+                at: time(r, 4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     let moved = |kind: MoveKind| moves.iter().filter(|m| m.kind == kind).map(|m| m.amount).sum();
     let cash = CashFigures {
         float: session.float,
@@ -200,6 +236,7 @@ pub(super) fn report(conn: &Connection, session: TillSession) -> Result<SessionR
         discounts,
         cash_receipts,
         moves,
+        corrections,
         session,
     })
 }
@@ -346,6 +383,53 @@ impl Store {
         journal::append(&tx, "till.closed", &closed, Some(staff.id), now)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(closed)
+    }
+
+    /// The till's last closed session, if any (the one a correction is for).
+    pub fn last_closed(&self, till: &TillId) -> Result<Option<TillSession>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "{SESSION_SELECT} WHERE s.till = ?1 AND s.closed_at IS NOT NULL ORDER BY s.id DESC LIMIT 1"
+            ))?
+            .query_row([&till.0], session_from_row)
+            .optional()?)
+    }
+
+    /// Puts a closed count right by `amount` (journaled; the session itself stays as closed).
+    #[allow(clippy::too_many_arguments)]
+    pub fn correct_session(
+        &mut self,
+        session: &TillSession,
+        amount: Won,
+        reason: &str,
+        staff: &StaffMember,
+        approved_by: &StaffMember,
+        now: DateTime<FixedOffset>,
+    ) -> Result<SessionReport, TillError> {
+        if amount == Won::ZERO {
+            return Err(StoreError::Invalid("a correction of nothing".into()).into());
+        }
+        let tx =
+            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(StoreError::from)?;
+        let current = session_by_id(&tx, session.id)?;
+        if current.closed.is_none() {
+            return Err(TillError::NotClosed);
+        }
+        tx.execute(
+            "INSERT INTO till_corrections (uuid, session_id, amount, reason, staff_id, approved_by, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![Uuid::now_v7().to_string(), session.id, amount, reason, staff.id, approved_by.id, now.to_rfc3339()],
+        )
+        .map_err(StoreError::from)?;
+        let corrected = report(&tx, current)?;
+        let payload = serde_json::json!({
+            "session": session.uuid, "amount": amount, "reason": reason, "approved_by": approved_by.uuid,
+            "counted": corrected.counted(), "difference": corrected.difference(),
+        });
+        journal::append(&tx, "till.corrected", &payload, Some(staff.id), now)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(corrected)
     }
 
     /// Every session that opened on `date`, with its figures (for `nanum report till`).

@@ -1,7 +1,10 @@
 //! The till itself: open it with the float counted note by note, put money in or take it out
 //! with a reason (taking out needs a manager), print the X report any time, and close it with
 //! the drawer counted. A blind count shows the expected cash only once the count is in. The Z
-//! report is printed and kept with the session; what stays in the drawer is the next float.
+//! report is printed and kept with the session; what stays in the drawer is the next float. A
+//! closed count found wrong later is put right with a correction of its own (`correct.rs`).
+
+mod correct;
 
 use chrono::{DateTime, FixedOffset};
 use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
@@ -44,6 +47,11 @@ pub enum Message {
     KeptChanged(String),
     ConfirmClose,
     Closed(Result<SessionReport, TillError>),
+    /// Correct the last closed count: start, more (or less) was there, confirm, written.
+    Correct,
+    CorrectMore(bool),
+    ConfirmCorrect,
+    Corrected(Result<SessionReport, TillError>),
     /// The audit log (managers).
     Audit,
     Back,
@@ -86,8 +94,9 @@ enum Mode {
     },
     Approving {
         panel: ApprovalPanel,
-        out: Move,
+        then: After,
     },
+    Correct(correct::Correction),
     /// Counting the drawer to close. `counted` once the count is in (a blind count shows the
     /// expected cash only then).
     Closing {
@@ -107,6 +116,12 @@ struct Move {
     reason: String,
 }
 
+/// What a manager's approval on this screen is for.
+enum After {
+    CashOut(Move),
+    Correct(correct::Plan),
+}
+
 pub struct TillScreen {
     session: Option<TillSession>,
     report: Option<SessionReport>,
@@ -116,6 +131,8 @@ pub struct TillScreen {
     slip: Option<(String, Document)>,
     /// A manager is signed in (who may read the audit log).
     manager: bool,
+    /// This till's last closed session, which a correction would be for.
+    last_closed: Option<TillSession>,
 }
 
 /// The opening count, starting from what stayed in the drawer at the last close.
@@ -152,7 +169,11 @@ impl TillScreen {
             None => (opening(store, till), None),
         };
         let focus = if session.is_none() { operation::focus(count_input(0)) } else { Task::none() };
-        (TillScreen { session, report, mode, notice, slip: None, manager }, focus)
+        let last_closed = store.last_closed(till).unwrap_or_else(|e| {
+            notice = Some((messages::store_error(&e), true));
+            None
+        });
+        (TillScreen { session, report, mode, notice, slip: None, manager, last_closed }, focus)
     }
 
     /// A scan here sells nothing: say so, rather than lose it quietly.
@@ -216,16 +237,19 @@ impl TillScreen {
                 Action::Run(operation::focus(AMOUNT_INPUT))
             }
             Message::AmountChanged(typed) => {
-                if let Mode::Move { digits, .. } = &mut self.mode {
+                if let Mode::Move { digits, .. } | Mode::Correct(correct::Correction { digits, .. }) = &mut self.mode {
                     *digits = register::edit_amount(digits, &typed);
                 }
                 Action::Run(operation::move_cursor_to_end(AMOUNT_INPUT))
             }
             Message::ReasonChanged(typed) => {
-                if let Mode::Move { reason, .. } = &mut self.mode {
+                if let Mode::Move { reason, .. } | Mode::Correct(correct::Correction { reason, .. }) = &mut self.mode {
                     *reason = typed;
                 }
                 Action::None
+            }
+            Message::Correct | Message::CorrectMore(_) | Message::ConfirmCorrect | Message::Corrected(_) => {
+                self.update_correct(message, ctx)
             }
             Message::ConfirmMove => {
                 let Mode::Move { out, digits, reason } = &self.mode else { return Action::None };
@@ -246,7 +270,7 @@ impl TillScreen {
                     let panel =
                         ApprovalPanel::new(ctx.store, action, t!("till-out-approval", amount = amount.to_string()));
                     let focus = panel.focus().map(Message::Approval);
-                    self.mode = Mode::Approving { panel, out: Move { amount, reason } };
+                    self.mode = Mode::Approving { panel, then: After::CashOut(Move { amount, reason }) };
                     return Action::Run(focus);
                 }
                 self.cash_move(MoveKind::In, Move { amount, reason }, None, ctx)
@@ -257,14 +281,17 @@ impl TillScreen {
                     Outcome::None => Action::None,
                     Outcome::Run(task) => Action::Run(task.map(Message::Approval)),
                     Outcome::Cancelled => {
-                        self.mode = Mode::Open;
+                        self.mode = if self.session.is_some() { Mode::Open } else { opening(ctx.store, ctx.till) };
                         Action::None
                     }
                     Outcome::Approved(manager) => {
-                        let Mode::Approving { out, .. } = std::mem::replace(&mut self.mode, Mode::Busy) else {
+                        let Mode::Approving { then, .. } = std::mem::replace(&mut self.mode, Mode::Busy) else {
                             return Action::None;
                         };
-                        self.cash_move(MoveKind::Out, out, Some(manager), ctx)
+                        match then {
+                            After::CashOut(out) => self.cash_move(MoveKind::Out, out, Some(manager), ctx),
+                            After::Correct(plan) => self.correct(plan, manager, ctx),
+                        }
                     }
                 }
             }
@@ -346,6 +373,7 @@ impl TillScreen {
                 Ok(report) => {
                     let paper = till_report(ctx.store.info(), &report, ctx.now);
                     let z = report.session.closed.as_ref().map_or(0, |c| c.z_no);
+                    self.last_closed = Some(report.session.clone());
                     self.session = None;
                     self.report = None;
                     self.notice = None;
@@ -363,6 +391,11 @@ impl TillScreen {
             Message::Back => match self.mode {
                 Mode::Move { .. } | Mode::Closing { .. } => {
                     self.mode = Mode::Open;
+                    self.notice = None;
+                    Action::None
+                }
+                Mode::Correct(_) => {
+                    self.mode = opening(ctx.store, ctx.till);
                     self.notice = None;
                     Action::None
                 }
@@ -428,7 +461,13 @@ impl TillScreen {
             ),
             Mode::Open | Mode::Busy => (self.view_figures(), self.view_actions(layout)),
             Mode::Move { out, digits, reason } => (self.view_figures(), self.view_move(*out, digits, reason, layout)),
-            Mode::Approving { panel, .. } => (self.view_figures(), panel.view(layout).map(Message::Approval)),
+            Mode::Approving { panel, then: After::CashOut(_) } => {
+                (self.view_figures(), panel.view(layout).map(Message::Approval))
+            }
+            Mode::Approving { panel, then: After::Correct(plan) } => {
+                (figures(&plan.report, true), panel.view(layout).map(Message::Approval))
+            }
+            Mode::Correct(c) => (figures(&c.report, true), self.view_correct(c, layout)),
             Mode::Closing { counts, blind, counted, kept } => (
                 self.view_counts(t!("till-close-title"), counts, !counted, layout),
                 self.view_close_side(counts, *blind, *counted, kept, layout),
@@ -494,6 +533,7 @@ impl TillScreen {
         column![
             text(t!("till-closed-title")).size(theme::LARGE).font(theme::BOLD),
             widgets::label(hint),
+            self.correct_key(layout),
             iced::widget::space().height(Fill),
             row![
                 widgets::label(t!("till-float")),
@@ -633,6 +673,7 @@ impl TillScreen {
         column![
             text(t!("till-done-title")).size(theme::LARGE).font(theme::BOLD).color(theme::GREEN),
             widgets::label(t!("till-done-hint", number = z)),
+            self.correct_key(layout),
             iced::widget::space().height(Fill),
             widgets::key(t!("till-back"), theme::BODY, Some(Message::Back)).height(layout.key_height()),
         ]
@@ -688,12 +729,20 @@ fn figures(report: &SessionReport, closed: bool) -> Element<'_, Message> {
     ]
     .spacing(6);
     if let Some(c) = &s.closed {
+        list = list.push(money_row(t!("till-counted"), c.counted));
+        for correction in &report.corrections {
+            list = list.push(row![
+                widgets::label(t!("report-correction", reason = correction.reason.clone())),
+                widgets::spacer(),
+                widgets::label(t!("won", amount = signed(correction.amount))),
+            ]);
+        }
+        let difference = report.difference().unwrap_or(c.counted - c.expected);
         list = list
-            .push(money_row(t!("till-counted"), c.counted))
             .push(row![
                 text(t!("report-difference")).size(theme::BODY).font(theme::BOLD),
                 widgets::spacer(),
-                text(t!("won", amount = signed(c.counted - c.expected))).size(theme::BODY).font(theme::BOLD)
+                text(t!("won", amount = signed(difference))).size(theme::BODY).font(theme::BOLD)
             ])
             .push(money_row(t!("report-kept"), c.kept));
     }
