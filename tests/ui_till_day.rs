@@ -494,3 +494,29 @@ fn a_price_outside_the_guide_needs_a_manager() {
     assert_eq!(approval["approval"]["action"], "price");
     assert_eq!((approval["approval"]["low"].as_i64(), approval["approval"]["high"].as_i64()), (Some(1000), Some(4000)));
 }
+
+#[test]
+fn a_manager_issues_store_credit_and_it_pays() {
+    let mut till = till();
+    till.sign_in("김민지", "1234");
+    till.send(Message::Hotkey(Hotkey::Till));
+    till.click("적립금 발급");
+    till.enter("till-amount", "5000");
+    till.enter("till-reason", "파손된 컵 보상");
+    assert!(till.sees("적립금 5,000원 발급"), "the manager's PIN is asked too: {:?}", till.texts());
+    let before = printer_len(&till);
+    manager_approves(&mut till, "1234");
+    assert!(till.sees_part("5,000원을 발급했어요"), "{:?}", till.texts());
+    let lines = printed_since(&mut till, before);
+    assert!(lines.iter().any(|l| l.contains("나눔가게 적립금")), "{lines:?}");
+    let issued = till.journal("credit.issued").pop().unwrap();
+    let code = issued["code"].as_str().unwrap().to_string();
+    assert_eq!((issued["amount"].as_i64(), issued["reason"].as_str()), (Some(5000), Some("파손된 컵 보상")));
+
+    till.click("판매 화면으로");
+    scan(&mut till, &tag(1, 4000, 0));
+    till.send(Message::Hotkey(Hotkey::Credit));
+    till.enter(checkout::TEXT_INPUT, &code);
+    assert!(till.sees("결제가 끝났어요"), "{:?}", till.texts());
+    assert_eq!(till.app.store().credit(&code).unwrap().unwrap().balance, Won::new(1000));
+}

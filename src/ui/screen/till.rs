@@ -38,6 +38,8 @@ pub enum Message {
     AmountChanged(String),
     ReasonChanged(String),
     ConfirmMove,
+    IssueCredit,
+    CreditIssued(Result<crate::store::Credit, StoreError>),
     Moved(Result<(), StoreError>),
     Approval(approval::Message),
     PrintX,
@@ -88,7 +90,7 @@ enum Mode {
     /// The session's figures, with what can be done.
     Open,
     Move {
-        out: bool,
+        what: Entry,
         digits: String,
         reason: String,
     },
@@ -116,9 +118,19 @@ struct Move {
     reason: String,
 }
 
+/// What the amount-and-reason panel is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    CashIn,
+    CashOut,
+    /// Store credit a manager gives outside a refund (a voucher prints).
+    Credit,
+}
+
 /// What a manager's approval on this screen is for.
 enum After {
     CashOut(Move),
+    Credit(Move),
     Correct(correct::Plan),
 }
 
@@ -227,12 +239,17 @@ impl TillScreen {
                     Action::None
                 }
             },
-            Message::CashIn | Message::CashOut => {
+            Message::CashIn | Message::CashOut | Message::IssueCredit => {
                 if !matches!(self.mode, Mode::Open) || self.session.is_none() {
                     return Action::None;
                 }
-                let out = matches!(message, Message::CashOut);
-                self.mode = Mode::Move { out, digits: String::new(), reason: String::new() };
+                let what = match message {
+                    Message::CashIn => Entry::CashIn,
+                    Message::CashOut => Entry::CashOut,
+                    _ if self.manager => Entry::Credit,
+                    _ => return Action::None,
+                };
+                self.mode = Mode::Move { what, digits: String::new(), reason: String::new() };
                 self.notice = None;
                 Action::Run(operation::focus(AMOUNT_INPUT))
             }
@@ -252,7 +269,7 @@ impl TillScreen {
                 self.update_correct(message, ctx)
             }
             Message::ConfirmMove => {
-                let Mode::Move { out, digits, reason } = &self.mode else { return Action::None };
+                let Mode::Move { what, digits, reason } = &self.mode else { return Action::None };
                 let amount = match register::price(digits) {
                     Ok(amount) => amount,
                     Err(_) => {
@@ -265,15 +282,24 @@ impl TillScreen {
                     self.notice = Some((t!("error-till-reason"), true));
                     return Action::Run(operation::focus(REASON_INPUT));
                 }
-                if *out {
-                    let action = Approval::CashOut { amount, reason: reason.clone() };
-                    let panel =
-                        ApprovalPanel::new(ctx.store, action, t!("till-out-approval", amount = amount.to_string()));
-                    let focus = panel.focus().map(Message::Approval);
-                    self.mode = Mode::Approving { panel, then: After::CashOut(Move { amount, reason }) };
-                    return Action::Run(focus);
-                }
-                self.cash_move(MoveKind::In, Move { amount, reason }, None, ctx)
+                let (what, m) = (*what, Move { amount, reason: reason.clone() });
+                let (action, title, then) = match what {
+                    Entry::CashIn => return self.cash_move(MoveKind::In, m, None, ctx),
+                    Entry::CashOut => (
+                        Approval::CashOut { amount, reason },
+                        t!("till-out-approval", amount = amount.to_string()),
+                        After::CashOut(m),
+                    ),
+                    Entry::Credit => (
+                        Approval::IssueCredit { amount },
+                        t!("till-credit-approval", amount = amount.to_string()),
+                        After::Credit(m),
+                    ),
+                };
+                let panel = ApprovalPanel::new(ctx.store, action, title);
+                let focus = panel.focus().map(Message::Approval);
+                self.mode = Mode::Approving { panel, then };
+                Action::Run(focus)
             }
             Message::Approval(message) => {
                 let Mode::Approving { panel, .. } = &mut self.mode else { return Action::None };
@@ -290,6 +316,13 @@ impl TillScreen {
                         };
                         match then {
                             After::CashOut(out) => self.cash_move(MoveKind::Out, out, Some(manager), ctx),
+                            After::Credit(credit) => {
+                                let (staff, now) = (ctx.staff.clone(), ctx.now);
+                                let write = ctx.worker.call(move |store| {
+                                    store.issue_credit(credit.amount, &credit.reason, &staff, &manager, now)
+                                });
+                                Action::Run(Task::perform(write, Message::CreditIssued))
+                            }
                             After::Correct(plan) => self.correct(plan, manager, ctx),
                         }
                     }
@@ -307,6 +340,28 @@ impl TillScreen {
                     (Ok(()), None) => Action::None,
                     (Err(e), _) => {
                         self.notice = Some((t!("error-till-move", reason = messages::store_error(&e)), true));
+                        Action::None
+                    }
+                }
+            }
+            Message::CreditIssued(result) => {
+                self.mode = Mode::Open;
+                match result {
+                    Ok(credit) => {
+                        self.notice = Some((
+                            t!("till-credit-issued", code = credit.code.clone(), amount = credit.amount.to_string()),
+                            false,
+                        ));
+                        let paper = crate::hardware::receipt::credit_voucher(
+                            ctx.store.info(),
+                            &credit.code,
+                            credit.amount,
+                            ctx.now,
+                        );
+                        Action::Print { title: t!("job-voucher", code = credit.code), paper, then: Task::none() }
+                    }
+                    Err(e) => {
+                        self.notice = Some((messages::store_error(&e), true));
                         Action::None
                     }
                 }
@@ -460,8 +515,8 @@ impl TillScreen {
                 self.view_open_side(counts, *from_last, layout),
             ),
             Mode::Open | Mode::Busy => (self.view_figures(), self.view_actions(layout)),
-            Mode::Move { out, digits, reason } => (self.view_figures(), self.view_move(*out, digits, reason, layout)),
-            Mode::Approving { panel, then: After::CashOut(_) } => {
+            Mode::Move { what, digits, reason } => (self.view_figures(), self.view_move(*what, digits, reason, layout)),
+            Mode::Approving { panel, then: After::CashOut(_) | After::Credit(_) } => {
                 (self.view_figures(), panel.view(layout).map(Message::Approval))
             }
             Mode::Approving { panel, then: After::Correct(plan) } => {
@@ -566,7 +621,8 @@ impl TillScreen {
         ]
         .spacing(12);
         if self.manager {
-            actions = actions.push(key(t!("till-audit"), Message::Audit));
+            actions =
+                actions.push(key(t!("till-credit"), Message::IssueCredit)).push(key(t!("till-audit"), Message::Audit));
         }
         column![
             actions,
@@ -578,9 +634,12 @@ impl TillScreen {
         .into()
     }
 
-    fn view_move<'a>(&'a self, out: bool, digits: &'a str, reason: &'a str, layout: Layout) -> Element<'a, Message> {
-        let title = if out { t!("till-cash-out") } else { t!("till-cash-in") };
-        let hint = if out { t!("till-out-hint") } else { t!("till-in-hint") };
+    fn view_move<'a>(&'a self, what: Entry, digits: &'a str, reason: &'a str, layout: Layout) -> Element<'a, Message> {
+        let (title, hint, confirm) = match what {
+            Entry::CashIn => (t!("till-cash-in"), t!("till-in-hint"), t!("till-in-confirm")),
+            Entry::CashOut => (t!("till-cash-out"), t!("till-out-hint"), t!("till-out-confirm")),
+            Entry::Credit => (t!("till-credit"), t!("till-credit-hint"), t!("till-credit-confirm")),
+        };
         column![
             text(title).size(theme::LARGE).font(theme::BOLD),
             widgets::label(hint),
@@ -598,11 +657,7 @@ impl TillScreen {
                 .on_input(Message::ReasonChanged)
                 .on_submit(Message::ConfirmMove),
             iced::widget::space().height(Fill),
-            big_button(
-                if out { t!("till-out-confirm") } else { t!("till-in-confirm") },
-                theme::primary,
-                Some(Message::ConfirmMove)
-            ),
+            big_button(confirm, theme::primary, Some(Message::ConfirmMove)),
             widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(layout.key_height()),
         ]
         .spacing(12)
