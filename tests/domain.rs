@@ -135,3 +135,53 @@ fn gs1_check_digit_matches_the_design_examples() {
     assert_eq!(gs1_check_digit(&digits("00100012345")), 4);
     assert_eq!(gs1_check_digit(&digits("880123456789")), 3);
 }
+
+/// Any run of Hangul syllables.
+fn syllables() -> impl Strategy<Value = String> {
+    prop::collection::vec(0xAC00u32..=0xD7A3, 1..8)
+        .prop_map(|codes| codes.into_iter().filter_map(char::from_u32).collect())
+}
+
+proptest! {
+    #[test]
+    fn typing_the_keys_of_any_hangul_gives_it_back(text in syllables()) {
+        let mut composer = nanum::domain::hangul::Composer::default();
+        for key in nanum::domain::hangul::keys_for(&text) {
+            composer.press(key);
+        }
+        prop_assert_eq!(composer.text(), text);
+    }
+
+    #[test]
+    fn as_many_backspaces_as_keys_leave_nothing(text in syllables(), extra in 0usize..3) {
+        let mut composer = nanum::domain::hangul::Composer::default();
+        let keys = nanum::domain::hangul::keys_for(&text);
+        for key in &keys {
+            composer.press(*key);
+        }
+        let mut lengths = vec![composer.text().chars().count()];
+        for _ in 0..keys.len() + extra {
+            composer.backspace();
+            lengths.push(composer.text().chars().count());
+        }
+        prop_assert_eq!(composer.text(), "");
+        prop_assert!(lengths.windows(2).all(|w| w[1] <= w[0]), "the text never grows on Backspace: {:?}", lengths);
+    }
+
+    #[test]
+    fn a_mobile_number_reads_the_same_in_every_form(middle in 0u32..10_000, last in 0u32..10_000, prefix in prop::sample::select(vec!["010", "011", "016"])) {
+        let national = format!("{prefix}{middle:04}{last:04}");
+        let forms = [
+            national.clone(),
+            format!("{prefix}-{middle:04}-{last:04}"),
+            format!("+82 {} {middle:04} {last:04}", &prefix[1..]),
+            format!("+82-{}-{middle:04}-{last:04}", &prefix[1..]),
+            format!(" ({prefix}) {middle:04}.{last:04} "),
+        ];
+        for form in forms {
+            let phone = nanum::domain::Phone::parse(&form);
+            prop_assert_eq!(phone.as_ref().map(|p| p.digits()), Some(national.as_str()), "{}", form);
+            prop_assert_eq!(phone.unwrap().masked(), format!("{prefix}-****-{last:04}"));
+        }
+    }
+}
