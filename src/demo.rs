@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::cash_receipt::{CashReceipt, IdKind, Purpose};
 use crate::domain::discount::{Discount, How};
+use crate::domain::donation::DonationValue;
 use crate::domain::till::{Count, MoveKind};
 use crate::domain::{
     Cart, Condition, IsoWeek, Payment, PriceTag, Role, Rotation, StaffMember, StoreInfo, TaxClass, Tendering, Won,
@@ -107,6 +108,7 @@ pub fn setup() -> StoreSetup {
                 tax_class,
                 on_key,
                 guide,
+                donation: donation_value(code, guide),
             })
             .collect(),
         rotation: Rotation::default(),
@@ -145,6 +147,19 @@ pub fn create(path: &Path, days: u32, today: NaiveDate) -> Result<(Store, Summar
     let mut store = Store::create(path, &setup())?;
     let summary = history(&mut store, days, today, SEED)?;
     Ok((store, summary))
+}
+
+/// The demo's value for donation receipts: half the guide price of a piece in good condition,
+/// books counted five to a unit, discs three, stationery ten; bought-in fair-trade goods none.
+fn donation_value(code: &str, guide: [i64; 3]) -> DonationValue {
+    let unit = match code {
+        "007" => 5,
+        "008" => 3,
+        "013" => 10,
+        _ => 1,
+    };
+    let value = if matches!(code, "018" | "019" | "020") { 0 } else { guide[1] / 2 / 100 * 100 * i64::from(unit) };
+    DonationValue { value: Won::new(value), unit }
 }
 
 fn local(date: NaiveDate, time: NaiveTime) -> DateTime<FixedOffset> {

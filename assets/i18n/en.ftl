@@ -678,3 +678,6 @@ till-credit-hint = Store credit given other than on a refund (e.g. for a damaged
 till-credit-confirm = Issue (manager)
 till-credit-approval = Issue { $amount } won of store credit
 till-credit-issued = Voucher { $code } for { $amount } won issued. Hand the printed voucher to the customer.
+value-channel = donation channel
+value-reject-reason = rejection reason
+value-out-flow = out-flow kind

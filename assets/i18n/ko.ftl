@@ -673,3 +673,6 @@ till-credit-hint = 환불이 아닌 일로 손님께 적립금을 드릴 때 써
 till-credit-confirm = 적립금 발급하기 (매니저 승인)
 till-credit-approval = 적립금 { $amount }원 발급
 till-credit-issued = 적립금 { $code } { $amount }원을 발급했어요. 인쇄된 적립금을 손님께 드리세요.
+value-channel = 기증 방법
+value-reject-reason = 거절 사유
+value-out-flow = 반출 종류

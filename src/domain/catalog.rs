@@ -62,6 +62,8 @@ pub struct Category {
     pub key_position: Option<i64>,
     /// Best condition first.
     pub guide: Vec<GuidePrice>,
+    /// What donated pieces are worth on the donor's receipt.
+    pub donation: super::donation::DonationValue,
 }
 
 /// A catalogue product sold by its EAN-13 (fair-trade coffee, tea, crafts), counted in stock.

@@ -96,7 +96,7 @@ pub struct Rejected {
 }
 
 /// A category's value for donation receipts: `value` won per `unit` pieces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DonationValue {
     pub value: Won,
     pub unit: u32,

@@ -62,10 +62,17 @@ fn category_from_row(r: &Row<'_>) -> rusqlite::Result<Category> {
         tax_rate_percent: percent(r, 4)?,
         key_position: r.get(5)?,
         guide: Vec::new(),
+        donation: crate::domain::donation::DonationValue {
+            value: r.get(6)?,
+            unit: u32::try_from(r.get::<_, i64>(7)?).map_err(|_| {
+                rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Integer, "counting unit".into())
+            })?,
+        },
     })
 }
 
-const CATEGORY_SELECT: &str = "SELECT c.code, c.name_ko, c.name_en, c.tax_class, t.rate_percent, c.key_position
+const CATEGORY_SELECT: &str = "SELECT c.code, c.name_ko, c.name_en, c.tax_class, t.rate_percent, c.key_position,
+        c.donation_value, c.counting_unit
      FROM categories c JOIN tax_classes t ON t.code = c.tax_class";
 
 /// The store's rules that head office sets as data.

@@ -22,6 +22,15 @@ fn stock_from_row(r: &Row<'_>) -> rusqlite::Result<StockItem> {
 }
 
 /// Writes item rows (in the caller's transaction), tagged at `at`, and returns their tag codes.
+pub(super) fn stock_item_in(conn: &Connection, ean: &str) -> Result<Option<StockItem>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, ean, name_ko, name_en, category, price, on_hand FROM stock_items WHERE ean = ?1 AND active",
+        )?
+        .query_row([ean], stock_from_row)
+        .optional()?)
+}
+
 pub(super) fn insert_items(
     conn: &Connection,
     store_code: u16,
@@ -54,13 +63,7 @@ pub(super) fn insert_items(
 
 impl Store {
     pub fn stock_item(&self, ean: &str) -> Result<Option<StockItem>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT id, ean, name_ko, name_en, category, price, on_hand FROM stock_items WHERE ean = ?1 AND active",
-            )?
-            .query_row([ean], stock_from_row)
-            .optional()?)
+        stock_item_in(&self.conn, ean)
     }
 
     pub fn stock_items(&self) -> Result<Vec<StockItem>> {
@@ -118,13 +121,18 @@ impl Store {
 
     /// The highest item serial used so far, so new tags continue from it.
     pub fn last_item_serial(&self) -> Result<u32> {
-        let code: Option<String> = self.conn.query_row("SELECT max(code) FROM item_tags", [], |r| r.get(0))?;
-        match code {
-            None => Ok(0),
-            Some(code) => code
-                .get(4..12)
-                .and_then(|s| s.parse().ok())
-                .ok_or_else(|| StoreError::Invalid(format!("item tag '{code}' in the database is not a tag"))),
-        }
+        last_serial(&self.conn)
+    }
+}
+
+/// The highest item-tag serial used so far (0 when none).
+pub(super) fn last_serial(conn: &Connection) -> Result<u32> {
+    let code: Option<String> = conn.query_row("SELECT max(code) FROM item_tags", [], |r| r.get(0))?;
+    match code {
+        None => Ok(0),
+        Some(code) => code
+            .get(4..12)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| StoreError::Invalid(format!("item tag '{code}' in the database is not a tag"))),
     }
 }

@@ -18,6 +18,7 @@ const MIGRATIONS: &[M<'static>] = &[
     // Rebuilds tables to add CHECKs, so foreign keys are off while it runs and checked after.
     M::up(include_str!("../../migrations/0002_hardening.sql")).foreign_key_check(),
     M::up(include_str!("../../migrations/0003_till_day.sql")).foreign_key_check(),
+    M::up(include_str!("../../migrations/0004_donations.sql")).foreign_key_check(),
 ];
 
 /// The schema version this build writes.

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::staff::hash_pin;
 use super::{Result, journal};
+use crate::domain::donation::DonationValue;
 use crate::domain::{Condition, Role, Rotation, StoreInfo, TaxClass, Won};
 
 #[derive(Debug, Clone)]
@@ -18,6 +19,8 @@ pub struct CategorySetup {
     pub on_key: bool,
     /// Guide prices for like-new, good and fair.
     pub guide: [i64; 3],
+    /// What a donated piece is worth on the donor's receipt, per `counting_unit` pieces.
+    pub donation: DonationValue,
 }
 
 #[derive(Debug, Clone)]
@@ -86,8 +89,17 @@ pub(super) fn write(conn: &mut Connection, setup: &StoreSetup) -> Result<()> {
     }
     for (position, c) in setup.categories.iter().enumerate() {
         tx.execute(
-            "INSERT INTO categories (code, name_ko, name_en, tax_class, key_position) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![c.code, c.name_ko, c.name_en, c.tax_class, c.on_key.then_some(position as i64)],
+            "INSERT INTO categories (code, name_ko, name_en, tax_class, key_position, donation_value, counting_unit)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                c.code,
+                c.name_ko,
+                c.name_en,
+                c.tax_class,
+                c.on_key.then_some(position as i64),
+                c.donation.value,
+                c.donation.unit
+            ],
         )?;
         for (condition, price) in Condition::ALL.iter().zip(c.guide) {
             tx.execute(
@@ -142,6 +154,7 @@ impl StoreSetup {
             tax_class,
             on_key: true,
             guide,
+            donation: DonationValue { value: Won::new(1000), unit: 1 },
         };
         let staff = |name: &str, role, pin: &str| StaffSetup { name: name.into(), role, pin: pin.into() };
         StoreSetup {

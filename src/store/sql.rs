@@ -10,6 +10,7 @@ use rusqlite::Row;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rust_decimal::Decimal;
 
+use crate::domain::donation::{Channel, OutFlow, RejectReason};
 use crate::domain::{Condition, Customer, LineKind, Role, SaleKind, TenderKind, Won};
 
 /// A stored value that is not one this version knows.
@@ -60,6 +61,9 @@ stored_by_name! {
     TenderKind => "tender kind",
     SaleKind => "document kind",
     Customer => "customer",
+    Channel => "donation channel",
+    RejectReason => "rejection reason",
+    OutFlow => "out-flow",
 }
 
 /// A decimal stored as text (rates, percentages): no float touches it.

@@ -1,0 +1,517 @@
+//! Donors and donations. A donor is found by phone (any common form, compared as digits) or by
+//! a piece of their name through `donor_grams`, an FTS5 index of each name's two- and
+//! three-letter pieces, which this module keeps (a Korean given name is two syllables, shorter
+//! than SQLite's trigram tokenizer can find). A donation is written once with its accepted lines,
+//! its rejections and its value; a manager's change of value is a record of its own. Merging two
+//! donors keeps both rows: the merged one points at the one kept, and its history follows.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::sql::time;
+use super::{Result, Store, StoreError, journal};
+use crate::domain::donation::{Accepted, Channel, Rejected};
+use crate::domain::{Phone, StaffMember, Won};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Donor {
+    #[serde(skip)]
+    pub id: i64,
+    pub uuid: String,
+    pub name: String,
+    #[serde(serialize_with = "phone_digits")]
+    pub phone: Option<Phone>,
+    pub wants_receipt: bool,
+    pub wants_messages: bool,
+}
+
+fn phone_digits<S: serde::Serializer>(phone: &Option<Phone>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match phone {
+        Some(p) => s.serialize_some(p.digits()),
+        None => s.serialize_none(),
+    }
+}
+
+/// A donor as a search lists them: with how often and how much they gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DonorMatch {
+    pub donor: Donor,
+    pub donations: i64,
+    pub last: Option<NaiveDate>,
+    pub value: Won,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewDonor {
+    pub name: String,
+    pub phone: Option<Phone>,
+    pub wants_receipt: bool,
+    pub wants_messages: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewDonation<'a> {
+    /// `None`: anonymous.
+    pub donor: Option<&'a Donor>,
+    pub channel: Channel,
+    pub accepted: Vec<Accepted>,
+    pub rejected: Vec<Rejected>,
+    pub bags: u32,
+    pub boxes: u32,
+    pub grams: Option<u32>,
+    pub note: String,
+    pub staff: &'a StaffMember,
+    pub at: DateTime<FixedOffset>,
+}
+
+/// One accepted category of a donation, valued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DonationLine {
+    pub category: String,
+    pub name_ko: String,
+    pub name_en: String,
+    pub count: u32,
+    pub units: u32,
+    pub value: Won,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Donation {
+    #[serde(skip)]
+    pub id: i64,
+    pub uuid: String,
+    pub donor: Option<Donor>,
+    pub channel: Channel,
+    pub business_date: NaiveDate,
+    pub at: DateTime<FixedOffset>,
+    pub staff_name: String,
+    pub bags: u32,
+    pub boxes: u32,
+    pub grams: Option<u32>,
+    pub lines: Vec<DonationLine>,
+    pub rejected: Vec<Rejected>,
+    /// Worked out at intake.
+    pub valued: Won,
+    /// What the receipt says now (a manager may have changed it).
+    pub value: Won,
+    pub note: String,
+}
+
+impl Donation {
+    pub fn accepted(&self) -> u32 {
+        self.lines.iter().map(|l| l.count).sum()
+    }
+
+    pub fn rejected_count(&self) -> u32 {
+        self.rejected.iter().map(|r| r.count).sum()
+    }
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum DonationError {
+    #[error("nothing was accepted or turned away")]
+    Empty,
+    #[error("category {0} is not known")]
+    UnknownCategory(String),
+    #[error("a donor's name is needed")]
+    NoName,
+    #[error("a donor cannot be merged into themselves or into a merged donor")]
+    BadMerge,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for DonationError {
+    fn from(e: rusqlite::Error) -> DonationError {
+        DonationError::Store(e.into())
+    }
+}
+
+/// The pieces of a name the index holds: every two and three letters in a row, spaces left out,
+/// lower case (`김민지` → `김민 민지 김민지`).
+pub fn grams(name: &str) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+    let mut out = Vec::new();
+    for n in [2, 3] {
+        for window in letters.windows(n) {
+            out.push(window.iter().collect::<String>());
+        }
+    }
+    out.join(" ")
+}
+
+/// The FTS5 query for what was typed: the piece itself when it is two or three letters, every
+/// three-letter piece of it when longer (all must be there).
+fn name_query(typed: &str) -> Option<String> {
+    let letters: Vec<char> = typed.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+    let quote = |s: String| format!("\"{}\"", s.replace('"', "\"\""));
+    match letters.len() {
+        0 | 1 => None,
+        2 | 3 => Some(quote(letters.iter().collect())),
+        _ => Some(letters.windows(3).map(|w| quote(w.iter().collect())).collect::<Vec<_>>().join(" AND ")),
+    }
+}
+
+const DONOR_SELECT: &str = "SELECT d.id, d.uuid, d.name, d.phone, d.wants_receipt, d.wants_messages FROM donors d";
+
+fn donor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Donor> {
+    let phone: Option<String> = r.get(3)?;
+    let phone = match phone {
+        Some(digits) => Some(Phone::parse(&digits).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, format!("phone {digits}").into())
+        })?),
+        None => None,
+    };
+    Ok(Donor {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        name: r.get(2)?,
+        phone,
+        wants_receipt: r.get(4)?,
+        wants_messages: r.get(5)?,
+    })
+}
+
+/// With what they gave, counting the donors merged into them.
+fn with_history(conn: &Connection, donor: Donor) -> Result<DonorMatch> {
+    let (donations, last, value): (i64, Option<String>, i64) = conn
+        .prepare_cached(&format!(
+            "SELECT count(*), max(n.business_date), coalesce(sum({CURRENT_VALUE}), 0) FROM donations n
+             WHERE n.donor_id = ?1 OR n.donor_id IN (SELECT id FROM donors WHERE merged_into = ?1)"
+        ))?
+        .query_row([donor.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let last = last.map(|d| d.parse()).transpose().map_err(|e| StoreError::Invalid(format!("a donation date: {e}")))?;
+    Ok(DonorMatch { donor, donations, last, value: Won::new(value) })
+}
+
+/// A donation's value now: the last a manager set, or the one worked out at intake.
+const CURRENT_VALUE: &str =
+    "coalesce((SELECT v.value FROM donation_values v WHERE v.donation_id = n.id ORDER BY v.id DESC LIMIT 1), n.value)";
+
+fn donation_in(conn: &Connection, id: i64) -> Result<Donation> {
+    let head = conn
+        .prepare_cached(&format!(
+            "SELECT n.uuid, n.donor_id, n.channel, n.business_date, n.at, s.name, n.bags, n.boxes, n.grams, n.value,
+                    {CURRENT_VALUE}, n.note
+             FROM donations n JOIN staff s ON s.id = n.staff_id WHERE n.id = ?1"
+        ))?
+        .query_row([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, Channel>(2)?,
+                super::sql::date(r, 3)?,
+                time(r, 4)?,
+                r.get::<_, String>(5)?,
+                (r.get::<_, u32>(6)?, r.get::<_, u32>(7)?, r.get::<_, Option<u32>>(8)?),
+                (r.get::<_, Won>(9)?, r.get::<_, Won>(10)?),
+                r.get::<_, String>(11)?,
+            ))
+        })?;
+    let (uuid, donor_id, channel, business_date, at, staff_name, (bags, boxes, grams), (valued, value), note) = head;
+    let donor = match donor_id {
+        Some(d) => {
+            Some(conn.prepare_cached(&format!("{DONOR_SELECT} WHERE d.id = ?1"))?.query_row([d], donor_from_row)?)
+        }
+        None => None,
+    };
+    let lines = conn
+        .prepare_cached(
+            "SELECT l.category, c.name_ko, c.name_en, l.count, l.units, l.value FROM donation_lines l
+             JOIN categories c ON c.code = l.category WHERE l.donation_id = ?1 ORDER BY l.category",
+        )?
+        .query_map([id], |r| {
+            Ok(DonationLine {
+                category: r.get(0)?,
+                name_ko: r.get(1)?,
+                name_en: r.get(2)?,
+                count: r.get(3)?,
+                units: r.get(4)?,
+                value: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let rejected = conn
+        .prepare_cached(
+            "SELECT category, count, reason, note FROM donation_rejections WHERE donation_id = ?1 ORDER BY id",
+        )?
+        .query_map([id], |r| {
+            Ok(Rejected { category: r.get(0)?, count: r.get(1)?, reason: r.get(2)?, note: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Donation {
+        id,
+        uuid,
+        donor,
+        channel,
+        business_date,
+        at,
+        staff_name,
+        bags,
+        boxes,
+        grams,
+        lines,
+        rejected,
+        valued,
+        value,
+        note,
+    })
+}
+
+fn insert_donor(tx: &Transaction<'_>, new: &NewDonor, at: DateTime<FixedOffset>) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO donors (uuid, name, phone, wants_receipt, wants_messages, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            Uuid::now_v7().to_string(),
+            new.name.trim(),
+            new.phone.as_ref().map(Phone::digits),
+            new.wants_receipt,
+            new.wants_messages,
+            at.to_rfc3339()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute("INSERT INTO donor_grams (rowid, grams) VALUES (?1, ?2)", params![id, grams(&new.name)])?;
+    Ok(id)
+}
+
+impl Store {
+    /// Donors (not merged away) whose phone is `typed`, or whose name holds what was typed.
+    pub fn find_donors(&self, typed: &str, limit: u32) -> Result<Vec<DonorMatch>> {
+        self.read(|conn| {
+            let donors: Vec<Donor> = if let Some(phone) = Phone::parse(typed) {
+                conn.prepare_cached(&format!("{DONOR_SELECT} WHERE d.phone = ?1 AND d.merged_into IS NULL LIMIT ?2"))?
+                    .query_map(params![phone.digits(), limit], donor_from_row)?
+                    .collect::<rusqlite::Result<_>>()?
+            } else if let Some(query) = name_query(typed) {
+                conn.prepare_cached(&format!(
+                    "{DONOR_SELECT} JOIN donor_grams g ON g.rowid = d.id
+                     WHERE donor_grams MATCH ?1 AND d.merged_into IS NULL ORDER BY d.name LIMIT ?2"
+                ))?
+                .query_map(params![query, limit], donor_from_row)?
+                .collect::<rusqlite::Result<_>>()?
+            } else {
+                Vec::new()
+            };
+            donors.into_iter().map(|d| with_history(conn, d)).collect()
+        })
+    }
+
+    /// The same search done the slow way, for the benchmark to compare with.
+    pub fn find_donors_by_like(&self, typed: &str, limit: u32) -> Result<Vec<Donor>> {
+        self.read(|conn| {
+            Ok(conn
+                .prepare_cached(&format!(
+                    "{DONOR_SELECT} WHERE d.name LIKE '%' || ?1 || '%' AND d.merged_into IS NULL ORDER BY d.name LIMIT ?2"
+                ))?
+                .query_map(params![typed, limit], donor_from_row)?
+                .collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    pub fn donor(&self, id: i64) -> Result<Option<DonorMatch>> {
+        self.read(|conn| {
+            let donor = conn
+                .prepare_cached(&format!("{DONOR_SELECT} WHERE d.id = ?1"))?
+                .query_row([id], donor_from_row)
+                .optional()?;
+            donor.map(|d| with_history(conn, d)).transpose()
+        })
+    }
+
+    /// A new donor (journaled).
+    pub fn add_donor(
+        &mut self,
+        new: &NewDonor,
+        staff: &StaffMember,
+        at: DateTime<FixedOffset>,
+    ) -> Result<Donor, DonationError> {
+        if new.name.trim().is_empty() {
+            return Err(DonationError::NoName);
+        }
+        let donor = self.write(|tx| {
+            let id = insert_donor(tx, new, at)?;
+            let donor =
+                tx.prepare_cached(&format!("{DONOR_SELECT} WHERE d.id = ?1"))?.query_row([id], donor_from_row)?;
+            journal::append(tx, "donor.added", &donor, Some(staff.id), at)?;
+            Ok(donor)
+        })?;
+        Ok(donor)
+    }
+
+    /// Many donors in one transaction (the demo; an import), without a journal event each.
+    pub fn add_donors(&mut self, donors: &[NewDonor], at: DateTime<FixedOffset>) -> Result<Vec<i64>> {
+        self.write(|tx| donors.iter().map(|d| insert_donor(tx, d, at)).collect())
+    }
+
+    /// A manager merges `from` into `into` (the same person twice): `from` stays, pointing at
+    /// `into`, and its donations count as `into`'s.
+    pub fn merge_donors(
+        &mut self,
+        from: &Donor,
+        into: &Donor,
+        manager: &StaffMember,
+        at: DateTime<FixedOffset>,
+    ) -> Result<(), DonationError> {
+        if from.id == into.id {
+            return Err(DonationError::BadMerge);
+        }
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let target_merged: Option<i64> =
+            tx.query_row("SELECT merged_into FROM donors WHERE id = ?1", [into.id], |r| r.get(0))?;
+        if target_merged.is_some() {
+            return Err(DonationError::BadMerge);
+        }
+        // Donors merged into `from` before now follow it to `into`.
+        tx.execute("UPDATE donors SET merged_into = ?2 WHERE id = ?1 OR merged_into = ?1", params![from.id, into.id])?;
+        let payload = serde_json::json!({ "from": from.uuid, "into": into.uuid });
+        journal::append(&tx, "donor.merged", &payload, Some(manager.id), at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records a donation, valued from the categories' donation values (journaled).
+    pub fn record_donation(&mut self, d: NewDonation<'_>) -> Result<Donation, DonationError> {
+        Ok(self.record_donations(std::iter::once(d))?.remove(0))
+    }
+
+    /// Several donations in one transaction (the demo's days).
+    pub fn record_donations<'a>(
+        &mut self,
+        donations: impl IntoIterator<Item = NewDonation<'a>>,
+    ) -> Result<Vec<Donation>, DonationError> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut recorded = Vec::new();
+        for d in donations {
+            if d.accepted.iter().all(|a| a.count == 0) && d.rejected.iter().all(|r| r.count == 0) {
+                return Err(DonationError::Empty);
+            }
+            let mut lines = Vec::new();
+            for a in d.accepted.iter().filter(|a| a.count > 0) {
+                let value: Option<(i64, i64)> = tx
+                    .prepare_cached("SELECT donation_value, counting_unit FROM categories WHERE code = ?1")?
+                    .query_row([&a.category], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                let (value, unit) = value.ok_or_else(|| DonationError::UnknownCategory(a.category.clone()))?;
+                let worth = crate::domain::donation::DonationValue { value: Won::new(value), unit: unit.max(1) as u32 };
+                lines.push((a, worth.units(a.count), worth.of(a.count)));
+            }
+            let value: Won = lines.iter().map(|(_, _, v)| *v).sum();
+            tx.execute(
+                "INSERT INTO donations (uuid, donor_id, channel, business_date, at, staff_id, bags, boxes, grams, value, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    Uuid::now_v7().to_string(),
+                    d.donor.map(|x| x.id),
+                    d.channel.as_str(),
+                    d.at.date_naive().to_string(),
+                    d.at.to_rfc3339(),
+                    d.staff.id,
+                    d.bags,
+                    d.boxes,
+                    d.grams,
+                    value,
+                    d.note
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            for (a, units, value) in &lines {
+                tx.prepare_cached(
+                    "INSERT INTO donation_lines (donation_id, category, count, units, value) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![id, a.category, a.count, units, value])?;
+            }
+            for r in d.rejected.iter().filter(|r| r.count > 0) {
+                if let Some(c) = &r.category {
+                    let known: bool =
+                        tx.query_row("SELECT count(*) FROM categories WHERE code = ?1", [c], |r| r.get(0))?;
+                    if !known {
+                        return Err(DonationError::UnknownCategory(c.clone()));
+                    }
+                }
+                tx.prepare_cached(
+                    "INSERT INTO donation_rejections (donation_id, category, count, reason, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![id, r.category, r.count, r.reason.as_str(), r.note])?;
+            }
+            let donation = donation_in(&tx, id)?;
+            journal::append(&tx, "donation.recorded", &donation, Some(d.staff.id), d.at)?;
+            recorded.push(donation);
+        }
+        tx.commit()?;
+        Ok(recorded)
+    }
+
+    /// A manager changes what a donation is worth on the receipt (journaled with both names).
+    pub fn change_donation_value(
+        &mut self,
+        donation: &Donation,
+        value: Won,
+        reason: &str,
+        staff: &StaffMember,
+        manager: &StaffMember,
+        at: DateTime<FixedOffset>,
+    ) -> Result<Donation, DonationError> {
+        if value < Won::ZERO {
+            return Err(StoreError::Invalid("a donation's value is not negative".into()).into());
+        }
+        Ok(self.write(|tx| {
+            let before = donation_in(tx, donation.id)?.value;
+            tx.execute(
+                "INSERT INTO donation_values (donation_id, value, reason, staff_id, approved_by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![donation.id, value, reason, staff.id, manager.id, at.to_rfc3339()],
+            )?;
+            let payload = serde_json::json!({
+                "donation": donation.uuid, "from": before, "to": value, "reason": reason, "approved_by": manager.uuid,
+            });
+            journal::append(tx, "donation.value_changed", &payload, Some(staff.id), at)?;
+            donation_in(tx, donation.id)
+        })?)
+    }
+
+    pub fn donation(&self, id: i64) -> Result<Donation> {
+        self.read(|conn| donation_in(conn, id))
+    }
+
+    /// A donor's donations (and those of donors merged into them), newest first.
+    pub fn donations_of(&self, donor: i64) -> Result<Vec<Donation>> {
+        self.read(|conn| {
+            let ids: Vec<i64> = conn
+                .prepare_cached(
+                    "SELECT id FROM donations WHERE donor_id = ?1 OR donor_id IN (SELECT id FROM donors WHERE merged_into = ?1)
+                     ORDER BY id DESC",
+                )?
+                .query_map([donor], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids.into_iter().map(|id| donation_in(conn, id)).collect()
+        })
+    }
+
+    /// Every donation of a day, oldest first.
+    pub fn donations_on(&self, date: NaiveDate) -> Result<Vec<Donation>> {
+        self.read(|conn| {
+            let ids: Vec<i64> = conn
+                .prepare_cached("SELECT id FROM donations WHERE business_date = ?1 ORDER BY id")?
+                .query_map([date.to_string()], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids.into_iter().map(|id| donation_in(conn, id)).collect()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_indexed_by_their_short_pieces() {
+        assert_eq!(grams("김 민지"), "김민 민지 김민지");
+        assert_eq!(name_query("민지").as_deref(), Some("\"민지\""));
+        assert_eq!(name_query("김민지").as_deref(), Some("\"김민지\""));
+        assert_eq!(name_query("남궁민지").as_deref(), Some("\"남궁민\" AND \"궁민지\""));
+        assert_eq!(name_query("김"), None);
+        assert_eq!(name_query("a\"b").as_deref(), Some("\"a\"\"b\""));
+    }
+}
