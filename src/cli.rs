@@ -83,6 +83,14 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         count: Option<u64>,
     },
+    /// Write a file for head office: `donations` = each donor's total for a year (UTF-8 with BOM).
+    Export {
+        what: ExportKind,
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Show the store's policy, or change it: the discount a cashier may give without a
     /// manager, and how long newly priced goods are held back from staff and volunteers.
     Policy {
@@ -102,6 +110,15 @@ pub enum ReportKind {
     Daily,
     /// One row per till session: float, cash in and out, expected, counted, difference.
     Till,
+    /// Donations by channel and category, rejections by reason, new and returning donors.
+    Donations,
+    /// Which colour comes off the floor, and how many of its tags are left, per category.
+    Pull,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportKind {
+    Donations,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -257,6 +274,41 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                     "cli-policy",
                     limit = policy.discount_limit_percent.normalize().to_string(),
                     hours = policy.hold.num_hours()
+                )
+            );
+        }
+        Command::Report { kind: ReportKind::Donations, date, format } => {
+            let store = open(db, paths)?;
+            let report = reports::donations::donations(&store, date.unwrap_or_else(today))?;
+            let stdout = std::io::stdout();
+            match format {
+                Format::Text => report.write_text(&mut stdout.lock())?,
+                Format::Csv => report.write_csv(stdout.lock())?,
+            }
+        }
+        Command::Report { kind: ReportKind::Pull, date, format } => {
+            let store = open(db, paths)?;
+            let report = reports::pull::pull(&store, date.unwrap_or_else(today))?;
+            let stdout = std::io::stdout();
+            match format {
+                Format::Text => report.write_text(&mut stdout.lock())?,
+                Format::Csv => report.write_csv(stdout.lock())?,
+            }
+        }
+        Command::Export { what: ExportKind::Donations, year, out } => {
+            let store = open(db, paths)?;
+            let export = reports::donations::export(&store, year)?;
+            let file = std::fs::File::create(&out).map_err(|e| {
+                Failure::User(t!("cli-cannot-write", path = out.display().to_string(), reason = messages::io_error(&e)))
+            })?;
+            export.write_csv(std::io::BufWriter::new(file))?;
+            println!(
+                "{}",
+                t!(
+                    "cli-exported-donations",
+                    path = out.display().to_string(),
+                    donors = export.donors.len(),
+                    anonymous = export.anonymous
                 )
             );
         }

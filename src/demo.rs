@@ -17,14 +17,15 @@ use rust_decimal::Decimal;
 
 use crate::domain::cash_receipt::{CashReceipt, IdKind, Purpose};
 use crate::domain::discount::{Discount, How};
-use crate::domain::donation::DonationValue;
+use crate::domain::donation::{Accepted, Channel, DonationValue, OutFlow, RejectReason, Rejected};
 use crate::domain::till::{Count, MoveKind};
 use crate::domain::{
-    Cart, Condition, IsoWeek, Payment, PriceTag, Role, Rotation, StaffMember, StoreInfo, TaxClass, Tendering, Won,
+    Cart, Condition, IsoWeek, Payment, Phone, PriceTag, Role, Rotation, StaffMember, StoreInfo, TaxClass, Tendering,
+    Won,
 };
 use crate::store::{
-    CategorySetup, ItemSetup, NewRefund, NewSale, RefundTo, Returned, StaffSetup, StockSetup, Store, StoreError,
-    StoreSetup, TillId, category_line,
+    CategorySetup, ItemSetup, NewDonation, NewDonor, NewOutFlow, NewRefund, NewSale, NewTags, RefundTo, Returned,
+    StaffSetup, StockSetup, Store, StoreError, StoreSetup, TillId, category_line,
 };
 
 pub const SEED: u64 = 2026;
@@ -208,6 +209,10 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
         .collect();
     let mut summary = Summary { days, ..Summary::default() };
     let mut vouchers: Vec<String> = Vec::new();
+    let first_day = today - Days::new(u64::from(days));
+    let donors = demo_donors(store, &mut rng, local(first_day, NaiveTime::from_hms_opt(9, 0, 0).unwrap()))?;
+    // Price tags sold, by code, to print the batches they came from.
+    let mut tags_sold: std::collections::BTreeMap<String, (String, Condition, Won, IsoWeek, u32)> = Default::default();
     let mut serial = store.last_item_serial()?;
     let mut unique_on_floor: Vec<String> = Vec::new();
 
@@ -237,6 +242,71 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
             summary.items_tagged += codes.len();
             unique_on_floor.extend(codes);
         }
+
+        // Donations come in all day: most people give at the counter, some by van or parcel.
+        let volunteer = by_role(Role::Volunteer);
+        let donated_today: Vec<(Option<usize>, Channel, Vec<Accepted>, Vec<Rejected>, u32, u32)> = (0..rng
+            .random_range(2..8u32))
+            .map(|_| {
+                let donor = (!rng.random_bool(0.25)).then(|| {
+                    // A few regulars give again and again.
+                    if rng.random_bool(0.4) { rng.random_range(0..10) } else { rng.random_range(0..donors.len()) }
+                });
+                let channel = *pick(&mut rng, &[(Channel::WalkIn, 7), (Channel::Pickup, 2), (Channel::Parcel, 1)]);
+                let accepted: Vec<Accepted> = (0..rng.random_range(1..4u32))
+                    .map(|_| Accepted {
+                        category: donated[*pick(&mut rng, &category_weights)].code.clone(),
+                        count: rng.random_range(1..15),
+                    })
+                    .fold(Vec::new(), |mut all: Vec<Accepted>, a| {
+                        match all.iter_mut().find(|x| x.category == a.category) {
+                            Some(x) => x.count += a.count,
+                            None => all.push(a),
+                        }
+                        all
+                    });
+                let rejected = if rng.random_bool(0.3) {
+                    vec![Rejected {
+                        category: Some(accepted[0].category.clone()),
+                        count: rng.random_range(1..4),
+                        reason: *pick(
+                            &mut rng,
+                            &[
+                                (RejectReason::Stained, 4),
+                                (RejectReason::Damaged, 3),
+                                (RejectReason::NotAccepted, 2),
+                                (RejectReason::Safety, 1),
+                            ],
+                        ),
+                        note: String::new(),
+                    }]
+                } else {
+                    Vec::new()
+                };
+                let (bags, boxes) = match channel {
+                    Channel::WalkIn => (rng.random_range(1..4), 0),
+                    _ => (0, rng.random_range(1..6)),
+                };
+                (donor, channel, accepted, rejected, bags, boxes)
+            })
+            .collect();
+        let donations: Vec<NewDonation<'_>> = donated_today
+            .iter()
+            .enumerate()
+            .map(|(i, (donor, channel, accepted, rejected, bags, boxes))| NewDonation {
+                donor: donor.map(|d| &donors[d]),
+                channel: *channel,
+                accepted: accepted.clone(),
+                rejected: rejected.clone(),
+                bags: *bags,
+                boxes: *boxes,
+                grams: None,
+                note: String::new(),
+                staff: volunteer,
+                at: local(date, NaiveTime::from_hms_opt(10, 40 + i as u32 * 2, 0).unwrap()),
+            })
+            .collect();
+        store.record_donations(donations).map_err(donation_refused)?;
 
         let base = match date.weekday() {
             Weekday::Mon => 45,
@@ -362,6 +432,15 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
             .map_err(demo_refused)?;
         summary.sales += committed.len();
         summary.gross += committed.iter().map(|s| s.total).sum::<Won>();
+        for line in committed.iter().flat_map(|s| &s.lines).filter(|l| l.kind == crate::domain::LineKind::PriceTag) {
+            let Some(code) = &line.code else { continue };
+            let Ok(crate::domain::Code::Price(tag)) = crate::domain::codes::parse(code) else { continue };
+            let category = tag.category_code();
+            let guide = donated.iter().find(|c| c.code == category).map(|c| c.guide.clone()).unwrap_or_default();
+            let condition = guide.iter().find(|g| g.price == tag.price).map_or(Condition::Good, |g| g.condition);
+            let entry = tags_sold.entry(code.clone()).or_insert((category, condition, tag.price, tag.intake, 0));
+            entry.4 += line.quantity.unsigned_abs();
+        }
 
         // The day's after-sales: a line brought back most days (to the card or cash it was paid
         // with, or to a voucher), and a sale voided now and then (rung up twice by mistake).
@@ -412,6 +491,60 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
             .map_err(till_refused)?;
     }
 
+    // The tags those sales came from, printed on the Monday of their intake week with some still
+    // on the floor; then each Monday's pull of the colour due, to the outlet by weight.
+    let pricer = by_role(Role::Volunteer);
+    let batches: Vec<NewTags<'_>> = tags_sold
+        .values()
+        .map(|(category, condition, price, intake, sold)| {
+            let monday = NaiveDate::from_isoywd_opt(intake.year(), intake.week(), Weekday::Mon).unwrap_or(first_day);
+            NewTags {
+                category: category.clone(),
+                condition: *condition,
+                price: *price,
+                count: sold + sold * rng.random_range(10..40u32) / 100 + 1,
+                intake: *intake,
+                item: None,
+                staff: pricer,
+                approved_by: None,
+                donation: None,
+                at: local(monday, NaiveTime::from_hms_opt(9, 30, 0).unwrap()),
+            }
+        })
+        .collect();
+    store.record_tag_batches(&batches)?;
+    let mut pulls = Vec::new();
+    for offset in (1..=u64::from(days)).rev() {
+        let date = today - Days::new(offset);
+        if date.weekday() != Weekday::Mon {
+            continue;
+        }
+        for line in store.pull_list(date)?.into_iter().filter(|l| l.left() > 0) {
+            let Some(week) = IsoWeek::from_yyww(&line.week) else { continue };
+            let count = u32::try_from(line.left()).unwrap_or(0);
+            pulls.push(NewOutFlow {
+                kind: if rng.random_bool(0.8) { OutFlow::Outlet } else { OutFlow::Recycling },
+                category: line.category,
+                count,
+                grams: Some(count * rng.random_range(200..600)),
+                week: Some(week),
+                note: String::new(),
+                staff: pricer,
+                at: local(date, NaiveTime::from_hms_opt(9, 15, 0).unwrap()),
+            });
+        }
+        // Fair-trade goods come in on Mondays too.
+        for product in &stock {
+            store.receive_stock(
+                &product.ean,
+                rng.random_range(6..18),
+                by_role(Role::Manager),
+                local(date, NaiveTime::from_hms_opt(9, 5, 0).unwrap()),
+            )?;
+        }
+    }
+    store.record_out_flows(&pulls)?;
+
     // A rail of unique items still on the floor, for trying the till.
     let floor: Vec<ItemSetup> = UNIQUE_ITEMS
         .iter()
@@ -440,6 +573,43 @@ struct Basket<'a> {
     staff: &'a StaffMember,
     at: DateTime<FixedOffset>,
     cash_receipt: Option<CashReceipt>,
+}
+
+/// Family and given names the demo's donors are made from.
+const FAMILY: [&str; 12] = ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오"];
+const GIVEN: [&str; 16] = [
+    "민지", "서준", "하은", "도윤", "지우", "예준", "서연", "시우", "지민", "수아", "현우", "순자", "영희", "철수",
+    "미숙", "정호",
+];
+
+/// A hundred and fifty donors, most with a phone number, ten of them the store's regulars.
+fn demo_donors(
+    store: &mut Store,
+    rng: &mut ChaCha8Rng,
+    at: DateTime<FixedOffset>,
+) -> Result<Vec<crate::store::Donor>, StoreError> {
+    let new: Vec<NewDonor> = (0..150)
+        .map(|_| NewDonor {
+            name: format!("{}{}", FAMILY[rng.random_range(0..FAMILY.len())], GIVEN[rng.random_range(0..GIVEN.len())]),
+            phone: rng
+                .random_bool(0.85)
+                .then(|| Phone::parse(&format!("010{:08}", rng.random_range(0..100_000_000u32))))
+                .flatten(),
+            wants_receipt: rng.random_bool(0.7),
+            wants_messages: rng.random_bool(0.3),
+        })
+        .collect();
+    let ids = store.add_donors(&new, at)?;
+    ids.into_iter()
+        .map(|id| store.donor(id)?.map(|m| m.donor).ok_or_else(|| StoreError::Invalid("a demo donor vanished".into())))
+        .collect()
+}
+
+fn donation_refused(e: crate::store::DonationError) -> StoreError {
+    match e {
+        crate::store::DonationError::Store(e) => e,
+        other => StoreError::Invalid(format!("the demo made a donation the store refuses: {other}")),
+    }
 }
 
 fn till_refused(e: crate::store::TillError) -> StoreError {

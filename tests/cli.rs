@@ -328,3 +328,65 @@ fn the_store_policy_is_shown_changed_and_journaled() {
     }
     assert_eq!(store.policy().unwrap().hold.num_hours(), 48, "a refused change changes nothing");
 }
+
+#[test]
+fn the_yearly_donor_export_adds_up_to_the_daily_donation_reports() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(nanum(home.path(), &["demo", "--db", db_arg, "--days", "30"]).status.success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let dates: Vec<String> = conn
+        .prepare("SELECT DISTINCT business_date FROM donations ORDER BY 1")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(dates.len() >= 25, "donations on most open days");
+    let year = &dates[0][..4];
+    assert!(dates.iter().all(|d| d.starts_with(year)), "the demo's month is in one year");
+    let mut days_total = 0i64;
+    for date in &dates {
+        let o = nanum(home.path(), &["--db", db_arg, "report", "donations", "--date", date, "--format", "csv"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let rows = csv_rows(&o);
+        let of = |kind: &str, key: &str| -> i64 {
+            rows.iter().find(|r| r["kind"] == kind && r["key"] == key).map(|r| r["value"].parse().unwrap()).unwrap()
+        };
+        let total = of("total", "all");
+        assert_eq!(total, of("channel", "walk_in") + of("channel", "pickup") + of("channel", "parcel"), "{date}");
+        let direct: i64 = conn
+            .query_row("SELECT coalesce(sum(value), 0) FROM donations WHERE business_date = ?1", [date], |r| r.get(0))
+            .unwrap();
+        assert_eq!(total, direct, "{date}: the demo changes no values, so the day is the sum of the rows");
+        days_total += total;
+    }
+
+    let out = home.path().join("donations.csv");
+    let o =
+        nanum(home.path(), &["--db", db_arg, "export", "donations", "--year", year, "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte-order mark, so Excel reads the Korean");
+    let mut csv = csv::ReaderBuilder::new().from_reader(&bytes[3..]);
+    assert_eq!(csv.headers().unwrap().get(1), Some("이름"));
+    let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    let (footer, donors) = rows.split_last().unwrap();
+    assert_eq!(&footer[1], "익명 기증 (영수증 없음)");
+    for donor in donors {
+        let per_donor: i64 = conn
+            .query_row(
+                "SELECT coalesce(sum(n.value), 0) FROM donations n JOIN donors d ON d.id = n.donor_id WHERE d.uuid = ?1",
+                [&donor[0]],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(donor[5].parse::<i64>().unwrap(), per_donor, "{}", &donor[1]);
+    }
+    let exported: i64 = rows.iter().map(|r| r[5].parse::<i64>().unwrap()).sum();
+    assert_eq!(exported, days_total, "the year's total is the sum of its days");
+    let anonymous: i64 =
+        conn.query_row("SELECT count(*) FROM donations WHERE donor_id IS NULL", [], |r| r.get(0)).unwrap();
+    assert_eq!(footer[4].parse::<i64>().unwrap(), anonymous);
+}

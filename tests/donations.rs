@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use nanum::domain::donation::{Accepted, Channel, OutFlow, RejectReason, Rejected};
 use nanum::domain::{Condition, IsoWeek, Phone, Won};
-use nanum::store::{NewDonation, NewDonor, NewTags};
+use nanum::store::{NewDonation, NewDonor, NewOutFlow, NewTags};
 
 fn donor(name: &str, phone: Option<&str>) -> NewDonor {
     NewDonor { name: name.into(), phone: phone.and_then(Phone::parse), wants_receipt: true, wants_messages: false }
@@ -136,7 +136,17 @@ fn tags_printed_less_sold_and_pulled_is_what_the_pull_list_says_is_left() {
     assert_eq!(code, tag(1, 5000, 5));
     cash_sale(&mut t.store, &[code.as_str()], 5000, &cashier, at(11, 0));
     cash_sale(&mut t.store, &[code.as_str()], 5000, &cashier, at(11, 5));
-    t.store.record_out_flow(OutFlow::Outlet, "001", 3, Some(1_200), Some(week), "", &volunteer, at(12, 0)).unwrap();
+    let out = NewOutFlow {
+        kind: OutFlow::Outlet,
+        category: "001".into(),
+        count: 3,
+        grams: Some(1_200),
+        week: Some(week),
+        note: String::new(),
+        staff: &volunteer,
+        at: at(12, 0),
+    };
+    t.store.record_out_flow(&out).unwrap();
     let pull = t.store.pull_list(today()).unwrap();
     let line = pull.iter().find(|l| l.category == "001" && l.week == week.yyww()).expect("the week is on the list");
     assert_eq!((line.printed, line.sold, line.pulled, line.left()), (10, 2, 3, 5));

@@ -143,7 +143,7 @@ impl IsoWeek {
         format!("{:02}{:02}", self.year.rem_euclid(100), self.week)
     }
 
-    fn from_yyww(yyww: &str) -> Option<IsoWeek> {
+    pub fn from_yyww(yyww: &str) -> Option<IsoWeek> {
         let yy: i32 = yyww.get(0..2)?.parse().ok()?;
         let ww: u32 = yyww.get(2..4)?.parse().ok()?;
         IsoWeek::new(2000 + yy, ww)

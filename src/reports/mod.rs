@@ -2,4 +2,6 @@
 //! their text and CSV forms.
 
 pub mod daily;
+pub mod donations;
+pub mod pull;
 pub mod till;

@@ -40,7 +40,7 @@ pub use donations::{Donation, DonationError, DonationLine, Donor, DonorMatch, Ne
 pub use journal::{ChainError, JournalEvent};
 pub use papers::{PaperState, SavedPaper};
 pub use pricing::{Priced, ScanError, category_line};
-pub use production::{NewTags, PullLine, TagBatch};
+pub use production::{NewOutFlow, NewTags, PullLine, TagBatch};
 pub use returns::{Credit, NewRefund, RefundTo, Refunded, Returned};
 pub use sales::{NewSale, SaleError, SaleSummary};
 pub use setup::{CategorySetup, ItemSetup, StaffSetup, StockSetup, StoreSetup};

@@ -42,6 +42,44 @@ pub struct NewTags<'a> {
     pub at: DateTime<FixedOffset>,
 }
 
+/// Goods leaving without a sale.
+#[derive(Debug, Clone)]
+pub struct NewOutFlow<'a> {
+    pub kind: OutFlow,
+    pub category: String,
+    pub count: u32,
+    pub grams: Option<u32>,
+    /// The intake week, when these are pulled tags.
+    pub week: Option<IsoWeek>,
+    pub note: String,
+    pub staff: &'a StaffMember,
+    pub at: DateTime<FixedOffset>,
+}
+
+fn insert_out_flow(tx: &rusqlite::Transaction<'_>, o: &NewOutFlow<'_>) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO out_flows (uuid, kind, category, count, grams, week, staff_id, at, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        Uuid::now_v7().to_string(),
+        o.kind,
+        o.category,
+        o.count,
+        o.grams,
+        o.week.map(IsoWeek::yyww),
+        o.staff.id,
+        o.at.to_rfc3339(),
+        o.note
+    ])?;
+    let payload = serde_json::json!({
+        "kind": o.kind, "category": o.category, "count": o.count, "grams": o.grams,
+        "week": o.week.map(IsoWeek::yyww), "note": o.note,
+    });
+    journal::append(tx, "goods.out", &payload, Some(o.staff.id), o.at)?;
+    Ok(())
+}
+
 /// One line of the pull list: the tags of `category` from intake `week` (colour `colour`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PullLine {
@@ -62,66 +100,73 @@ impl PullLine {
     }
 }
 
+fn insert_batch(tx: &rusqlite::Transaction<'_>, store_code: u16, t: &NewTags<'_>) -> Result<TagBatch> {
+    let category: u16 = t.category.parse().map_err(|_| StoreError::Invalid(format!("category code {}", t.category)))?;
+    let (code, count, kind) = match &t.item {
+        Some(description) => {
+            let item = ItemSetup {
+                serial: super::items::last_serial(tx)? + 1,
+                description: description.clone(),
+                category: t.category.clone(),
+                price: t.price,
+                condition: t.condition,
+                intake_date: t.at.date_naive(),
+            };
+            let code = super::items::insert_items(tx, store_code, &[item], Some(t.at))?.remove(0);
+            (code, 1, "item")
+        }
+        None => {
+            let tag = PriceTag::new(category, t.price, t.intake)
+                .ok_or_else(|| StoreError::Invalid(format!("a price tag for {} at {}", t.category, t.price)))?;
+            (tag.code(), t.count, "price")
+        }
+    };
+    let batch = TagBatch {
+        uuid: Uuid::now_v7().to_string(),
+        category: t.category.clone(),
+        condition: t.condition,
+        price: t.price,
+        count,
+        week: t.intake.yyww(),
+        code,
+    };
+    tx.prepare_cached(
+        "INSERT INTO tag_batches (uuid, kind, category, condition, price, count, week, code, staff_id, approved_by,
+             donation_id, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        batch.uuid,
+        kind,
+        batch.category,
+        batch.condition,
+        batch.price,
+        batch.count,
+        batch.week,
+        batch.code,
+        t.staff.id,
+        t.approved_by.map(|m| m.id),
+        t.donation,
+        t.at.to_rfc3339()
+    ])?;
+    let payload = serde_json::json!({
+        "batch": batch, "approved_by": t.approved_by.map(|m| m.uuid.clone()), "description": t.item,
+    });
+    journal::append(tx, "tags.printed", &payload, Some(t.staff.id), t.at)?;
+    Ok(batch)
+}
+
 impl Store {
     /// Records a batch of tags (journaled `tags.printed`); an item tag also makes the item.
     pub fn record_tags(&mut self, t: NewTags<'_>) -> Result<TagBatch> {
         let store_code = self.info.code;
-        let category: u16 =
-            t.category.parse().map_err(|_| StoreError::Invalid(format!("category code {}", t.category)))?;
-        self.write(|tx| {
-            let (code, count, kind) = match &t.item {
-                Some(description) => {
-                    let item = ItemSetup {
-                        serial: super::items::last_serial(tx)? + 1,
-                        description: description.clone(),
-                        category: t.category.clone(),
-                        price: t.price,
-                        condition: t.condition,
-                        intake_date: t.at.date_naive(),
-                    };
-                    let code = super::items::insert_items(tx, store_code, &[item], Some(t.at))?.remove(0);
-                    (code, 1, "item")
-                }
-                None => {
-                    let tag = PriceTag::new(category, t.price, t.intake)
-                        .ok_or_else(|| StoreError::Invalid(format!("a price tag for {} at {}", t.category, t.price)))?;
-                    (tag.code(), t.count, "price")
-                }
-            };
-            let batch = TagBatch {
-                uuid: Uuid::now_v7().to_string(),
-                category: t.category.clone(),
-                condition: t.condition,
-                price: t.price,
-                count,
-                week: t.intake.yyww(),
-                code,
-            };
-            tx.execute(
-                "INSERT INTO tag_batches (uuid, kind, category, condition, price, count, week, code, staff_id, approved_by,
-                     donation_id, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![
-                    batch.uuid,
-                    kind,
-                    batch.category,
-                    batch.condition,
-                    batch.price,
-                    batch.count,
-                    batch.week,
-                    batch.code,
-                    t.staff.id,
-                    t.approved_by.map(|m| m.id),
-                    t.donation,
-                    t.at.to_rfc3339()
-                ],
-            )?;
-            let payload = serde_json::json!({
-                "batch": batch, "approved_by": t.approved_by.map(|m| m.uuid.clone()), "description": t.item,
-            });
-            journal::append(tx, "tags.printed", &payload, Some(t.staff.id), t.at)?;
-            Ok(batch)
-        })
+        self.write(|tx| insert_batch(tx, store_code, &t))
+    }
+
+    /// Many batches in one transaction (the demo's weeks).
+    pub fn record_tag_batches(&mut self, batches: &[NewTags<'_>]) -> Result<Vec<TagBatch>> {
+        let store_code = self.info.code;
+        self.write(|tx| batches.iter().map(|t| insert_batch(tx, store_code, t)).collect())
     }
 
     /// The price band volunteers may price in, in percent either side of the guide.
@@ -227,40 +272,12 @@ impl Store {
     }
 
     /// Goods that left without a sale (journaled).
-    #[allow(clippy::too_many_arguments)]
-    pub fn record_out_flow(
-        &mut self,
-        kind: OutFlow,
-        category: &str,
-        count: u32,
-        grams: Option<u32>,
-        week: Option<IsoWeek>,
-        note: &str,
-        staff: &StaffMember,
-        at: DateTime<FixedOffset>,
-    ) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO out_flows (uuid, kind, category, count, grams, week, staff_id, at, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    Uuid::now_v7().to_string(),
-                    kind,
-                    category,
-                    count,
-                    grams,
-                    week.map(IsoWeek::yyww),
-                    staff.id,
-                    at.to_rfc3339(),
-                    note
-                ],
-            )?;
-            let payload = serde_json::json!({
-                "kind": kind, "category": category, "count": count, "grams": grams,
-                "week": week.map(IsoWeek::yyww), "note": note,
-            });
-            journal::append(tx, "goods.out", &payload, Some(staff.id), at)?;
-            Ok(())
-        })
+    pub fn record_out_flow(&mut self, o: &NewOutFlow<'_>) -> Result<()> {
+        self.write(|tx| insert_out_flow(tx, o))
+    }
+
+    /// Many out-flows in one transaction (the demo's weekly pulls).
+    pub fn record_out_flows(&mut self, flows: &[NewOutFlow<'_>]) -> Result<()> {
+        self.write(|tx| flows.iter().try_for_each(|o| insert_out_flow(tx, o)))
     }
 }
