@@ -245,8 +245,7 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
 
         // Donations come in all day: most people give at the counter, some by van or parcel.
         let volunteer = by_role(Role::Volunteer);
-        let donated_today: Vec<(Option<usize>, Channel, Vec<Accepted>, Vec<Rejected>, u32, u32)> = (0..rng
-            .random_range(2..8u32))
+        let donated_today: Vec<Given> = (0..rng.random_range(2..8u32))
             .map(|_| {
                 let donor = (!rng.random_bool(0.25)).then(|| {
                     // A few regulars give again and again.
@@ -574,6 +573,10 @@ struct Basket<'a> {
     at: DateTime<FixedOffset>,
     cash_receipt: Option<CashReceipt>,
 }
+
+/// A demo donation before it is written: the donor (an index into the pool, or anonymous),
+/// channel, accepted, rejected, bags, boxes.
+type Given = (Option<usize>, Channel, Vec<Accepted>, Vec<Rejected>, u32, u32);
 
 /// Family and given names the demo's donors are made from.
 const FAMILY: [&str; 12] = ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오"];
