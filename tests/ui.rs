@@ -32,6 +32,8 @@ fn a_wrong_pin_is_refused_and_the_right_one_opens_the_checkout() {
     till.resize(SMALL);
     assert!(till.sees("이서준") && till.sees("11-25 (수) 14:03"), "less room: the name and a shorter date");
     assert!(till.sees("상품을 스캔하거나 아래 분류 버튼을 눌러 주세요."));
+    assert!(till.sees("오늘의 택 색상") && till.sees("50% 할인"), "the colour calendar: {:?}", till.texts());
+    till.picture("checkout-empty");
 }
 
 /// Types `pin` and presses OK the way the screen's messages do, even where the field and the

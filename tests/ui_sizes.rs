@@ -182,3 +182,38 @@ fn the_till_day_panels_fit_every_till_size() {
         fits(&till, "audit log");
     }
 }
+
+#[test]
+fn the_back_room_screens_fit_every_till_size() {
+    for size in SIZES {
+        let mut till = Till::new(|_, _| {});
+        till.resize(size);
+        till.sign_in("김민지", "1234");
+        till.send(Message::OpenMenu);
+        fits(&till, "menu");
+        till.send(Message::OpenIntake);
+        fits(&till, "intake search");
+        till.send(Message::Intake(nanum::ui::screen::intake::Message::NewDonor));
+        till.send(Message::Intake(nanum::ui::screen::intake::Message::ShowKeyboard));
+        fits(&till, "new donor with the keyboard");
+        till.send(Message::Intake(nanum::ui::screen::intake::Message::Back));
+        till.send(Message::Intake(nanum::ui::screen::intake::Message::Anonymous));
+        for key in [0, 0, 6, 3] {
+            till.send(Message::Intake(nanum::ui::screen::intake::Message::Category(key)));
+        }
+        till.send(Message::Intake(nanum::ui::screen::intake::Message::Reject(
+            nanum::domain::donation::RejectReason::NotAccepted,
+        )));
+        fits(&till, "intake counting");
+        till.send(Message::Intake(nanum::ui::screen::intake::Message::Take));
+        fits(&till, "donation taken");
+        till.send(Message::OpenPricing);
+        fits(&till, "pricing");
+        till.send(Message::Pricing(nanum::ui::screen::pricing::Message::Category(0)));
+        fits(&till, "pricing a category");
+        till.send(Message::Pricing(nanum::ui::screen::pricing::Message::ItemTag(true)));
+        fits(&till, "pricing an item");
+        till.send(Message::OpenFloor);
+        fits(&till, "floor");
+    }
+}

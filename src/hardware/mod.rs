@@ -5,6 +5,7 @@
 pub mod cause;
 pub mod decode;
 pub mod document;
+pub mod donation_slip;
 pub mod escpos;
 pub mod queue;
 pub mod receipt;

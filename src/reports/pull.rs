@@ -20,6 +20,11 @@ pub fn pull(store: &Store, date: NaiveDate) -> Result<PullReport, StoreError> {
     Ok(PullReport { store: store.info().name.clone(), date, lines: store.pull_list(date)? })
 }
 
+/// An intake week as people read it (`2026-W43`), from the `YYWW` the tags carry.
+pub fn week_name(yyww: &str) -> String {
+    crate::domain::IsoWeek::from_yyww(yyww).map_or_else(|| yyww.to_string(), |w| w.to_string())
+}
+
 /// A colour's name in the screen's language (or `-` when the calendar has none).
 pub fn colour_name(line: &PullLine) -> String {
     match (&line.colour, language()) {
@@ -39,7 +44,11 @@ impl PullReport {
         for line in &self.lines {
             if line.week != week {
                 week = &line.week;
-                writeln!(out, "\n{}", t!("report-pull-week", week = line.week.clone(), colour = colour_name(line)))?;
+                writeln!(
+                    out,
+                    "\n{}",
+                    t!("report-pull-week", week = week_name(&line.week), colour = colour_name(line))
+                )?;
             }
             let name = if language() == Lang::En { &line.name_en } else { &line.name_ko };
             let figures = t!(

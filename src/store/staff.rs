@@ -67,6 +67,12 @@ pub enum Approval {
     Void { sale: String, amount: Won },
     /// Cash taken out of the drawer.
     CashOut { amount: Won, reason: String },
+    /// A donation's value for the receipt changed, from `from` to `amount`.
+    DonationValue { donation: String, from: Won, amount: Won },
+    /// Donor `from` merged into donor `into` (the same person registered twice).
+    DonorMerge { from: String, into: String },
+    /// A price typed at the pricing bench outside the guide's band.
+    PriceBand { category: String, amount: Won, suggested: Won },
     /// A closed till's count put right (Z report number `z_no`).
     TillCorrection { z_no: u32, amount: Won, reason: String },
     /// Store credit given outside a refund.
@@ -77,13 +83,15 @@ impl Approval {
     /// Money the action moves, where it has an amount.
     pub fn amount(&self) -> Option<Won> {
         match self {
-            Approval::NoSale | Approval::DrawerRetry { .. } => None,
+            Approval::NoSale | Approval::DrawerRetry { .. } | Approval::DonorMerge { .. } => None,
             Approval::Discount { amount, .. }
             | Approval::Price { amount, .. }
             | Approval::Refund { amount, .. }
             | Approval::Void { amount, .. }
             | Approval::CashOut { amount, .. }
             | Approval::TillCorrection { amount, .. }
+            | Approval::DonationValue { amount, .. }
+            | Approval::PriceBand { amount, .. }
             | Approval::IssueCredit { amount } => Some(*amount),
         }
     }

@@ -14,7 +14,7 @@ mod serial_scanner;
 mod status;
 
 use super::layout::Layout;
-use super::screen::{Screen, audit, checkout, devices, login, till};
+use super::screen::{Screen, audit, checkout, devices, floor, intake, login, menu, pricing, till};
 use super::wedge::Burst;
 use super::{jobs, theme, widgets};
 use crate::config::{Config, Paths};
@@ -41,6 +41,9 @@ pub enum Message {
     Devices(devices::Message),
     Till(till::Message),
     Audit(audit::Message),
+    Intake(intake::Message),
+    Pricing(pricing::Message),
+    Floor(floor::Message),
     Jobs(jobs::Message),
     Tick,
     Hotkey(Hotkey),
@@ -56,6 +59,15 @@ pub enum Message {
     OpenTill,
     /// The audit log (managers).
     OpenAudit,
+    /// The intake counter: donors and donations.
+    OpenIntake,
+    /// The pricing bench: tags.
+    OpenPricing,
+    /// The pull list and stock.
+    OpenFloor,
+    /// The work menu, and back from it to selling.
+    OpenMenu,
+    CloseMenu,
     ToggleJobs,
     /// The window's size changed (or was first measured).
     Resized(Size),
@@ -74,6 +86,7 @@ pub enum Hotkey {
     Cash,
     Card,
     Credit,
+    Menu,
     Escape,
 }
 
@@ -209,7 +222,13 @@ impl App {
                             devices.test_state(self.queue.job(job));
                         }
                     }
-                    Screen::Login(_) | Screen::Till(_) | Screen::Audit(_) => {}
+                    Screen::Login(_)
+                    | Screen::Till(_)
+                    | Screen::Audit(_)
+                    | Screen::Intake(_)
+                    | Screen::Pricing(_)
+                    | Screen::Floor(_)
+                    | Screen::Menu => {}
                 }
                 Task::none()
             }
@@ -237,6 +256,46 @@ impl App {
                 }
             }
             Message::OpenAudit => self.open_audit(),
+            Message::Intake(message) => self.intake_update(message),
+            Message::Pricing(message) => self.pricing_update(message),
+            Message::Floor(message) => {
+                let (Screen::Floor(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else {
+                    return Task::none();
+                };
+                let ctx = floor::Context { store: &self.store, worker: &self.worker, staff, now: self.now };
+                match screen.update(message, ctx) {
+                    floor::Action::None => Task::none(),
+                    floor::Action::Run(task) => task.map(Message::Floor),
+                    floor::Action::Leave => self.open_menu(),
+                }
+            }
+            Message::OpenFloor => {
+                if self.on_duty.is_none() || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+                    return Task::none();
+                }
+                self.screen = Screen::Floor(floor::Floor::new(&self.store, self.now.date_naive()));
+                Task::none()
+            }
+            Message::OpenMenu => self.open_menu(),
+            Message::CloseMenu => self.open_checkout(),
+            Message::OpenPricing => {
+                if self.on_duty.is_none() || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+                    return Task::none();
+                }
+                self.screen = Screen::Pricing(pricing::Pricing::new(&self.store));
+                Task::none()
+            }
+            Message::OpenIntake => {
+                let Some(staff) = &self.on_duty else { return Task::none() };
+                if let Screen::Checkout(c) = &self.screen
+                    && !c.cart().is_empty()
+                {
+                    return Task::none();
+                }
+                let (screen, task) = intake::Intake::new(&self.store, staff);
+                self.screen = Screen::Intake(screen);
+                task.map(Message::Intake)
+            }
             Message::Jobs(message) => self.jobs_update(|panel, ctx| panel.update(message, ctx)),
             Message::Hotkey(key) => {
                 let to_checkout = match key {
@@ -246,6 +305,7 @@ impl App {
                     Hotkey::Till => checkout::Message::OpenTill,
                     Hotkey::Today => checkout::Message::Today,
                     Hotkey::Audit => return self.open_audit(),
+                    Hotkey::Menu => return self.open_menu(),
                     Hotkey::Cash => checkout::Message::PayCash,
                     Hotkey::Card => checkout::Message::PayCard,
                     Hotkey::Credit => checkout::Message::PayCredit,
@@ -260,6 +320,11 @@ impl App {
                     (Screen::Devices(_), Hotkey::Escape) => self.open_checkout(),
                     (Screen::Till(_), Hotkey::Escape) => self.till_update(till::Message::Back),
                     (Screen::Audit(_), Hotkey::Escape) => self.update(Message::Audit(audit::Message::Back)),
+                    (Screen::Intake(_), Hotkey::Escape) => self.intake_update(intake::Message::Back),
+                    (Screen::Pricing(_), Hotkey::Escape) => self.pricing_update(pricing::Message::Back),
+                    (Screen::Floor(_), Hotkey::Escape) => self.update(Message::Floor(floor::Message::Back)),
+                    (Screen::Menu, Hotkey::Escape) => self.open_checkout(),
+                    (_, Hotkey::Menu) => self.open_menu(),
                     _ => Task::none(),
                 }
             }
@@ -373,6 +438,7 @@ impl App {
         self.screen = Screen::Checkout(checkout::Checkout::new(
             &self.store,
             &self.till,
+            self.now.date_naive(),
             codes,
             self.burst(),
             self.config.printer.columns,
@@ -394,6 +460,10 @@ impl App {
             Screen::Checkout(_) => self.checkout_update(|checkout, ctx| checkout.scanned(&code, ctx)),
             Screen::Till(screen) => {
                 screen.scanned();
+                Task::none()
+            }
+            Screen::Intake(_) | Screen::Pricing(_) | Screen::Floor(_) | Screen::Menu => {
+                self.notice = Some(t!("till-scan-elsewhere"));
                 Task::none()
             }
             Screen::Audit(screen) => {
@@ -449,6 +519,48 @@ impl App {
             }
             till::Action::Leave => self.open_checkout(),
             till::Action::Audit => self.open_audit(),
+        }
+    }
+
+    fn intake_update(&mut self, message: intake::Message) -> Task<Message> {
+        let (Screen::Intake(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else { return Task::none() };
+        let ctx = intake::Context { store: &self.store, worker: &self.worker, staff, now: self.now };
+        match screen.update(message, ctx) {
+            intake::Action::None => Task::none(),
+            intake::Action::Run(task) => task.map(Message::Intake),
+            intake::Action::Print { title, paper } => {
+                self.print(title, &paper);
+                Task::none()
+            }
+            intake::Action::Leave => self.open_menu(),
+        }
+    }
+
+    /// The work menu, from a screen with nothing half done.
+    fn open_menu(&mut self) -> Task<Message> {
+        if self.on_duty.is_none() || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+            return Task::none();
+        }
+        self.screen = Screen::Menu;
+        Task::none()
+    }
+
+    fn pricing_update(&mut self, message: pricing::Message) -> Task<Message> {
+        let (Screen::Pricing(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else { return Task::none() };
+        let ctx = pricing::Context { store: &self.store, worker: &self.worker, staff, now: self.now };
+        match screen.update(message, ctx) {
+            pricing::Action::None => Task::none(),
+            pricing::Action::Run(task) => task.map(Message::Pricing),
+            pricing::Action::PrintTags { label, copies } => {
+                match crate::ui::tags::tag_paper(&self.config, &self.paths, &label, copies) {
+                    Ok(paper) => {
+                        self.queue.submit(paper);
+                    }
+                    Err(problem) => self.notice = Some(problem),
+                }
+                Task::none()
+            }
+            pricing::Action::Leave => self.open_menu(),
         }
     }
 
@@ -587,6 +699,7 @@ impl App {
                         Named::F9 => Hotkey::Cash,
                         Named::F10 => Hotkey::Card,
                         Named::F11 => Hotkey::Credit,
+                        Named::F12 => Hotkey::Menu,
                         Named::Escape => Hotkey::Escape,
                         Named::Enter if loose => return Some(Message::LooseEnter),
                         _ => return None,
@@ -625,6 +738,12 @@ impl App {
             (None, Screen::Devices(devices)) => devices.view(self.layout).map(Message::Devices),
             (None, Screen::Till(screen)) => screen.view(self.layout).map(Message::Till),
             (None, Screen::Audit(screen)) => screen.view(self.layout).map(Message::Audit),
+            (None, Screen::Intake(screen)) => screen.view(self.layout).map(Message::Intake),
+            (None, Screen::Floor(screen)) => screen.view(self.layout).map(Message::Floor),
+            (None, Screen::Menu) => menu::view(self.on_duty.as_ref().map_or(Role::Volunteer, |s| s.role), self.layout),
+            (None, Screen::Pricing(screen)) => {
+                screen.view(&self.store, self.now.date_naive(), self.layout).map(Message::Pricing)
+            }
         };
         let mut page = column![self.status_bar()];
         if let Some(notice) = &self.notice {

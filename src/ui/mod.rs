@@ -8,10 +8,13 @@
 
 pub mod app;
 pub mod approval;
+pub mod colours;
 pub mod jobs;
+pub mod keyboard;
 pub mod layout;
 pub mod preview;
 pub mod screen;
+pub mod tags;
 pub mod theme;
 pub mod wedge;
 mod widgets;

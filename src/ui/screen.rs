@@ -3,7 +3,11 @@
 pub mod audit;
 pub mod checkout;
 pub mod devices;
+pub mod floor;
+pub mod intake;
 pub mod login;
+pub mod menu;
+pub mod pricing;
 pub mod till;
 
 pub enum Screen {
@@ -12,4 +16,9 @@ pub enum Screen {
     Devices(devices::Devices),
     Till(till::TillScreen),
     Audit(audit::Audit),
+    Intake(intake::Intake),
+    Pricing(pricing::Pricing),
+    Floor(floor::Floor),
+    /// The work menu.
+    Menu,
 }

@@ -75,13 +75,13 @@ impl App {
             right = right.push(text(t!("status-paper-low")).size(theme::SMALL).color(theme::warning_on_dark()));
         }
         right = right.push(text(time).size(theme::BODY));
-        if self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) && !matches!(self.screen, Screen::Devices(_))
+        if self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) && matches!(self.screen, Screen::Checkout(_))
         {
             right = right.push(small(t!("status-devices"), Message::OpenDevices));
         }
-        if self.on_duty.is_some() && matches!(self.screen, Screen::Checkout(_)) {
-            let label = if narrow { t!("status-till-short") } else { t!("status-till") };
-            right = right.push(small(label, Message::OpenTill));
+        if self.on_duty.is_some() && !matches!(self.screen, Screen::Menu) {
+            let label = if narrow { t!("status-menu-short") } else { t!("status-menu") };
+            right = right.push(small(label, Message::OpenMenu));
         }
         right = right.push(small(t!("status-language"), Message::ToggleLanguage));
         if self.on_duty.is_some() {

@@ -246,6 +246,8 @@ pub struct Checkout {
     columns: usize,
     /// Scans that came while a panel was open, added when it closes.
     held: Vec<String>,
+    /// The colour calendar today, for the empty sale.
+    colours: Vec<crate::ui::colours::Chip>,
 }
 
 fn focus(id: &'static str) -> Action {
@@ -258,7 +260,14 @@ fn show_last_line() -> Task<Message> {
 }
 
 impl Checkout {
-    pub fn new(store: &Store, till: &TillId, demo_codes: Vec<String>, burst: Burst, columns: usize) -> Checkout {
+    pub fn new(
+        store: &Store,
+        till: &TillId,
+        today: NaiveDate,
+        demo_codes: Vec<String>,
+        burst: Burst,
+        columns: usize,
+    ) -> Checkout {
         let mut notice = None;
         let mut problem = |e: &StoreError| notice = Some(Notice { text: messages::store_error(e), is_error: true });
         let keys = store
@@ -301,6 +310,7 @@ impl Checkout {
             preview: None,
             columns,
             held: Vec::new(),
+            colours: crate::ui::colours::chips(store.rotation(), today),
         }
     }
 

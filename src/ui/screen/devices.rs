@@ -16,7 +16,7 @@ use crate::hardware::queue::{JobId, JobState, JobView, Paper};
 use crate::hardware::render;
 use crate::hardware::scanner::{DropReason, Suffix};
 use crate::hardware::selftest::self_test;
-use crate::hardware::tags::{TagLabel, tag_document, tag_zpl};
+use crate::hardware::tags::TagLabel;
 use crate::hardware::transport::Flow;
 use crate::{messages, t};
 
@@ -382,17 +382,7 @@ impl Devices {
             colour: None,
             note: week.to_string(),
         };
-        let spec =
-            if config.labels.spec.is_empty() { config.printer.spec(&self.paths) } else { config.labels.spec.parse() }
-                .map_err(|e| messages::spec_error(&e))?;
-        let (bytes, spec) = match config.labels.language {
-            // A label printer speaks ZPL: status requests mean nothing to it.
-            LabelLanguage::Zpl => (tag_zpl(&label, &config.labels.zpl()).into_bytes(), spec.without_status()),
-            LabelLanguage::Escpos => {
-                (render(&tag_document(&label), &config.printer.profile()).map_err(|e| render_problem(&e))?.bytes, spec)
-            }
-        };
-        Ok(Paper { title: t!("job-tag", code = label.code.clone()), bytes, opens_drawer: false, printer: Some(spec) })
+        crate::ui::tags::tag_paper(config, &self.paths, &label, 1)
     }
 }
 

@@ -73,6 +73,12 @@ impl Checkout {
             if !self.demo_codes.is_empty() {
                 hint = hint.push(widgets::muted(t!("checkout-demo-codes", codes = self.demo_codes.join("  "))));
             }
+            if !self.colours.is_empty() {
+                hint = hint
+                    .push(iced::widget::space().height(Fill))
+                    .push(widgets::muted(t!("checkout-colours")))
+                    .push(crate::ui::colours::view(&self.colours, theme::SMALL + 1.0));
+            }
             return container(hint).padding(16).into();
         }
         let editable = matches!(self.mode, Mode::Scanning);

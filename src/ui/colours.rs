@@ -1,0 +1,65 @@
+//! The colour calendar at a glance: each colour on the floor with what it sells at today (full
+//! price, a markdown, or "pull today"), this week's colour first. Shown on the checkout and at
+//! the pricing bench.
+
+use chrono::NaiveDate;
+use iced::widget::{column, container, row, text};
+use iced::{Color, Element, Fill};
+
+use super::{theme, widgets};
+use crate::domain::{IsoWeek, Rotation, Won};
+use crate::i18n::{Lang, language};
+use crate::t;
+
+#[derive(Debug, Clone)]
+pub struct Chip {
+    pub name: String,
+    pub colour: Color,
+    pub status: String,
+}
+
+/// One chip per colour, newest intake week first (this week's colour leads).
+pub fn chips(rotation: &Rotation, today: NaiveDate) -> Vec<Chip> {
+    let this_week = IsoWeek::of(today);
+    (0..rotation.colours.len() as i64)
+        .filter_map(|back| {
+            let week = this_week.plus_weeks(-back);
+            let colour = rotation.colour_for(week)?;
+            let markdown = rotation.markdown(Won::new(10_000), week, today, Won::new(100));
+            let status = if markdown.pull {
+                t!("pricing-colour-pull")
+            } else if markdown.is_reduced() {
+                t!("pricing-colour-off", percent = markdown.percent_off.normalize().to_string())
+            } else {
+                t!("pricing-colour-full")
+            };
+            let name = if language() == Lang::En { colour.name_en.clone() } else { colour.name_ko.clone() };
+            Some(Chip { name, colour: parse_rgb(&colour.rgb), status })
+        })
+        .collect()
+}
+
+pub fn view<'a, M: 'a>(chips: &[Chip], size: f32) -> Element<'a, M> {
+    row(chips.iter().map(|chip| {
+        let colour = chip.colour;
+        container(
+            column![text(chip.name.clone()).size(size).font(theme::BOLD), widgets::muted(chip.status.clone())]
+                .spacing(2),
+        )
+        .padding([4, 8])
+        .style(move |_| iced::widget::container::Style {
+            border: iced::Border { color: colour, width: 4.0, radius: 6.0.into() },
+            background: Some(theme::PANEL.into()),
+            ..Default::default()
+        })
+        .width(Fill)
+        .into()
+    }))
+    .spacing(6)
+    .into()
+}
+
+fn parse_rgb(hex: &str) -> Color {
+    let value = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0x88_88_88);
+    Color::from_rgb8((value >> 16) as u8, (value >> 8 & 0xff) as u8, (value & 0xff) as u8)
+}

@@ -1,0 +1,555 @@
+//! The pricing bench: tap a category, pick the condition (its guide price fills in), change the
+//! price within the band if need be (outside it a manager approves), say how many, and the tags
+//! print in one job. A valuable piece gets an item tag with a short description instead. This
+//! week's colour and what each colour sells at today are on screen. Every batch is recorded.
+
+use chrono::{DateTime, FixedOffset};
+use iced::Task;
+use iced::widget::{column, container, operation, row, text, text_input};
+use iced::{Center, Element, Fill, FillPortion};
+
+use crate::domain::donation::within_band;
+use crate::domain::{Category, Condition, IsoWeek, StaffMember, Won, register};
+use crate::hardware::tags::TagLabel;
+use crate::i18n::{Lang, language};
+use crate::store::{Approval, NewTags, Store, StoreError, TagBatch, Worker};
+use crate::ui::approval::{self, ApprovalPanel, Outcome};
+use crate::ui::keyboard::{Key, Keyboard};
+use crate::ui::layout::Layout;
+use crate::ui::{theme, widgets};
+use crate::{messages, t};
+
+pub const PRICE_INPUT: &str = "pricing-price";
+pub const DESCRIPTION_INPUT: &str = "pricing-description";
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Category(usize),
+    NextKeys,
+    Condition(Condition),
+    PriceChanged(String),
+    Digits(&'static str),
+    Backspace,
+    Clear,
+    Count(u32),
+    ItemTag(bool),
+    DescriptionChanged(String),
+    ShowKeyboard,
+    Keyboard(Key),
+    Print,
+    Approval(approval::Message),
+    Printed(Result<TagBatch, StoreError>),
+    Back,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Print `copies` of the label (one job).
+    PrintTags {
+        label: TagLabel,
+        copies: u32,
+    },
+    Leave,
+}
+
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub store: &'a Store,
+    pub worker: &'a Worker,
+    pub staff: &'a StaffMember,
+    pub now: DateTime<FixedOffset>,
+}
+
+enum Mode {
+    Pricing,
+    Approving(ApprovalPanel),
+    Saving,
+}
+
+pub struct Pricing {
+    keys: Vec<Category>,
+    key_page: usize,
+    chosen: Option<usize>,
+    condition: Condition,
+    digits: String,
+    count: u32,
+    item: bool,
+    description: String,
+    keyboard: Option<Keyboard>,
+    band: rust_decimal::Decimal,
+    mode: Mode,
+    notice: Option<(String, bool)>,
+    /// The batch waiting on a manager, with its label.
+    pending: Option<(PendingBatch, TagLabel)>,
+}
+
+#[derive(Debug, Clone)]
+struct PendingBatch {
+    category: String,
+    condition: Condition,
+    price: Won,
+    count: u32,
+    intake: IsoWeek,
+    item: Option<String>,
+}
+
+fn condition_name(c: Condition) -> String {
+    match c {
+        Condition::LikeNew => t!("condition-like-new"),
+        Condition::Good => t!("condition-good"),
+        Condition::Fair => t!("condition-fair"),
+    }
+}
+
+/// The condition as printed on the tag (always Korean).
+fn condition_ko(c: Condition) -> String {
+    match c {
+        Condition::LikeNew => crate::t_ko!("condition-like-new"),
+        Condition::Good => crate::t_ko!("condition-good"),
+        Condition::Fair => crate::t_ko!("condition-fair"),
+    }
+}
+
+impl Pricing {
+    pub fn new(store: &Store) -> Pricing {
+        let mut notice = None;
+        let keys = store
+            .categories()
+            .map(|all| all.into_iter().filter(|c| c.key_position.is_some()).collect())
+            .unwrap_or_else(|e| {
+                notice = Some((messages::store_error(&e), true));
+                Vec::new()
+            });
+        let band = store.price_band().unwrap_or_else(|e| {
+            notice = Some((messages::store_error(&e), true));
+            rust_decimal::Decimal::ZERO
+        });
+        Pricing {
+            keys,
+            key_page: 0,
+            chosen: None,
+            condition: Condition::Good,
+            digits: String::new(),
+            count: 1,
+            item: false,
+            description: String::new(),
+            keyboard: None,
+            band,
+            mode: Mode::Pricing,
+            notice,
+            pending: None,
+        }
+    }
+
+    fn suggested(&self) -> Option<Won> {
+        let c = self.keys.get(self.chosen?)?;
+        c.guide.iter().find(|g| g.condition == self.condition).map(|g| g.price)
+    }
+
+    pub fn update(&mut self, message: Message, ctx: Context<'_>) -> Action {
+        match message {
+            Message::Category(i) => {
+                if i < self.keys.len() && matches!(self.mode, Mode::Pricing) {
+                    self.chosen = Some(i);
+                    self.digits = self.suggested().map(|p| p.get().to_string()).unwrap_or_default();
+                    self.notice = None;
+                }
+                Action::None
+            }
+            Message::NextKeys => {
+                self.key_page += 1;
+                Action::None
+            }
+            Message::Condition(c) => {
+                self.condition = c;
+                self.digits = self.suggested().map(|p| p.get().to_string()).unwrap_or_default();
+                Action::None
+            }
+            Message::PriceChanged(text) => {
+                self.digits = register::edit_amount(&self.digits, &text);
+                Action::Run(operation::move_cursor_to_end(PRICE_INPUT))
+            }
+            Message::Digits(d) => {
+                self.digits = register::amount_digits(&format!("{}{d}", self.digits));
+                Action::None
+            }
+            Message::Backspace => {
+                self.digits.pop();
+                Action::None
+            }
+            Message::Clear => {
+                self.digits.clear();
+                Action::None
+            }
+            Message::Count(n) => {
+                self.count = n.clamp(1, 200);
+                Action::None
+            }
+            Message::ItemTag(on) => {
+                self.item = on;
+                if on {
+                    return Action::Run(operation::focus(DESCRIPTION_INPUT));
+                }
+                self.keyboard = None;
+                Action::None
+            }
+            Message::DescriptionChanged(text) => {
+                self.description = text;
+                if self.keyboard.is_some() {
+                    self.keyboard = Some(Keyboard::new(&self.description));
+                }
+                Action::None
+            }
+            Message::ShowKeyboard => {
+                self.keyboard = match self.keyboard {
+                    Some(_) => None,
+                    None => Some(Keyboard::new(&self.description)),
+                };
+                Action::None
+            }
+            Message::Keyboard(key) => {
+                if let Some(keyboard) = &mut self.keyboard {
+                    let open = keyboard.press(key);
+                    self.description = keyboard.text();
+                    if !open {
+                        self.keyboard = None;
+                    }
+                }
+                Action::None
+            }
+            Message::Print => self.print(ctx),
+            Message::Approval(message) => {
+                let Mode::Approving(panel) = &mut self.mode else { return Action::None };
+                match panel.update(message, ctx.worker, ctx.staff, ctx.now) {
+                    Outcome::None => Action::None,
+                    Outcome::Run(task) => Action::Run(task.map(Message::Approval)),
+                    Outcome::Cancelled => {
+                        self.mode = Mode::Pricing;
+                        self.pending = None;
+                        Action::None
+                    }
+                    Outcome::Approved(manager) => {
+                        let Some((batch, label)) = self.pending.take() else { return Action::None };
+                        self.write(batch, label, Some(manager), ctx)
+                    }
+                }
+            }
+            Message::Printed(result) => {
+                self.mode = Mode::Pricing;
+                match result {
+                    Ok(batch) => {
+                        let Some((_, label)) = self.pending.take() else { return Action::None };
+                        self.notice =
+                            Some((t!("pricing-printed", count = batch.count, price = batch.price.to_string()), false));
+                        if self.item {
+                            self.description.clear();
+                        }
+                        Action::PrintTags { label: TagLabel { code: batch.code, ..label }, copies: batch.count }
+                    }
+                    Err(e) => {
+                        self.pending = None;
+                        self.notice = Some((messages::store_error(&e), true));
+                        Action::None
+                    }
+                }
+            }
+            Message::Back => {
+                if self.keyboard.take().is_some() {
+                    return Action::None;
+                }
+                match self.mode {
+                    Mode::Approving(_) => {
+                        self.mode = Mode::Pricing;
+                        self.pending = None;
+                        Action::None
+                    }
+                    Mode::Saving => Action::None,
+                    Mode::Pricing => Action::Leave,
+                }
+            }
+        }
+    }
+
+    fn print(&mut self, ctx: Context<'_>) -> Action {
+        if !matches!(self.mode, Mode::Pricing) {
+            return Action::None;
+        }
+        let Some(category) = self.chosen.and_then(|i| self.keys.get(i)).cloned() else {
+            self.notice = Some((t!("error-pricing-category"), true));
+            return Action::None;
+        };
+        let price = match register::price(&self.digits) {
+            Ok(p) => p,
+            Err(_) => {
+                self.notice = Some((t!("error-zero-price"), true));
+                return Action::Run(operation::focus(PRICE_INPUT));
+            }
+        };
+        let item = self.item.then(|| self.description.trim().to_string());
+        if item.as_deref() == Some("") {
+            self.notice = Some((t!("error-pricing-description"), true));
+            return Action::Run(operation::focus(DESCRIPTION_INPUT));
+        }
+        let intake = IsoWeek::of(ctx.now.date_naive());
+        let name = match &item {
+            Some(d) => d.clone(),
+            None => category.name_ko.clone(),
+        };
+        let colour = ctx.store.rotation().colour_for(intake).map(|c| c.name_ko.clone());
+        let label = TagLabel {
+            code: String::new(),
+            name,
+            price,
+            colour,
+            note: format!("{} · {}", intake, condition_ko(self.condition)),
+        };
+        let batch = PendingBatch {
+            category: category.code.clone(),
+            condition: self.condition,
+            price,
+            count: if item.is_some() { 1 } else { self.count },
+            intake,
+            item,
+        };
+        let suggested = self.suggested().unwrap_or(price);
+        if !within_band(price, suggested, self.band) {
+            let title = t!(
+                "pricing-approval-title",
+                name = category.name_ko.clone(),
+                price = price.to_string(),
+                suggested = suggested.to_string()
+            );
+            let action = Approval::PriceBand { category: category.code.clone(), amount: price, suggested };
+            let panel = ApprovalPanel::new(ctx.store, action, title);
+            let focus = panel.focus().map(Message::Approval);
+            self.pending = Some((batch, label));
+            self.mode = Mode::Approving(panel);
+            return Action::Run(focus);
+        }
+        self.write(batch, label, None, ctx)
+    }
+
+    fn write(
+        &mut self,
+        batch: PendingBatch,
+        label: TagLabel,
+        manager: Option<StaffMember>,
+        ctx: Context<'_>,
+    ) -> Action {
+        self.mode = Mode::Saving;
+        self.pending = Some((batch.clone(), label));
+        let (staff, now) = (ctx.staff.clone(), ctx.now);
+        let write = ctx.worker.call(move |store| {
+            store.record_tags(NewTags {
+                category: batch.category,
+                condition: batch.condition,
+                price: batch.price,
+                count: batch.count,
+                intake: batch.intake,
+                item: batch.item,
+                staff: &staff,
+                approved_by: manager.as_ref(),
+                donation: None,
+                at: now,
+            })
+        });
+        Action::Run(Task::perform(write, Message::Printed))
+    }
+
+    pub fn view<'a>(&'a self, store: &'a Store, today: chrono::NaiveDate, layout: Layout) -> Element<'a, Message> {
+        let gap = if layout.short() { 8 } else { 12 };
+        let mut left = column![self.view_week(store, today)].spacing(gap);
+        if let Some((notice, is_error)) = &self.notice {
+            left = left.push(widgets::banner(notice.as_str(), *is_error));
+        }
+        left = match &self.keyboard {
+            Some(keyboard) => left
+                .push(iced::widget::space().height(Fill))
+                .push(keyboard.view(Message::Keyboard, layout.key_height())),
+            None => left.push(self.view_keys(layout)),
+        };
+        let right = container(match &self.mode {
+            Mode::Approving(panel) => panel.view(layout).map(Message::Approval),
+            Mode::Saving => widgets::banner(t!("pricing-saving"), false),
+            Mode::Pricing => self.view_price(layout),
+        })
+        .padding(if layout.short() { 10 } else { 16 })
+        .height(Fill)
+        .width(FillPortion(2))
+        .style(theme::panel);
+        row![left.width(FillPortion(3)), right].spacing(gap).padding(layout.padding()).into()
+    }
+
+    /// This week's colour, and what each colour on the floor sells at today.
+    fn view_week<'a>(&'a self, store: &'a Store, today: chrono::NaiveDate) -> Element<'a, Message> {
+        let chips = crate::ui::colours::chips(store.rotation(), today);
+        let this_week = IsoWeek::of(today);
+        let this = chips.first().map(|c| c.name.clone()).unwrap_or_else(|| "-".into());
+        column![
+            text(t!("pricing-this-week", colour = this, week = this_week.to_string()))
+                .size(theme::LARGE)
+                .font(theme::BOLD),
+            crate::ui::colours::view(&chips, theme::BODY),
+        ]
+        .spacing(6)
+        .into()
+    }
+
+    fn view_keys(&self, layout: Layout) -> Element<'_, Message> {
+        let columns = layout.key_columns();
+        let per_page = columns * (layout.key_rows() + 1);
+        let (shown, paged) = if self.keys.len() > per_page { (per_page - 1, true) } else { (self.keys.len(), false) };
+        let pages = self.keys.len().div_ceil(shown.max(1));
+        let first = (self.key_page % pages.max(1)) * shown;
+        let mut keys: Vec<Element<'_, Message>> = self
+            .keys
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(shown)
+            .map(|(i, c)| {
+                let label = if language() == Lang::En { c.name_en.as_str() } else { c.name_ko.as_str() };
+                widgets::choice(
+                    label,
+                    theme::BODY - 1.0,
+                    self.chosen == Some(i),
+                    Some(Message::Category(i)),
+                    layout.key_height() + 8.0,
+                )
+                .into()
+            })
+            .collect();
+        if paged {
+            let more = t!("checkout-more-keys", page = first / shown + 1, pages = pages);
+            keys.push(
+                widgets::key(more, theme::SMALL, Some(Message::NextKeys)).height(layout.key_height() + 8.0).into(),
+            );
+        }
+        let mut rows = column![].spacing(8);
+        let mut keys = keys.into_iter().peekable();
+        while keys.peek().is_some() {
+            let mut line = row![].spacing(8);
+            for _ in 0..columns {
+                line = match keys.next() {
+                    Some(key) => line.push(key),
+                    None => line.push(iced::widget::space().width(Fill)),
+                };
+            }
+            rows = rows.push(line);
+        }
+        column![iced::widget::space().height(Fill), rows].into()
+    }
+
+    fn view_price(&self, layout: Layout) -> Element<'_, Message> {
+        let Some(category) = self.chosen.and_then(|i| self.keys.get(i)) else {
+            return column![
+                text(t!("pricing-title")).size(theme::LARGE).font(theme::BOLD),
+                widgets::label(t!("pricing-hint")),
+                iced::widget::space().height(Fill),
+                widgets::key(t!("intake-back"), theme::BODY, Some(Message::Back)).height(layout.key_height()),
+            ]
+            .spacing(10)
+            .into();
+        };
+        let name = if language() == Lang::En { &category.name_en } else { &category.name_ko };
+        let conditions = row(category.guide.iter().map(|g| {
+            widgets::choice(
+                format!("{} {}", condition_name(g.condition), g.price),
+                theme::SMALL,
+                self.condition == g.condition,
+                Some(Message::Condition(g.condition)),
+                layout.key_height(),
+            )
+            .into()
+        }))
+        .spacing(6);
+        let suggested = self.suggested();
+        let band = suggested.map(|s| {
+            let low = s.get() * (100 - rust_decimal::prelude::ToPrimitive::to_i64(&self.band).unwrap_or(0)) / 100;
+            let high = s.get() * (100 + rust_decimal::prelude::ToPrimitive::to_i64(&self.band).unwrap_or(0)) / 100;
+            t!("pricing-band", low = Won::new(low).to_string(), high = Won::new(high).to_string())
+        });
+        let counts = row([1u32, 5, 10, 20].map(|n| {
+            widgets::choice(
+                t!("pricing-count", count = n),
+                theme::SMALL,
+                !self.item && self.count == n,
+                Some(Message::Count(n)),
+                layout.key_height(),
+            )
+            .into()
+        }))
+        .spacing(6);
+        let price = text_input(&t!("price-placeholder"), &register::grouped(&self.digits))
+            .id(PRICE_INPUT)
+            .size(theme::LARGE)
+            .padding(10)
+            .align_x(iced::alignment::Horizontal::Right)
+            .on_input(Message::PriceChanged)
+            .on_submit(Message::Print);
+        let kinds = row![
+            widgets::choice(
+                t!("pricing-price-tags"),
+                theme::SMALL + 1.0,
+                !self.item,
+                Some(Message::ItemTag(false)),
+                layout.key_height()
+            ),
+            widgets::choice(
+                t!("pricing-item-tag"),
+                theme::SMALL + 1.0,
+                self.item,
+                Some(Message::ItemTag(true)),
+                layout.key_height()
+            ),
+        ]
+        .spacing(6);
+        // A short screen keeps the keys and drops the words: the category is lit on the left.
+        let mut panel = column![].spacing(if layout.short() { 6 } else { 8 });
+        if !layout.short() {
+            panel = panel.push(text(name.clone()).size(theme::LARGE).font(theme::BOLD));
+        }
+        panel = panel.push(conditions).push(price);
+        if !layout.short() {
+            panel = panel.push(widgets::muted(band.unwrap_or_default()));
+        }
+        panel = panel.push(kinds);
+        panel = if self.item {
+            let keyboard_label =
+                if self.keyboard.is_some() { t!("intake-keyboard-hide") } else { t!("intake-keyboard") };
+            panel.push(
+                row![
+                    text_input(&t!("pricing-description-placeholder"), &self.description)
+                        .id(DESCRIPTION_INPUT)
+                        .size(theme::BODY)
+                        .padding(8)
+                        .on_input(Message::DescriptionChanged)
+                        .on_submit(Message::Print),
+                    widgets::key(keyboard_label, theme::SMALL, Some(Message::ShowKeyboard)).width(110).height(44),
+                ]
+                .spacing(6)
+                .align_y(Center),
+            )
+        } else {
+            panel.push(counts)
+        };
+        let print_label = if self.item { t!("pricing-print-item") } else { t!("pricing-print", count = self.count) };
+        panel
+            .push(widgets::number_pad(
+                Message::Digits,
+                Message::Clear,
+                Message::Backspace,
+                Some("000"),
+                layout.pad_key(),
+            ))
+            .push(
+                row![
+                    widgets::key(t!("intake-back"), theme::BODY, Some(Message::Back)).height(layout.pad_key()),
+                    widgets::choice(print_label, theme::BODY, true, Some(Message::Print), layout.pad_key()),
+                ]
+                .spacing(8),
+            )
+            .into()
+    }
+}
