@@ -185,3 +185,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_pull_list_crosses_a_year_end_with_iso_week_53() {
+    use chrono::NaiveDate;
+    use nanum::domain::Rotation;
+    let rotation = Rotation::default();
+    // 2026 has 53 ISO weeks; 2027-W05 pulls the tags taken in five weeks before: 2026-W53.
+    let day = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+    assert_eq!(IsoWeek::of(day).to_string(), "2027-W05");
+    let pull = rotation.pull_list(day);
+    assert_eq!(pull[0].0.to_string(), "2026-W53");
+    assert_eq!(pull[1].0.to_string(), "2026-W52");
+    // Colours go round without a jump at the year end.
+    let index = |w: IsoWeek| rotation.colours.iter().position(|c| Some(c) == rotation.colour_for(w)).unwrap();
+    let (w53, w01) = (IsoWeek::new(2026, 53).unwrap(), IsoWeek::new(2027, 1).unwrap());
+    assert_eq!((index(w53) + 1) % rotation.colours.len(), index(w01));
+    // A 2026-W53 tag scanned in 2027-W05 is five weeks old: pulled, at the pull step's price.
+    let markdown = rotation.markdown(Won::new(5000), w53, day, Won::new(100));
+    assert_eq!((markdown.weeks_on_floor, markdown.pull), (5, true));
+    // And the tag's code keeps its week across the year end.
+    let tag = PriceTag::new(1, Won::new(5000), w53).unwrap();
+    assert!(matches!(codes::parse(&tag.code()), Ok(Code::Price(t)) if t.intake == w53));
+}
