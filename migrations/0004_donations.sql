@@ -24,6 +24,7 @@ CREATE TABLE donors (
     merged_into    INTEGER REFERENCES donors (id)
 );
 CREATE INDEX donors_by_phone ON donors (phone) WHERE phone IS NOT NULL;
+CREATE INDEX donors_merged ON donors (merged_into) WHERE merged_into IS NOT NULL;
 
 CREATE VIRTUAL TABLE donor_grams USING fts5 (grams, tokenize = 'unicode61');
 
