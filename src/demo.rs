@@ -543,6 +543,21 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
         }
     }
     store.record_out_flows(&pulls)?;
+    // What was on the shelf before the first demo day: enough that every product ends with a
+    // few left, two or three of them low.
+    for product in &stock {
+        let Some(now) = store.stock_item(&product.ean)? else { continue };
+        let left = if rng.random_bool(0.2) { rng.random_range(1..5) } else { rng.random_range(8..40) };
+        if now.on_hand < left {
+            let opening = u32::try_from(left - now.on_hand).unwrap_or(0);
+            store.receive_stock(
+                &product.ean,
+                opening,
+                by_role(Role::Manager),
+                local(first_day, NaiveTime::from_hms_opt(9, 0, 0).unwrap()),
+            )?;
+        }
+    }
 
     // A rail of unique items still on the floor, for trying the till.
     let floor: Vec<ItemSetup> = UNIQUE_ITEMS

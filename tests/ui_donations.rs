@@ -145,20 +145,28 @@ fn a_price_outside_the_band_waits_for_a_manager() {
     for _ in 0..4 {
         till.click("←");
     }
+    // Three tags: + twice from one, − once and + again.
+    till.click("+");
+    till.click("+");
+    till.click("−");
+    till.click("+");
+    assert!(till.sees("가격택 3장 인쇄"), "{:?}", till.texts());
     till.enter(pricing::PRICE_INPUT, "9000");
-    assert!(till.sees("신발 9,000원 (안내 가격 6,000원에서 벗어남)"), "{:?}", till.texts());
+    assert!(till.sees("신발 9,000원: 안내 가격 6,000원에서 벗어나요"), "{:?}", till.texts());
     assert!(till.journal("tags.printed").is_empty(), "nothing printed before the manager");
     till.click("김민지");
     till.enter(approval::PIN_INPUT, "1234");
-    assert!(till.sees("가격택 1장(9,000원)을 인쇄해요."), "{:?}", till.texts());
+    assert!(till.sees("가격택 3장(9,000원)을 인쇄해요."), "{:?}", till.texts());
     let printed = till.journal("tags.printed");
+    assert_eq!(printed[0]["batch"]["count"], 3, "{printed:?}");
     assert!(printed[0]["approved_by"].is_string(), "the batch names the manager");
     let approval = till.journal("approval").pop().unwrap();
     assert_eq!(approval["approval"]["action"], "price_band");
 
     // Within the band no one is asked.
     till.click("좋음 6,000");
-    till.click("가격택 1장 인쇄");
+    till.click("5장");
+    till.click("가격택 5장 인쇄");
     assert_eq!(till.journal("tags.printed").len(), 2);
     assert_eq!(till.journal("approval").len(), 1);
 }

@@ -117,10 +117,18 @@ impl DonationValue {
 /// Whether `price` is within `band_percent` of the guide's `suggested` price either way; outside
 /// it a manager approves.
 pub fn within_band(price: Won, suggested: Won, band_percent: Decimal) -> bool {
+    let (low, high) = price_band(suggested, band_percent);
+    (low..=high).contains(&price)
+}
+
+/// The lowest and highest whole-won prices within `band_percent` of `suggested`: the low end
+/// rounded up and the high end down, so every price shown as allowed is allowed.
+pub fn price_band(suggested: Won, band_percent: Decimal) -> (Won, Won) {
     let suggested = Decimal::from(suggested.get());
     let low = suggested * (Decimal::ONE_HUNDRED - band_percent) / Decimal::ONE_HUNDRED;
     let high = suggested * (Decimal::ONE_HUNDRED + band_percent) / Decimal::ONE_HUNDRED;
-    (low..=high).contains(&Decimal::from(price.get()))
+    let whole = |d: Decimal| Won::new(i64::try_from(d).unwrap_or(i64::MAX));
+    (whole(low.ceil().max(Decimal::ZERO)), whole(high.floor()))
 }
 
 /// Where goods go when they leave without a sale.
@@ -173,5 +181,17 @@ mod tests {
         assert!(within_band(Won::new(3500), Won::new(5000), b));
         assert!(!within_band(Won::new(6600), Won::new(5000), b));
         assert!(!within_band(Won::new(3400), Won::new(5000), b));
+    }
+
+    #[test]
+    fn the_band_shown_is_the_band_allowed() {
+        // 7,777 ± 30% is 5,443.9 to 10,110.1: the whole won inside are 5,444 to 10,110.
+        let b = Decimal::from(30);
+        assert_eq!(price_band(Won::new(7777), b), (Won::new(5444), Won::new(10_110)));
+        assert!(within_band(Won::new(5444), Won::new(7777), b));
+        assert!(!within_band(Won::new(5443), Won::new(7777), b));
+        assert!(within_band(Won::new(10_110), Won::new(7777), b));
+        assert!(!within_band(Won::new(10_111), Won::new(7777), b));
+        assert_eq!(price_band(Won::new(1000), Decimal::from(150)).0, Won::ZERO);
     }
 }

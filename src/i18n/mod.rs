@@ -78,6 +78,11 @@ pub fn language() -> Lang {
     if CURRENT.load(Ordering::Relaxed) == Lang::En as u8 { Lang::En } else { Lang::Ko }
 }
 
+/// Of a name kept in both languages (a category's, a product's), the one the screen shows now.
+pub fn local<'a>(ko: &'a str, en: &'a str) -> &'a str {
+    if language() == Lang::En { en } else { ko }
+}
+
 /// The message `id` in `lang` with `args` filled in. A missing message shows its id, so the
 /// gap is visible rather than blank.
 pub fn tr_in(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {

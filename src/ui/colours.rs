@@ -8,7 +8,6 @@ use iced::{Color, Element, Fill};
 
 use super::{theme, widgets};
 use crate::domain::{IsoWeek, Rotation, Won};
-use crate::i18n::{Lang, language};
 use crate::t;
 
 #[derive(Debug, Clone)]
@@ -33,7 +32,7 @@ pub fn chips(rotation: &Rotation, today: NaiveDate) -> Vec<Chip> {
             } else {
                 t!("pricing-colour-full")
             };
-            let name = if language() == Lang::En { colour.name_en.clone() } else { colour.name_ko.clone() };
+            let name = crate::i18n::local(&colour.name_ko, &colour.name_en).to_string();
             Some(Chip { name, colour: parse_rgb(&colour.rgb), status })
         })
         .collect()

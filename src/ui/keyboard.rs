@@ -3,7 +3,7 @@
 //! as on a real Korean keyboard; Backspace takes back one key at a time.
 
 use iced::widget::{column, row};
-use iced::{Element, Fill};
+use iced::{Element, Fill, FillPortion};
 
 use super::{theme, widgets};
 use crate::domain::hangul::{Composer, ROWS};
@@ -56,8 +56,11 @@ impl Keyboard {
         for keys in ROWS {
             let line = keys.iter().map(|(plain, shifted)| {
                 let c = if self.shift { *shifted } else { *plain };
-                let label = if c == ' ' { t!("keyboard-space") } else { c.to_string() };
-                widgets::key(label, theme::BODY, Some(on(Key::Jamo(c)))).height(height).width(Fill).into()
+                // The space bar is drawn wide on the bottom row; its place here stays empty.
+                if c == ' ' {
+                    return iced::widget::space().width(Fill).into();
+                }
+                widgets::key(c.to_string(), theme::LARGE, Some(on(Key::Jamo(c)))).height(height).width(Fill).into()
             });
             rows = rows.push(row(line).spacing(6));
         }
@@ -67,6 +70,9 @@ impl Keyboard {
                 widgets::key(t!("keyboard-shift"), theme::SMALL + 1.0, Some(on(Key::Shift)))
                     .height(height)
                     .style(shift_style),
+                widgets::key(t!("keyboard-space"), theme::SMALL + 1.0, Some(on(Key::Jamo(' '))))
+                    .height(height)
+                    .width(FillPortion(2)),
                 widgets::key(t!("keyboard-backspace"), theme::SMALL + 1.0, Some(on(Key::Backspace))).height(height),
                 widgets::key(t!("keyboard-done"), theme::SMALL + 1.0, Some(on(Key::Done)))
                     .height(height)

@@ -61,6 +61,11 @@ pub fn label<'a>(s: impl AsRef<str>) -> text::Text<'a> {
     text(keep_words(s.as_ref())).size(theme::BODY)
 }
 
+/// A panel's heading: large and bold, and a long one wraps between words, never inside one.
+pub fn title<'a>(s: impl AsRef<str>) -> text::Text<'a> {
+    text(keep_words(s.as_ref())).size(theme::LARGE).font(theme::BOLD)
+}
+
 pub fn muted<'a>(s: impl AsRef<str>) -> text::Text<'a> {
     text(keep_words(s.as_ref())).size(theme::SMALL).color(theme::MUTED)
 }

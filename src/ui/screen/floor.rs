@@ -10,7 +10,6 @@ use iced::{Center, Element, Fill, FillPortion};
 
 use crate::domain::donation::OutFlow;
 use crate::domain::{IsoWeek, StaffMember, StockItem};
-use crate::i18n::{Lang, language};
 use crate::reports::pull::{colour_name, week_name};
 use crate::store::{NewOutFlow, PullLine, Store, StoreError, Worker};
 use crate::ui::layout::Layout;
@@ -234,24 +233,24 @@ impl Floor {
                         .font(theme::BOLD),
                 );
             }
-            let name = if language() == Lang::En { &line.name_en } else { &line.name_ko };
+            let name = crate::i18n::local(&line.name_ko, &line.name_en);
             let chosen = matches!(self.chosen, Chosen::Pull(c) if c == i);
             rows = rows.push(
                 button(
                     row![
-                        text(name.as_str()).size(theme::BODY).width(Fill),
-                        widgets::muted(t!(
-                            "floor-line",
-                            printed = line.printed,
-                            sold = line.sold,
-                            pulled = line.pulled
-                        )),
+                        text(name).size(theme::BODY).width(Fill),
+                        {
+                            let counts =
+                                t!("floor-line", printed = line.printed, sold = line.sold, pulled = line.pulled);
+                            // Grey on the chosen row's blue would not read: it takes the button's white.
+                            if chosen { text(counts).size(theme::SMALL) } else { widgets::muted(counts) }
+                        },
                         text(t!("floor-left", left = line.left())).size(theme::BODY).font(theme::BOLD).width(80),
                     ]
                     .spacing(10)
                     .align_y(Center),
                 )
-                .padding([6, 10])
+                .padding(iced::Padding { top: 6.0, bottom: 6.0, left: 10.0, right: 18.0 })
                 .width(Fill)
                 .style(if chosen { theme::primary } else { theme::key })
                 .on_press(Message::Pick(i)),
@@ -262,17 +261,13 @@ impl Floor {
         }
         let stock = self.stock.iter().enumerate().map(|(i, s)| {
             let low = self.low.contains(&s.ean);
-            let name = if language() == Lang::En { &s.name_en } else { &s.name_ko };
+            let name = crate::i18n::local(&s.name_ko, &s.name_en);
             let chosen = matches!(self.chosen, Chosen::Product(c) if c == i);
             button(
-                row![
-                    text(name.as_str()).size(theme::SMALL + 1.0).width(Fill),
-                    text(t!("floor-on-hand", count = s.on_hand)).size(theme::SMALL + 1.0).color(if low {
-                        theme::RED
-                    } else {
-                        theme::INK
-                    }),
-                ]
+                row![text(name).size(theme::SMALL + 1.0).width(Fill), {
+                    let on_hand = text(t!("floor-on-hand", count = s.on_hand)).size(theme::SMALL + 1.0);
+                    if low && !chosen { on_hand.color(theme::RED) } else { on_hand }
+                },]
                 .spacing(8),
             )
             .padding(iced::Padding { top: 4.0, bottom: 4.0, left: 10.0, right: 18.0 })
@@ -281,7 +276,7 @@ impl Floor {
             .on_press(Message::Product(i))
             .into()
         });
-        let mut left = column![text(t!("floor-title")).size(theme::LARGE).font(theme::BOLD)].spacing(gap);
+        let mut left = column![widgets::title(t!("floor-title"))].spacing(gap);
         if let Some((notice, is_error)) = &self.notice {
             left = left.push(widgets::banner(notice.as_str(), *is_error));
         }
@@ -314,7 +309,7 @@ impl Floor {
         match self.chosen {
             Chosen::Pull(i) => {
                 let Some(line) = self.lines.get(i) else { return back.into() };
-                let name = if language() == Lang::En { &line.name_en } else { &line.name_ko };
+                let name = crate::i18n::local(&line.name_ko, &line.name_en);
                 let kinds = OutFlow::ALL.map(|k| {
                     widgets::choice(
                         out_flow_name(k),
@@ -326,9 +321,7 @@ impl Floor {
                     .into()
                 });
                 column![
-                    text(t!("floor-pull-title", name = name.clone(), colour = colour_name(line)))
-                        .size(theme::LARGE)
-                        .font(theme::BOLD),
+                    widgets::title(t!("floor-pull-title", name = name, colour = colour_name(line))),
                     widgets::label(t!("floor-pull-hint")),
                     row(kinds).spacing(6),
                     count.on_submit(Message::RecordPull),
@@ -353,9 +346,9 @@ impl Floor {
             }
             Chosen::Product(i) => {
                 let Some(product) = self.stock.get(i) else { return back.into() };
-                let name = if language() == Lang::En { &product.name_en } else { &product.name_ko };
+                let name = crate::i18n::local(&product.name_ko, &product.name_en);
                 column![
-                    text(t!("floor-receive-title", name = name.clone())).size(theme::LARGE).font(theme::BOLD),
+                    widgets::title(t!("floor-receive-title", name = name)),
                     widgets::muted(t!("floor-on-hand", count = product.on_hand)),
                     widgets::label(t!("floor-receive-hint")),
                     count.on_submit(Message::Receive),

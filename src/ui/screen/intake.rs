@@ -217,14 +217,10 @@ impl Intake {
                 if matches!(self.mode, Mode::Merging) {
                     return self.update(Message::MergeInto(i), ctx);
                 }
-                let history = ctx.store.donations_of(found.donor.id).unwrap_or_else(|e| {
-                    self.error(messages::store_error(&e));
-                    Vec::new()
-                });
-                self.giver = Giver::Donor(Box::new(found), history);
+                self.notice = None;
+                self.show_donor(found, ctx);
                 self.matches.clear();
                 self.search.clear();
-                self.notice = None;
                 Action::None
             }
             Message::Anonymous => {
@@ -422,6 +418,7 @@ impl Intake {
                 Ok(donation) => {
                     let paper = donation_slip(ctx.store.info(), &donation);
                     self.info(t!("intake-taken", value = donation.value.to_string()));
+                    self.refresh_donor(ctx);
                     self.taken = Some(donation.clone());
                     self.mode = Mode::Done(Box::new(donation));
                     Action::Print { title: t!("job-donation-slip"), paper }
@@ -477,6 +474,7 @@ impl Intake {
             Message::ValueSaved(result) => match result {
                 Ok(donation) => {
                     self.info(t!("intake-value-changed", value = donation.value.to_string()));
+                    self.refresh_donor(ctx);
                     let paper = donation_slip(ctx.store.info(), &donation);
                     self.taken = Some(donation.clone());
                     self.mode = Mode::Done(Box::new(donation));
@@ -529,6 +527,25 @@ impl Intake {
         match &self.taken {
             Some(d) => Mode::Done(Box::new(d.clone())),
             None => Mode::Counting,
+        }
+    }
+
+    /// The donor chosen, with what they gave before.
+    fn show_donor(&mut self, found: DonorMatch, ctx: Context<'_>) {
+        let history = ctx.store.donations_of(found.donor.id).unwrap_or_else(|e| {
+            self.error(messages::store_error(&e));
+            Vec::new()
+        });
+        self.giver = Giver::Donor(Box::new(found), history);
+    }
+
+    /// The chosen donor's totals and history again, now counting the donation just taken.
+    fn refresh_donor(&mut self, ctx: Context<'_>) {
+        let Giver::Donor(found, _) = &self.giver else { return };
+        match ctx.store.donor(found.donor.id) {
+            Ok(Some(found)) => self.show_donor(found, ctx),
+            Ok(None) => {}
+            Err(e) => self.error(messages::store_error(&e)),
         }
     }
 

@@ -2,7 +2,7 @@
 //! till, and for managers the audit log and device settings. Big keys, one tap each, for people
 //! who come in one afternoon a week.
 
-use iced::widget::{column, row, text};
+use iced::widget::{column, row};
 use iced::{Element, Fill};
 
 use crate::domain::Role;
@@ -13,7 +13,7 @@ use crate::ui::{theme, widgets};
 
 pub fn view<'a>(role: Role, layout: Layout) -> Element<'a, Message> {
     let key = |label: String, hint: String, message: Message| -> Element<'a, Message> {
-        let body = column![text(label).size(theme::LARGE).font(theme::BOLD), widgets::muted(hint)].spacing(6);
+        let body = column![widgets::title(label), widgets::muted(hint)].spacing(6).align_x(iced::Center);
         iced::widget::button(iced::widget::container(body).center(Fill))
             .width(Fill)
             .height(layout.key_height() * 2.4)
@@ -32,7 +32,7 @@ pub fn view<'a>(role: Role, layout: Layout) -> Element<'a, Message> {
         keys.push(key(t!("menu-audit"), t!("menu-audit-hint"), Message::OpenAudit));
         keys.push(key(t!("menu-devices"), t!("menu-devices-hint"), Message::OpenDevices));
     }
-    let mut rows = column![text(t!("menu-title")).size(theme::LARGE).font(theme::BOLD)].spacing(12);
+    let mut rows = column![widgets::title(t!("menu-title"))].spacing(12);
     let mut keys = keys.into_iter().peekable();
     while keys.peek().is_some() {
         let mut line = row![].spacing(12);

@@ -8,10 +8,9 @@ use iced::Task;
 use iced::widget::{column, container, operation, row, text, text_input};
 use iced::{Center, Element, Fill, FillPortion};
 
-use crate::domain::donation::within_band;
+use crate::domain::donation::{price_band, within_band};
 use crate::domain::{Category, Condition, IsoWeek, StaffMember, Won, register};
 use crate::hardware::tags::TagLabel;
-use crate::i18n::{Lang, language};
 use crate::store::{Approval, NewTags, Store, StoreError, TagBatch, Worker};
 use crate::ui::approval::{self, ApprovalPanel, Outcome};
 use crate::ui::keyboard::{Key, Keyboard};
@@ -387,9 +386,7 @@ impl Pricing {
         let this_week = IsoWeek::of(today);
         let this = chips.first().map(|c| c.name.clone()).unwrap_or_else(|| "-".into());
         column![
-            text(t!("pricing-this-week", colour = this, week = this_week.to_string()))
-                .size(theme::LARGE)
-                .font(theme::BOLD),
+            widgets::title(t!("pricing-this-week", colour = this, week = this_week.to_string())),
             crate::ui::colours::view(&chips, theme::BODY),
         ]
         .spacing(6)
@@ -398,7 +395,9 @@ impl Pricing {
 
     fn view_keys(&self, layout: Layout) -> Element<'_, Message> {
         let columns = layout.key_columns();
-        let per_page = columns * (layout.key_rows() + 1);
+        // The bench has no sale lines to show: twice the checkout's rows of keys, so most stores'
+        // categories fit on one page.
+        let per_page = columns * layout.key_rows() * 2;
         let (shown, paged) = if self.keys.len() > per_page { (per_page - 1, true) } else { (self.keys.len(), false) };
         let pages = self.keys.len().div_ceil(shown.max(1));
         let first = (self.key_page % pages.max(1)) * shown;
@@ -409,7 +408,7 @@ impl Pricing {
             .skip(first)
             .take(shown)
             .map(|(i, c)| {
-                let label = if language() == Lang::En { c.name_en.as_str() } else { c.name_ko.as_str() };
+                let label = crate::i18n::local(&c.name_ko, &c.name_en);
                 widgets::choice(
                     label,
                     theme::BODY - 1.0,
@@ -444,7 +443,7 @@ impl Pricing {
     fn view_price(&self, layout: Layout) -> Element<'_, Message> {
         let Some(category) = self.chosen.and_then(|i| self.keys.get(i)) else {
             return column![
-                text(t!("pricing-title")).size(theme::LARGE).font(theme::BOLD),
+                widgets::title(t!("pricing-title")),
                 widgets::label(t!("pricing-hint")),
                 iced::widget::space().height(Fill),
                 widgets::key(t!("intake-back"), theme::BODY, Some(Message::Back)).height(layout.key_height()),
@@ -452,7 +451,7 @@ impl Pricing {
             .spacing(10)
             .into();
         };
-        let name = if language() == Lang::En { &category.name_en } else { &category.name_ko };
+        let name = crate::i18n::local(&category.name_ko, &category.name_en);
         let conditions = row(category.guide.iter().map(|g| {
             widgets::choice(
                 format!("{} {}", condition_name(g.condition), g.price),
@@ -466,21 +465,38 @@ impl Pricing {
         .spacing(6);
         let suggested = self.suggested();
         let band = suggested.map(|s| {
-            let low = s.get() * (100 - rust_decimal::prelude::ToPrimitive::to_i64(&self.band).unwrap_or(0)) / 100;
-            let high = s.get() * (100 + rust_decimal::prelude::ToPrimitive::to_i64(&self.band).unwrap_or(0)) / 100;
-            t!("pricing-band", low = Won::new(low).to_string(), high = Won::new(high).to_string())
+            let (low, high) = price_band(s, self.band);
+            t!("pricing-band", low = low.to_string(), high = high.to_string())
         });
-        let counts = row([1u32, 5, 10, 20].map(|n| {
-            widgets::choice(
-                t!("pricing-count", count = n),
-                theme::SMALL,
-                !self.item && self.count == n,
-                Some(Message::Count(n)),
-                layout.key_height(),
-            )
-            .into()
-        }))
-        .spacing(6);
+        // − and + for any count; 5, 10 and 20 in one press, as tags come off a sorted pile.
+        let step = |label: &'static str, n: u32| {
+            widgets::key(label, theme::BODY, (!self.item).then_some(Message::Count(n)))
+                .width(layout.key_height())
+                .height(layout.key_height())
+        };
+        let mut counts = row![
+            step("−", self.count.saturating_sub(1)),
+            text(t!("pricing-count", count = if self.item { 1 } else { self.count }))
+                .size(theme::BODY)
+                .font(theme::BOLD)
+                .width(Fill)
+                .align_x(Center),
+            step("+", self.count + 1),
+        ]
+        .spacing(6)
+        .align_y(Center);
+        for n in [5u32, 10, 20] {
+            counts = counts.push(
+                widgets::choice(
+                    t!("pricing-count", count = n),
+                    theme::SMALL,
+                    !self.item && self.count == n,
+                    (!self.item).then_some(Message::Count(n)),
+                    layout.key_height(),
+                )
+                .width(Fill),
+            );
+        }
         let price = text_input(&t!("price-placeholder"), &register::grouped(&self.digits))
             .id(PRICE_INPUT)
             .size(theme::LARGE)
@@ -508,7 +524,7 @@ impl Pricing {
         // A short screen keeps the keys and drops the words: the category is lit on the left.
         let mut panel = column![].spacing(if layout.short() { 6 } else { 8 });
         if !layout.short() {
-            panel = panel.push(text(name.clone()).size(theme::LARGE).font(theme::BOLD));
+            panel = panel.push(widgets::title(name));
         }
         panel = panel.push(conditions).push(price);
         if !layout.short() {

@@ -364,8 +364,8 @@ impl Checkout {
             }
             What::Open { key, digits } => {
                 let keys = self.keys.iter().enumerate().map(|(i, c)| {
-                    let label = if crate::i18n::language() == crate::i18n::Lang::En { &c.name_en } else { &c.name_ko };
-                    choice(label.clone(), *key == Some(i), Some(Message::ReturnCategory(i))).into()
+                    let label = crate::i18n::local(&c.name_ko, &c.name_en);
+                    choice(label.to_string(), *key == Some(i), Some(Message::ReturnCategory(i))).into()
                 });
                 let mut grid = column![].spacing(6);
                 let keys: Vec<Element<'a, Message>> = keys.collect();

@@ -8,7 +8,6 @@ use super::payment::{amount_input, tender_label};
 use super::{Checkout, Finished, Message, Mode};
 use crate::domain::{Line, LineKind, SaleKind, TenderKind, Won};
 use crate::hardware::queue::JobState;
-use crate::i18n::{Lang, language};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
 use crate::{messages, t};
@@ -19,7 +18,7 @@ pub const TEXT_INPUT: &str = "text";
 pub const LINES: &str = "lines";
 
 pub fn name(line: &Line) -> &str {
-    if language() == Lang::En { &line.name_en } else { &line.name_ko }
+    crate::i18n::local(&line.name_ko, &line.name_en)
 }
 
 impl Checkout {
@@ -142,7 +141,7 @@ impl Checkout {
             .skip(first)
             .take(shown)
             .map(|(i, category)| {
-                let label = if language() == Lang::En { category.name_en.as_str() } else { category.name_ko.as_str() };
+                let label = crate::i18n::local(&category.name_ko, &category.name_en);
                 widgets::key(label, theme::BODY - 2.0, enabled.then_some(Message::CategoryKey(i)))
                     .height(layout.key_height())
                     .into()
@@ -258,7 +257,7 @@ impl Checkout {
 
     fn view_price<'a>(&'a self, key: usize, digits: &'a str, layout: Layout) -> Element<'a, Message> {
         let Some(category) = self.keys.get(key) else { return column![].into() };
-        let label = if language() == Lang::En { &category.name_en } else { &category.name_ko };
+        let label = crate::i18n::local(&category.name_ko, &category.name_en);
         let guide = row(category.guide.iter().map(|g| {
             widgets::key(t!("won", amount = g.price.to_string()), theme::BODY, Some(Message::Quick(g.price)))
                 .height(layout.key_height())
@@ -266,7 +265,7 @@ impl Checkout {
         }))
         .spacing(8);
         column![
-            text(t!("price-title", category = label.clone())).size(theme::LARGE).font(theme::BOLD),
+            text(t!("price-title", category = label)).size(theme::LARGE).font(theme::BOLD),
             amount_input(t!("price-placeholder"), digits, theme::HUGE * 0.7),
             widgets::muted(t!("price-guide")),
             guide,

@@ -12,7 +12,6 @@ use super::{
 };
 use crate::domain::donation::{Channel, RejectReason};
 use crate::domain::register;
-use crate::i18n::{Lang, language};
 use crate::reports::donations::{channel_name, reason_name};
 use crate::t;
 use crate::ui::layout::Layout;
@@ -70,12 +69,7 @@ impl Intake {
                     actions = actions.push(key(t!("intake-merge"), Message::Merge));
                 }
                 column![
-                    row![
-                        text(d.name.as_str()).size(theme::LARGE).font(theme::BOLD),
-                        widgets::spacer(),
-                        widgets::muted(phone)
-                    ]
-                    .align_y(Center),
+                    row![widgets::title(d.name.as_str()), widgets::spacer(), widgets::muted(phone)].align_y(Center),
                     widgets::muted(t!(
                         "intake-history",
                         count = found.donations,
@@ -89,7 +83,7 @@ impl Intake {
                 .into()
             }
             (Giver::Anonymous, _) => column![
-                text(t!("intake-anonymous")).size(theme::LARGE).font(theme::BOLD),
+                widgets::title(t!("intake-anonymous")),
                 widgets::muted(t!("intake-anonymous-hint")),
                 iced::widget::space().height(Fill),
                 key(t!("intake-change-donor"), Message::ChangeDonor),
@@ -117,7 +111,7 @@ impl Intake {
                 let title =
                     if matches!(self.mode, Mode::Merging) { t!("intake-merge-title") } else { t!("intake-who") };
                 let mut panel = column![
-                    text(title).size(theme::LARGE).font(theme::BOLD),
+                    widgets::title(title),
                     text_input(&t!("intake-search-placeholder"), &self.search)
                         .id(SEARCH_INPUT)
                         .size(theme::BODY)
@@ -127,7 +121,9 @@ impl Intake {
                     scrollable(column(results).spacing(4)).height(Fill),
                 ]
                 .spacing(8);
-                if !self.search.trim().is_empty() && self.matches.is_empty() {
+                if self.search.trim().is_empty() {
+                    panel = panel.push(widgets::muted(t!("intake-search-hint")));
+                } else if self.matches.is_empty() {
                     panel = panel.push(widgets::muted(t!("intake-nobody")));
                 }
                 if matches!(self.mode, Mode::Merging) {
@@ -153,7 +149,7 @@ impl Intake {
         };
         let keyboard_label = if self.keyboard.is_some() { t!("intake-keyboard-hide") } else { t!("intake-keyboard") };
         column![
-            text(t!("intake-new-donor")).size(theme::LARGE).font(theme::BOLD),
+            widgets::title(t!("intake-new-donor")),
             row![
                 text_input(&t!("intake-name-placeholder"), &form.name)
                     .id(NAME_INPUT)
@@ -206,7 +202,7 @@ impl Intake {
             .skip(first)
             .take(shown)
             .map(|(i, c)| {
-                let label = if language() == Lang::En { c.name_en.as_str() } else { c.name_ko.as_str() };
+                let label = crate::i18n::local(&c.name_ko, &c.name_en);
                 widgets::key(label, theme::BODY - 2.0, enabled.then_some(Message::Category(i)))
                     .height(layout.key_height())
                     .into()
@@ -255,9 +251,9 @@ impl Intake {
         };
         let lines = self.accepted.iter().enumerate().map(|(i, (k, n))| {
             let c = &self.keys[*k];
-            let name = if language() == Lang::En { &c.name_en } else { &c.name_ko };
+            let name = crate::i18n::local(&c.name_ko, &c.name_en);
             let chosen = self.selected == Some(i);
-            let name = button(text(name.as_str()).size(theme::BODY))
+            let name = button(text(name).size(theme::BODY))
                 .padding([4, 6])
                 .width(Fill)
                 .style(if chosen { theme::primary } else { theme::key })
@@ -277,8 +273,11 @@ impl Intake {
             .into()
         });
         let rejected = self.rejected.iter().enumerate().map(|(i, r)| {
-            let what =
-                r.category.as_ref().and_then(|c| self.keys.iter().find(|k| &k.code == c)).map(|c| c.name_ko.clone());
+            let what = r
+                .category
+                .as_ref()
+                .and_then(|c| self.keys.iter().find(|k| &k.code == c))
+                .map(|c| crate::i18n::local(&c.name_ko, &c.name_en).to_string());
             row![
                 text(t!(
                     "intake-rejected-line",
@@ -315,7 +314,7 @@ impl Intake {
         let value = self.value();
         column![
             row(Channel::ALL.map(channel)).spacing(6),
-            container(scrollable(column(lines.chain(rejected)).spacing(4)))
+            container(scrollable(column(lines.chain(rejected).chain(self.unit_hints())).spacing(4)))
                 .style(theme::card)
                 .padding(6)
                 .height(Fill)
@@ -345,7 +344,7 @@ impl Intake {
             row![
                 widgets::label(t!("intake-value")).color(theme::MUTED),
                 widgets::spacer(),
-                text(t!("won", amount = value.to_string())).size(theme::LARGE).font(theme::BOLD),
+                widgets::title(t!("won", amount = value.to_string())),
             ]
             .align_y(Center),
             row![
@@ -367,9 +366,25 @@ impl Intake {
         .into()
     }
 
+    /// Why a few books show 0 won: categories counted in units of several pieces say so.
+    fn unit_hints(&self) -> impl Iterator<Item = Element<'_, Message>> {
+        self.accepted.iter().filter_map(|(k, _)| {
+            let c = &self.keys[*k];
+            (c.donation.unit > 1).then(|| {
+                widgets::muted(t!(
+                    "intake-unit-hint",
+                    name = crate::i18n::local(&c.name_ko, &c.name_en),
+                    unit = c.donation.unit,
+                    value = c.donation.value.to_string()
+                ))
+                .into()
+            })
+        })
+    }
+
     fn view_done<'a>(&'a self, d: &'a crate::store::Donation, layout: Layout) -> Element<'a, Message> {
         let mut done = column![
-            text(t!("intake-done")).size(theme::LARGE).font(theme::BOLD).color(theme::GREEN),
+            widgets::title(t!("intake-done")).color(theme::GREEN),
             widgets::label(match &d.donor {
                 Some(donor) => donor.name.clone(),
                 None => t!("intake-anonymous"),
@@ -402,7 +417,7 @@ impl Intake {
 
     fn view_value<'a>(&'a self, digits: &'a str, layout: Layout) -> Element<'a, Message> {
         column![
-            text(t!("intake-change-value")).size(theme::LARGE).font(theme::BOLD),
+            widgets::title(t!("intake-change-value")),
             widgets::label(t!("intake-value-hint")),
             text_input("0", &register::grouped(digits))
                 .id(VALUE_INPUT)
