@@ -64,6 +64,16 @@ impl Layout {
         if self.short() { TOUCH } else { 52.0 }
     }
 
+    /// The checkout's grid of category keys (the intake counter uses the same).
+    pub fn key_grid(&self) -> super::widgets::KeyGrid {
+        super::widgets::KeyGrid {
+            columns: self.key_columns(),
+            rows: self.key_rows(),
+            height: self.key_height(),
+            size: super::theme::BODY - 2.0,
+        }
+    }
+
     /// A key of the number pad.
     pub fn pad_key(&self) -> f32 {
         match self.height {

@@ -10,6 +10,21 @@ pub mod menu;
 pub mod pricing;
 pub mod till;
 
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::StaffMember;
+use crate::store::{Store, Worker};
+
+/// What the intake, pricing and floor screens work with: the store to read, the worker to
+/// write through, who is signed in and the time.
+#[derive(Clone, Copy)]
+pub struct BackRoom<'a> {
+    pub store: &'a Store,
+    pub worker: &'a Worker,
+    pub staff: &'a StaffMember,
+    pub now: DateTime<FixedOffset>,
+}
+
 pub enum Screen {
     Login(login::Login),
     Checkout(checkout::Checkout),

@@ -4,6 +4,8 @@ use iced::widget::{button, column, container, row, text};
 use iced::{Center, Element, Fill, Length};
 
 use super::theme;
+use crate::domain::Category;
+use crate::t;
 
 /// A key with centred text, for touch.
 pub fn key<'a, M: Clone + 'a>(label: impl AsRef<str>, size: f32, on_press: Option<M>) -> button::Button<'a, M> {
@@ -108,4 +110,57 @@ mod tests {
         assert_eq!(keep_words("Cash"), "Cash");
         assert_eq!(keep_words("3,500원"), "3,500\u{2060}원");
     }
+}
+
+/// How category keys are laid out: `columns` × `rows` places, each `height` tall.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyGrid {
+    pub columns: usize,
+    pub rows: usize,
+    pub height: f32,
+    pub size: f32,
+}
+
+/// Category keys a page at a time. When they do not all fit, the last place is a key to the
+/// next page ("다음 ▶ 1/2"); the `chosen` key is filled.
+pub fn category_keys<'a, M: Clone + 'a>(
+    categories: &'a [Category],
+    page: usize,
+    grid: KeyGrid,
+    chosen: Option<usize>,
+    on_key: impl Fn(usize) -> Option<M>,
+    next: Option<M>,
+) -> Element<'a, M> {
+    let per_page = (grid.columns * grid.rows).max(2);
+    let (shown, paged) =
+        if categories.len() > per_page { (per_page - 1, true) } else { (categories.len().max(1), false) };
+    let pages = categories.len().div_ceil(shown);
+    let first = (page % pages.max(1)) * shown;
+    let mut keys: Vec<Element<'a, M>> = categories
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(shown)
+        .map(|(i, c)| {
+            choice(crate::i18n::local(&c.name_ko, &c.name_en), grid.size, chosen == Some(i), on_key(i), grid.height)
+                .into()
+        })
+        .collect();
+    if paged {
+        let more = t!("checkout-more-keys", page = first / shown + 1, pages = pages);
+        keys.push(key(more, theme::SMALL, next).height(grid.height).into());
+    }
+    let mut rows = column![].spacing(8);
+    let mut keys = keys.into_iter().peekable();
+    while keys.peek().is_some() {
+        let mut line = row![].spacing(8);
+        for _ in 0..grid.columns {
+            line = match keys.next() {
+                Some(key) => line.push(key),
+                None => line.push(iced::widget::space().width(Fill)),
+            };
+        }
+        rows = rows.push(line);
+    }
+    rows.into()
 }

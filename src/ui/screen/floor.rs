@@ -3,15 +3,14 @@
 //! (outlet, recycling, upcycling, another store), and the fair-trade stock: what is low, and
 //! receiving a delivery.
 
-use chrono::{DateTime, FixedOffset};
 use iced::Task;
 use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, FillPortion};
 
 use crate::domain::donation::OutFlow;
-use crate::domain::{IsoWeek, StaffMember, StockItem};
+use crate::domain::{IsoWeek, StockItem};
 use crate::reports::pull::{colour_name, week_name};
-use crate::store::{NewOutFlow, PullLine, Store, StoreError, Worker};
+use crate::store::{NewOutFlow, PullLine, Store, StoreError};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
 use crate::{messages, t};
@@ -39,13 +38,7 @@ pub enum Action {
     Leave,
 }
 
-#[derive(Clone, Copy)]
-pub struct Context<'a> {
-    pub store: &'a Store,
-    pub worker: &'a Worker,
-    pub staff: &'a StaffMember,
-    pub now: DateTime<FixedOffset>,
-}
+pub use super::BackRoom as Context;
 
 enum Chosen {
     Nothing,

@@ -7,7 +7,6 @@
 
 mod view;
 
-use chrono::{DateTime, FixedOffset};
 use iced::Task;
 use iced::widget::operation;
 
@@ -15,7 +14,7 @@ use crate::domain::donation::{Accepted, Channel, RejectReason, Rejected};
 use crate::domain::{Category, Phone, StaffMember, Won};
 use crate::hardware::Document;
 use crate::hardware::donation_slip::donation_slip;
-use crate::store::{Approval, Donation, DonationError, Donor, DonorMatch, NewDonation, NewDonor, Store, Worker};
+use crate::store::{Approval, Donation, DonationError, Donor, DonorMatch, NewDonation, NewDonor, Store};
 use crate::ui::approval::{self, ApprovalPanel, Outcome};
 use crate::ui::keyboard::{Key, Keyboard};
 use crate::{messages, t};
@@ -76,13 +75,7 @@ pub enum Action {
     Leave,
 }
 
-#[derive(Clone, Copy)]
-pub struct Context<'a> {
-    pub store: &'a Store,
-    pub worker: &'a Worker,
-    pub staff: &'a StaffMember,
-    pub now: DateTime<FixedOffset>,
-}
+pub use super::BackRoom as Context;
 
 /// Who is giving.
 enum Giver {

@@ -3,7 +3,6 @@
 //! print in one job. A valuable piece gets an item tag with a short description instead. This
 //! week's colour and what each colour sells at today are on screen. Every batch is recorded.
 
-use chrono::{DateTime, FixedOffset};
 use iced::Task;
 use iced::widget::{column, container, operation, row, text, text_input};
 use iced::{Center, Element, Fill, FillPortion};
@@ -11,7 +10,7 @@ use iced::{Center, Element, Fill, FillPortion};
 use crate::domain::donation::{price_band, within_band};
 use crate::domain::{Category, Condition, IsoWeek, StaffMember, Won, register};
 use crate::hardware::tags::TagLabel;
-use crate::store::{Approval, NewTags, Store, StoreError, TagBatch, Worker};
+use crate::store::{Approval, NewTags, Store, StoreError, TagBatch};
 use crate::ui::approval::{self, ApprovalPanel, Outcome};
 use crate::ui::keyboard::{Key, Keyboard};
 use crate::ui::layout::Layout;
@@ -52,13 +51,7 @@ pub enum Action {
     Leave,
 }
 
-#[derive(Clone, Copy)]
-pub struct Context<'a> {
-    pub store: &'a Store,
-    pub worker: &'a Worker,
-    pub staff: &'a StaffMember,
-    pub now: DateTime<FixedOffset>,
-}
+pub use super::BackRoom as Context;
 
 enum Mode {
     Pricing,
@@ -394,50 +387,23 @@ impl Pricing {
     }
 
     fn view_keys(&self, layout: Layout) -> Element<'_, Message> {
-        let columns = layout.key_columns();
         // The bench has no sale lines to show: twice the checkout's rows of keys, so most stores'
         // categories fit on one page.
-        let per_page = columns * layout.key_rows() * 2;
-        let (shown, paged) = if self.keys.len() > per_page { (per_page - 1, true) } else { (self.keys.len(), false) };
-        let pages = self.keys.len().div_ceil(shown.max(1));
-        let first = (self.key_page % pages.max(1)) * shown;
-        let mut keys: Vec<Element<'_, Message>> = self
-            .keys
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(shown)
-            .map(|(i, c)| {
-                let label = crate::i18n::local(&c.name_ko, &c.name_en);
-                widgets::choice(
-                    label,
-                    theme::BODY - 1.0,
-                    self.chosen == Some(i),
-                    Some(Message::Category(i)),
-                    layout.key_height() + 8.0,
-                )
-                .into()
-            })
-            .collect();
-        if paged {
-            let more = t!("checkout-more-keys", page = first / shown + 1, pages = pages);
-            keys.push(
-                widgets::key(more, theme::SMALL, Some(Message::NextKeys)).height(layout.key_height() + 8.0).into(),
-            );
-        }
-        let mut rows = column![].spacing(8);
-        let mut keys = keys.into_iter().peekable();
-        while keys.peek().is_some() {
-            let mut line = row![].spacing(8);
-            for _ in 0..columns {
-                line = match keys.next() {
-                    Some(key) => line.push(key),
-                    None => line.push(iced::widget::space().width(Fill)),
-                };
-            }
-            rows = rows.push(line);
-        }
-        column![iced::widget::space().height(Fill), rows].into()
+        let grid = widgets::KeyGrid {
+            columns: layout.key_columns(),
+            rows: layout.key_rows() * 2,
+            height: layout.key_height() + 8.0,
+            size: theme::BODY - 1.0,
+        };
+        let keys = widgets::category_keys(
+            &self.keys,
+            self.key_page,
+            grid,
+            self.chosen,
+            |i| Some(Message::Category(i)),
+            Some(Message::NextKeys),
+        );
+        column![iced::widget::space().height(Fill), keys].into()
     }
 
     fn view_price(&self, layout: Layout) -> Element<'_, Message> {

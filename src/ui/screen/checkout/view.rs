@@ -128,46 +128,14 @@ impl Checkout {
     }
 
     fn view_keys(&self, enabled: bool, layout: Layout) -> Element<'_, Message> {
-        let columns = layout.key_columns();
-        let per_page = columns * layout.key_rows();
-        // When the keys do not all fit, the last place is a key to the next page.
-        let (shown, paged) = if self.keys.len() > per_page { (per_page - 1, true) } else { (self.keys.len(), false) };
-        let pages = self.keys.len().div_ceil(shown.max(1));
-        let first = (self.key_page % pages.max(1)) * shown;
-        let mut keys: Vec<Element<'_, Message>> = self
-            .keys
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(shown)
-            .map(|(i, category)| {
-                let label = crate::i18n::local(&category.name_ko, &category.name_en);
-                widgets::key(label, theme::BODY - 2.0, enabled.then_some(Message::CategoryKey(i)))
-                    .height(layout.key_height())
-                    .into()
-            })
-            .collect();
-        if paged {
-            let more = t!("checkout-more-keys", page = first / shown + 1, pages = pages);
-            keys.push(
-                widgets::key(more, theme::SMALL, enabled.then_some(Message::NextKeys))
-                    .height(layout.key_height())
-                    .into(),
-            );
-        }
-        let mut rows = column![].spacing(8);
-        let mut keys = keys.into_iter().peekable();
-        while keys.peek().is_some() {
-            let mut line = row![].spacing(8);
-            for _ in 0..columns {
-                line = match keys.next() {
-                    Some(key) => line.push(key),
-                    None => line.push(iced::widget::space().width(Fill)),
-                };
-            }
-            rows = rows.push(line);
-        }
-        rows.into()
+        widgets::category_keys(
+            &self.keys,
+            self.key_page,
+            layout.key_grid(),
+            None,
+            |i| enabled.then_some(Message::CategoryKey(i)),
+            enabled.then_some(Message::NextKeys),
+        )
     }
 
     fn view_totals(&self, layout: Layout) -> Element<'_, Message> {
