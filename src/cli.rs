@@ -40,11 +40,14 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<NaiveDate>,
     },
-    /// A report for one day, as text or CSV.
+    /// A report for one day (volunteers: or days up to --to), as text or CSV.
     Report {
         kind: ReportKind,
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<NaiveDate>,
+        /// The last day of a range (volunteers).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<NaiveDate>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -83,11 +86,15 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         count: Option<u64>,
     },
-    /// Write a file for head office: `donations` = each donor's total for a year (UTF-8 with BOM).
+    /// Write a file for head office, UTF-8 with BOM: `donations --year` = each donor's total
+    /// for a year; `volunteers --month` = each volunteer's days in the 1365/VMS upload layout,
+    /// and a second file (`…-totals.csv`) with each person's month.
     Export {
         what: ExportKind,
         #[arg(long, value_name = "YYYY")]
-        year: i32,
+        year: Option<i32>,
+        #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+        month: Option<NaiveDate>,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -114,11 +121,18 @@ pub enum ReportKind {
     Donations,
     /// Which colour comes off the floor, and how many of its tags are left, per category.
     Pull,
+    /// Volunteer hours per person per day (credited: at most 8 a day) and each person's total.
+    Volunteers,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportKind {
     Donations,
+    Volunteers,
+}
+
+fn parse_month(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").map_err(|_| format!("'{s}' is not a month like 2026-11"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -240,7 +254,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             let priced = store.price_scan(&code, date).map_err(|e| Failure::User(messages::scan_error(&e)))?;
             print!("{}", messages::price_explanation(&priced, date));
         }
-        Command::Report { kind: ReportKind::Daily, date, format } => {
+        Command::Report { kind: ReportKind::Daily, date, format, to: None } => {
             let store = open(db, paths)?;
             let report = reports::daily::daily(&store, date.unwrap_or_else(today))?;
             let stdout = std::io::stdout();
@@ -277,7 +291,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 )
             );
         }
-        Command::Report { kind: ReportKind::Donations, date, format } => {
+        Command::Report { kind: ReportKind::Donations, date, format, to: None } => {
             let store = open(db, paths)?;
             let report = reports::donations::donations(&store, date.unwrap_or_else(today))?;
             let stdout = std::io::stdout();
@@ -286,7 +300,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 Format::Csv => report.write_csv(stdout.lock())?,
             }
         }
-        Command::Report { kind: ReportKind::Pull, date, format } => {
+        Command::Report { kind: ReportKind::Pull, date, format, to: None } => {
             let store = open(db, paths)?;
             let report = reports::pull::pull(&store, date.unwrap_or_else(today))?;
             let stdout = std::io::stdout();
@@ -295,13 +309,43 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 Format::Csv => report.write_csv(stdout.lock())?,
             }
         }
-        Command::Export { what: ExportKind::Donations, year, out } => {
+        Command::Report { kind: ReportKind::Volunteers, date, to, format } => {
+            let store = open(db, paths)?;
+            let from = date.unwrap_or_else(today);
+            let report = reports::volunteers::volunteers(&store, from, to.unwrap_or(from), Local::now().naive_local())?;
+            let stdout = std::io::stdout();
+            match format {
+                Format::Text => report.write_text(&mut stdout.lock())?,
+                Format::Csv => report.write_csv(stdout.lock())?,
+            }
+        }
+        Command::Report { to: Some(_), .. } => return Err(Failure::Usage(t!("cli-report-no-range"))),
+        Command::Export { what: ExportKind::Volunteers, month, out, .. } => {
+            let month = month.ok_or_else(|| Failure::Usage(t!("cli-export-needs-month")))?;
+            let store = open(db, paths)?;
+            let export = reports::volunteers::portal_export(&store, month, Local::now().naive_local())?;
+            let totals = totals_path(&out);
+            export.write_days(std::io::BufWriter::new(create(&out)?))?;
+            export.write_totals(std::io::BufWriter::new(create(&totals)?))?;
+            println!(
+                "{}",
+                t!(
+                    "cli-exported-volunteers",
+                    path = out.display().to_string(),
+                    rows = export.report.days.len(),
+                    people = export.report.totals().len(),
+                    totals = totals.display().to_string()
+                )
+            );
+            if export.left_out > 0 {
+                eprintln!("{}", t!("cli-exported-volunteers-left-out", count = export.left_out));
+            }
+        }
+        Command::Export { what: ExportKind::Donations, year, out, .. } => {
+            let year = year.ok_or_else(|| Failure::Usage(t!("cli-export-needs-year")))?;
             let store = open(db, paths)?;
             let export = reports::donations::export(&store, year)?;
-            let file = std::fs::File::create(&out).map_err(|e| {
-                Failure::User(t!("cli-cannot-write", path = out.display().to_string(), reason = messages::io_error(&e)))
-            })?;
-            export.write_csv(std::io::BufWriter::new(file))?;
+            export.write_csv(std::io::BufWriter::new(create(&out)?))?;
             println!(
                 "{}",
                 t!(
@@ -312,7 +356,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 )
             );
         }
-        Command::Report { kind: ReportKind::Till, date, format } => {
+        Command::Report { kind: ReportKind::Till, date, format, to: None } => {
             let store = open(db, paths)?;
             let report = reports::till::till(&store, date.unwrap_or_else(today))?;
             let stdout = std::io::stdout();
@@ -426,4 +470,16 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
         }
     }
     Ok(())
+}
+
+fn create(path: &std::path::Path) -> Result<std::fs::File, Failure> {
+    std::fs::File::create(path).map_err(|e| {
+        Failure::User(t!("cli-cannot-write", path = path.display().to_string(), reason = messages::io_error(&e)))
+    })
+}
+
+/// `hours-2026-11.csv` → `hours-2026-11-totals.csv`, beside it.
+fn totals_path(out: &std::path::Path) -> PathBuf {
+    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    out.with_file_name(format!("{stem}-totals.csv"))
 }

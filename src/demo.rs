@@ -577,7 +577,77 @@ fn history(store: &mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<
         .collect();
     summary.items_tagged +=
         store.add_items(&floor, Some(by_role(Role::Manager).id), Local::now().fixed_offset())?.len();
+    demo_shifts(store, &mut rng, first_day, today, by_role(Role::Volunteer), by_role(Role::Manager))?;
     Ok(summary)
+}
+
+/// About twenty-five volunteers and their shifts: mornings and afternoons, a few whole days,
+/// one long day over eight hours each month, and a few forgotten sign-outs the store closed at
+/// closing time (confirmed by the manager the next day, except the last week's).
+fn demo_shifts(
+    store: &mut Store,
+    rng: &mut ChaCha8Rng,
+    first_day: NaiveDate,
+    today: NaiveDate,
+    regular: &StaffMember,
+    manager: &StaffMember,
+) -> Result<(), StoreError> {
+    use crate::domain::volunteer::Duty;
+    use crate::store::{NewVolunteer, PastShift};
+    let people: Vec<NewVolunteer> = (0..24)
+        .map(|i| NewVolunteer {
+            name: format!("{}{}", FAMILY[(i * 5 + 3) % FAMILY.len()], GIVEN[(i * 7 + 2) % GIVEN.len()]),
+            phone: crate::domain::Phone::parse(&format!("010{:08}", 31_000_000 + i * 104_729)),
+            portal_id: (i % 3 != 0).then(|| format!("1365-{:06}", 200_000 + i * 37)),
+            pin: "3333".into(),
+            duties: match i % 4 {
+                0 => vec![Duty::Counter, Duty::Sorting, Duty::Pricing, Duty::Intake],
+                1 => vec![Duty::Sorting, Duty::Pricing],
+                2 => vec![Duty::Counter, Duty::Intake],
+                _ => vec![Duty::Sorting, Duty::Intake],
+            },
+        })
+        .collect();
+    let added = store.add_volunteers(&people, local(first_day, NaiveTime::from_hms_opt(8, 0, 0).unwrap()))?;
+    let mut roster: Vec<(i64, Vec<Duty>)> = vec![(regular.id, Duty::ALL.to_vec())];
+    roster.extend(added.iter().zip(&people).map(|(m, p)| (m.id, p.duties.clone())));
+    let closing = store.closing_time()?;
+    let hm = |h: u32, m: u32| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    let mut shifts = Vec::new();
+    let mut date = first_day;
+    while date < today {
+        let mut here: Vec<usize> = (0..roster.len()).collect();
+        // Six to ten people a day.
+        for i in (1..here.len()).rev() {
+            here.swap(i, rng.random_range(0..=i));
+        }
+        here.truncate(rng.random_range(6..11));
+        for (n, &who) in here.iter().enumerate() {
+            let (staff_id, duties) = &roster[who];
+            let duty = duties[rng.random_range(0..duties.len())];
+            let (start, end) = match n % 3 {
+                0 => (hm(9, 50 + rng.random_range(0..10)), hm(13, rng.random_range(0..40))),
+                1 => (hm(13, 50 + rng.random_range(0..10)), hm(18, rng.random_range(0..50))),
+                _ => (hm(10, rng.random_range(0..30)), hm(16, rng.random_range(0..60))),
+            };
+            // The first open day of each month, the first volunteer stays on past eight hours.
+            let (start, end) = if date.day() == 1 && n == 0 { (hm(9, 30), hm(19, 45)) } else { (start, end) };
+            let forgotten = rng.random_bool(0.01);
+            let end = if forgotten { closing } else { end };
+            let confirmed = (forgotten && today - date > chrono::Duration::days(7))
+                .then(|| (manager.id, local(date + Days::new(1), hm(9, 30))));
+            shifts.push(PastShift {
+                staff_id: *staff_id,
+                duty,
+                started: local(date, start),
+                ended: local(date, end),
+                flagged: forgotten,
+                confirmed,
+            });
+        }
+        date = date + Days::new(1);
+    }
+    store.record_shifts(&shifts)
 }
 
 /// A sale on its way to being committed with the rest of the day's.

@@ -390,3 +390,43 @@ fn the_yearly_donor_export_adds_up_to_the_daily_donation_reports() {
         conn.query_row("SELECT count(*) FROM donations WHERE donor_id IS NULL", [], |r| r.get(0)).unwrap();
     assert_eq!(footer[4].parse::<i64>().unwrap(), anonymous);
 }
+
+#[test]
+fn volunteer_hours_come_out_for_a_range_and_for_the_portal() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("store.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(nanum(home.path(), &["--db", db_arg, "demo", "--days", "20"]).status.success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (first, last): (String, String) = conn
+        .query_row("SELECT min(business_date), max(business_date) FROM shifts", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    let o = nanum(
+        home.path(),
+        &["--db", db_arg, "report", "volunteers", "--date", &first, "--to", &last, "--format", "csv"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = csv_rows(&o);
+    let people_days: i64 = conn
+        .query_row("SELECT count(*) FROM (SELECT DISTINCT staff_id, business_date FROM shifts)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows.len() as i64, people_days, "one row per person per day");
+    assert!(rows.iter().all(|r| r["credited_minutes"].parse::<i64>().unwrap() <= 480));
+
+    let month = &last[..7];
+    let out = home.path().join("hours.csv");
+    let o =
+        nanum(home.path(), &["--db", db_arg, "export", "volunteers", "--month", month, "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let days = std::fs::read_to_string(&out).unwrap();
+    let totals = std::fs::read_to_string(home.path().join("hours-totals.csv")).unwrap();
+    assert!(days.starts_with("\u{feff}ID,이름,활동일"), "{days:.60}");
+    assert!(totals.starts_with("\u{feff}ID,이름,월"), "{totals:.60}");
+    let of_month = rows.iter().filter(|r| r["date"].starts_with(month) && r["to_confirm"] == "false");
+    assert_eq!(days.lines().count() - 1, of_month.count(), "the upload holds the month's confirmed days");
+
+    let o = nanum(home.path(), &["--db", db_arg, "export", "volunteers", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "a month is needed: {}", stderr(&o));
+    let o = nanum(home.path(), &["--db", db_arg, "report", "daily", "--date", &first, "--to", &last]);
+    assert_eq!(o.status.code(), Some(2), "--to is for volunteers only: {}", stderr(&o));
+}

@@ -848,3 +848,22 @@ status-menu-short = Menu
 checkout-colours = Tag colours today
 reject-not-accepted-short = Not taken
 reject-safety-short = Safety
+
+## Volunteers
+duty-counter = Counter
+duty-sorting = Sorting
+duty-pricing = Pricing
+duty-intake = Intake
+report-volunteers-title = { $store } volunteer hours { $range }
+report-volunteers-to-confirm = a manager must confirm
+report-volunteers-credited = → { $credited } credited
+report-volunteers-totals = Totals by person
+report-volunteers-total = { $days } days · { $credited } credited
+report-volunteers-all = { $credited } credited
+report-volunteers-still-in = Still on shift: { $name } (since { $since })
+cli-exported-volunteers = Wrote { $rows } rows ({ $people } volunteers) to { $path } and each person's total to { $totals }.
+cli-exported-volunteers-left-out = Left out { $count } days waiting for a manager's confirmation. Confirm them, then export again.
+cli-export-needs-month = Volunteer hours are exported with --month YYYY-MM.
+cli-export-needs-year = Donation totals are exported with --year YYYY.
+cli-report-no-range = --to works only with the volunteers report for now.
+report-total = Total

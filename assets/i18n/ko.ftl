@@ -843,3 +843,22 @@ status-menu-short = 메뉴
 checkout-colours = 오늘의 택 색상
 reject-not-accepted-short = 미취급
 reject-safety-short = 안전 문제
+
+## Volunteers
+duty-counter = 계산대
+duty-sorting = 분류
+duty-pricing = 가격 매기기
+duty-intake = 기증 받기
+report-volunteers-title = { $store } 봉사 시간 { $range }
+report-volunteers-to-confirm = 매니저 확인 필요
+report-volunteers-credited = → 인정 { $credited }
+report-volunteers-totals = 사람별 합계
+report-volunteers-total = { $days }일 · 인정 { $credited }
+report-volunteers-all = 인정 { $credited }
+report-volunteers-still-in = 아직 봉사 중: { $name } ({ $since }부터)
+cli-exported-volunteers = { $path }에 { $rows }줄(봉사자 { $people }명)을, { $totals }에 사람별 합계를 썼어요.
+cli-exported-volunteers-left-out = 매니저 확인을 기다리는 { $count }일은 뺐어요. 확인한 뒤 다시 내보내 주세요.
+cli-export-needs-month = 봉사 시간은 --month YYYY-MM으로 내보내요.
+cli-export-needs-year = 기증 합계는 --year YYYY로 내보내요.
+cli-report-no-range = --to는 봉사 시간 보고(volunteers)에만 쓸 수 있어요.
+report-total = 합계

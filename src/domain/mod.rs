@@ -21,6 +21,7 @@ pub mod sale;
 pub mod staff;
 pub mod tax;
 pub mod till;
+pub mod volunteer;
 
 pub use cart::{Cart, CartError, Line, LineKind, vat_of};
 pub use cash_receipt::CashReceipt;

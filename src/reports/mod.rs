@@ -5,3 +5,4 @@ pub mod daily;
 pub mod donations;
 pub mod pull;
 pub mod till;
+pub mod volunteers;

@@ -25,6 +25,7 @@ mod setup;
 pub mod sql;
 mod staff;
 mod till;
+mod volunteers;
 pub mod worker;
 
 use std::path::{Path, PathBuf};
@@ -46,6 +47,7 @@ pub use sales::{NewSale, SaleError, SaleSummary};
 pub use setup::{CategorySetup, ItemSetup, StaffSetup, StockSetup, StoreSetup};
 pub use staff::{Approval, BootClock, SignInError, boot_clock};
 pub use till::{CashMove, Closed, Correction, SessionReport, TillError, TillSession};
+pub use volunteers::{NewVolunteer, PastShift, Shift, ShiftError, ShiftStarted, Volunteer};
 pub use worker::Worker;
 
 use crate::domain::{Rotation, StoreInfo};

@@ -11,6 +11,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use rust_decimal::Decimal;
 
 use crate::domain::donation::{Channel, OutFlow, RejectReason};
+use crate::domain::volunteer::Duty;
 use crate::domain::{Condition, Customer, LineKind, Role, SaleKind, TenderKind, Won};
 
 /// A stored value that is not one this version knows.
@@ -55,6 +56,7 @@ macro_rules! stored_by_name {
 }
 
 stored_by_name! {
+    Duty => "volunteer duty",
     Role => "staff role",
     Condition => "condition",
     LineKind => "line kind",

@@ -174,7 +174,7 @@ impl Store {
     /// Checks a PIN. A right one clears the wrong-PIN count and the lockouts in a row; the fifth
     /// wrong one in a row locks the person out (journaled). The hash is checked outside any
     /// transaction, so another writer never waits on argon2.
-    fn check_pin(
+    pub(super) fn check_pin(
         &mut self,
         staff_id: i64,
         pin: &str,
