@@ -185,6 +185,19 @@ pub fn sign_in_error(e: &SignInError, now: DateTime<FixedOffset>) -> String {
     }
 }
 
+pub fn shift_error(e: &crate::store::ShiftError, now: DateTime<FixedOffset>) -> String {
+    use crate::store::ShiftError;
+    match e {
+        ShiftError::SignIn(e) => sign_in_error(e, now),
+        ShiftError::AlreadyIn(since) => t!("shift-already-in", since = since.format("%H:%M").to_string()),
+        ShiftError::NotIn => t!("shift-not-in"),
+        ShiftError::NotTheirDuty(d) => t!("shift-not-their-duty", duty = crate::reports::volunteers::duty_name(*d)),
+        ShiftError::EndsBeforeStart => t!("shift-ends-before-start"),
+        ShiftError::NoReason => t!("shift-no-reason"),
+        ShiftError::Store(e) => store_error(e),
+    }
+}
+
 pub fn cart_error(e: &CartError) -> String {
     match e {
         CartError::AlreadyInCart { .. } => t!("error-already-in-sale"),

@@ -19,7 +19,9 @@ fn till() -> Till {
 fn a_wrong_pin_is_refused_and_the_right_one_opens_the_checkout() {
     let mut till = till();
     assert!(till.sees("누가 일하나요?"));
-    assert!(till.sees("체험용 매장이에요. PIN: 매니저 1234 · 계산원 2222 · 활동천사 3333"));
+    assert!(
+        till.sees("체험용 매장이에요. PIN: 매니저 1234 · 계산원 2222 · 봉사자 3333 (봉사자는 출근한 뒤 로그인해요)")
+    );
     till.sign_in("이서준", "9999");
     assert!(till.sees("PIN이 맞지 않아요. 4번 더 틀리면 1분 동안 잠겨요."), "{:?}", till.texts());
     assert!(till.app.on_duty().is_none());
@@ -46,7 +48,7 @@ fn force_pin(till: &mut Till, pin: &str) {
 #[test]
 fn five_wrong_pins_lock_for_a_minute_with_a_countdown_and_the_right_pin_is_refused_meanwhile() {
     let mut till = till();
-    till.click("박순자");
+    till.click("이서준");
     for _ in 0..5 {
         till.enter(login::PIN_INPUT, "0000");
     }
@@ -56,20 +58,20 @@ fn five_wrong_pins_lock_for_a_minute_with_a_countdown_and_the_right_pin_is_refus
     assert!(till.sees("PIN을 5번 틀려서 잠겼어요. 15초 뒤에 다시 해 주세요."));
 
     // The right PIN, really tried while locked, does not get in.
-    force_pin(&mut till, "3333");
+    force_pin(&mut till, "2222");
     assert!(till.app.on_duty().is_none());
     assert_eq!(till.journal("staff.signed_in").len(), 0);
     assert!(till.sees("PIN을 5번 틀려서 잠겼어요. 15초 뒤에 다시 해 주세요."), "{:?}", till.texts());
 
     till.wait(chrono::Duration::seconds(16));
-    till.enter(login::PIN_INPUT, "3333");
-    assert_eq!(till.app.on_duty().map(|s| s.name.as_str()), Some("박순자"));
+    till.enter(login::PIN_INPUT, "2222");
+    assert_eq!(till.app.on_duty().map(|s| s.name.as_str()), Some("이서준"));
 }
 
 #[test]
 fn setting_the_wall_clock_forward_does_not_end_a_lockout() {
     let mut till = till();
-    till.click("박순자");
+    till.click("이서준");
     for _ in 0..5 {
         till.enter(login::PIN_INPUT, "0000");
     }
@@ -77,8 +79,8 @@ fn setting_the_wall_clock_forward_does_not_end_a_lockout() {
     *till.clock.lock().unwrap() += chrono::Duration::days(1);
     till.wait(chrono::Duration::seconds(5));
     till.click("다른 사람");
-    till.click("박순자");
-    force_pin(&mut till, "3333");
+    till.click("이서준");
+    force_pin(&mut till, "2222");
     assert!(till.app.on_duty().is_none());
     assert!(till.sees("PIN을 5번 틀려서 잠겼어요. 55초 뒤에 다시 해 주세요."), "{:?}", till.texts());
 }

@@ -142,6 +142,7 @@ fn signing_out_with_items_asks_and_keeps_them_for_the_next_sign_in() {
     till.click("보관하고 로그아웃 (이 계산대에서 다음에 이어서 계산)");
     assert!(till.app.on_duty().is_none());
     assert!(till.sees("누가 일하나요?"));
+    till.start_shift("박순자", "3333", "계산대");
     till.sign_in("박순자", "3333");
     assert!(till.sees("계산하던 판매가 남아 있어요"));
 

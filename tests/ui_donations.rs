@@ -37,6 +37,7 @@ fn a_walk_in_donation_with_a_rejection_prints_its_slip() {
     let clothes = store.category("001").unwrap().unwrap().donation.value;
     let books = store.category("007").unwrap().unwrap().donation.value;
     let mut till = Till::on(store, dir, |_, _| {});
+    till.start_shift("박순자", "3333", "기증 받기");
     till.sign_in("박순자", "3333");
     till.send(Message::OpenMenu);
     assert!(till.sees("무엇을 할까요?"));
@@ -99,6 +100,7 @@ fn ten_tags_at_the_guide_price_and_one_sold_five_weeks_later_at_half() {
     let mut till = Till::on(store, dir, |_, _| {});
     // Five weeks ago at the pricing bench.
     *till.clock.lock().unwrap() = at(10, 0) - chrono::Duration::weeks(5);
+    till.start_shift("박순자", "3333", "기증 받기");
     till.sign_in("박순자", "3333");
     till.send(Message::OpenMenu);
     till.click("가격 매기기");
@@ -138,6 +140,7 @@ fn ten_tags_at_the_guide_price_and_one_sold_five_weeks_later_at_half() {
 #[test]
 fn a_price_outside_the_band_waits_for_a_manager() {
     let mut till = Till::new(|_, _| {});
+    till.start_shift("박순자", "3333", "기증 받기");
     till.sign_in("박순자", "3333");
     till.send(Message::OpenPricing);
     till.click("신발");
@@ -174,6 +177,7 @@ fn a_price_outside_the_band_waits_for_a_manager() {
 #[test]
 fn the_on_screen_keyboard_types_nanumgage() {
     let mut till = Till::new(|_, _| {});
+    till.start_shift("박순자", "3333", "기증 받기");
     till.sign_in("박순자", "3333");
     till.send(Message::OpenIntake);
     till.click("새 기증자");
@@ -212,6 +216,7 @@ fn the_pull_list_shows_what_is_left_of_the_colour_due_and_records_the_pull() {
         })
         .unwrap();
     let mut till = Till::on(store, dir, |_, _| {});
+    till.start_shift("박순자", "3333", "기증 받기");
     till.sign_in("박순자", "3333");
     till.send(Message::OpenMenu);
     till.click("회수·재고");

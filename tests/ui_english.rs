@@ -16,7 +16,11 @@ fn the_language_button_switches_to_english_and_remembers_it() {
 
     till.click("English");
     assert!(till.sees("Who is working?"));
-    assert!(till.sees("This is a demo store. PINs: manager 1234 · cashier 2222 · volunteer 3333"));
+    assert!(
+        till.sees(
+            "This is a demo store. PINs: manager 1234 · cashier 2222 · volunteers 3333 (after their shift sign-in)"
+        )
+    );
     assert_eq!(Config::load(&config_file).unwrap().ui.language, Lang::En);
 
     till.click("이서준");

@@ -217,3 +217,27 @@ fn the_back_room_screens_fit_every_till_size() {
         fits(&till, "floor");
     }
 }
+
+#[test]
+fn the_volunteer_screens_fit_every_till_size() {
+    use nanum::ui::screen::{login, volunteers};
+    for size in SIZES {
+        let mut till = Till::new(|_, _| {});
+        till.resize(size);
+        till.send(Message::Login(login::Message::Shifts(true)));
+        fits(&till, "shift sign-in names");
+        till.click("박순자");
+        fits(&till, "shift duties and PIN");
+        till.click("분류");
+        till.enter(login::PIN_INPUT, "3333");
+        fits(&till, "login with someone on shift");
+        till.sign_in("김민지", "1234");
+        till.send(Message::OpenVolunteers);
+        fits(&till, "volunteers");
+        till.send(Message::Volunteers(volunteers::Message::Pick(0)));
+        fits(&till, "a shift to fix");
+        till.send(Message::Volunteers(volunteers::Message::Back));
+        till.send(Message::Volunteers(volunteers::Message::NewVolunteer));
+        fits(&till, "a new volunteer");
+    }
+}

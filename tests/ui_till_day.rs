@@ -202,6 +202,7 @@ fn a_parked_sale_survives_a_restart_and_is_taken_up_again() {
     drop(app);
     let store = nanum::store::Store::open(&dir.path().join("store.db")).unwrap();
     let mut till = Till::on(store, dir, |_, _| {});
+    till.start_shift("박순자", "3333", "계산대");
     till.sign_in("박순자", "3333");
     till.send(Message::Hotkey(Hotkey::Park));
     assert!(till.sees("빨간 모자 손님"), "{:?}", till.texts());
@@ -473,6 +474,7 @@ fn the_audit_log_lists_voids_approvals_and_differences_and_opens_them() {
 #[test]
 fn a_price_outside_the_guide_needs_a_manager() {
     let mut till = till();
+    till.start_shift("박순자", "3333", "계산대");
     till.sign_in("박순자", "3333");
     till.click("도서");
     till.enter(checkout::ENTRY_INPUT, "2000");

@@ -14,7 +14,7 @@ mod serial_scanner;
 mod status;
 
 use super::layout::Layout;
-use super::screen::{Screen, audit, checkout, devices, floor, intake, login, menu, pricing, till};
+use super::screen::{Screen, audit, checkout, devices, floor, intake, login, menu, pricing, till, volunteers};
 use super::wedge::Burst;
 use super::{jobs, theme, widgets};
 use crate::config::{Config, Paths};
@@ -44,6 +44,7 @@ pub enum Message {
     Intake(intake::Message),
     Pricing(pricing::Message),
     Floor(floor::Message),
+    Volunteers(volunteers::Message),
     Jobs(jobs::Message),
     Tick,
     Hotkey(Hotkey),
@@ -65,6 +66,7 @@ pub enum Message {
     OpenPricing,
     /// The pull list and stock.
     OpenFloor,
+    OpenVolunteers,
     /// The work menu, and back from it to selling.
     OpenMenu,
     CloseMenu,
@@ -132,7 +134,7 @@ impl App {
         let log = StorePaperLog::new(store.reopen()?, till.clone());
         let queue = PrintQueue::start(config.printer.spec(&paths), Some(Box::new(log)), kept_papers(&store, &till)?);
         let burst = Burst::new(config.scanner.wedge_gap_ms, config.scanner.wedge_min_len);
-        let screen = Screen::Login(login::Login::new(&store, burst.clone()));
+        let screen = Screen::Login(login::Login::new(&store, burst.clone(), now));
         let scanner = if config.scanner.serial.port.is_empty() { ScannerState::None } else { ScannerState::Down };
         let app = App {
             store,
@@ -228,6 +230,7 @@ impl App {
                     | Screen::Intake(_)
                     | Screen::Pricing(_)
                     | Screen::Floor(_)
+                    | Screen::Volunteers(_)
                     | Screen::Menu => {}
                 }
                 Task::none()
@@ -268,6 +271,25 @@ impl App {
                     floor::Action::Run(task) => task.map(Message::Floor),
                     floor::Action::Leave => self.open_menu(),
                 }
+            }
+            Message::Volunteers(message) => {
+                let (Screen::Volunteers(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else {
+                    return Task::none();
+                };
+                let ctx = volunteers::Context { store: &self.store, worker: &self.worker, staff, now: self.now };
+                match screen.update(message, ctx) {
+                    volunteers::Action::None => Task::none(),
+                    volunteers::Action::Run(task) => task.map(Message::Volunteers),
+                    volunteers::Action::Leave => self.open_menu(),
+                }
+            }
+            Message::OpenVolunteers => {
+                let manager = self.on_duty.as_ref().is_some_and(|s| s.role == crate::domain::Role::Manager);
+                if !manager || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+                    return Task::none();
+                }
+                self.screen = Screen::Volunteers(volunteers::Volunteers::new(&self.store, self.now));
+                Task::none()
             }
             Message::OpenFloor => {
                 if self.on_duty.is_none() || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
@@ -323,6 +345,9 @@ impl App {
                     (Screen::Intake(_), Hotkey::Escape) => self.intake_update(intake::Message::Back),
                     (Screen::Pricing(_), Hotkey::Escape) => self.pricing_update(pricing::Message::Back),
                     (Screen::Floor(_), Hotkey::Escape) => self.update(Message::Floor(floor::Message::Back)),
+                    (Screen::Volunteers(_), Hotkey::Escape) => {
+                        self.update(Message::Volunteers(volunteers::Message::Back))
+                    }
                     (Screen::Menu, Hotkey::Escape) => self.open_checkout(),
                     (_, Hotkey::Menu) => self.open_menu(),
                     _ => Task::none(),
@@ -428,7 +453,7 @@ impl App {
             let now = self.now;
             tasks.push(Task::perform(self.worker.call(move |store| store.sign_out(&member, now)), Message::Saved));
         }
-        self.screen = Screen::Login(login::Login::new(&self.store, self.burst()));
+        self.screen = Screen::Login(login::Login::new(&self.store, self.burst(), self.now));
         Task::batch(tasks)
     }
 
@@ -462,7 +487,7 @@ impl App {
                 screen.scanned();
                 Task::none()
             }
-            Screen::Intake(_) | Screen::Pricing(_) | Screen::Floor(_) | Screen::Menu => {
+            Screen::Intake(_) | Screen::Pricing(_) | Screen::Floor(_) | Screen::Volunteers(_) | Screen::Menu => {
                 self.notice = Some(t!("till-scan-elsewhere"));
                 Task::none()
             }
@@ -740,6 +765,7 @@ impl App {
             (None, Screen::Audit(screen)) => screen.view(self.layout).map(Message::Audit),
             (None, Screen::Intake(screen)) => screen.view(self.layout).map(Message::Intake),
             (None, Screen::Floor(screen)) => screen.view(self.layout).map(Message::Floor),
+            (None, Screen::Volunteers(screen)) => screen.view(self.layout).map(Message::Volunteers),
             (None, Screen::Menu) => menu::view(self.on_duty.as_ref().map_or(Role::Volunteer, |s| s.role), self.layout),
             (None, Screen::Pricing(screen)) => {
                 screen.view(&self.store, self.now.date_naive(), self.layout).map(Message::Pricing)

@@ -9,6 +9,7 @@ pub mod login;
 pub mod menu;
 pub mod pricing;
 pub mod till;
+pub mod volunteers;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -34,6 +35,7 @@ pub enum Screen {
     Intake(intake::Intake),
     Pricing(pricing::Pricing),
     Floor(floor::Floor),
+    Volunteers(volunteers::Volunteers),
     /// The work menu.
     Menu,
 }

@@ -112,6 +112,23 @@ mod tests {
     }
 }
 
+/// `items` laid out `columns` to a row, the last row filled out with space.
+pub fn grid<'a, M: 'a>(items: Vec<Element<'a, M>>, columns: usize) -> iced::widget::Column<'a, M> {
+    let mut rows = column![].spacing(8);
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        let mut line = row![].spacing(8);
+        for _ in 0..columns {
+            line = match items.next() {
+                Some(item) => line.push(item),
+                None => line.push(iced::widget::space().width(Fill)),
+            };
+        }
+        rows = rows.push(line);
+    }
+    rows
+}
+
 /// How category keys are laid out: `columns` × `rows` places, each `height` tall.
 #[derive(Debug, Clone, Copy)]
 pub struct KeyGrid {
@@ -150,17 +167,5 @@ pub fn category_keys<'a, M: Clone + 'a>(
         let more = t!("checkout-more-keys", page = first / shown + 1, pages = pages);
         keys.push(key(more, theme::SMALL, next).height(grid.height).into());
     }
-    let mut rows = column![].spacing(8);
-    let mut keys = keys.into_iter().peekable();
-    while keys.peek().is_some() {
-        let mut line = row![].spacing(8);
-        for _ in 0..grid.columns {
-            line = match keys.next() {
-                Some(key) => line.push(key),
-                None => line.push(iced::widget::space().width(Fill)),
-            };
-        }
-        rows = rows.push(line);
-    }
-    rows.into()
+    self::grid(keys, grid.columns).into()
 }

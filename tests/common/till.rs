@@ -199,6 +199,16 @@ impl Till {
         let _ = snapshot.matches_image(&base);
     }
 
+    /// A volunteer signs in for a shift doing `duty` at the login screen (봉사 출근·퇴근), which
+    /// puts them on the till's list.
+    pub fn start_shift(&mut self, name: &str, pin: &str, duty: &str) {
+        self.click("봉사 출근·퇴근");
+        self.click(name);
+        self.click(duty);
+        self.enter(login::PIN_INPUT, pin);
+        assert!(self.sees_part("출근했어요"), "{:?}", self.texts());
+    }
+
     pub fn sign_in(&mut self, name: &str, pin: &str) {
         self.click(name);
         self.enter(login::PIN_INPUT, pin);

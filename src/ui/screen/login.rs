@@ -2,15 +2,21 @@
 //! the UI thread (argon2 takes a moment); meanwhile the screen says so and ignores another
 //! press. A wrong PIN says how many tries are left; the fifth locks that person out, with a
 //! countdown.
+//!
+//! Volunteers also sign in and out for their shift here (봉사 출근·퇴근) without becoming the
+//! cashier: name, the shift's duty, PIN. The till's list shows managers, cashiers and the
+//! volunteers on shift now, and who is here is listed under it.
 
 use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset};
-use iced::widget::{button, column, container, operation, row, text, text_input};
+use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
+use crate::domain::volunteer::{Duty, forgotten_end};
 use crate::domain::{Pin, Role, StaffMember};
-use crate::store::{SignInError, Store, Worker};
+use crate::reports::volunteers::{duty_name, hours_words};
+use crate::store::{Shift, ShiftError, ShiftStarted, SignInError, Store, Volunteer, Worker};
 use crate::ui::layout::Layout;
 use crate::ui::wedge::Burst;
 use crate::ui::{theme, widgets};
@@ -29,6 +35,16 @@ pub enum Message {
     Submit,
     Back,
     Checked(Result<StaffMember, SignInError>),
+    /// To the volunteers' sign-in and out for a shift, or back to the till's.
+    Shifts(bool),
+    Duty(Duty),
+    ShiftDone(Result<ShiftDone, ShiftError>),
+}
+
+#[derive(Debug, Clone)]
+pub enum ShiftDone {
+    Started(Box<ShiftStarted>),
+    Ended(Box<Shift>),
 }
 
 pub enum Action {
@@ -44,7 +60,16 @@ enum Problem {
 }
 
 pub struct Login {
+    /// Who may sign in to the till: managers, cashiers, volunteers on shift.
     staff: Vec<StaffMember>,
+    /// Who may sign in for a shift, when choosing that.
+    roster: Vec<Volunteer>,
+    /// On shift now.
+    here: Vec<Shift>,
+    shifts: bool,
+    duty: Option<Duty>,
+    /// What the last shift sign-in or out said (a greeting, the hours).
+    said: Option<String>,
     chosen: Option<usize>,
     pin: Pin,
     problem: Option<Problem>,
@@ -63,12 +88,57 @@ pub fn role_name(role: Role) -> String {
 }
 
 impl Login {
-    pub fn new(store: &Store, burst: Burst) -> Login {
-        let (staff, problem) = match store.staff() {
-            Ok(staff) => (staff, None),
-            Err(e) => (Vec::new(), Some(Problem::Said(messages::store_error(&e)))),
+    pub fn new(store: &Store, burst: Burst, now: DateTime<FixedOffset>) -> Login {
+        let mut login = Login {
+            staff: Vec::new(),
+            roster: Vec::new(),
+            here: Vec::new(),
+            shifts: false,
+            duty: None,
+            said: None,
+            chosen: None,
+            pin: Pin::default(),
+            problem: None,
+            checking: false,
+            demo: store.info().is_demo,
+            burst,
         };
-        Login { staff, chosen: None, pin: Pin::default(), problem, checking: false, demo: store.info().is_demo, burst }
+        login.reload(store, now);
+        login
+    }
+
+    /// The lists again from the store (after a shift starts or ends).
+    fn reload(&mut self, store: &Store, now: DateTime<FixedOffset>) {
+        let lists = (|| {
+            let closing = store.closing_time()?;
+            // A shift left open past closing time is over, whatever the file says yet.
+            let here: Vec<Shift> = store
+                .here_now()?
+                .into_iter()
+                .filter(|s| forgotten_end(s.started.naive_local(), closing) > now.naive_local())
+                .collect();
+            let staff = store
+                .staff()?
+                .into_iter()
+                .filter(|m| m.role != Role::Volunteer || here.iter().any(|s| s.staff_id == m.id))
+                .collect();
+            let roster = store.roster()?.into_iter().filter(|v| v.active && !v.duties.is_empty()).collect();
+            Ok::<_, crate::store::StoreError>((staff, roster, here))
+        })();
+        match lists {
+            Ok((staff, roster, here)) => (self.staff, self.roster, self.here) = (staff, roster, here),
+            Err(e) => self.problem = Some(Problem::Said(messages::store_error(&e))),
+        }
+    }
+
+    /// The person chosen, as the till or the shift list has them.
+    fn chosen_member(&self) -> Option<&StaffMember> {
+        let i = self.chosen?;
+        if self.shifts { self.roster.get(i).map(|v| &v.member) } else { self.staff.get(i) }
+    }
+
+    fn on_shift(&self, member: &StaffMember) -> Option<&Shift> {
+        self.here.iter().find(|s| s.staff_id == member.id)
     }
 
     /// A scan arrived while nobody is signed in.
@@ -83,7 +153,13 @@ impl Login {
             Message::Choose(index) if !self.checking => {
                 self.chosen = Some(index);
                 self.pin.clear();
-                self.problem = match self.staff.get(index).map(|s| store.locked_until(s.id, now)) {
+                self.said = None;
+                self.duty = match self.shifts.then(|| self.roster.get(index)).flatten() {
+                    // One duty: nothing to choose.
+                    Some(v) if v.duties.len() == 1 => Some(v.duties[0]),
+                    _ => None,
+                };
+                self.problem = match self.chosen_member().map(|s| store.locked_until(s.id, now)) {
                     Some(Ok(Some(until))) => Some(Problem::Locked { until }),
                     Some(Err(e)) => Some(Problem::Said(messages::store_error(&e))),
                     _ => None,
@@ -112,10 +188,49 @@ impl Login {
                 focus()
             }
             Message::Back if !self.checking => {
+                if self.chosen.is_none() {
+                    self.shifts = false;
+                }
                 self.chosen = None;
                 self.pin.clear();
                 self.problem = None;
                 Action::None
+            }
+            Message::Shifts(on) if !self.checking => {
+                self.shifts = on;
+                self.chosen = None;
+                self.duty = None;
+                self.pin.clear();
+                self.problem = None;
+                self.said = None;
+                Action::None
+            }
+            Message::Duty(duty) if !self.checking => {
+                self.duty = Some(duty);
+                self.problem = None;
+                focus()
+            }
+            Message::ShiftDone(result) => {
+                self.checking = false;
+                match result {
+                    Ok(done) => {
+                        self.said = Some(shift_greeting(&done));
+                        self.shifts = false;
+                        self.chosen = None;
+                        self.duty = None;
+                        self.problem = None;
+                        self.reload(store, now);
+                        Action::None
+                    }
+                    Err(ShiftError::SignIn(SignInError::LockedOut { until })) => {
+                        self.problem = Some(Problem::Locked { until });
+                        focus()
+                    }
+                    Err(e) => {
+                        self.problem = Some(Problem::Said(messages::shift_error(&e, now)));
+                        focus()
+                    }
+                }
             }
             Message::Submit => {
                 if self.checking {
@@ -126,9 +241,27 @@ impl Login {
                     self.problem = Some(Problem::Said(t!("login-scan-first")));
                     return focus();
                 }
-                let Some(member) = self.chosen.and_then(|i| self.staff.get(i)) else { return Action::None };
+                let Some(member) = self.chosen_member().cloned() else { return Action::None };
                 if self.pin.is_empty() {
                     return focus();
+                }
+                if self.shifts {
+                    let (id, signing_out) = (member.id, self.on_shift(&member).is_some());
+                    let Some(duty) = self.duty.or(signing_out.then_some(Duty::Counter)) else {
+                        self.problem = Some(Problem::Said(t!("shift-choose-duty")));
+                        return Action::None;
+                    };
+                    self.checking = true;
+                    self.problem = None;
+                    let pin = std::mem::take(&mut self.pin);
+                    let call = worker.call(move |store| {
+                        if signing_out {
+                            store.end_shift(id, pin.expose(), now).map(|s| ShiftDone::Ended(Box::new(s)))
+                        } else {
+                            store.start_shift(id, pin.expose(), duty, now).map(|s| ShiftDone::Started(Box::new(s)))
+                        }
+                    });
+                    return Action::Run(Task::perform(call, Message::ShiftDone));
                 }
                 self.checking = true;
                 self.problem = None;
@@ -159,6 +292,8 @@ impl Login {
             | Message::Digits(_)
             | Message::Backspace
             | Message::Clear
+            | Message::Shifts(_)
+            | Message::Duty(_)
             | Message::Back => Action::None,
         }
     }
@@ -171,7 +306,7 @@ impl Login {
     }
 
     pub fn view(&self, now: DateTime<FixedOffset>, layout: Layout) -> Element<'_, Message> {
-        let body: Element<'_, Message> = match self.chosen.and_then(|i| self.staff.get(i)) {
+        let body: Element<'_, Message> = match self.chosen_member() {
             None => self.view_staff(),
             Some(member) => self.view_pin(member, now, layout),
         };
@@ -186,28 +321,77 @@ impl Login {
     }
 
     fn view_staff(&self) -> Element<'_, Message> {
-        let tiles = self.staff.iter().enumerate().map(|(i, s)| {
+        let tile = |i: usize, name: &str, hint: String, width: f32| -> Element<'static, Message> {
             button(
-                column![text(&s.name).size(theme::LARGE).font(theme::BOLD), widgets::muted(role_name(s.role))]
+                column![text(name.to_string()).size(theme::LARGE).font(theme::BOLD), widgets::muted(hint)]
                     .spacing(6)
                     .align_x(Center)
                     .width(Fill),
             )
-            .padding(18)
-            .width(220)
+            .padding(if width < 200.0 { 12 } else { 18 })
+            .width(width)
             .style(theme::key)
             .on_press(Message::Choose(i))
             .into()
-        });
+        };
+        let (title, tiles): (String, Vec<Element<'_, Message>>) = if self.shifts {
+            let tiles = self.roster.iter().enumerate().map(|(i, v)| {
+                let hint = match self.on_shift(&v.member) {
+                    Some(s) => t!("shift-tile-in", since = s.started.format("%H:%M").to_string()),
+                    None => t!("shift-tile-out"),
+                };
+                tile(i, &v.member.name, hint, 170.0)
+            });
+            (t!("shift-title"), tiles.collect())
+        } else {
+            let tiles = self.staff.iter().enumerate().map(|(i, s)| tile(i, &s.name, role_name(s.role), 220.0));
+            (t!("login-title"), tiles.collect())
+        };
+        let hint = if self.shifts { t!("shift-choose") } else { t!("login-choose") };
         let mut page =
-            column![widgets::label(t!("login-title")).size(theme::LARGE), widgets::muted(t!("login-choose"))]
-                .spacing(8)
-                .align_x(Center);
-        page = page.push(row(tiles).spacing(16).wrap());
+            column![widgets::label(title).size(theme::LARGE), widgets::muted(hint)].spacing(8).align_x(Center);
+        if let Some(said) = &self.said {
+            page = page.push(widgets::banner(said.clone(), false));
+        }
         if let Some(Problem::Said(message)) = &self.problem {
             page = page.push(widgets::banner(message.clone(), true));
         }
-        page.spacing(20).into()
+        let switch = if self.shifts {
+            widgets::key(t!("shift-back-to-till"), theme::BODY, Some(Message::Shifts(false)))
+        } else {
+            widgets::key(t!("shift-open"), theme::BODY, Some(Message::Shifts(true)))
+        };
+        page = page.push(switch.width(300).height(48));
+        if !self.here.is_empty() {
+            let names: Vec<String> = self
+                .here
+                .iter()
+                .map(|s| {
+                    t!(
+                        "shift-here-one",
+                        name = s.name.clone(),
+                        duty = duty_name(s.duty),
+                        since = s.started.format("%H:%M").to_string()
+                    )
+                })
+                .collect();
+            page = page.push(
+                column![
+                    text(t!("shift-here", count = self.here.len())).size(theme::BODY).font(theme::BOLD),
+                    widgets::muted(names.join(" · ")),
+                ]
+                .spacing(4)
+                .align_x(Center),
+            );
+        }
+        // The names last: a long roster scrolls in the room that is left.
+        page = page.push(
+            scrollable(
+                container(row(tiles).spacing(12).wrap()).padding(iced::Padding { right: 16.0, ..iced::Padding::ZERO }),
+            )
+            .height(Fill),
+        );
+        page.spacing(16).into()
     }
 
     fn view_pin(&self, member: &StaffMember, now: DateTime<FixedOffset>, layout: Layout) -> Element<'_, Message> {
@@ -225,10 +409,40 @@ impl Login {
         if locked.is_none() && !self.checking {
             pin = pin.on_input(|typed| Message::PinChanged(Pin::typed(&typed))).on_submit(Message::Submit);
         }
-        let mut entry =
-            column![widgets::label(t!("login-pin-for", name = member.name.clone())).size(theme::LARGE), pin]
-                .spacing(14)
-                .width(360);
+        let mut entry = column![].spacing(if layout.short() { 8 } else { 14 }).width(360);
+        if self.shifts {
+            match self.on_shift(member) {
+                Some(shift) => {
+                    entry = entry.push(widgets::title(t!("shift-end-title", name = member.name.clone())));
+                    entry = entry.push(widgets::label(t!(
+                        "shift-end-since",
+                        duty = duty_name(shift.duty),
+                        since = shift.started.format("%H:%M").to_string()
+                    )));
+                }
+                None => {
+                    entry = entry.push(widgets::title(t!("shift-start-title", name = member.name.clone())));
+                    let duties = self.roster.iter().find(|v| v.member.id == member.id).map(|v| v.duties.clone());
+                    // Two to a row, big enough to touch.
+                    let keys = duties.unwrap_or_default().into_iter().map(|d| {
+                        let chosen = self.duty == Some(d);
+                        widgets::choice(
+                            duty_name(d),
+                            theme::BODY,
+                            chosen,
+                            Some(Message::Duty(d)),
+                            if layout.short() { 40.0 } else { 48.0 },
+                        )
+                        .into()
+                    });
+                    entry = entry.push(widgets::grid(keys.collect(), 2));
+                }
+            }
+            entry = entry.push(widgets::label(t!("shift-pin")));
+        } else {
+            entry = entry.push(widgets::label(t!("login-pin-for", name = member.name.clone())).size(theme::LARGE));
+        }
+        entry = entry.push(pin);
         if self.checking {
             entry = entry.push(widgets::muted(t!("login-checking")));
         }
@@ -251,5 +465,27 @@ impl Login {
             container(widgets::number_pad(Message::Digits, Message::Clear, Message::Backspace, None, layout.pad_key()))
                 .width(320);
         row![entry, pad].spacing(32).into()
+    }
+}
+
+/// What a volunteer is told after signing in or out for a shift.
+fn shift_greeting(done: &ShiftDone) -> String {
+    match done {
+        ShiftDone::Started(started) => {
+            let hello = t!(
+                "shift-started",
+                name = started.shift.name.clone(),
+                duty = duty_name(started.shift.duty),
+                total = hours_words(started.total_minutes)
+            );
+            match started.milestone {
+                Some(h) => format!("{hello} {}", t!("shift-milestone", hours = h)),
+                None => hello,
+            }
+        }
+        ShiftDone::Ended(shift) => {
+            let minutes = shift.worked().map_or(0, |w| w.minutes());
+            t!("shift-ended", name = shift.name.clone(), worked = hours_words(minutes))
+        }
     }
 }

@@ -1,0 +1,505 @@
+//! The manager's volunteer screen: shifts the store closed at closing time wait here to be
+//! confirmed or put right (new times and why), today's shifts are listed, and the roster is
+//! kept: a new volunteer with their PIN and duties, someone taken off or put back. Every change
+//! is written by the worker.
+
+use chrono::{DateTime, Days, FixedOffset, NaiveTime};
+use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
+use iced::{Center, Element, Fill, FillPortion, Task};
+
+use crate::domain::volunteer::Duty;
+use crate::domain::{Phone, Pin, StaffMember};
+use crate::reports::volunteers::{duty_name, hours_words};
+use crate::store::{NewVolunteer, Shift, ShiftError, Store, StoreError, Volunteer};
+use crate::ui::layout::Layout;
+use crate::ui::{theme, widgets};
+use crate::{messages, t};
+
+pub use super::BackRoom as Context;
+
+pub const START_INPUT: &str = "shift-start";
+pub const END_INPUT: &str = "shift-end";
+pub const REASON_INPUT: &str = "shift-reason";
+pub const NAME_INPUT: &str = "volunteer-name";
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Pick(usize),
+    Confirm,
+    StartChanged(String),
+    EndChanged(String),
+    ReasonChanged(String),
+    SaveTimes,
+    ShiftSaved(Result<Shift, ShiftError>),
+    NewVolunteer,
+    NameChanged(String),
+    PhoneChanged(String),
+    PortalChanged(String),
+    PinChanged(String),
+    Duty(Duty),
+    SaveVolunteer,
+    VolunteerSaved(Result<StaffMember, StoreError>),
+    Active(usize),
+    ActiveSaved(Result<(), StoreError>),
+    Back,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    Leave,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Form {
+    name: String,
+    phone: String,
+    portal_id: String,
+    pin: String,
+    duties: Vec<Duty>,
+}
+
+enum Mode {
+    Nothing,
+    /// A shift chosen: its times as typed, and why they change.
+    Shift {
+        index: usize,
+        start: String,
+        end: String,
+        reason: String,
+    },
+    NewVolunteer(Form),
+}
+
+pub struct Volunteers {
+    /// Waiting on a manager first, then today's.
+    shifts: Vec<Shift>,
+    waiting: usize,
+    roster: Vec<Volunteer>,
+    mode: Mode,
+    busy: bool,
+    notice: Option<(String, bool)>,
+}
+
+impl Volunteers {
+    pub fn new(store: &Store, now: DateTime<FixedOffset>) -> Volunteers {
+        let mut screen = Volunteers {
+            shifts: Vec::new(),
+            waiting: 0,
+            roster: Vec::new(),
+            mode: Mode::Nothing,
+            busy: false,
+            notice: None,
+        };
+        screen.load(store, now);
+        screen
+    }
+
+    fn load(&mut self, store: &Store, now: DateTime<FixedOffset>) {
+        let today = now.date_naive();
+        let loaded = store.shifts_to_confirm().and_then(|waiting| {
+            let todays: Vec<Shift> = store
+                .shifts_between(today, today)?
+                .into_iter()
+                .filter(|s| !waiting.iter().any(|w| w.id == s.id))
+                .collect();
+            Ok((waiting, todays, store.roster()?))
+        });
+        match loaded {
+            Ok((waiting, todays, roster)) => {
+                self.waiting = waiting.len();
+                self.shifts = waiting.into_iter().chain(todays).collect();
+                self.roster = roster;
+            }
+            Err(e) => self.notice = Some((messages::store_error(&e), true)),
+        }
+    }
+
+    pub fn update(&mut self, message: Message, ctx: Context<'_>) -> Action {
+        match message {
+            Message::Pick(index) if !self.busy => {
+                let Some(shift) = self.shifts.get(index) else { return Action::None };
+                let end = shift.ended.map(|e| e.format("%H:%M").to_string()).unwrap_or_default();
+                self.mode =
+                    Mode::Shift { index, start: shift.started.format("%H:%M").to_string(), end, reason: String::new() };
+                self.notice = None;
+                Action::Run(operation::focus(END_INPUT))
+            }
+            Message::StartChanged(typed) => {
+                if let Mode::Shift { start, .. } = &mut self.mode {
+                    *start = clock_digits(&typed);
+                }
+                Action::None
+            }
+            Message::EndChanged(typed) => {
+                if let Mode::Shift { end, .. } = &mut self.mode {
+                    *end = clock_digits(&typed);
+                }
+                Action::None
+            }
+            Message::ReasonChanged(typed) => {
+                if let Mode::Shift { reason, .. } = &mut self.mode {
+                    *reason = typed.chars().take(100).collect();
+                }
+                Action::None
+            }
+            Message::Confirm if !self.busy => {
+                let Mode::Shift { index, .. } = &self.mode else { return Action::None };
+                let Some(shift) = self.shifts.get(*index) else { return Action::None };
+                let (id, manager, now) = (shift.id, ctx.staff.clone(), ctx.now);
+                self.busy = true;
+                let write = ctx.worker.call(move |store| Ok(store.confirm_shift(id, &manager, now)?));
+                Action::Run(Task::perform(write, Message::ShiftSaved))
+            }
+            Message::SaveTimes if !self.busy => {
+                let Mode::Shift { index, start, end, reason } = &self.mode else { return Action::None };
+                let Some(shift) = self.shifts.get(*index) else { return Action::None };
+                let times = parse_clock(start).zip(parse_clock(end));
+                let Some((start, end)) = times else {
+                    self.notice = Some((t!("volunteers-bad-time"), true));
+                    return Action::None;
+                };
+                let day = shift.started.date_naive();
+                let offset = *shift.started.offset();
+                // An end before the start is after midnight.
+                let end_day = if end < start { day + Days::new(1) } else { day };
+                let local = |d: chrono::NaiveDate, t: NaiveTime| d.and_time(t).and_local_timezone(offset).single();
+                let (Some(started), Some(ended)) = (local(day, start), local(end_day, end)) else {
+                    self.notice = Some((t!("volunteers-bad-time"), true));
+                    return Action::None;
+                };
+                let (id, reason, manager, now) = (shift.id, reason.clone(), ctx.staff.clone(), ctx.now);
+                self.busy = true;
+                let write = ctx.worker.call(move |store| store.edit_shift(id, started, ended, &reason, &manager, now));
+                Action::Run(Task::perform(write, Message::ShiftSaved))
+            }
+            Message::ShiftSaved(result) => {
+                self.busy = false;
+                match result {
+                    Ok(shift) => {
+                        let worked = shift.worked().map_or(0, |w| w.minutes());
+                        self.notice = Some((
+                            t!("volunteers-shift-saved", name = shift.name.clone(), worked = hours_words(worked)),
+                            false,
+                        ));
+                        self.mode = Mode::Nothing;
+                        self.load(ctx.store, ctx.now);
+                    }
+                    Err(e) => self.notice = Some((messages::shift_error(&e, ctx.now), true)),
+                }
+                Action::None
+            }
+            Message::NewVolunteer if !self.busy => {
+                self.mode = Mode::NewVolunteer(Form::default());
+                self.notice = None;
+                Action::Run(operation::focus(NAME_INPUT))
+            }
+            Message::NameChanged(typed) => self.form(|f| f.name = typed.chars().take(30).collect()),
+            Message::PhoneChanged(typed) => self.form(|f| f.phone = typed.chars().take(20).collect()),
+            Message::PortalChanged(typed) => self.form(|f| f.portal_id = typed.trim().chars().take(30).collect()),
+            Message::PinChanged(typed) => {
+                self.form(|f| f.pin = typed.chars().filter(char::is_ascii_digit).take(Pin::MAX_LEN).collect())
+            }
+            Message::Duty(duty) => self.form(|f| {
+                if let Some(at) = f.duties.iter().position(|d| *d == duty) {
+                    f.duties.remove(at);
+                } else {
+                    f.duties.push(duty);
+                    f.duties.sort();
+                }
+            }),
+            Message::SaveVolunteer if !self.busy => {
+                let Mode::NewVolunteer(form) = &self.mode else { return Action::None };
+                let phone = form.phone.trim();
+                let problem = if form.name.trim().is_empty() {
+                    Some(t!("volunteers-need-name"))
+                } else if !phone.is_empty() && Phone::parse(phone).is_none() {
+                    Some(t!("volunteers-bad-phone"))
+                } else if form.pin.len() < 4 {
+                    Some(t!("volunteers-need-pin"))
+                } else if form.duties.is_empty() {
+                    Some(t!("volunteers-need-duty"))
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    self.notice = Some((problem, true));
+                    return Action::None;
+                }
+                let new = NewVolunteer {
+                    name: form.name.trim().to_string(),
+                    phone: Phone::parse(phone),
+                    portal_id: Some(form.portal_id.clone()).filter(|p| !p.is_empty()),
+                    pin: form.pin.clone(),
+                    duties: form.duties.clone(),
+                };
+                let (manager, now) = (ctx.staff.clone(), ctx.now);
+                self.busy = true;
+                let write = ctx.worker.call(move |store| store.add_volunteer(&new, &manager, now));
+                Action::Run(Task::perform(write, Message::VolunteerSaved))
+            }
+            Message::VolunteerSaved(result) => {
+                self.busy = false;
+                match result {
+                    Ok(member) => {
+                        self.notice = Some((t!("volunteers-added", name = member.name), false));
+                        self.mode = Mode::Nothing;
+                        self.load(ctx.store, ctx.now);
+                    }
+                    Err(e) => self.notice = Some((messages::store_error(&e), true)),
+                }
+                Action::None
+            }
+            Message::Active(index) if !self.busy => {
+                let Some(person) = self.roster.get(index) else { return Action::None };
+                if person.member.id == ctx.staff.id {
+                    self.notice = Some((t!("volunteers-not-yourself"), true));
+                    return Action::None;
+                }
+                let (id, active, manager, now) = (person.member.id, !person.active, ctx.staff.clone(), ctx.now);
+                self.busy = true;
+                let write = ctx.worker.call(move |store| store.set_active(id, active, &manager, now));
+                Action::Run(Task::perform(write, Message::ActiveSaved))
+            }
+            Message::ActiveSaved(result) => {
+                self.busy = false;
+                match result {
+                    Ok(()) => self.load(ctx.store, ctx.now),
+                    Err(e) => self.notice = Some((messages::store_error(&e), true)),
+                }
+                Action::None
+            }
+            Message::Back => match self.mode {
+                Mode::Nothing => Action::Leave,
+                _ if self.busy => Action::None,
+                _ => {
+                    self.mode = Mode::Nothing;
+                    Action::None
+                }
+            },
+            Message::Pick(_)
+            | Message::Confirm
+            | Message::SaveTimes
+            | Message::NewVolunteer
+            | Message::SaveVolunteer
+            | Message::Active(_) => Action::None,
+        }
+    }
+
+    fn form(&mut self, change: impl FnOnce(&mut Form)) -> Action {
+        if let Mode::NewVolunteer(form) = &mut self.mode {
+            change(form);
+        }
+        Action::None
+    }
+
+    pub fn view(&self, layout: Layout) -> Element<'_, Message> {
+        let gap = if layout.short() { 8 } else { 12 };
+        let shift_row = |i: usize, s: &Shift| -> Element<'_, Message> {
+            let end = s.ended.map(|e| e.format("%H:%M").to_string()).unwrap_or_else(|| "…".into());
+            let chosen = matches!(self.mode, Mode::Shift { index, .. } if index == i);
+            let mut note = duty_name(s.duty);
+            if s.needs_confirmation() {
+                note = format!("{note} · {}", t!("volunteers-closed-by-store"));
+            }
+            let line = row![
+                text(s.name.clone()).size(theme::BODY).width(90),
+                text(format!("{} {}–{end}", s.day.format("%m-%d"), s.started.format("%H:%M")))
+                    .size(theme::SMALL)
+                    .width(150),
+                if chosen { text(note).size(theme::SMALL) } else { widgets::muted(note) }.width(Fill),
+            ]
+            .spacing(8)
+            .align_y(Center);
+            button(line)
+                .padding(iced::Padding { top: 6.0, bottom: 6.0, left: 10.0, right: 18.0 })
+                .width(Fill)
+                .style(if chosen { theme::primary } else { theme::key })
+                .on_press(Message::Pick(i))
+                .into()
+        };
+        let mut shifts = column![].spacing(4);
+        if self.waiting > 0 {
+            shifts =
+                shifts.push(text(t!("volunteers-waiting", count = self.waiting)).size(theme::BODY).font(theme::BOLD));
+        }
+        for (i, s) in self.shifts.iter().enumerate() {
+            if i == self.waiting {
+                shifts = shifts.push(text(t!("volunteers-today")).size(theme::BODY).font(theme::BOLD));
+            }
+            shifts = shifts.push(shift_row(i, s));
+        }
+        if self.shifts.len() == self.waiting {
+            shifts = shifts.push(text(t!("volunteers-today")).size(theme::BODY).font(theme::BOLD));
+            shifts = shifts.push(widgets::muted(t!("volunteers-none-today")));
+        }
+        let people = self.roster.iter().enumerate().map(|(i, v)| {
+            let duties: Vec<String> = v.duties.iter().map(|d| duty_name(*d)).collect();
+            let state = if v.active { t!("volunteers-active") } else { t!("volunteers-inactive") };
+            row![
+                text(v.member.name.clone()).size(theme::SMALL + 1.0).width(FillPortion(2)),
+                widgets::muted(duties.join(", ")).width(FillPortion(4)),
+                widgets::key(state, theme::SMALL, (!self.busy).then_some(Message::Active(i))).width(90).height(34),
+            ]
+            .spacing(8)
+            .align_y(Center)
+            .into()
+        });
+        let mut left = column![widgets::title(t!("volunteers-title"))].spacing(gap);
+        if let Some((notice, is_error)) = &self.notice {
+            left = left.push(widgets::banner(notice.as_str(), *is_error));
+        }
+        left = left
+            .push(container(scrollable(shifts)).style(theme::card).padding(8).height(FillPortion(3)).width(Fill))
+            .push(
+                text(t!("volunteers-roster", count = self.roster.iter().filter(|v| v.active).count()))
+                    .size(theme::BODY)
+                    .font(theme::BOLD),
+            )
+            .push(
+                container(scrollable(
+                    column(people).spacing(4).padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO }),
+                ))
+                .style(theme::card)
+                .padding(8)
+                .height(FillPortion(2))
+                .width(Fill),
+            );
+        let right = container(self.view_side(layout))
+            .padding(if layout.short() { 10 } else { 16 })
+            .height(Fill)
+            .width(FillPortion(2))
+            .style(theme::panel);
+        row![left.width(FillPortion(3)), right].spacing(gap).padding(layout.padding()).into()
+    }
+
+    fn view_side(&self, layout: Layout) -> Element<'_, Message> {
+        let label = if matches!(self.mode, Mode::Nothing) { t!("intake-back") } else { t!("pay-back") };
+        let back = widgets::key(label, theme::BODY, Some(Message::Back)).height(layout.key_height());
+        let field = |placeholder: String, value: &str, id: &'static str, on: fn(String) -> Message| {
+            text_input(&placeholder, value).id(id).size(theme::BODY).padding(10).on_input(on)
+        };
+        match &self.mode {
+            Mode::Nothing => column![
+                widgets::label(t!("volunteers-hint")),
+                iced::widget::space().height(Fill),
+                widgets::choice(
+                    t!("volunteers-new"),
+                    theme::BODY,
+                    false,
+                    Some(Message::NewVolunteer),
+                    layout.key_height()
+                ),
+                back,
+            ]
+            .spacing(10)
+            .into(),
+            Mode::Shift { index, start, end, reason } => {
+                let Some(shift) = self.shifts.get(*index) else { return back.into() };
+                let mut panel = column![
+                    widgets::title(t!("volunteers-shift-title", name = shift.name.clone())),
+                    widgets::muted(t!(
+                        "volunteers-shift-day",
+                        day = shift.day.to_string(),
+                        duty = duty_name(shift.duty)
+                    )),
+                    row![
+                        column![
+                            widgets::label(t!("volunteers-start")),
+                            field(String::from("09:00"), start, START_INPUT, Message::StartChanged)
+                        ]
+                        .spacing(4),
+                        column![
+                            widgets::label(t!("volunteers-end")),
+                            field(String::from("18:00"), end, END_INPUT, Message::EndChanged)
+                        ]
+                        .spacing(4),
+                    ]
+                    .spacing(10),
+                    field(t!("volunteers-reason"), reason, REASON_INPUT, Message::ReasonChanged)
+                        .on_submit(Message::SaveTimes),
+                ]
+                .spacing(10);
+                panel = panel.push(iced::widget::space().height(Fill));
+                if shift.needs_confirmation() {
+                    panel = panel.push(widgets::choice(
+                        t!("volunteers-confirm"),
+                        theme::BODY,
+                        true,
+                        (!self.busy).then_some(Message::Confirm),
+                        layout.key_height(),
+                    ));
+                }
+                panel
+                    .push(widgets::choice(
+                        t!("volunteers-save-times"),
+                        theme::BODY,
+                        false,
+                        (!self.busy).then_some(Message::SaveTimes),
+                        layout.key_height(),
+                    ))
+                    .push(back)
+                    .into()
+            }
+            Mode::NewVolunteer(form) => {
+                let keys = Duty::ALL.map(|d| {
+                    let chosen = form.duties.contains(&d);
+                    widgets::choice(duty_name(d), theme::BODY, chosen, Some(Message::Duty(d)), layout.key_height())
+                        .into()
+                });
+                let duties = widgets::grid(keys.into(), 2);
+                column![
+                    widgets::title(t!("volunteers-new")),
+                    field(t!("intake-name-placeholder"), &form.name, NAME_INPUT, Message::NameChanged),
+                    field(t!("intake-phone-placeholder"), &form.phone, "volunteer-phone", Message::PhoneChanged),
+                    field(t!("volunteers-portal"), &form.portal_id, "volunteer-portal", Message::PortalChanged),
+                    field(t!("volunteers-pin"), &form.pin, "volunteer-pin", Message::PinChanged).secure(true),
+                    widgets::label(t!("volunteers-duties")),
+                    duties,
+                    iced::widget::space().height(Fill),
+                    widgets::choice(
+                        t!("volunteers-save"),
+                        theme::BODY,
+                        true,
+                        (!self.busy).then_some(Message::SaveVolunteer),
+                        layout.key_height()
+                    ),
+                    back,
+                ]
+                .spacing(8)
+                .into()
+            }
+        }
+    }
+}
+
+/// What was typed into a time field, kept to digits and one colon.
+fn clock_digits(typed: &str) -> String {
+    typed.chars().filter(|c| c.is_ascii_digit() || *c == ':').take(5).collect()
+}
+
+/// `9:05`, `09:05` or `905` as a time of day.
+fn parse_clock(typed: &str) -> Option<NaiveTime> {
+    let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+    let (h, m) = match (typed.split_once(':'), digits.len()) {
+        (Some((h, m)), _) => (h.parse().ok()?, m.parse().ok()?),
+        (None, 3 | 4) => (digits[..digits.len() - 2].parse().ok()?, digits[digits.len() - 2..].parse().ok()?),
+        _ => return None,
+    };
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_read_as_a_person_types_them() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        assert_eq!(parse_clock("9:05"), t(9, 5));
+        assert_eq!(parse_clock("0905"), t(9, 5));
+        assert_eq!(parse_clock("1830"), t(18, 30));
+        assert_eq!(parse_clock("25:00"), None);
+        assert_eq!(parse_clock("9"), None);
+    }
+}
