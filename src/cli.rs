@@ -123,6 +123,12 @@ pub enum ReportKind {
     Pull,
     /// Volunteer hours per person per day (credited: at most 8 a day) and each person's total.
     Volunteers,
+    /// Tags printed and sold per category, sell-through, median days to sell, markdowns, pulls.
+    Production,
+    /// Goods given a second life, kg kept from landfill, donations, volunteer hours, money raised.
+    Impact,
+    /// Sales by hour, category and cashier, with the day's totals added up.
+    Sales,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -291,9 +297,10 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 )
             );
         }
-        Command::Report { kind: ReportKind::Donations, date, format, to: None } => {
+        Command::Report { kind: ReportKind::Donations, date, format, to } => {
             let store = open(db, paths)?;
-            let report = reports::donations::donations(&store, date.unwrap_or_else(today))?;
+            let from = date.unwrap_or_else(today);
+            let report = reports::donations::donations_between(&store, from, to.unwrap_or(from))?;
             let stdout = std::io::stdout();
             match format {
                 Format::Text => report.write_text(&mut stdout.lock())?,
@@ -317,6 +324,43 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             match format {
                 Format::Text => report.write_text(&mut stdout.lock())?,
                 Format::Csv => report.write_csv(stdout.lock())?,
+            }
+        }
+        Command::Report {
+            kind: kind @ (ReportKind::Production | ReportKind::Impact | ReportKind::Sales),
+            date,
+            to,
+            format,
+        } => {
+            let store = open(db, paths)?;
+            let from = date.unwrap_or_else(today);
+            let to = to.unwrap_or(from);
+            if to < from {
+                return Err(Failure::Usage(t!("cli-report-backwards")));
+            }
+            let stdout = std::io::stdout();
+            match kind {
+                ReportKind::Production => {
+                    let report = reports::production::production(&store, from, to)?;
+                    match format {
+                        Format::Text => report.write_text(&mut stdout.lock())?,
+                        Format::Csv => report.write_csv(stdout.lock())?,
+                    }
+                }
+                ReportKind::Impact => {
+                    let report = reports::impact::impact(&store, from, to, Local::now().naive_local())?;
+                    match format {
+                        Format::Text => report.write_text(&mut stdout.lock())?,
+                        Format::Csv => report.write_csv(stdout.lock())?,
+                    }
+                }
+                _ => {
+                    let report = reports::sales::sales(&store, from, to)?;
+                    match format {
+                        Format::Text => report.write_text(&mut stdout.lock())?,
+                        Format::Csv => report.write_csv(stdout.lock())?,
+                    }
+                }
             }
         }
         Command::Report { to: Some(_), .. } => return Err(Failure::Usage(t!("cli-report-no-range"))),

@@ -241,3 +241,26 @@ fn the_volunteer_screens_fit_every_till_size() {
         fits(&till, "a new volunteer");
     }
 }
+
+#[test]
+fn every_report_tab_fits_every_till_size() {
+    use nanum::ui::screen::reports::{Message as Reports, Span, Tab};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) =
+        nanum::demo::create(&dir.path().join("store.db"), 3, chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
+            .unwrap();
+    let mut till = Till::on(store, dir, |_, _| {});
+    till.sign_in("김민지", "1234");
+    till.send(Message::OpenReports);
+    till.send(Message::Reports(Reports::Earlier));
+    for size in SIZES {
+        till.resize(size);
+        for tab in Tab::ALL {
+            till.send(Message::Reports(Reports::Tab(tab)));
+            fits(&till, &format!("report {tab:?}"));
+        }
+        till.send(Message::Reports(Reports::Span(Span::Week)));
+        fits(&till, "a week's impact");
+        till.send(Message::Reports(Reports::Span(Span::Day)));
+    }
+}

@@ -58,18 +58,30 @@ pub struct DailyReport {
 /// another process is either wholly in them or wholly not.
 pub fn daily(store: &Store, date: NaiveDate) -> Result<DailyReport, StoreError> {
     let name = store.info().name.clone();
-    store.read(|db| daily_in(db, name, date))
+    store.read(|db| daily_in(db, name, date, date))
 }
 
-fn daily_in(db: &rusqlite::Connection, store: String, date: NaiveDate) -> Result<DailyReport, StoreError> {
-    let day = date.to_string();
+/// The same figures for the days `from` to `to` together, read with one query each (a year's
+/// summary costs about what a day's does). `date` is `from`.
+pub fn between(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<DailyReport, StoreError> {
+    let name = store.info().name.clone();
+    store.read(|db| daily_in(db, name, from, to))
+}
+
+fn daily_in(
+    db: &rusqlite::Connection,
+    store: String,
+    date: NaiveDate,
+    to: NaiveDate,
+) -> Result<DailyReport, StoreError> {
+    let (day, last) = (date.to_string(), to.to_string());
     let (sales, refunds, voids, cash_receipts, cash_receipt_total): (i64, i64, i64, i64, i64) = db.query_row(
         "SELECT count(*) FILTER (WHERE kind = 'sale'), count(*) FILTER (WHERE kind = 'refund'),
                 count(*) FILTER (WHERE kind = 'void'),
                 count(*) FILTER (WHERE kind = 'sale' AND cash_receipt IS NOT NULL),
                 coalesce(sum(total) FILTER (WHERE kind = 'sale' AND cash_receipt IS NOT NULL), 0)
-         FROM sales WHERE business_date = ?1",
-        [&day],
+         FROM sales WHERE business_date BETWEEN ?1 AND ?2",
+        [&day, &last],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?;
     let (items, gross, returned, markdowns, discounts, donations): (i64, i64, i64, i64, i64, i64) = db.query_row(
@@ -79,8 +91,8 @@ fn daily_in(db: &rusqlite::Connection, store: String, date: NaiveDate) -> Result
                 coalesce(sum((l.list_price - l.unit_price) * l.quantity) FILTER (WHERE l.kind != 'donation'), 0),
                 coalesce(sum(l.discount), 0),
                 coalesce(sum(l.amount) FILTER (WHERE l.kind = 'donation'), 0)
-         FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = ?1",
-        [&day],
+         FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date BETWEEN ?1 AND ?2",
+        [&day, &last],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
     )?;
     let classes = db
@@ -88,11 +100,11 @@ fn daily_in(db: &rusqlite::Connection, store: String, date: NaiveDate) -> Result
             "SELECT t.code, t.name_ko, t.name_en,
                     coalesce(sum(v.gross), 0), coalesce(sum(v.supply), 0), coalesce(sum(v.vat), 0)
              FROM tax_classes t
-             LEFT JOIN (SELECT v.* FROM sale_vat v JOIN sales s ON s.id = v.sale_id WHERE s.business_date = ?1) v
+             LEFT JOIN (SELECT v.* FROM sale_vat v JOIN sales s ON s.id = v.sale_id WHERE s.business_date BETWEEN ?1 AND ?2) v
                     ON v.tax_class = t.code
              GROUP BY t.code ORDER BY t.code",
         )?
-        .query_map(params![day], |r| {
+        .query_map(params![day, last], |r| {
             Ok(ClassTotal {
                 class: r.get(0)?,
                 name_ko: r.get(1)?,
@@ -107,9 +119,9 @@ fn daily_in(db: &rusqlite::Connection, store: String, date: NaiveDate) -> Result
         Ok(Won::new(db.query_row(
             &format!(
                 "SELECT coalesce(sum(t.amount), 0) FROM tenders t JOIN sales s ON s.id = t.sale_id
-                 WHERE s.business_date = ?1 AND t.kind = ?2 {filter}"
+                 WHERE s.business_date BETWEEN ?1 AND ?2 AND t.kind = ?3 {filter}"
             ),
-            params![day, kind],
+            params![day, last, kind],
             |r| r.get(0),
         )?))
     };

@@ -32,9 +32,12 @@ pub struct Row {
     pub value: Won,
 }
 
+#[derive(Debug, Clone)]
 pub struct DonationsReport {
     pub store: String,
     pub date: NaiveDate,
+    /// The last day, for a range (each day's figures added up).
+    pub to: NaiveDate,
     pub rows: Vec<Row>,
 }
 
@@ -158,7 +161,34 @@ pub fn donations(store: &Store, date: NaiveDate) -> Result<DonationsReport, Stor
         }
         Ok(rows)
     })?;
-    Ok(DonationsReport { store: name, date, rows })
+    Ok(DonationsReport { store: name, date, to: date, rows })
+}
+
+/// The days `from` to `to`: each day's report added up figure by figure, so the range is the sum
+/// of `nanum report donations` over its days (a donor new on one day and back on another counts
+/// once as new and once as returning).
+pub fn donations_between(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<DonationsReport, StoreError> {
+    let mut total = donations(store, from)?;
+    let mut day = from;
+    while day < to {
+        day = day.succ_opt().unwrap_or(to);
+        for row in donations(store, day)?.rows {
+            match total.rows.iter_mut().find(|r| r.kind == row.kind && r.key == row.key) {
+                Some(r) => {
+                    r.donations += row.donations;
+                    r.count += row.count;
+                    r.value += row.value;
+                }
+                None => total.rows.push(row),
+            }
+        }
+    }
+    total.to = to;
+    // Categories first given after the first day go with the other categories.
+    total
+        .rows
+        .sort_by_key(|r| ["total", "channel", "category", "rejection", "donors"].iter().position(|k| *k == r.kind));
+    Ok(total)
 }
 
 impl DonationsReport {
@@ -167,7 +197,8 @@ impl DonationsReport {
     }
 
     pub fn write_text(&self, out: &mut impl Write) -> std::io::Result<()> {
-        writeln!(out, "{}", t!("report-donations-title", store = self.store.clone(), date = self.date.to_string()))?;
+        let range = super::range_name(self.date, self.to);
+        writeln!(out, "{}", t!("report-donations-title", store = self.store.clone(), date = range))?;
         let mut section = "";
         for row in &self.rows {
             if row.kind != section {

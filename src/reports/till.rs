@@ -13,6 +13,7 @@ use crate::hardware::till_report::signed;
 use crate::store::{SessionReport, Store, StoreError};
 use crate::t;
 
+#[derive(Debug, Clone)]
 pub struct TillReport {
     pub store: String,
     pub date: NaiveDate,

@@ -37,6 +37,7 @@ pub struct PersonTotal {
 /// A shift as it counts: its times, its duty, and whether it waits on a manager.
 type Counted = (Worked, Duty, bool);
 
+#[derive(Debug, Clone)]
 pub struct VolunteersReport {
     pub store: String,
     pub from: NaiveDate,

@@ -14,7 +14,7 @@ mod serial_scanner;
 mod status;
 
 use super::layout::Layout;
-use super::screen::{Screen, audit, checkout, devices, floor, intake, login, menu, pricing, till, volunteers};
+use super::screen::{Screen, audit, checkout, devices, floor, intake, login, menu, pricing, reports, till, volunteers};
 use super::wedge::Burst;
 use super::{jobs, theme, widgets};
 use crate::config::{Config, Paths};
@@ -45,6 +45,7 @@ pub enum Message {
     Pricing(pricing::Message),
     Floor(floor::Message),
     Volunteers(volunteers::Message),
+    Reports(reports::Message),
     Jobs(jobs::Message),
     Tick,
     Hotkey(Hotkey),
@@ -67,6 +68,7 @@ pub enum Message {
     /// The pull list and stock.
     OpenFloor,
     OpenVolunteers,
+    OpenReports,
     /// The work menu, and back from it to selling.
     OpenMenu,
     CloseMenu,
@@ -231,6 +233,7 @@ impl App {
                     | Screen::Pricing(_)
                     | Screen::Floor(_)
                     | Screen::Volunteers(_)
+                    | Screen::Reports(_)
                     | Screen::Menu => {}
                 }
                 Task::none()
@@ -282,6 +285,28 @@ impl App {
                     volunteers::Action::Run(task) => task.map(Message::Volunteers),
                     volunteers::Action::Leave => self.open_menu(),
                 }
+            }
+            Message::Reports(message) => {
+                let Screen::Reports(screen) = &mut self.screen else { return Task::none() };
+                match screen.update(message, &self.worker) {
+                    reports::Action::None => Task::none(),
+                    reports::Action::Run(task) => task.map(Message::Reports),
+                    reports::Action::Print { title, paper } => {
+                        self.print(title, &paper);
+                        Task::none()
+                    }
+                    reports::Action::Leave => self.open_menu(),
+                }
+            }
+            Message::OpenReports => {
+                let manager = self.on_duty.as_ref().is_some_and(|s| s.role == crate::domain::Role::Manager);
+                if !manager || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+                    return Task::none();
+                }
+                let folder = self.paths.data_dir.join("reports");
+                let (screen, task) = reports::Reports::new(&self.worker, self.now.date_naive(), folder);
+                self.screen = Screen::Reports(screen);
+                task.map(Message::Reports)
             }
             Message::OpenVolunteers => {
                 let manager = self.on_duty.as_ref().is_some_and(|s| s.role == crate::domain::Role::Manager);
@@ -345,6 +370,7 @@ impl App {
                     (Screen::Intake(_), Hotkey::Escape) => self.intake_update(intake::Message::Back),
                     (Screen::Pricing(_), Hotkey::Escape) => self.pricing_update(pricing::Message::Back),
                     (Screen::Floor(_), Hotkey::Escape) => self.update(Message::Floor(floor::Message::Back)),
+                    (Screen::Reports(_), Hotkey::Escape) => self.update(Message::Reports(reports::Message::Back)),
                     (Screen::Volunteers(_), Hotkey::Escape) => {
                         self.update(Message::Volunteers(volunteers::Message::Back))
                     }
@@ -487,7 +513,12 @@ impl App {
                 screen.scanned();
                 Task::none()
             }
-            Screen::Intake(_) | Screen::Pricing(_) | Screen::Floor(_) | Screen::Volunteers(_) | Screen::Menu => {
+            Screen::Intake(_)
+            | Screen::Pricing(_)
+            | Screen::Floor(_)
+            | Screen::Volunteers(_)
+            | Screen::Reports(_)
+            | Screen::Menu => {
                 self.notice = Some(t!("till-scan-elsewhere"));
                 Task::none()
             }
@@ -766,6 +797,7 @@ impl App {
             (None, Screen::Intake(screen)) => screen.view(self.layout).map(Message::Intake),
             (None, Screen::Floor(screen)) => screen.view(self.layout).map(Message::Floor),
             (None, Screen::Volunteers(screen)) => screen.view(self.layout).map(Message::Volunteers),
+            (None, Screen::Reports(screen)) => screen.view(self.layout).map(Message::Reports),
             (None, Screen::Menu) => menu::view(self.on_duty.as_ref().map_or(Role::Volunteer, |s| s.role), self.layout),
             (None, Screen::Pricing(screen)) => {
                 screen.view(&self.store, self.now.date_naive(), self.layout).map(Message::Pricing)

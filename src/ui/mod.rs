@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod approval;
+pub mod chart;
 pub mod colours;
 pub mod jobs;
 pub mod keyboard;

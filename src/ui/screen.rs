@@ -8,6 +8,7 @@ pub mod intake;
 pub mod login;
 pub mod menu;
 pub mod pricing;
+pub mod reports;
 pub mod till;
 pub mod volunteers;
 
@@ -36,6 +37,7 @@ pub enum Screen {
     Pricing(pricing::Pricing),
     Floor(floor::Floor),
     Volunteers(volunteers::Volunteers),
+    Reports(reports::Reports),
     /// The work menu.
     Menu,
 }

@@ -48,6 +48,11 @@ pub fn panel(_theme: &Theme) -> container::Style {
     }
 }
 
+/// The page's own white, painted: a chart that goes away leaves nothing behind under it.
+pub fn page(_theme: &Theme) -> container::Style {
+    container::Style { background: Some(Color::WHITE.into()), ..container::Style::default() }
+}
+
 pub fn status_bar(_theme: &Theme) -> container::Style {
     container::Style {
         background: Some(Background::Color(INK)),

@@ -29,6 +29,7 @@ pub fn view<'a>(role: Role, layout: Layout) -> Element<'a, Message> {
         key(t!("menu-till"), t!("menu-till-hint"), Message::OpenTill),
     ];
     if role == Role::Manager {
+        keys.push(key(t!("menu-reports"), t!("menu-reports-hint"), Message::OpenReports));
         keys.push(key(t!("menu-volunteers"), t!("menu-volunteers-hint"), Message::OpenVolunteers));
         keys.push(key(t!("menu-audit"), t!("menu-audit-hint"), Message::OpenAudit));
         keys.push(key(t!("menu-devices"), t!("menu-devices-hint"), Message::OpenDevices));

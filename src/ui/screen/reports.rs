@@ -1,0 +1,559 @@
+//! The manager's reports: a day, a week or a month, in tabs for sales (with a bar chart by
+//! hour), the till, donations, production and sell-through (a bar chart by category),
+//! volunteer hours and impact. Each tab is the same report `nanum report …` prints, read on the
+//! worker so the till never waits; it saves as CSV (the command's CSV, with a byte-order mark
+//! for Excel) and prints as a short summary on the receipt printer.
+
+use std::path::PathBuf;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use iced::widget::{column, container, row, scrollable, text};
+use iced::{Element, Fill, FillPortion, Task};
+
+use crate::hardware::document::Document;
+use crate::reports::{self, donations::DonationsReport, impact::ImpactReport, production::ProductionReport};
+use crate::reports::{sales::SalesReport, till::TillReport, volunteers::VolunteersReport};
+use crate::store::{StoreError, Worker};
+use crate::ui::chart::{self, Bars};
+use crate::ui::layout::Layout;
+use crate::ui::{theme, widgets};
+use crate::{messages, t};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Sales,
+    Till,
+    Donations,
+    Production,
+    Volunteers,
+    Impact,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 6] = [Tab::Sales, Tab::Till, Tab::Donations, Tab::Production, Tab::Volunteers, Tab::Impact];
+
+    fn key(self) -> &'static str {
+        match self {
+            Tab::Sales => "sales",
+            Tab::Till => "till",
+            Tab::Donations => "donations",
+            Tab::Production => "production",
+            Tab::Volunteers => "volunteers",
+            Tab::Impact => "impact",
+        }
+    }
+
+    fn name(self) -> String {
+        match self {
+            Tab::Sales => t!("reports-tab-sales"),
+            Tab::Till => t!("reports-tab-till"),
+            Tab::Donations => t!("reports-tab-donations"),
+            Tab::Production => t!("reports-tab-production"),
+            Tab::Volunteers => t!("reports-tab-volunteers"),
+            Tab::Impact => t!("reports-tab-impact"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    Day,
+    Week,
+    Month,
+}
+
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Sales(Box<SalesReport>),
+    Till(Box<TillReport>),
+    Donations(Box<DonationsReport>),
+    Production(Box<ProductionReport>),
+    Volunteers(Box<VolunteersReport>),
+    Impact(Box<ImpactReport>),
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Tab(Tab),
+    Span(Span),
+    Earlier,
+    Later,
+    Loaded(u64, Result<Loaded, StoreError>),
+    SaveCsv,
+    Saved(Result<PathBuf, String>),
+    Print,
+    Back,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    Print { title: String, paper: Document },
+    Leave,
+}
+
+pub struct Reports {
+    tab: Tab,
+    span: Span,
+    /// The day the range is around (its first day for a week or a month).
+    day: NaiveDate,
+    today: NaiveDate,
+    loaded: Option<Loaded>,
+    /// Which request the screen waits for: an older answer is dropped.
+    asked: u64,
+    loading: bool,
+    folder: PathBuf,
+    notice: Option<(String, bool)>,
+}
+
+impl Reports {
+    /// Today's sales, loading. `folder` is where CSV files are saved.
+    pub fn new(worker: &Worker, today: NaiveDate, folder: PathBuf) -> (Reports, Task<Message>) {
+        let mut screen = Reports {
+            tab: Tab::Sales,
+            span: Span::Day,
+            day: today,
+            today,
+            loaded: None,
+            asked: 0,
+            loading: false,
+            folder,
+            notice: None,
+        };
+        let task = screen.load(worker);
+        (screen, task)
+    }
+
+    /// The first and last day shown.
+    pub fn range(&self) -> (NaiveDate, NaiveDate) {
+        match self.span {
+            Span::Day => (self.day, self.day),
+            Span::Week => {
+                let monday = self.day - Days::new(u64::from(self.day.weekday().num_days_from_monday()));
+                (monday, monday + Days::new(6))
+            }
+            Span::Month => {
+                let first = self.day.with_day(1).unwrap_or(self.day);
+                (first, first + Months::new(1) - Days::new(1))
+            }
+        }
+    }
+
+    fn load(&mut self, worker: &Worker) -> Task<Message> {
+        let (from, to) = self.range();
+        let tab = self.tab;
+        self.asked += 1;
+        self.loading = true;
+        let asked = self.asked;
+        let now = chrono::Local::now().naive_local();
+        let read = worker.call(move |store| {
+            Ok(match tab {
+                Tab::Sales => Loaded::Sales(Box::new(reports::sales::sales(store, from, to)?)),
+                Tab::Till => {
+                    let mut report = reports::till::till(store, from)?;
+                    let mut day = from;
+                    while day < to {
+                        day = day + Days::new(1);
+                        report.sessions.extend(reports::till::till(store, day)?.sessions);
+                    }
+                    Loaded::Till(Box::new(report))
+                }
+                Tab::Donations => Loaded::Donations(Box::new(reports::donations::donations_between(store, from, to)?)),
+                Tab::Production => Loaded::Production(Box::new(reports::production::production(store, from, to)?)),
+                Tab::Volunteers => Loaded::Volunteers(Box::new(reports::volunteers::volunteers(store, from, to, now)?)),
+                Tab::Impact => Loaded::Impact(Box::new(reports::impact::impact(store, from, to, now)?)),
+            })
+        });
+        Task::perform(read, move |result| Message::Loaded(asked, result))
+    }
+
+    pub fn update(&mut self, message: Message, worker: &Worker) -> Action {
+        match message {
+            Message::Tab(tab) => {
+                self.tab = tab;
+                self.loaded = None;
+                Action::Run(self.load(worker))
+            }
+            Message::Span(span) => {
+                self.span = span;
+                Action::Run(self.load(worker))
+            }
+            Message::Earlier | Message::Later => {
+                let back = matches!(message, Message::Earlier);
+                self.day = match (self.span, back) {
+                    (Span::Day, true) => self.day - Days::new(1),
+                    (Span::Day, false) => self.day + Days::new(1),
+                    (Span::Week, true) => self.day - Days::new(7),
+                    (Span::Week, false) => self.day + Days::new(7),
+                    (Span::Month, true) => self.range().0 - Months::new(1),
+                    (Span::Month, false) => self.range().0 + Months::new(1),
+                };
+                // Nothing to see after today.
+                self.day = self.day.min(self.today);
+                Action::Run(self.load(worker))
+            }
+            Message::Loaded(asked, result) => {
+                if asked != self.asked {
+                    return Action::None;
+                }
+                self.loading = false;
+                match result {
+                    Ok(loaded) => {
+                        self.loaded = Some(loaded);
+                        self.notice = None;
+                    }
+                    Err(e) => self.notice = Some((messages::store_error(&e), true)),
+                }
+                Action::None
+            }
+            Message::SaveCsv => {
+                let Some(loaded) = &self.loaded else { return Action::None };
+                let mut bytes = "\u{feff}".as_bytes().to_vec();
+                if let Err(e) = write_csv(loaded, &mut bytes) {
+                    self.notice = Some((e.to_string(), true));
+                    return Action::None;
+                }
+                let (from, to) = self.range();
+                let name = if from == to {
+                    format!("{}-{from}.csv", self.tab.key())
+                } else {
+                    format!("{}-{from}_{to}.csv", self.tab.key())
+                };
+                let path = self.folder.join(name);
+                let save = async move {
+                    let written = path
+                        .parent()
+                        .map_or(Ok(()), std::fs::create_dir_all)
+                        .and_then(|()| std::fs::write(&path, bytes));
+                    written.map(|()| path).map_err(|e| messages::io_error(&e))
+                };
+                Action::Run(Task::perform(save, Message::Saved))
+            }
+            Message::Saved(result) => {
+                self.notice = Some(match result {
+                    Ok(path) => (t!("reports-saved", path = path.display().to_string()), false),
+                    Err(reason) => (t!("reports-not-saved", reason = reason), true),
+                });
+                Action::None
+            }
+            Message::Print => {
+                let Some(loaded) = &self.loaded else { return Action::None };
+                let mut text = Vec::new();
+                if write_text(loaded, &mut text).is_err() {
+                    return Action::None;
+                }
+                let mut paper = Document::new();
+                let text = String::from_utf8_lossy(&text).into_owned();
+                let mut lines = text.lines();
+                if let Some(first) = lines.next() {
+                    paper.title(first.to_string());
+                }
+                for line in lines {
+                    paper.text(line.to_string());
+                }
+                paper.feed(2).cut();
+                self.notice = Some((t!("reports-printing"), false));
+                Action::Print { title: self.tab.name(), paper }
+            }
+            Message::Back => Action::Leave,
+        }
+    }
+
+    pub fn view(&self, layout: Layout) -> Element<'_, Message> {
+        let gap = if layout.short() { 8 } else { 12 };
+        let tabs = row(Tab::ALL.map(|tab| {
+            widgets::choice(
+                tab.name(),
+                theme::SMALL + 1.0,
+                self.tab == tab,
+                Some(Message::Tab(tab)),
+                layout.key_height(),
+            )
+            .into()
+        }))
+        .spacing(6);
+        let (from, to) = self.range();
+        let spans =
+            [(Span::Day, t!("reports-day")), (Span::Week, t!("reports-week")), (Span::Month, t!("reports-month"))].map(
+                |(span, label)| {
+                    widgets::choice(label, theme::SMALL + 1.0, self.span == span, Some(Message::Span(span)), 40.0)
+                        .width(80)
+                        .into()
+                },
+            );
+        let dates = row![
+            widgets::key("◀", theme::BODY, Some(Message::Earlier)).width(52).height(40),
+            text(reports::range_name(from, to)).size(theme::BODY).font(theme::BOLD).width(Fill).align_x(iced::Center),
+            widgets::key("▶", theme::BODY, (to < self.today).then_some(Message::Later)).width(52).height(40),
+        ]
+        .spacing(8)
+        .align_y(iced::Center)
+        .width(FillPortion(3));
+        let controls = row![dates, row(spans).spacing(6)].spacing(12).align_y(iced::Center);
+        let actions = row![
+            widgets::key(t!("reports-save-csv"), theme::SMALL + 1.0, self.loaded.is_some().then_some(Message::SaveCsv))
+                .height(40),
+            widgets::key(t!("reports-print"), theme::SMALL + 1.0, self.loaded.is_some().then_some(Message::Print))
+                .height(40),
+            widgets::key(t!("intake-back"), theme::SMALL + 1.0, Some(Message::Back)).height(40),
+        ]
+        .spacing(8);
+        let mut page = column![tabs, controls].spacing(gap);
+        if let Some((notice, is_error)) = &self.notice {
+            page = page.push(widgets::banner(notice.as_str(), *is_error));
+        }
+        let body: Element<'_, Message> = match (&self.loaded, self.loading) {
+            (_, true) | (None, _) => container(widgets::label(t!("reports-loading"))).center(Fill).into(),
+            (Some(loaded), false) => view_loaded(loaded, layout),
+        };
+        page.push(container(body).height(Fill).width(Fill).style(theme::page))
+            .push(actions)
+            .padding(layout.padding())
+            .into()
+    }
+}
+
+fn write_csv(loaded: &Loaded, out: &mut Vec<u8>) -> Result<(), csv::Error> {
+    match loaded {
+        Loaded::Sales(r) => r.write_csv(out),
+        Loaded::Till(r) => r.write_csv(out),
+        Loaded::Donations(r) => r.write_csv(out),
+        Loaded::Production(r) => r.write_csv(out),
+        Loaded::Volunteers(r) => r.write_csv(out),
+        Loaded::Impact(r) => r.write_csv(out),
+    }
+}
+
+fn write_text(loaded: &Loaded, out: &mut Vec<u8>) -> std::io::Result<()> {
+    match loaded {
+        Loaded::Sales(r) => r.write_text(out),
+        Loaded::Till(r) => r.write_text(out),
+        Loaded::Donations(r) => r.write_text(out),
+        Loaded::Production(r) => r.write_text(out),
+        Loaded::Volunteers(r) => r.write_text(out),
+        Loaded::Impact(r) => r.write_text(out),
+    }
+}
+
+/// A figure's row: label on the left, value on the right.
+fn figure<'a>(label: String, value: String) -> Element<'a, Message> {
+    row![widgets::label(label).width(Fill), text(value).size(theme::BODY).font(theme::BOLD)].spacing(8).into()
+}
+
+fn won(amount: crate::domain::Won) -> String {
+    t!("won", amount = amount.to_string())
+}
+
+fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
+    let chart_height = if layout.short() { 120.0 } else { 170.0 };
+    match loaded {
+        Loaded::Sales(r) => {
+            // Opening hours only: the first to the last hour anything sold.
+            let open: Vec<usize> = (0..24).filter(|h| r.by_hour[*h] != crate::domain::Won::ZERO).collect();
+            let hours = match (open.first(), open.last()) {
+                (Some(a), Some(b)) => (*a..=*b).map(|h| (format!("{h}"), r.by_hour[h].get())).collect(),
+                _ => Vec::new(),
+            };
+            let peak = hours.iter().map(|(_, v)| *v).max().unwrap_or(0);
+            let chart = chart::view(Bars { bars: hours, peak_label: won(crate::domain::Won::new(peak)) }, chart_height);
+            let totals = r.totals().into_iter().map(|(key, label, amount)| {
+                let shown = if matches!(key, "sales" | "refunds" | "voids" | "cash_receipts") {
+                    amount.get().to_string()
+                } else {
+                    won(amount)
+                };
+                figure(label, shown)
+            });
+            let vat = r.classes().into_iter().map(|(name, _, supply, vat)| {
+                figure(t!("reports-supply-vat", class = name), format!("{} / {}", won(supply), won(vat)))
+            });
+            let categories = r
+                .by_category
+                .iter()
+                .map(|(_, ko, en, n, amount)| figure(format!("{} ({n})", crate::i18n::local(ko, en)), won(*amount)));
+            let cashiers = r.by_cashier.iter().map(|(name, n, amount)| figure(format!("{name} ({n})"), won(*amount)));
+            let left = column(totals.chain(vat)).spacing(4);
+            let right = column![text(t!("report-by-category")).size(theme::BODY).font(theme::BOLD)]
+                .extend(categories)
+                .push(text(t!("report-by-cashier")).size(theme::BODY).font(theme::BOLD))
+                .extend(cashiers)
+                .spacing(4);
+            column![
+                text(t!("reports-by-hour")).size(theme::SMALL).color(theme::MUTED),
+                chart,
+                scrollable(
+                    row![left.width(Fill), right.width(Fill)]
+                        .spacing(24)
+                        .padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO })
+                )
+                .height(Fill)
+            ]
+            .spacing(8)
+            .into()
+        }
+        Loaded::Till(r) => {
+            let rows = r.sessions.iter().map(|s| {
+                let session = &s.session;
+                let closed = session.closed.as_ref();
+                let title = format!(
+                    "{} · {} {} · {}",
+                    t!("report-till"),
+                    session.till,
+                    session.opened_at.format("%m-%d %H:%M"),
+                    session.opened_by
+                );
+                let closing = match closed {
+                    Some(c) => t!("report-till-closed", time = c.at.format("%H:%M").to_string(), name = c.by.clone()),
+                    None => t!("report-till-still-open"),
+                };
+                let difference = closed.map(|c| won(c.counted - c.expected)).unwrap_or_else(|| "-".into());
+                column![
+                    text(title).size(theme::BODY).font(theme::BOLD),
+                    widgets::muted(closing),
+                    figure(t!("report-float"), won(s.cash.float)),
+                    figure(t!("report-expected"), won(s.cash.expected())),
+                    figure(t!("report-counted"), closed.map(|c| won(c.counted)).unwrap_or_else(|| "-".into())),
+                    figure(t!("report-difference"), difference),
+                ]
+                .spacing(2)
+                .into()
+            });
+            let list: Vec<Element<'_, Message>> = rows.collect();
+            // Each session's cash sales as a bar. (A chart on every tab also keeps the renderer
+            // from leaving the last tab's chart labels behind.)
+            let bars: Vec<(String, i64)> = r
+                .sessions
+                .iter()
+                .map(|s| {
+                    (format!("{} {}", s.session.till, s.session.opened_at.format("%H:%M")), s.cash.cash_sales.get())
+                })
+                .collect();
+            let peak = bars.iter().map(|(_, v)| *v).max().unwrap_or(0);
+            let mut page = column![
+                text(t!("reports-till-cash")).size(theme::SMALL).color(theme::MUTED),
+                chart::view(Bars { bars, peak_label: won(crate::domain::Won::new(peak)) }, chart_height),
+            ]
+            .spacing(8);
+            if list.is_empty() {
+                page = page.push(widgets::label(t!("report-till-none")));
+            }
+            page.push(
+                scrollable(widgets::grid(list, 2).padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO }))
+                    .height(Fill),
+            )
+            .into()
+        }
+        Loaded::Donations(r) => {
+            let categories: Vec<(String, i64)> =
+                r.rows.iter().filter(|x| x.kind == "category").map(|x| (x.label.clone(), x.value.get())).collect();
+            let peak = categories.iter().map(|(_, v)| *v).max().unwrap_or(0);
+            let rows = r.rows.iter().map(|x| {
+                let shown = match x.kind {
+                    "rejection" => t!("report-pieces", count = x.count),
+                    "donors" => t!("report-people", count = x.donations),
+                    _ => t!(
+                        "report-donation-figures",
+                        donations = x.donations,
+                        count = x.count,
+                        value = x.value.to_string()
+                    ),
+                };
+                figure(x.label.clone(), shown)
+            });
+            column![
+                chart::view(
+                    Bars { bars: short_labels(categories), peak_label: won(crate::domain::Won::new(peak)) },
+                    chart_height
+                ),
+                scrollable(column(rows).spacing(4).padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO }))
+                    .height(Fill),
+            ]
+            .spacing(8)
+            .into()
+        }
+        Loaded::Production(r) => {
+            let bars: Vec<(String, i64)> = r
+                .categories
+                .iter()
+                .map(|c| (crate::i18n::local(&c.name_ko, &c.name_en).to_string(), c.sell_through.unwrap_or(0)))
+                .collect();
+            let peak = bars.iter().map(|(_, v)| *v).max().unwrap_or(0);
+            let rows = r.categories.iter().map(|c| {
+                let shown = t!(
+                    "report-production-line",
+                    printed = c.printed,
+                    sold = c.sold,
+                    through = c.sell_through.map(|p| format!("{p}%")).unwrap_or_else(|| "-".into()),
+                    days = c.median_days.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                    pulled = c.pulled
+                );
+                figure(crate::i18n::local(&c.name_ko, &c.name_en).to_string(), shown)
+            });
+            column![
+                text(t!("reports-sell-through")).size(theme::SMALL).color(theme::MUTED),
+                chart::view(Bars { bars: short_labels(bars), peak_label: format!("{peak}%") }, chart_height),
+                scrollable(column(rows).spacing(4).padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO }))
+                    .height(Fill),
+            ]
+            .spacing(8)
+            .into()
+        }
+        Loaded::Volunteers(r) => {
+            let totals = r.totals();
+            let bars: Vec<(String, i64)> = totals.iter().map(|p| (p.name.clone(), p.credited_minutes / 60)).collect();
+            let peak = bars.iter().map(|(_, v)| *v).max().unwrap_or(0);
+            let rows = totals.iter().map(|p| {
+                figure(
+                    p.name.clone(),
+                    t!(
+                        "report-volunteers-total",
+                        days = p.days,
+                        credited = reports::volunteers::hours(p.credited_minutes)
+                    ),
+                )
+            });
+            let waiting = r.days.iter().filter(|d| d.to_confirm).count();
+            let mut page = column![
+                chart::view(
+                    Bars { bars: short_labels(bars), peak_label: t!("reports-hours", hours = peak) },
+                    chart_height
+                ),
+                figure(t!("report-total"), reports::volunteers::hours_words(r.credited_minutes())),
+            ]
+            .spacing(8);
+            if waiting > 0 {
+                page = page.push(widgets::banner(t!("reports-volunteers-waiting", count = waiting), true));
+            }
+            page.push(
+                scrollable(column(rows).spacing(4).padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO }))
+                    .height(Fill),
+            )
+            .into()
+        }
+        Loaded::Impact(r) => {
+            let tiles = r.figures().into_iter().map(|(_, label, shown, _)| {
+                container(
+                    column![widgets::muted(label), text(shown).size(theme::LARGE).font(theme::BOLD)]
+                        .spacing(6)
+                        .align_x(iced::Center)
+                        .width(Fill),
+                )
+                .padding(16)
+                .style(theme::card)
+                .width(Fill)
+                .into()
+            });
+            widgets::grid(tiles.collect(), 3).into()
+        }
+    }
+}
+
+/// Labels short enough to sit under a bar: the first word, at most four letters.
+fn short_labels(bars: Vec<(String, i64)>) -> Vec<(String, i64)> {
+    bars.into_iter()
+        .map(|(label, v)| {
+            let first = label.split(['·', ' ', '(']).next().unwrap_or(&label).to_string();
+            (first.chars().take(4).collect(), v)
+        })
+        .collect()
+}

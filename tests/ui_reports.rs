@@ -1,0 +1,93 @@
+//! The manager's reports screen on a demo store with history: each tab shows the figures the
+//! command line prints for the same days, the sales tab draws its chart by hour, and the CSV it
+//! saves is the command's CSV (with a byte-order mark for Excel).
+
+mod common;
+
+use std::process::Command;
+
+use chrono::NaiveDate;
+use common::till::{SMALL, Till};
+use nanum::reports;
+use nanum::ui::Message;
+use nanum::ui::screen::reports as screen;
+
+fn nov(day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+}
+
+fn won(amount: nanum::domain::Won) -> String {
+    format!("{amount}원")
+}
+
+#[test]
+fn a_manager_reads_the_day_in_tabs_that_agree_with_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let (store, _) = nanum::demo::create(&path, 14, nov(25)).unwrap();
+    let day = reports::daily::daily(&store, nov(24)).unwrap();
+    let production = reports::production::production(&store, nov(24), nov(24)).unwrap();
+    let mut till = Till::on(store, dir, |_, _| {});
+    till.sign_in("김민지", "1234");
+    till.send(Message::OpenReports);
+    assert!(till.sees("2026-11-25"), "{:?}", till.texts());
+    till.click("◀");
+    assert!(till.sees("2026-11-24"), "{:?}", till.texts());
+    assert!(till.sees(&won(day.gross)), "the day's takings: {:?}", till.texts());
+    assert!(till.sees(&won(day.card)) && till.sees(&won(day.cash)), "{:?}", till.texts());
+    assert!(till.sees(&day.sales.to_string()));
+    till.resize(SMALL);
+    till.picture("reports-sales");
+    assert!(till.looks_like("reports-sales-1024x768"), "the sales report changed");
+
+    // Saved as CSV: the gross there is the command's gross.
+    till.click("CSV로 저장");
+    let saved = till.dir.path().join("reports").join("sales-2026-11-24.csv");
+    assert!(till.sees(&format!("{}에 저장했어요.", saved.display())), "{:?}", till.texts());
+    let bytes = std::fs::read(&saved).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte-order mark");
+    let mut csv = csv::Reader::from_reader(&bytes[3..]);
+    let gross: i64 = csv
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[2] == "total" && &r[3] == "gross")
+        .map(|r| r[5].parse().unwrap())
+        .unwrap();
+    let db = till.dir.path().join("store.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_nanum"))
+        .args(["--db", db.to_str().unwrap(), "report", "daily", "--date", "2026-11-24", "--format", "csv"])
+        .env("NANUM_HOME", till.dir.path())
+        .output()
+        .unwrap();
+    let daily = String::from_utf8(out.stdout).unwrap();
+    let mut csv = csv::Reader::from_reader(daily.as_bytes());
+    let headers = csv.headers().unwrap().clone();
+    let row = csv.records().next().unwrap().unwrap();
+    let column = headers.iter().position(|h| h == "gross").unwrap();
+    assert_eq!(row[column].parse::<i64>().unwrap(), gross, "screen CSV and command agree");
+    assert_eq!(gross, day.gross.get());
+
+    // The other tabs.
+    till.send(Message::Reports(screen::Message::Tab(screen::Tab::Production)));
+    let shown = production.categories.first().unwrap();
+    assert!(till.sees_part(&format!("인쇄 {} · 판매율", shown.printed)), "{:?}", till.texts());
+    till.send(Message::Reports(screen::Message::Tab(screen::Tab::Volunteers)));
+    let hours =
+        reports::volunteers::volunteers(till.app.store(), nov(24), nov(24), nov(25).and_hms_opt(12, 0, 0).unwrap())
+            .unwrap()
+            .credited_minutes();
+    assert!(till.sees(&reports::volunteers::hours_words(hours)), "{:?}", till.texts());
+    till.send(Message::Reports(screen::Message::Tab(screen::Tab::Impact)));
+    assert!(till.sees("새 주인을 찾은 물건"), "{:?}", till.texts());
+    till.send(Message::Reports(screen::Message::Span(screen::Span::Month)));
+    assert!(till.sees("2026-11-01 ~ 2026-11-30"), "{:?}", till.texts());
+    let month =
+        reports::impact::impact(till.app.store(), nov(1), nov(30), nov(25).and_hms_opt(12, 0, 0).unwrap()).unwrap();
+    assert!(till.sees(&won(month.raised)), "{:?}", till.texts());
+    till.send(Message::Reports(screen::Message::Tab(screen::Tab::Donations)));
+    let donations = reports::donations::donations_between(till.app.store(), nov(1), nov(30)).unwrap();
+    let total = donations.rows.iter().find(|r| r.kind == "total").unwrap();
+    assert!(till.sees(&format!("{}건 · {}점 · {}원", total.donations, total.count, total.value)), "{:?}", till.texts());
+    till.click("요약 인쇄");
+    assert!(till.sees("요약을 인쇄해요."));
+}
