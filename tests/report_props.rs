@@ -76,6 +76,16 @@ proptest! {
     }
 
     #[test]
+    fn the_kept_day_totals_equal_the_documents(start in 1u64..=30, length in 0u64..10) {
+        let store = &Store::open(demo()).unwrap();
+        let from = today() - Days::new(start);
+        let to = (from + Days::new(length)).min(today() - Days::new(1));
+        let kept = reports::daily::between(store, from, to).unwrap();
+        let recounted = reports::daily::recounted(store, from, to).unwrap();
+        prop_assert_eq!(kept, recounted);
+    }
+
+    #[test]
     fn production_donations_and_impact_equal_the_rows(start in 1u64..=30, length in 0u64..7) {
         let store = &Store::open(demo()).unwrap();
         let from = today() - Days::new(start);
@@ -120,5 +130,33 @@ proptest! {
             from, to,
         );
         prop_assert_eq!(impact.volunteer_minutes, minutes);
+    }
+}
+
+/// A store that had sales before the day totals existed gets them filled in by the migration.
+#[test]
+fn the_migration_fills_in_the_day_totals_of_sales_already_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.db");
+    std::fs::copy(demo(), &path).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER sales_by_day_docs; DROP TRIGGER sales_by_day_lines; DROP TRIGGER sales_by_day_vat;
+         DROP TRIGGER sales_by_day_tenders; DROP TABLE sales_by_day;",
+    )
+    .unwrap();
+    conn.execute_batch(include_str!("../migrations/0006_sales_by_day.sql")).unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let (from, to) = (today() - Days::new(u64::from(DAYS)), today());
+    assert!(reports::daily::between(&store, from, to).unwrap().sales > 100);
+    assert_eq!(
+        reports::daily::between(&store, from, to).unwrap(),
+        reports::daily::recounted(&store, from, to).unwrap()
+    );
+    let mut day = from;
+    while day <= to {
+        assert_eq!(reports::daily::daily(&store, day).unwrap(), reports::daily::recounted(&store, day, day).unwrap());
+        day = day + Days::new(1);
     }
 }

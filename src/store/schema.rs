@@ -20,6 +20,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0003_till_day.sql")).foreign_key_check(),
     M::up(include_str!("../../migrations/0004_donations.sql")).foreign_key_check(),
     M::up(include_str!("../../migrations/0005_volunteers.sql")).foreign_key_check(),
+    M::up(include_str!("../../migrations/0006_sales_by_day.sql")),
 ];
 
 /// The schema version this build writes.
