@@ -962,3 +962,5 @@ reports-supply-vat = { $class } supply / VAT
 reports-hours = { $hours } h
 reports-volunteers-waiting = { $count } days wait for a manager's confirmation. Confirm them under Volunteers.
 reports-till-cash = Cash sales by till session
+reports-by-day = Sales by day
+reports-by-day-person = By day and person

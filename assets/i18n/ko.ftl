@@ -957,3 +957,5 @@ reports-supply-vat = { $class } 공급가액 / 부가세
 reports-hours = { $hours }시간
 reports-volunteers-waiting = 매니저 확인을 기다리는 날이 { $count }일 있어요. 봉사 관리에서 확인해 주세요.
 reports-till-cash = 계산대별 현금 매출
+reports-by-day = 날짜별 매출
+reports-by-day-person = 날짜·사람별

@@ -26,6 +26,8 @@ pub struct SalesReport {
     pub by_category: Vec<(String, String, String, i64, Won)>,
     /// Cashier, documents, amount.
     pub by_cashier: Vec<(String, i64, Won)>,
+    /// Goods sold net on each day of the range (the trend).
+    pub by_day: Vec<(NaiveDate, Won)>,
 }
 
 pub fn sales(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<SalesReport, StoreError> {
@@ -66,7 +68,14 @@ pub fn sales(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<SalesRepor
             )?
             .query_map(params![a, b], |r| Ok((r.get(0)?, r.get(1)?, Won::new(r.get(2)?))))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(SalesReport { store: name, from, to, summary, by_hour, by_category, by_cashier })
+        let by_day = db
+            .prepare(
+                "SELECT business_date, amount FROM sales_by_day
+                 WHERE business_date BETWEEN ?1 AND ?2 AND figure = 'gross' ORDER BY business_date",
+            )?
+            .query_map(params![a, b], |r| Ok((crate::store::sql::date(r, 0)?, Won::new(r.get(1)?))))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(SalesReport { store: name, from, to, summary, by_hour, by_category, by_cashier, by_day })
     })
 }
 
@@ -146,6 +155,9 @@ impl SalesReport {
         }
         for (name, n, amount) in &self.by_cashier {
             row("cashier", name.clone(), n.to_string(), amount.get().to_string())?;
+        }
+        for (day, amount) in &self.by_day {
+            row("day", day.to_string(), String::new(), amount.get().to_string())?;
         }
         w.flush()?;
         Ok(())

@@ -12,6 +12,8 @@ pub struct Bars {
     pub bars: Vec<(String, i64)>,
     /// How the largest value is written above its bar (e.g. "583,800원").
     pub peak_label: String,
+    /// Drawn as a line through the values (a range's trend) rather than bars.
+    pub line: bool,
 }
 
 impl<M> canvas::Program<M> for Bars {
@@ -33,6 +35,7 @@ impl<M> canvas::Program<M> for Bars {
         } else {
             4
         };
+        let mut previous: Option<Point> = None;
         for (i, (label, value)) in self.bars.iter().enumerate() {
             let x = i as f32 * slot;
             // Whole pixels: the bar's height is the value's share of the tallest, rounded down.
@@ -42,7 +45,19 @@ impl<M> canvas::Program<M> for Bars {
                 Point::new(x + (slot - width) / 2.0, top_room + room - height),
                 Size::new(width, height),
             );
-            frame.fill_rectangle(bar.position(), bar.size(), if *value == peak { theme::GREEN } else { BAR });
+            if self.line {
+                let dot = Point::new(x + slot / 2.0, top_room + room - height);
+                if let Some(prev) = previous {
+                    frame.stroke(
+                        &canvas::Path::line(prev, dot),
+                        canvas::Stroke::default().with_color(theme::GREEN).with_width(2.0),
+                    );
+                }
+                frame.fill(&canvas::Path::circle(dot, 3.0), if *value == peak { theme::GREEN } else { BAR });
+                previous = Some(dot);
+            } else {
+                frame.fill_rectangle(bar.position(), bar.size(), if *value == peak { theme::GREEN } else { BAR });
+            }
             if i % every == 0 {
                 frame.fill_text(Text {
                     content: label.clone(),

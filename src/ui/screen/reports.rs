@@ -354,8 +354,15 @@ fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
                 (Some(a), Some(b)) => (*a..=*b).map(|h| (format!("{h}"), r.by_hour[h].get())).collect(),
                 _ => Vec::new(),
             };
-            let peak = hours.iter().map(|(_, v)| *v).max().unwrap_or(0);
-            let chart = chart::view(Bars { bars: hours, peak_label: won(crate::domain::Won::new(peak)) }, chart_height);
+            // A day: bars by hour. A week or a month: the trend, a line through the days.
+            let (caption, bars, line) = if r.from == r.to {
+                (t!("reports-by-hour"), hours, false)
+            } else {
+                let days = r.by_day.iter().map(|(d, w)| (d.format("%d").to_string(), w.get())).collect();
+                (t!("reports-by-day"), days, true)
+            };
+            let peak = bars.iter().map(|(_, v)| *v).max().unwrap_or(0);
+            let chart = chart::view(Bars { bars, peak_label: won(crate::domain::Won::new(peak)), line }, chart_height);
             let totals = r.totals().into_iter().map(|(key, label, amount)| {
                 let shown = if matches!(key, "sales" | "refunds" | "voids" | "cash_receipts") {
                     amount.get().to_string()
@@ -379,7 +386,7 @@ fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
                 .extend(cashiers)
                 .spacing(4);
             column![
-                text(t!("reports-by-hour")).size(theme::SMALL).color(theme::MUTED),
+                text(caption).size(theme::SMALL).color(theme::MUTED),
                 chart,
                 scrollable(
                     row![left.width(Fill), right.width(Fill)]
@@ -431,7 +438,7 @@ fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
             let peak = bars.iter().map(|(_, v)| *v).max().unwrap_or(0);
             let mut page = column![
                 text(t!("reports-till-cash")).size(theme::SMALL).color(theme::MUTED),
-                chart::view(Bars { bars, peak_label: won(crate::domain::Won::new(peak)) }, chart_height),
+                chart::view(Bars { bars, peak_label: won(crate::domain::Won::new(peak)), line: false }, chart_height),
             ]
             .spacing(8);
             if list.is_empty() {
@@ -462,7 +469,11 @@ fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
             });
             column![
                 chart::view(
-                    Bars { bars: short_labels(categories), peak_label: won(crate::domain::Won::new(peak)) },
+                    Bars {
+                        bars: short_labels(categories),
+                        peak_label: won(crate::domain::Won::new(peak)),
+                        line: false
+                    },
                     chart_height
                 ),
                 scrollable(column(rows).spacing(4).padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO }))
@@ -491,7 +502,10 @@ fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
             });
             column![
                 text(t!("reports-sell-through")).size(theme::SMALL).color(theme::MUTED),
-                chart::view(Bars { bars: short_labels(bars), peak_label: format!("{peak}%") }, chart_height),
+                chart::view(
+                    Bars { bars: short_labels(bars), peak_label: format!("{peak}%"), line: false },
+                    chart_height
+                ),
                 scrollable(column(rows).spacing(4).padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO }))
                     .height(Fill),
             ]
@@ -512,10 +526,27 @@ fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
                     ),
                 )
             });
+            let days = r.days.iter().map(|d| {
+                let duties: Vec<String> = d.duties.iter().map(|x| reports::volunteers::duty_name(*x)).collect();
+                figure(
+                    format!(
+                        "{} {} {}–{} {}",
+                        d.credited.day.format("%m-%d"),
+                        d.name,
+                        d.credited.start.format("%H:%M"),
+                        d.credited.end.format("%H:%M"),
+                        duties.join(", ")
+                    ),
+                    reports::volunteers::hours(d.credited.credited_minutes),
+                )
+            });
+            let rows = rows
+                .chain(std::iter::once(text(t!("reports-by-day-person")).size(theme::BODY).font(theme::BOLD).into()))
+                .chain(days);
             let waiting = r.days.iter().filter(|d| d.to_confirm).count();
             let mut page = column![
                 chart::view(
-                    Bars { bars: short_labels(bars), peak_label: t!("reports-hours", hours = peak) },
+                    Bars { bars: short_labels(bars), peak_label: t!("reports-hours", hours = peak), line: false },
                     chart_height
                 ),
                 figure(t!("report-total"), reports::volunteers::hours_words(r.credited_minutes())),
