@@ -4,8 +4,11 @@
 //! select of the same row (the goal: at most 2× its cost). `find_donors`, which the screen
 //! calls, adds each match's history; it is timed too. Ratios are measured in this run.
 
+mod common;
+
 use std::cell::Cell;
-use std::time::{Duration, Instant};
+
+use common::{mean, timed};
 
 use chrono::{FixedOffset, TimeZone};
 use criterion::Criterion;
@@ -20,21 +23,6 @@ const SYLLABLES: [&str; 24] = [
     "민", "서", "지", "준", "하", "은", "도", "윤", "우", "예", "수", "아", "현", "연", "시", "영", "희", "철", "정",
     "호", "태", "경", "숙", "진",
 ];
-
-fn timed(cell: &Cell<(Duration, u64)>, iters: u64, mut f: impl FnMut()) -> Duration {
-    let start = Instant::now();
-    for _ in 0..iters {
-        f();
-    }
-    let took = start.elapsed();
-    let (total, n) = cell.get();
-    cell.set((total + took, n + iters));
-    took
-}
-
-fn mean((total, n): (Duration, u64)) -> f64 {
-    total.as_secs_f64() / n.max(1) as f64
-}
 
 fn main() {
     let mut c = Criterion::default().configure_from_args();

@@ -3,26 +3,15 @@
 //! years of demo history first (and says how long that took: the goal is under a minute in a
 //! release build); run as a test (`cargo test --benches`) it builds a month, to stay quick.
 
+mod common;
+
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
+use common::{mean, timed};
+
 use chrono::NaiveDate;
 use criterion::Criterion;
-
-fn timed(cell: &Cell<(Duration, u64)>, iters: u64, mut f: impl FnMut()) -> Duration {
-    let start = Instant::now();
-    for _ in 0..iters {
-        f();
-    }
-    let took = start.elapsed();
-    let (total, n) = cell.get();
-    cell.set((total + took, n + iters));
-    took
-}
-
-fn mean((total, n): (Duration, u64)) -> f64 {
-    total.as_secs_f64() / n.max(1) as f64
-}
 
 fn main() {
     let benching = std::env::args().any(|a| a == "--bench");

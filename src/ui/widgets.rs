@@ -169,3 +169,28 @@ pub fn category_keys<'a, M: Clone + 'a>(
     }
     self::grid(keys, grid.columns).into()
 }
+
+/// A back-room screen: lists on the left (three fifths of the width), the panel for what is
+/// chosen on the right.
+pub fn lists_and_panel<'a, M: 'a>(
+    left: iced::widget::Column<'a, M>,
+    side: Element<'a, M>,
+    layout: super::layout::Layout,
+) -> Element<'a, M> {
+    let gap = if layout.short() { 8 } else { 12 };
+    let right = container(side)
+        .padding(if layout.short() { 10 } else { 16 })
+        .height(Length::Fill)
+        .width(Length::FillPortion(2))
+        .style(theme::panel);
+    row![left.spacing(gap).width(Length::FillPortion(3)), right].spacing(gap).padding(layout.padding()).into()
+}
+
+/// A scrolling list in a card, taking `portion` of the height left.
+pub fn card_list<'a, M: 'a>(content: impl Into<Element<'a, M>>, portion: u16) -> container::Container<'a, M> {
+    container(iced::widget::scrollable(content))
+        .style(theme::card)
+        .padding(8)
+        .height(Length::FillPortion(portion))
+        .width(Fill)
+}

@@ -4,8 +4,8 @@
 //! receiving a delivery.
 
 use iced::Task;
-use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
-use iced::{Center, Element, Fill, FillPortion};
+use iced::widget::{button, column, operation, row, text, text_input};
+use iced::{Center, Element, Fill};
 
 use crate::domain::donation::OutFlow;
 use crate::domain::{IsoWeek, StockItem};
@@ -274,21 +274,10 @@ impl Floor {
             left = left.push(widgets::banner(notice.as_str(), *is_error));
         }
         left = left
-            .push(container(scrollable(rows)).style(theme::card).padding(8).height(FillPortion(3)).width(Fill))
+            .push(widgets::card_list(rows, 3))
             .push(text(t!("floor-stock", low = self.low.len())).size(theme::BODY).font(theme::BOLD))
-            .push(
-                container(scrollable(column(stock).spacing(4)))
-                    .style(theme::card)
-                    .padding(8)
-                    .height(FillPortion(2))
-                    .width(Fill),
-            );
-        let right = container(self.view_side(layout))
-            .padding(if layout.short() { 10 } else { 16 })
-            .height(Fill)
-            .width(FillPortion(2))
-            .style(theme::panel);
-        row![left.width(FillPortion(3)), right].spacing(gap).padding(layout.padding()).into()
+            .push(widgets::card_list(column(stock).spacing(4), 2));
+        widgets::lists_and_panel(left, self.view_side(layout), layout)
     }
 
     fn view_side(&self, layout: Layout) -> Element<'_, Message> {

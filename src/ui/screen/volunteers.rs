@@ -4,7 +4,7 @@
 //! is written by the worker.
 
 use chrono::{DateTime, Days, FixedOffset, NaiveTime};
-use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
+use iced::widget::{button, column, operation, row, text, text_input};
 use iced::{Center, Element, Fill, FillPortion, Task};
 
 use crate::domain::volunteer::Duty;
@@ -349,28 +349,15 @@ impl Volunteers {
         if let Some((notice, is_error)) = &self.notice {
             left = left.push(widgets::banner(notice.as_str(), *is_error));
         }
+        let active = self.roster.iter().filter(|v| v.active).count();
         left = left
-            .push(container(scrollable(shifts)).style(theme::card).padding(8).height(FillPortion(3)).width(Fill))
-            .push(
-                text(t!("volunteers-roster", count = self.roster.iter().filter(|v| v.active).count()))
-                    .size(theme::BODY)
-                    .font(theme::BOLD),
-            )
-            .push(
-                container(scrollable(
-                    column(people).spacing(4).padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO }),
-                ))
-                .style(theme::card)
-                .padding(8)
-                .height(FillPortion(2))
-                .width(Fill),
-            );
-        let right = container(self.view_side(layout))
-            .padding(if layout.short() { 10 } else { 16 })
-            .height(Fill)
-            .width(FillPortion(2))
-            .style(theme::panel);
-        row![left.width(FillPortion(3)), right].spacing(gap).padding(layout.padding()).into()
+            .push(widgets::card_list(shifts, 3))
+            .push(text(t!("volunteers-roster", count = active)).size(theme::BODY).font(theme::BOLD))
+            .push(widgets::card_list(
+                column(people).spacing(4).padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO }),
+                2,
+            ));
+        widgets::lists_and_panel(left, self.view_side(layout), layout)
     }
 
     fn view_side(&self, layout: Layout) -> Element<'_, Message> {
