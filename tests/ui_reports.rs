@@ -47,6 +47,7 @@ fn a_manager_reads_the_day_in_tabs_that_agree_with_the_command_line() {
     let bytes = std::fs::read(&saved).unwrap();
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte-order mark");
     let mut csv = csv::Reader::from_reader(&bytes[3..]);
+    assert_eq!(csv.headers().unwrap().iter().collect::<Vec<_>>(), ["시작일", "종료일", "구분", "항목", "수량", "금액"]);
     let gross: i64 = csv
         .records()
         .map(Result::unwrap)
@@ -88,6 +89,14 @@ fn a_manager_reads_the_day_in_tabs_that_agree_with_the_command_line() {
     let donations = reports::donations::donations_between(till.app.store(), nov(1), nov(30)).unwrap();
     let total = donations.rows.iter().find(|r| r.kind == "total").unwrap();
     assert!(till.sees(&format!("{}건 · {}점 · {}원", total.donations, total.count, total.value)), "{:?}", till.texts());
+    let before = std::fs::read(till.printer_file()).map_or(0, |b| b.len());
     till.click("요약 인쇄");
     assert!(till.sees("요약을 인쇄해요."));
+    // The summary as printed, decoded from the ESC/POS bytes: the total on one row of the paper.
+    till.settle();
+    let bytes = std::fs::read(till.printer_file()).unwrap();
+    let lines = nanum::hardware::decode::text_lines(&nanum::hardware::decode::decode(&bytes[before..]).unwrap());
+    let figures = format!("{}건 · {}점 · {}원", total.donations, total.count, total.value);
+    assert!(lines.iter().any(|l| l.starts_with("기증 합계") && l.ends_with(&figures)), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("2026-11-01 ~ 2026-11-30")), "the days, whole: {lines:?}");
 }

@@ -208,11 +208,12 @@ impl Reports {
             }
             Message::SaveCsv => {
                 let Some(loaded) = &self.loaded else { return Action::None };
-                let mut bytes = "\u{feff}".as_bytes().to_vec();
-                if let Err(e) = write_csv(loaded, &mut bytes) {
+                let mut csv = Vec::new();
+                if let Err(e) = write_csv(loaded, &mut csv) {
                     self.notice = Some((e.to_string(), true));
                     return Action::None;
                 }
+                let bytes = for_excel(&csv);
                 let (from, to) = self.range();
                 let name = if from == to {
                     format!("{}-{from}.csv", self.tab.key())
@@ -245,11 +246,18 @@ impl Reports {
                 let mut paper = Document::new();
                 let text = String::from_utf8_lossy(&text).into_owned();
                 let mut lines = text.lines();
-                if let Some(first) = lines.next() {
-                    paper.title(first.to_string());
-                }
+                // The report's name large, its days under it (the text's own title line is too wide).
+                let (from, to) = self.range();
+                paper.title(self.tab.name());
+                paper.center(reports::range_name(from, to));
+                paper.rule();
+                lines.next();
+                // The text report's columns become the paper's rows, as wide as the paper is.
                 for line in lines {
-                    paper.text(line.to_string());
+                    match line.trim_end().split_once("  ") {
+                        Some((left, right)) if !left.trim().is_empty() => paper.row(left.trim_end(), right.trim()),
+                        _ => paper.text(line.trim().to_string()),
+                    };
                 }
                 paper.feed(2).cut();
                 self.notice = Some((t!("reports-printing"), false));
@@ -311,6 +319,22 @@ impl Reports {
             .padding(layout.padding())
             .into()
     }
+}
+
+/// The command's CSV as a person opens it: a byte-order mark so Excel reads the Korean, and the
+/// header row in the screen's language. The rows are the command's, figure for figure.
+fn for_excel(csv: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(csv);
+    let (header, rest) = text.split_once('\n').unwrap_or((&text, ""));
+    let named: Vec<String> = header
+        .split(',')
+        .map(|h| {
+            let id = format!("csv-{h}");
+            let name = crate::i18n::tr_in(crate::i18n::language(), &id, &[]);
+            if name == id { h.to_string() } else { name }
+        })
+        .collect();
+    format!("\u{feff}{}\n{rest}", named.join(",")).into_bytes()
 }
 
 fn write_csv(loaded: &Loaded, out: &mut Vec<u8>) -> Result<(), csv::Error> {
