@@ -508,6 +508,12 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             for problem in &report.sales {
                 writeln!(stdout, "{}", messages::sale_problem(problem))?;
             }
+            if report.day_totals.is_empty() {
+                writeln!(stdout, "{}", t!("check-day-totals-ok"))?;
+            }
+            for day in &report.day_totals {
+                writeln!(stdout, "{}", t!("check-day-totals", date = day.clone()))?;
+            }
             if !report.is_ok() {
                 return Err(Failure::User(t!("check-failed")));
             }

@@ -160,3 +160,23 @@ fn the_migration_fills_in_the_day_totals_of_sales_already_there() {
         day = day + Days::new(1);
     }
 }
+
+/// `nanum check` finds a day whose kept totals were changed behind the documents' back.
+#[test]
+fn check_finds_a_day_total_that_differs_from_the_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.db");
+    std::fs::copy(demo(), &path).unwrap();
+    assert!(Store::open(&path).unwrap().check().unwrap().is_ok());
+    let day = (today() - Days::new(3)).to_string();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE sales_by_day SET amount = amount + 1000 WHERE business_date = ?1 AND figure = 'gross'",
+        [&day],
+    )
+    .unwrap();
+    drop(conn);
+    let report = Store::open(&path).unwrap().check().unwrap();
+    assert_eq!(report.day_totals, [day]);
+    assert!(!report.is_ok());
+}

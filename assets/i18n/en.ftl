@@ -1008,3 +1008,5 @@ csv-credited_minutes = Credited (min)
 csv-duties = Duties
 csv-to_confirm = Needs confirming
 csv-figure = Figure
+check-day-totals = The kept sales totals (sales_by_day) for { $date } differ from the documents of that day.
+check-day-totals-ok = Daily sales totals: the same as the documents

@@ -1003,3 +1003,5 @@ csv-credited_minutes = 인정 시간(분)
 csv-duties = 한 일
 csv-to_confirm = 매니저 확인 필요
 csv-figure = 항목
+check-day-totals = { $date }의 매출 합계(sales_by_day)가 그날 판매 기록과 달라요.
+check-day-totals-ok = 날짜별 매출 합계: 판매 기록과 같아요
