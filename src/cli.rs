@@ -152,6 +152,8 @@ pub enum Format {
 pub enum Failure {
     User(String),
     Usage(String),
+    /// Whoever read the output stopped reading (`| head`): nothing to say.
+    PipeClosed,
 }
 
 // Every error a command can meet becomes a sentence in the person's language.
@@ -163,6 +165,9 @@ impl From<crate::store::StoreError> for Failure {
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Failure {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Failure::PipeClosed;
+        }
         Failure::User(t!("cli-output-failed", reason = messages::io_error(&e)))
     }
 }
@@ -212,6 +217,7 @@ pub fn main() -> ExitCode {
             eprintln!("nanum: {message}");
             ExitCode::from(2)
         }
+        Err(Failure::PipeClosed) => ExitCode::SUCCESS,
     }
 }
 

@@ -122,16 +122,16 @@ impl SalesReport {
             } else {
                 t!("won", amount = amount.to_string())
             };
-            writeln!(out, "{}", pad_row(&label, &shown, 40))?;
+            writeln!(out, "{}", pad_row(&label, &shown, 48))?;
         }
         writeln!(out, "\n{}", t!("report-by-category"))?;
         for (_, ko, en, n, amount) in &self.by_category {
             let label = format!("{} ({n})", crate::i18n::local(ko, en));
-            writeln!(out, "{}", pad_row(&label, &amount.to_string(), 40))?;
+            writeln!(out, "{}", pad_row(&label, &amount.to_string(), 48))?;
         }
         writeln!(out, "\n{}", t!("report-by-cashier"))?;
         for (name, n, amount) in &self.by_cashier {
-            writeln!(out, "{}", pad_row(&format!("{name} ({n})"), &amount.to_string(), 40))?;
+            writeln!(out, "{}", pad_row(&format!("{name} ({n})"), &amount.to_string(), 48))?;
         }
         Ok(())
     }
