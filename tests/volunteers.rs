@@ -92,6 +92,13 @@ fn a_forgotten_sign_out_ends_at_closing_time_flagged_until_a_manager_confirms() 
     assert_eq!(export.left_out, 1, "unconfirmed hours are not sent to the portal");
     t.store.confirm_shift(waiting[0].id, &manager, on(5, 11, 0)).unwrap();
     assert!(t.store.shifts_to_confirm().unwrap().is_empty());
+    assert!(t.store.confirm_shift(waiting[0].id, &manager, on(5, 11, 1)).is_err(), "confirmed once");
+    let confirmations: i64 = t
+        .store
+        .reader()
+        .query_row("SELECT count(*) FROM journal WHERE kind = 'shift.confirmed'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(confirmations, 1);
     let export = portal_export(&t.store, nov(1), on(25, 12, 0).naive_local()).unwrap();
     assert_eq!(export.left_out, 0);
     assert_eq!(export.report.days.iter().find(|d| d.credited.day == nov(4)).unwrap().credited.credited_minutes, 360);

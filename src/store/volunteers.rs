@@ -418,10 +418,15 @@ impl Store {
     /// A manager confirms a flagged shift's times as they are (journaled).
     pub fn confirm_shift(&mut self, shift_id: i64, manager: &StaffMember, now: DateTime<FixedOffset>) -> Result<Shift> {
         self.write(|tx| {
-            tx.prepare_cached(
-                "UPDATE shifts SET confirmed_by = ?1, confirmed_at = ?2 WHERE id = ?3 AND ended_at IS NOT NULL",
-            )?
-            .execute(params![manager.id, now.to_rfc3339(), shift_id])?;
+            let confirmed = tx
+                .prepare_cached(
+                    "UPDATE shifts SET confirmed_by = ?1, confirmed_at = ?2
+                     WHERE id = ?3 AND ended_at IS NOT NULL AND confirmed_by IS NULL",
+                )?
+                .execute(params![manager.id, now.to_rfc3339(), shift_id])?;
+            if confirmed == 0 {
+                return Err(StoreError::Invalid(format!("shift {shift_id} is not one waiting to be confirmed")));
+            }
             let shift = shifts_where(tx, "h.id = ?1", [shift_id])?
                 .pop()
                 .ok_or_else(|| StoreError::Invalid(format!("no shift {shift_id}")))?;
