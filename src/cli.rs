@@ -266,13 +266,20 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             let priced = store.price_scan(&code, date).map_err(|e| Failure::User(messages::scan_error(&e)))?;
             print!("{}", messages::price_explanation(&priced, date));
         }
-        Command::Report { kind: ReportKind::Daily, date, format, to: None } => {
+        Command::Report { kind: ReportKind::Daily, date, format, to } => {
             let store = open(db, paths)?;
-            let report = reports::daily::daily(&store, date.unwrap_or_else(today))?;
+            let from = date.unwrap_or_else(today);
+            let to = to.unwrap_or(from);
+            if to < from {
+                return Err(Failure::Usage(t!("cli-report-backwards")));
+            }
             let stdout = std::io::stdout();
             match format {
-                Format::Text => report.write_text(&mut stdout.lock())?,
-                Format::Csv => report.write_csv(stdout.lock())?,
+                // Text: the days' figures together. CSV: a row for each day.
+                Format::Text => reports::daily::between(&store, from, to)?.write_text(&mut stdout.lock())?,
+                Format::Csv => {
+                    reports::daily::write_days_csv(&reports::daily::each_day(&store, from, to)?, stdout.lock())?
+                }
             }
         }
         Command::Policy { discount_limit, hold_hours } => {
@@ -406,9 +413,10 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 )
             );
         }
-        Command::Report { kind: ReportKind::Till, date, format, to: None } => {
+        Command::Report { kind: ReportKind::Till, date, format, to } => {
             let store = open(db, paths)?;
-            let report = reports::till::till(&store, date.unwrap_or_else(today))?;
+            let from = date.unwrap_or_else(today);
+            let report = reports::till::between(&store, from, to.unwrap_or(from))?;
             let stdout = std::io::stdout();
             match format {
                 Format::Text => report.write_text(&mut stdout.lock())?,

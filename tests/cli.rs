@@ -427,6 +427,29 @@ fn volunteer_hours_come_out_for_a_range_and_for_the_portal() {
 
     let o = nanum(home.path(), &["--db", db_arg, "export", "volunteers", "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "a month is needed: {}", stderr(&o));
+    let o = nanum(home.path(), &["--db", db_arg, "report", "pull", "--date", &first, "--to", &last]);
+    assert_eq!(o.status.code(), Some(2), "the pull list is one day's: {}", stderr(&o));
+
+    // The daily report over a range: a CSV row for each day, adding up to the range's text total.
+    let o =
+        nanum(home.path(), &["--db", db_arg, "report", "daily", "--date", &first, "--to", &last, "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let days = csv_rows(&o);
+    assert_eq!(days.first().map(|d| d["date"].clone()), Some(first.clone()));
+    assert_eq!(days.last().map(|d| d["date"].clone()), Some(last.clone()));
+    let gross: i64 = days.iter().map(|d| d["gross"].parse::<i64>().unwrap()).sum();
+    let direct: i64 = conn
+        .query_row(
+            "SELECT coalesce(sum(l.amount), 0) FROM sale_lines l JOIN sales s ON s.id = l.sale_id
+             WHERE l.kind != 'donation' AND s.business_date BETWEEN ?1 AND ?2",
+            [&first, &last],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(gross, direct);
     let o = nanum(home.path(), &["--db", db_arg, "report", "daily", "--date", &first, "--to", &last]);
-    assert_eq!(o.status.code(), Some(2), "--to is for volunteers only: {}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains(&format!("{first} ~ {last}")), "{text}");
+    let total = nanum::domain::Won::new(direct).to_string();
+    assert!(text.lines().any(|l| l.trim_end().ends_with(&total)), "{total} in {text}");
 }

@@ -865,7 +865,7 @@ cli-exported-volunteers = Wrote { $rows } rows ({ $people } volunteers) to { $pa
 cli-exported-volunteers-left-out = Left out { $count } days waiting for a manager's confirmation. Confirm them, then export again.
 cli-export-needs-month = Volunteer hours are exported with --month YYYY-MM.
 cli-export-needs-year = Donation totals are exported with --year YYYY.
-cli-report-no-range = --to works with the donations, volunteers, production, impact and sales reports.
+
 cli-report-backwards = --to is before --date.
 report-total = Total
 shift-open = Volunteer shift in/out
@@ -1010,3 +1010,4 @@ csv-to_confirm = Needs confirming
 csv-figure = Figure
 check-day-totals = The kept sales totals (sales_by_day) for { $date } differ from the documents of that day.
 check-day-totals-ok = Daily sales totals: the same as the documents
+cli-report-no-range = The pull list is for one day: give --date without --to.

@@ -860,7 +860,7 @@ cli-exported-volunteers = { $path }에 { $rows }줄(봉사자 { $people }명)을
 cli-exported-volunteers-left-out = 매니저 확인을 기다리는 { $count }일은 뺐어요. 확인한 뒤 다시 내보내 주세요.
 cli-export-needs-month = 봉사 시간은 --month YYYY-MM으로 내보내요.
 cli-export-needs-year = 기증 합계는 --year YYYY로 내보내요.
-cli-report-no-range = --to는 donations, volunteers, production, impact, sales 보고에만 쓸 수 있어요.
+
 cli-report-backwards = --to가 --date보다 앞서요.
 report-total = 합계
 shift-open = 봉사 출근·퇴근
@@ -1005,3 +1005,4 @@ csv-to_confirm = 매니저 확인 필요
 csv-figure = 항목
 check-day-totals = { $date }의 매출 합계(sales_by_day)가 그날 판매 기록과 달라요.
 check-day-totals-ok = 날짜별 매출 합계: 판매 기록과 같아요
+cli-report-no-range = 회수 목록(pull)은 하루씩만 볼 수 있어요. --to 없이 --date만 주세요.

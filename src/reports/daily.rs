@@ -29,6 +29,8 @@ pub struct ClassTotal {
 pub struct DailyReport {
     pub store: String,
     pub date: NaiveDate,
+    /// The last day the figures cover (`date` for one day).
+    pub to: NaiveDate,
     pub sales: i64,
     pub refunds: i64,
     pub voids: i64,
@@ -108,6 +110,7 @@ fn from_day_totals(
     Ok(DailyReport {
         store,
         date,
+        to,
         sales: get("docs", "sale"),
         refunds: get("docs", "refund"),
         voids: get("docs", "void"),
@@ -187,6 +190,7 @@ fn daily_in(
     Ok(DailyReport {
         store,
         date,
+        to,
         sales,
         refunds,
         voids,
@@ -210,11 +214,12 @@ impl DailyReport {
     pub fn write_text(&self, out: &mut impl Write) -> std::io::Result<()> {
         let weekday = crate::hardware::receipt::korean_weekday(self.date.weekday());
         let weekday = if language() == Lang::Ko { weekday } else { self.date.format("%a").to_string() };
-        writeln!(
-            out,
-            "{}",
-            t!("report-daily-title", store = self.store.clone(), date = format!("{} ({weekday})", self.date))
-        )?;
+        let days = if self.to == self.date {
+            format!("{} ({weekday})", self.date)
+        } else {
+            super::range_name(self.date, self.to)
+        };
+        writeln!(out, "{}", t!("report-daily-title", store = self.store.clone(), date = days))?;
         let row = |out: &mut dyn Write, label: String, value: String| {
             writeln!(out, "{}", crate::hardware::document::pad_row(&label, &value, 40))
         };
@@ -244,7 +249,11 @@ impl DailyReport {
     /// One header row and one data row; column names are stable English keys for spreadsheets
     /// and scripts, amounts are plain whole won.
     pub fn write_csv(&self, out: impl Write) -> Result<(), csv::Error> {
-        let mut w = csv::Writer::from_writer(out);
+        write_days_csv(std::slice::from_ref(self), out)
+    }
+
+    /// The CSV's header and this report's row.
+    fn csv_row(&self) -> (Vec<String>, Vec<String>) {
         let mut header: Vec<String> =
             ["date", "sales", "refunds", "voids", "items", "gross", "returned"].map(String::from).to_vec();
         let mut row = vec![
@@ -277,9 +286,25 @@ impl DailyReport {
             header.push(name.to_string());
             row.push(value.to_string());
         }
-        w.write_record(&header)?;
-        w.write_record(&row)?;
-        w.flush()?;
-        Ok(())
+        (header, row)
     }
+}
+
+/// One header row and a row per report (a range's days, one row each).
+pub fn write_days_csv(days: &[DailyReport], out: impl Write) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    for (i, day) in days.iter().enumerate() {
+        let (header, row) = day.csv_row();
+        if i == 0 {
+            w.write_record(&header)?;
+        }
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Each day's own report, `from` to `to`.
+pub fn each_day(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<DailyReport>, StoreError> {
+    from.iter_days().take_while(|day| *day <= to).map(|day| daily(store, day)).collect()
 }

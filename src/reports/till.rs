@@ -17,11 +17,22 @@ use crate::t;
 pub struct TillReport {
     pub store: String,
     pub date: NaiveDate,
+    /// The last day (`date` for one day).
+    pub to: NaiveDate,
     pub sessions: Vec<SessionReport>,
 }
 
 pub fn till(store: &Store, date: NaiveDate) -> Result<TillReport, StoreError> {
-    Ok(TillReport { store: store.info().name.clone(), date, sessions: store.sessions_of(date)? })
+    Ok(TillReport { store: store.info().name.clone(), date, to: date, sessions: store.sessions_of(date)? })
+}
+
+/// The sessions opened on the days `from` to `to`, in order.
+pub fn between(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<TillReport, StoreError> {
+    let mut sessions = Vec::new();
+    for day in from.iter_days().take_while(|day| *day <= to) {
+        sessions.extend(store.sessions_of(day)?);
+    }
+    Ok(TillReport { store: store.info().name.clone(), date: from, to, sessions })
 }
 
 /// A session's columns, in the CSV's order. Open sessions have no count yet.
@@ -50,7 +61,8 @@ fn columns(s: &SessionReport) -> Vec<(&'static str, String)> {
 
 impl TillReport {
     pub fn write_text(&self, out: &mut impl Write) -> std::io::Result<()> {
-        writeln!(out, "{}", t!("report-till-title", store = self.store.clone(), date = self.date.to_string()))?;
+        let days = super::range_name(self.date, self.to);
+        writeln!(out, "{}", t!("report-till-title", store = self.store.clone(), date = days))?;
         if self.sessions.is_empty() {
             writeln!(out, "{}", t!("report-till-none"))?;
         }

@@ -149,15 +149,7 @@ impl Reports {
         let read = worker.call(move |store| {
             Ok(match tab {
                 Tab::Sales => Loaded::Sales(Box::new(reports::sales::sales(store, from, to)?)),
-                Tab::Till => {
-                    let mut report = reports::till::till(store, from)?;
-                    let mut day = from;
-                    while day < to {
-                        day = day + Days::new(1);
-                        report.sessions.extend(reports::till::till(store, day)?.sessions);
-                    }
-                    Loaded::Till(Box::new(report))
-                }
+                Tab::Till => Loaded::Till(Box::new(reports::till::between(store, from, to)?)),
                 Tab::Donations => Loaded::Donations(Box::new(reports::donations::donations_between(store, from, to)?)),
                 Tab::Production => Loaded::Production(Box::new(reports::production::production(store, from, to)?)),
                 Tab::Volunteers => Loaded::Volunteers(Box::new(reports::volunteers::volunteers(store, from, to, now)?)),
