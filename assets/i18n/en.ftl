@@ -1011,3 +1011,7 @@ csv-figure = Figure
 check-day-totals = The kept sales totals (sales_by_day) for { $date } differ from the documents of that day.
 check-day-totals-ok = Daily sales totals: the same as the documents
 cli-report-no-range = The pull list is for one day: give --date without --to.
+volunteers-edit = Change a volunteer
+volunteers-pin-keep = New PIN (leave empty to keep it)
+volunteers-changed = Changed { $name }.
+volunteers-save-changes = Save the changes

@@ -1006,3 +1006,7 @@ csv-figure = 항목
 check-day-totals = { $date }의 매출 합계(sales_by_day)가 그날 판매 기록과 달라요.
 check-day-totals-ok = 날짜별 매출 합계: 판매 기록과 같아요
 cli-report-no-range = 회수 목록(pull)은 하루씩만 볼 수 있어요. --to 없이 --date만 주세요.
+volunteers-edit = 봉사자 정보 고치기
+volunteers-pin-keep = 새 PIN (비워 두면 그대로)
+volunteers-changed = { $name }님의 정보를 고쳤어요.
+volunteers-save-changes = 고친 내용 저장

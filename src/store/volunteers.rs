@@ -300,6 +300,47 @@ impl Store {
         })
     }
 
+    /// A manager changes a person's name, phone, portal ID or duties, and their PIN when
+    /// `new.pin` is not empty (journaled with what changed; never the PIN). Hashes a new PIN:
+    /// call it off the UI thread.
+    pub fn update_volunteer(
+        &mut self,
+        staff_id: i64,
+        new: &NewVolunteer,
+        manager: &StaffMember,
+        now: DateTime<FixedOffset>,
+    ) -> Result<StaffMember> {
+        let hash = if new.pin.is_empty() { None } else { Some(hash_pin(&new.pin)?) };
+        self.write(|tx| {
+            let before = tx
+                .prepare_cached(
+                    "SELECT id, uuid, name, role, phone, portal_id, duties, active FROM staff WHERE id = ?1",
+                )?
+                .query_row([staff_id], volunteer_from_row)?;
+            tx.prepare_cached("UPDATE staff SET name = ?1, phone = ?2, portal_id = ?3, duties = ?4 WHERE id = ?5")?
+                .execute(params![
+                    new.name.trim(),
+                    new.phone.as_ref().map(|p| p.digits()),
+                    new.portal_id.as_deref().map(str::trim).filter(|p| !p.is_empty()),
+                    Duty::list(&new.duties),
+                    staff_id
+                ])?;
+            if let Some(hash) = &hash {
+                tx.prepare_cached("UPDATE staff SET pin_hash = ?1, failed_pins = 0 WHERE id = ?2")?
+                    .execute(params![hash, staff_id])?;
+            }
+            let payload = serde_json::json!({
+                "staff": before.member.uuid,
+                "from": { "name": before.member.name, "duties": Duty::list(&before.duties) },
+                "to": { "name": new.name.trim(), "duties": Duty::list(&new.duties) },
+                "pin_changed": hash.is_some(),
+                "by": manager.uuid,
+            });
+            journal::append(tx, "volunteer.changed", &payload, Some(manager.id), now)?;
+            Ok(StaffMember { name: new.name.trim().to_string(), ..before.member })
+        })
+    }
+
     /// Takes a person off the roster or puts them back (journaled). Their shifts stay.
     pub fn set_active(
         &mut self,

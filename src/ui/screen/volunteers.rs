@@ -41,6 +41,7 @@ pub enum Message {
     VolunteerSaved(Result<StaffMember, StoreError>),
     Active(usize),
     ActiveSaved(Result<(), StoreError>),
+    Edit(usize),
     Back,
 }
 
@@ -69,6 +70,8 @@ enum Mode {
         reason: String,
     },
     NewVolunteer(Form),
+    /// A person on the roster being changed (their staff id); an empty PIN keeps theirs.
+    EditVolunteer(i64, Form),
 }
 
 pub struct Volunteers {
@@ -208,14 +211,31 @@ impl Volunteers {
                     f.duties.sort();
                 }
             }),
+            Message::Edit(index) if !self.busy => {
+                let Some(v) = self.roster.get(index) else { return Action::None };
+                let form = Form {
+                    name: v.member.name.clone(),
+                    phone: v.phone.as_ref().map(|p| p.formatted()).unwrap_or_default(),
+                    portal_id: v.portal_id.clone().unwrap_or_default(),
+                    pin: String::new(),
+                    duties: v.duties.clone(),
+                };
+                self.mode = Mode::EditVolunteer(v.member.id, form);
+                self.notice = None;
+                Action::Run(operation::focus(NAME_INPUT))
+            }
             Message::SaveVolunteer if !self.busy => {
-                let Mode::NewVolunteer(form) = &self.mode else { return Action::None };
+                let (editing, form) = match &self.mode {
+                    Mode::NewVolunteer(form) => (None, form),
+                    Mode::EditVolunteer(id, form) => (Some(*id), form),
+                    _ => return Action::None,
+                };
                 let phone = form.phone.trim();
                 let problem = if form.name.trim().is_empty() {
                     Some(t!("volunteers-need-name"))
                 } else if !phone.is_empty() && Phone::parse(phone).is_none() {
                     Some(t!("volunteers-bad-phone"))
-                } else if form.pin.len() < 4 {
+                } else if form.pin.len() < 4 && (editing.is_none() || !form.pin.is_empty()) {
                     Some(t!("volunteers-need-pin"))
                 } else if form.duties.is_empty() {
                     Some(t!("volunteers-need-duty"))
@@ -235,14 +255,22 @@ impl Volunteers {
                 };
                 let (manager, now) = (ctx.staff.clone(), ctx.now);
                 self.busy = true;
-                let write = ctx.worker.call(move |store| store.add_volunteer(&new, &manager, now));
+                let write = ctx.worker.call(move |store| match editing {
+                    Some(id) => store.update_volunteer(id, &new, &manager, now),
+                    None => store.add_volunteer(&new, &manager, now),
+                });
                 Action::Run(Task::perform(write, Message::VolunteerSaved))
             }
             Message::VolunteerSaved(result) => {
                 self.busy = false;
                 match result {
                     Ok(member) => {
-                        self.notice = Some((t!("volunteers-added", name = member.name), false));
+                        let said = if matches!(self.mode, Mode::EditVolunteer(..)) {
+                            t!("volunteers-changed", name = member.name)
+                        } else {
+                            t!("volunteers-added", name = member.name)
+                        };
+                        self.notice = Some((said, false));
                         self.mode = Mode::Nothing;
                         self.load(ctx.store, ctx.now);
                     }
@@ -282,12 +310,13 @@ impl Volunteers {
             | Message::SaveTimes
             | Message::NewVolunteer
             | Message::SaveVolunteer
+            | Message::Edit(_)
             | Message::Active(_) => Action::None,
         }
     }
 
     fn form(&mut self, change: impl FnOnce(&mut Form)) -> Action {
-        if let Mode::NewVolunteer(form) = &mut self.mode {
+        if let Mode::NewVolunteer(form) | Mode::EditVolunteer(_, form) = &mut self.mode {
             change(form);
         }
         Action::None
@@ -337,7 +366,11 @@ impl Volunteers {
             let duties: Vec<String> = v.duties.iter().map(|d| duty_name(*d)).collect();
             let state = if v.active { t!("volunteers-active") } else { t!("volunteers-inactive") };
             row![
-                text(v.member.name.clone()).size(theme::SMALL + 1.0).width(FillPortion(2)),
+                button(text(v.member.name.clone()).size(theme::SMALL + 1.0))
+                    .style(theme::key)
+                    .padding([4, 8])
+                    .width(FillPortion(2))
+                    .on_press_maybe((!self.busy).then_some(Message::Edit(i))),
                 widgets::muted(duties.join(", ")).width(FillPortion(4)),
                 widgets::key(state, theme::SMALL, (!self.busy).then_some(Message::Active(i))).width(90).height(34),
             ]
@@ -428,24 +461,30 @@ impl Volunteers {
                     .push(back)
                     .into()
             }
-            Mode::NewVolunteer(form) => {
+            Mode::NewVolunteer(form) | Mode::EditVolunteer(_, form) => {
+                let editing = matches!(self.mode, Mode::EditVolunteer(..));
                 let keys = Duty::ALL.map(|d| {
                     let chosen = form.duties.contains(&d);
                     widgets::choice(duty_name(d), theme::BODY, chosen, Some(Message::Duty(d)), layout.key_height())
                         .into()
                 });
                 let duties = widgets::grid(keys.into(), 2);
+                let (title, pin_hint) = if editing {
+                    (t!("volunteers-edit"), t!("volunteers-pin-keep"))
+                } else {
+                    (t!("volunteers-new"), t!("volunteers-pin"))
+                };
                 column![
-                    widgets::title(t!("volunteers-new")),
+                    widgets::title(title),
                     field(t!("intake-name-placeholder"), &form.name, NAME_INPUT, Message::NameChanged),
                     field(t!("intake-phone-placeholder"), &form.phone, "volunteer-phone", Message::PhoneChanged),
                     field(t!("volunteers-portal"), &form.portal_id, "volunteer-portal", Message::PortalChanged),
-                    field(t!("volunteers-pin"), &form.pin, "volunteer-pin", Message::PinChanged).secure(true),
+                    field(pin_hint, &form.pin, "volunteer-pin", Message::PinChanged).secure(true),
                     widgets::label(t!("volunteers-duties")),
                     duties,
                     iced::widget::space().height(Fill),
                     widgets::choice(
-                        t!("volunteers-save"),
+                        if editing { t!("volunteers-save-changes") } else { t!("volunteers-save") },
                         theme::BODY,
                         true,
                         (!self.busy).then_some(Message::SaveVolunteer),
