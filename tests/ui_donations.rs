@@ -230,3 +230,41 @@ fn the_pull_list_shows_what_is_left_of_the_colour_due_and_records_the_pull() {
     assert_eq!((out[0]["count"].as_i64(), out[0]["grams"].as_i64()), (Some(8), Some(2500)));
     assert_eq!(out[0]["kind"], "outlet");
 }
+
+#[test]
+fn a_donor_with_a_new_phone_is_put_right_and_found_by_it() {
+    let TempStore { dir, mut store } = demo_without_history();
+    let volunteer = staff(&store, "박순자");
+    let donor = NewDonor {
+        name: "김민지".into(),
+        phone: Phone::parse("010-1234-5678"),
+        wants_receipt: true,
+        wants_messages: false,
+    };
+    store.add_donor(&donor, &volunteer, at(9, 0)).unwrap();
+    let mut till = Till::on(store, dir, |_, _| {});
+    till.start_shift("박순자", "3333", "기증 받기");
+    till.sign_in("박순자", "3333");
+    till.send(Message::OpenIntake);
+    till.enter(intake::SEARCH_INPUT, "민지");
+    assert!(till.sees_part("010-****-5678"), "{:?}", till.texts());
+    till.click("정보 고치기");
+    assert!(till.sees("정보 고치기"), "{:?}", till.texts());
+    till.act(|sim| {
+        sim.click(iced_test::selector::id(intake::PHONE_INPUT)).unwrap();
+        sim.tap_key(iced::keyboard::key::Named::End);
+        for _ in 0..13 {
+            sim.tap_key(iced::keyboard::key::Named::Backspace);
+        }
+        sim.typewrite("010-9876-5432");
+    });
+    till.click("고친 내용 저장");
+    assert!(till.sees("김민지님의 정보를 고쳤어요."), "{:?}", till.texts());
+    assert!(till.sees_part("010-****-5432"), "{:?}", till.texts());
+    let found = till.app.store().find_donors("01098765432", 5).unwrap();
+    assert_eq!(found.len(), 1);
+    assert!(till.app.store().find_donors("01012345678", 5).unwrap().is_empty());
+    let changed = till.journal("donor.changed");
+    assert_eq!(changed[0]["from"]["phone"], "01012345678");
+    assert_eq!(changed[0]["to"]["phone"], "01098765432");
+}

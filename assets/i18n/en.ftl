@@ -1015,3 +1015,5 @@ volunteers-edit = Change a volunteer
 volunteers-pin-keep = New PIN (leave empty to keep it)
 volunteers-changed = Changed { $name }.
 volunteers-save-changes = Save the changes
+intake-edit-donor = Edit details
+intake-donor-changed = Changed { $name }.

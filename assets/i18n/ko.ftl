@@ -1010,3 +1010,5 @@ volunteers-edit = 봉사자 정보 고치기
 volunteers-pin-keep = 새 PIN (비워 두면 그대로)
 volunteers-changed = { $name }님의 정보를 고쳤어요.
 volunteers-save-changes = 고친 내용 저장
+intake-edit-donor = 정보 고치기
+intake-donor-changed = { $name }님의 정보를 고쳤어요.

@@ -351,6 +351,46 @@ impl Store {
         Ok(donor)
     }
 
+    /// Puts a donor's name, phone or wishes right (journaled with before and after; the name
+    /// search follows the new name).
+    pub fn update_donor(
+        &mut self,
+        id: i64,
+        new: &NewDonor,
+        staff: &StaffMember,
+        at: DateTime<FixedOffset>,
+    ) -> Result<Donor, DonationError> {
+        if new.name.trim().is_empty() {
+            return Err(DonationError::NoName);
+        }
+        let donor = self.write(|tx| {
+            let before =
+                tx.prepare_cached(&format!("{DONOR_SELECT} WHERE d.id = ?1"))?.query_row([id], donor_from_row)?;
+            tx.execute(
+                "UPDATE donors SET name = ?1, phone = ?2, wants_receipt = ?3, wants_messages = ?4 WHERE id = ?5",
+                params![
+                    new.name.trim(),
+                    new.phone.as_ref().map(Phone::digits),
+                    new.wants_receipt,
+                    new.wants_messages,
+                    id
+                ],
+            )?;
+            tx.execute("UPDATE donor_grams SET grams = ?1 WHERE rowid = ?2", params![grams(&new.name), id])?;
+            let after =
+                tx.prepare_cached(&format!("{DONOR_SELECT} WHERE d.id = ?1"))?.query_row([id], donor_from_row)?;
+            journal::append(
+                tx,
+                "donor.changed",
+                &serde_json::json!({ "from": before, "to": after }),
+                Some(staff.id),
+                at,
+            )?;
+            Ok(after)
+        })?;
+        Ok(donor)
+    }
+
     /// Many donors in one transaction (the demo; an import), without a journal event each.
     pub fn add_donors(&mut self, donors: &[NewDonor], at: DateTime<FixedOffset>) -> Result<Vec<i64>> {
         self.write(|tx| donors.iter().map(|d| insert_donor(tx, d, at)).collect())

@@ -40,6 +40,7 @@ pub enum Message {
     WantsMessages(bool),
     SaveDonor,
     DonorSaved(Result<Donor, DonationError>),
+    EditDonor,
     ShowKeyboard,
     Keyboard(Key),
     Channel(Channel),
@@ -87,6 +88,8 @@ enum Giver {
 
 #[derive(Debug, Clone, Default)]
 struct DonorForm {
+    /// The donor being put right, when not a new one.
+    editing: Option<i64>,
     name: String,
     phone: String,
     wants_receipt: bool,
@@ -235,6 +238,18 @@ impl Intake {
                 self.mode = Mode::NewDonor(form);
                 Action::Run(operation::focus(NAME_INPUT))
             }
+            Message::EditDonor => {
+                let Giver::Donor(found, _) = &self.giver else { return Action::None };
+                let d = &found.donor;
+                self.mode = Mode::NewDonor(DonorForm {
+                    editing: Some(d.id),
+                    name: d.name.clone(),
+                    phone: d.phone.as_ref().map(|p| p.formatted()).unwrap_or_default(),
+                    wants_receipt: d.wants_receipt,
+                    wants_messages: d.wants_messages,
+                });
+                Action::Run(operation::focus(NAME_INPUT))
+            }
             Message::NameChanged(text) => {
                 if let Mode::NewDonor(form) = &mut self.mode {
                     form.name = text;
@@ -284,19 +299,29 @@ impl Intake {
                     wants_receipt: form.wants_receipt,
                     wants_messages: form.wants_messages,
                 };
+                let editing = form.editing;
                 self.mode = Mode::Saving;
                 self.keyboard = None;
                 let (staff, now) = (ctx.staff.clone(), ctx.now);
-                let write = ctx.worker.call(move |store| store.add_donor(&new, &staff, now));
+                let write = ctx.worker.call(move |store| match editing {
+                    Some(id) => store.update_donor(id, &new, &staff, now),
+                    None => store.add_donor(&new, &staff, now),
+                });
                 Action::Run(Task::perform(write, Message::DonorSaved))
             }
             Message::DonorSaved(result) => {
                 self.mode = Mode::Counting;
                 match result {
                     Ok(donor) => {
-                        self.info(t!("intake-donor-added", name = donor.name.clone()));
-                        let found = DonorMatch { donor, donations: 0, last: None, value: Won::ZERO };
-                        self.giver = Giver::Donor(Box::new(found), Vec::new());
+                        let changed = matches!(&self.giver, Giver::Donor(found, _) if found.donor.id == donor.id);
+                        if changed {
+                            self.info(t!("intake-donor-changed", name = donor.name.clone()));
+                            self.refresh_donor(ctx);
+                        } else {
+                            self.info(t!("intake-donor-added", name = donor.name.clone()));
+                            let found = DonorMatch { donor, donations: 0, last: None, value: Won::ZERO };
+                            self.giver = Giver::Donor(Box::new(found), Vec::new());
+                        }
                         self.search.clear();
                     }
                     Err(e) => self.error(donation_error(&e)),

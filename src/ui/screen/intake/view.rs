@@ -64,7 +64,11 @@ impl Intake {
                     .spacing(8)
                     .into()
                 });
-                let mut actions = row![key(t!("intake-change-donor"), Message::ChangeDonor)].spacing(8);
+                let mut actions = row![
+                    key(t!("intake-change-donor"), Message::ChangeDonor),
+                    key(t!("intake-edit-donor"), Message::EditDonor)
+                ]
+                .spacing(8);
                 if self.is_manager {
                     actions = actions.push(key(t!("intake-merge"), Message::Merge));
                 }
@@ -148,8 +152,9 @@ impl Intake {
             widgets::choice(label, theme::SMALL + 1.0, on, Some(message), layout.key_height())
         };
         let keyboard_label = if self.keyboard.is_some() { t!("intake-keyboard-hide") } else { t!("intake-keyboard") };
+        let title = if form.editing.is_some() { t!("intake-edit-donor") } else { t!("intake-new-donor") };
         column![
-            widgets::title(t!("intake-new-donor")),
+            widgets::title(title),
             row![
                 text_input(&t!("intake-name-placeholder"), &form.name)
                     .id(NAME_INPUT)
@@ -175,7 +180,7 @@ impl Intake {
             row![
                 widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(layout.key_height()),
                 widgets::choice(
-                    t!("intake-save-donor"),
+                    if form.editing.is_some() { t!("volunteers-save-changes") } else { t!("intake-save-donor") },
                     theme::BODY,
                     true,
                     Some(Message::SaveDonor),
