@@ -266,20 +266,33 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             let priced = store.price_scan(&code, date).map_err(|e| Failure::User(messages::scan_error(&e)))?;
             print!("{}", messages::price_explanation(&priced, date));
         }
-        Command::Report { kind: ReportKind::Daily, date, format, to } => {
-            let store = open(db, paths)?;
+        Command::Report { kind, date, to, format } => {
             let from = date.unwrap_or_else(today);
+            if matches!(kind, ReportKind::Pull) && to.is_some() {
+                return Err(Failure::Usage(t!("cli-report-no-range")));
+            }
             let to = to.unwrap_or(from);
             if to < from {
                 return Err(Failure::Usage(t!("cli-report-backwards")));
             }
-            let stdout = std::io::stdout();
+            let store = open(db, paths)?;
+            let now = Local::now().naive_local();
+            let report: Box<dyn reports::Report> = match kind {
+                // Daily: the days' figures together as text, a row for each day as CSV.
+                ReportKind::Daily if format == Format::Csv => Box::new(reports::daily::each_day(&store, from, to)?),
+                ReportKind::Daily => Box::new(reports::daily::between(&store, from, to)?),
+                ReportKind::Till => Box::new(reports::till::between(&store, from, to)?),
+                ReportKind::Donations => Box::new(reports::donations::donations_between(&store, from, to)?),
+                ReportKind::Pull => Box::new(reports::pull::pull(&store, from)?),
+                ReportKind::Volunteers => Box::new(reports::volunteers::volunteers(&store, from, to, now)?),
+                ReportKind::Production => Box::new(reports::production::production(&store, from, to)?),
+                ReportKind::Impact => Box::new(reports::impact::impact(&store, from, to, now)?),
+                ReportKind::Sales => Box::new(reports::sales::sales(&store, from, to)?),
+            };
+            let mut stdout = std::io::stdout().lock();
             match format {
-                // Text: the days' figures together. CSV: a row for each day.
-                Format::Text => reports::daily::between(&store, from, to)?.write_text(&mut stdout.lock())?,
-                Format::Csv => {
-                    reports::daily::write_days_csv(&reports::daily::each_day(&store, from, to)?, stdout.lock())?
-                }
+                Format::Text => report.text(&mut stdout)?,
+                Format::Csv => report.csv(&mut stdout)?,
             }
         }
         Command::Policy { discount_limit, hold_hours } => {
@@ -310,73 +323,6 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 )
             );
         }
-        Command::Report { kind: ReportKind::Donations, date, format, to } => {
-            let store = open(db, paths)?;
-            let from = date.unwrap_or_else(today);
-            let report = reports::donations::donations_between(&store, from, to.unwrap_or(from))?;
-            let stdout = std::io::stdout();
-            match format {
-                Format::Text => report.write_text(&mut stdout.lock())?,
-                Format::Csv => report.write_csv(stdout.lock())?,
-            }
-        }
-        Command::Report { kind: ReportKind::Pull, date, format, to: None } => {
-            let store = open(db, paths)?;
-            let report = reports::pull::pull(&store, date.unwrap_or_else(today))?;
-            let stdout = std::io::stdout();
-            match format {
-                Format::Text => report.write_text(&mut stdout.lock())?,
-                Format::Csv => report.write_csv(stdout.lock())?,
-            }
-        }
-        Command::Report { kind: ReportKind::Volunteers, date, to, format } => {
-            let store = open(db, paths)?;
-            let from = date.unwrap_or_else(today);
-            let report = reports::volunteers::volunteers(&store, from, to.unwrap_or(from), Local::now().naive_local())?;
-            let stdout = std::io::stdout();
-            match format {
-                Format::Text => report.write_text(&mut stdout.lock())?,
-                Format::Csv => report.write_csv(stdout.lock())?,
-            }
-        }
-        Command::Report {
-            kind: kind @ (ReportKind::Production | ReportKind::Impact | ReportKind::Sales),
-            date,
-            to,
-            format,
-        } => {
-            let store = open(db, paths)?;
-            let from = date.unwrap_or_else(today);
-            let to = to.unwrap_or(from);
-            if to < from {
-                return Err(Failure::Usage(t!("cli-report-backwards")));
-            }
-            let stdout = std::io::stdout();
-            match kind {
-                ReportKind::Production => {
-                    let report = reports::production::production(&store, from, to)?;
-                    match format {
-                        Format::Text => report.write_text(&mut stdout.lock())?,
-                        Format::Csv => report.write_csv(stdout.lock())?,
-                    }
-                }
-                ReportKind::Impact => {
-                    let report = reports::impact::impact(&store, from, to, Local::now().naive_local())?;
-                    match format {
-                        Format::Text => report.write_text(&mut stdout.lock())?,
-                        Format::Csv => report.write_csv(stdout.lock())?,
-                    }
-                }
-                _ => {
-                    let report = reports::sales::sales(&store, from, to)?;
-                    match format {
-                        Format::Text => report.write_text(&mut stdout.lock())?,
-                        Format::Csv => report.write_csv(stdout.lock())?,
-                    }
-                }
-            }
-        }
-        Command::Report { to: Some(_), .. } => return Err(Failure::Usage(t!("cli-report-no-range"))),
         Command::Export { what: ExportKind::Volunteers, month, out, .. } => {
             let month = month.ok_or_else(|| Failure::Usage(t!("cli-export-needs-month")))?;
             let store = open(db, paths)?;
@@ -412,16 +358,6 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                     anonymous = export.anonymous
                 )
             );
-        }
-        Command::Report { kind: ReportKind::Till, date, format, to } => {
-            let store = open(db, paths)?;
-            let from = date.unwrap_or_else(today);
-            let report = reports::till::between(&store, from, to.unwrap_or(from))?;
-            let stdout = std::io::stdout();
-            match format {
-                Format::Text => report.write_text(&mut stdout.lock())?,
-                Format::Csv => report.write_csv(stdout.lock())?,
-            }
         }
         Command::Receipt { sale_no, date, out, printer, reprint } => {
             let store = open(db, paths)?;

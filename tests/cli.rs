@@ -429,6 +429,10 @@ fn volunteer_hours_come_out_for_a_range_and_for_the_portal() {
     assert_eq!(o.status.code(), Some(2), "a month is needed: {}", stderr(&o));
     let o = nanum(home.path(), &["--db", db_arg, "report", "pull", "--date", &first, "--to", &last]);
     assert_eq!(o.status.code(), Some(2), "the pull list is one day's: {}", stderr(&o));
+    for kind in ["till", "donations", "volunteers", "sales"] {
+        let o = nanum(home.path(), &["--db", db_arg, "report", kind, "--date", &last, "--to", &first]);
+        assert_eq!(o.status.code(), Some(2), "{kind}: a range that ends before it starts: {}", stderr(&o));
+    }
 
     // The daily report over a range: a CSV row for each day, adding up to the range's text total.
     let o =

@@ -290,8 +290,26 @@ impl DailyReport {
     }
 }
 
-/// One header row and a row per report (a range's days, one row each).
-pub fn write_days_csv(days: &[DailyReport], out: impl Write) -> Result<(), csv::Error> {
+/// Each day of a range with its own report: as text one after another, as CSV a row a day.
+pub struct Days(pub Vec<DailyReport>);
+
+/// Each day's own report, `from` to `to`.
+pub fn each_day(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Days, StoreError> {
+    from.iter_days().take_while(|day| *day <= to).map(|day| daily(store, day)).collect::<Result<_, _>>().map(Days)
+}
+
+impl Days {
+    pub fn write_text(&self, out: &mut impl Write) -> std::io::Result<()> {
+        self.0.iter().try_for_each(|day| day.write_text(out))
+    }
+
+    /// One header row and a row per day.
+    pub fn write_csv(&self, out: impl Write) -> Result<(), csv::Error> {
+        write_days_csv(&self.0, out)
+    }
+}
+
+fn write_days_csv(days: &[DailyReport], out: impl Write) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_writer(out);
     for (i, day) in days.iter().enumerate() {
         let (header, row) = day.csv_row();
@@ -302,9 +320,4 @@ pub fn write_days_csv(days: &[DailyReport], out: impl Write) -> Result<(), csv::
     }
     w.flush()?;
     Ok(())
-}
-
-/// Each day's own report, `from` to `to`.
-pub fn each_day(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<DailyReport>, StoreError> {
-    from.iter_days().take_while(|day| *day <= to).map(|day| daily(store, day)).collect()
 }

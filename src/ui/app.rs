@@ -288,7 +288,7 @@ impl App {
             }
             Message::Reports(message) => {
                 let Screen::Reports(screen) = &mut self.screen else { return Task::none() };
-                match screen.update(message, &self.worker) {
+                match screen.update(message, &self.worker, self.now.naive_local()) {
                     reports::Action::None => Task::none(),
                     reports::Action::Run(task) => task.map(Message::Reports),
                     reports::Action::Print { title, paper } => {
@@ -304,7 +304,7 @@ impl App {
                     return Task::none();
                 }
                 let folder = self.paths.data_dir.join("reports");
-                let (screen, task) = reports::Reports::new(&self.worker, self.now.date_naive(), folder);
+                let (screen, task) = reports::Reports::new(&self.worker, self.now.naive_local(), folder);
                 self.screen = Screen::Reports(screen);
                 task.map(Message::Reports)
             }

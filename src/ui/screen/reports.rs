@@ -6,12 +6,12 @@
 
 use std::path::PathBuf;
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
 use iced::widget::{column, container, row, scrollable, text};
 use iced::{Element, Fill, FillPortion, Task};
 
 use crate::hardware::document::Document;
-use crate::reports::{self, donations::DonationsReport, impact::ImpactReport, production::ProductionReport};
+use crate::reports::{self, Report, donations::DonationsReport, impact::ImpactReport, production::ProductionReport};
 use crate::reports::{sales::SalesReport, till::TillReport, volunteers::VolunteersReport};
 use crate::store::{StoreError, Worker};
 use crate::ui::chart::{self, Bars};
@@ -97,7 +97,8 @@ pub struct Reports {
     span: Span,
     /// The day the range is around (its first day for a week or a month).
     day: NaiveDate,
-    today: NaiveDate,
+    /// The till's clock when last asked: open shifts are counted up to it.
+    now: NaiveDateTime,
     loaded: Option<Loaded>,
     /// Which request the screen waits for: an older answer is dropped.
     asked: u64,
@@ -108,12 +109,12 @@ pub struct Reports {
 
 impl Reports {
     /// Today's sales, loading. `folder` is where CSV files are saved.
-    pub fn new(worker: &Worker, today: NaiveDate, folder: PathBuf) -> (Reports, Task<Message>) {
+    pub fn new(worker: &Worker, now: NaiveDateTime, folder: PathBuf) -> (Reports, Task<Message>) {
         let mut screen = Reports {
             tab: Tab::Sales,
             span: Span::Day,
-            day: today,
-            today,
+            day: now.date(),
+            now,
             loaded: None,
             asked: 0,
             loading: false,
@@ -145,7 +146,7 @@ impl Reports {
         self.asked += 1;
         self.loading = true;
         let asked = self.asked;
-        let now = chrono::Local::now().naive_local();
+        let now = self.now;
         let read = worker.call(move |store| {
             Ok(match tab {
                 Tab::Sales => Loaded::Sales(Box::new(reports::sales::sales(store, from, to)?)),
@@ -159,7 +160,8 @@ impl Reports {
         Task::perform(read, move |result| Message::Loaded(asked, result))
     }
 
-    pub fn update(&mut self, message: Message, worker: &Worker) -> Action {
+    pub fn update(&mut self, message: Message, worker: &Worker, now: NaiveDateTime) -> Action {
+        self.now = now;
         match message {
             Message::Tab(tab) => {
                 self.tab = tab;
@@ -181,7 +183,7 @@ impl Reports {
                     (Span::Month, false) => self.range().0 + Months::new(1),
                 };
                 // Nothing to see after today.
-                self.day = self.day.min(self.today);
+                self.day = self.day.min(self.now.date());
                 Action::Run(self.load(worker))
             }
             Message::Loaded(asked, result) => {
@@ -201,7 +203,7 @@ impl Reports {
             Message::SaveCsv => {
                 let Some(loaded) = &self.loaded else { return Action::None };
                 let mut csv = Vec::new();
-                if let Err(e) = write_csv(loaded, &mut csv) {
+                if let Err(e) = loaded.report().csv(&mut csv) {
                     self.notice = Some((e.to_string(), true));
                     return Action::None;
                 }
@@ -232,7 +234,7 @@ impl Reports {
             Message::Print => {
                 let Some(loaded) = &self.loaded else { return Action::None };
                 let mut text = Vec::new();
-                if write_text(loaded, &mut text).is_err() {
+                if loaded.report().text(&mut text).is_err() {
                     return Action::None;
                 }
                 let mut paper = Document::new();
@@ -284,7 +286,7 @@ impl Reports {
         let dates = row![
             widgets::key("◀", theme::BODY, Some(Message::Earlier)).width(52).height(40),
             text(reports::range_name(from, to)).size(theme::BODY).font(theme::BOLD).width(Fill).align_x(iced::Center),
-            widgets::key("▶", theme::BODY, (to < self.today).then_some(Message::Later)).width(52).height(40),
+            widgets::key("▶", theme::BODY, (to < self.now.date()).then_some(Message::Later)).width(52).height(40),
         ]
         .spacing(8)
         .align_y(iced::Center)
@@ -329,25 +331,16 @@ fn for_excel(csv: &[u8]) -> Vec<u8> {
     format!("\u{feff}{}\n{rest}", named.join(",")).into_bytes()
 }
 
-fn write_csv(loaded: &Loaded, out: &mut Vec<u8>) -> Result<(), csv::Error> {
-    match loaded {
-        Loaded::Sales(r) => r.write_csv(out),
-        Loaded::Till(r) => r.write_csv(out),
-        Loaded::Donations(r) => r.write_csv(out),
-        Loaded::Production(r) => r.write_csv(out),
-        Loaded::Volunteers(r) => r.write_csv(out),
-        Loaded::Impact(r) => r.write_csv(out),
-    }
-}
-
-fn write_text(loaded: &Loaded, out: &mut Vec<u8>) -> std::io::Result<()> {
-    match loaded {
-        Loaded::Sales(r) => r.write_text(out),
-        Loaded::Till(r) => r.write_text(out),
-        Loaded::Donations(r) => r.write_text(out),
-        Loaded::Production(r) => r.write_text(out),
-        Loaded::Volunteers(r) => r.write_text(out),
-        Loaded::Impact(r) => r.write_text(out),
+impl Loaded {
+    fn report(&self) -> &dyn Report {
+        match self {
+            Loaded::Sales(r) => r.as_ref(),
+            Loaded::Till(r) => r.as_ref(),
+            Loaded::Donations(r) => r.as_ref(),
+            Loaded::Production(r) => r.as_ref(),
+            Loaded::Volunteers(r) => r.as_ref(),
+            Loaded::Impact(r) => r.as_ref(),
+        }
     }
 }
 
