@@ -174,6 +174,10 @@ fn donor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Donor> {
     })
 }
 
+fn donor_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Donor> {
+    conn.prepare_cached(&format!("{DONOR_SELECT} WHERE d.id = ?1"))?.query_row([id], donor_from_row)
+}
+
 /// With what they gave, counting the donors merged into them.
 fn with_history(conn: &Connection, donor: Donor) -> Result<DonorMatch> {
     let (donations, last, value): (i64, Option<String>, i64) = conn
@@ -212,9 +216,7 @@ fn donation_in(conn: &Connection, id: i64) -> Result<Donation> {
         })?;
     let (uuid, donor_id, channel, business_date, at, staff_name, (bags, boxes, grams), (valued, value), note) = head;
     let donor = match donor_id {
-        Some(d) => {
-            Some(conn.prepare_cached(&format!("{DONOR_SELECT} WHERE d.id = ?1"))?.query_row([d], donor_from_row)?)
-        }
+        Some(d) => Some(donor_by_id(conn, d)?),
         None => None,
     };
     let lines = conn
@@ -323,10 +325,7 @@ impl Store {
 
     pub fn donor(&self, id: i64) -> Result<Option<DonorMatch>> {
         self.read(|conn| {
-            let donor = conn
-                .prepare_cached(&format!("{DONOR_SELECT} WHERE d.id = ?1"))?
-                .query_row([id], donor_from_row)
-                .optional()?;
+            let donor = donor_by_id(conn, id).optional()?;
             donor.map(|d| with_history(conn, d)).transpose()
         })
     }
@@ -343,8 +342,7 @@ impl Store {
         }
         let donor = self.write(|tx| {
             let id = insert_donor(tx, new, at)?;
-            let donor =
-                tx.prepare_cached(&format!("{DONOR_SELECT} WHERE d.id = ?1"))?.query_row([id], donor_from_row)?;
+            let donor = donor_by_id(tx, id)?;
             journal::append(tx, "donor.added", &donor, Some(staff.id), at)?;
             Ok(donor)
         })?;
@@ -364,8 +362,7 @@ impl Store {
             return Err(DonationError::NoName);
         }
         let donor = self.write(|tx| {
-            let before =
-                tx.prepare_cached(&format!("{DONOR_SELECT} WHERE d.id = ?1"))?.query_row([id], donor_from_row)?;
+            let before = donor_by_id(tx, id)?;
             tx.execute(
                 "UPDATE donors SET name = ?1, phone = ?2, wants_receipt = ?3, wants_messages = ?4 WHERE id = ?5",
                 params![
@@ -377,8 +374,7 @@ impl Store {
                 ],
             )?;
             tx.execute("UPDATE donor_grams SET grams = ?1 WHERE rowid = ?2", params![grams(&new.name), id])?;
-            let after =
-                tx.prepare_cached(&format!("{DONOR_SELECT} WHERE d.id = ?1"))?.query_row([id], donor_from_row)?;
+            let after = donor_by_id(tx, id)?;
             journal::append(
                 tx,
                 "donor.changed",

@@ -160,12 +160,17 @@ fn shifts_where(conn: &Connection, filter: &str, args: impl rusqlite::Params) ->
 }
 
 /// Minutes credited to `staff_id` over every ended shift.
-fn credited_total(conn: &Connection, staff_id: i64) -> Result<i64> {
-    let worked: Vec<Worked> = shifts_where(conn, "h.staff_id = ?1 AND h.ended_at IS NOT NULL", [staff_id])?
+/// Every ended shift of `staff_id`, as worked.
+fn ended_shifts(conn: &Connection, staff_id: i64) -> Result<Vec<Worked>> {
+    Ok(shifts_where(conn, "h.staff_id = ?1 AND h.ended_at IS NOT NULL", [staff_id])?
         .iter()
         .filter_map(Shift::worked)
-        .collect();
-    Ok(credited_days(&worked).iter().map(|d| d.credited_minutes).sum())
+        .collect())
+}
+
+/// Minutes credited for `worked`, day by day.
+fn credited(worked: &[Worked]) -> i64 {
+    credited_days(worked).iter().map(|d| d.credited_minutes).sum()
 }
 
 fn end_forgotten(tx: &Transaction<'_>, now: DateTime<FixedOffset>) -> Result<Vec<Shift>> {
@@ -380,7 +385,7 @@ impl Store {
 
     /// Minutes credited to a person over all their ended shifts.
     pub fn credited_minutes(&self, staff_id: i64) -> Result<i64> {
-        credited_total(&self.conn, staff_id)
+        Ok(credited(&ended_shifts(&self.conn, staff_id)?))
     }
 
     /// Closes the shifts nobody ended once their closing time has passed, flagged (journaled).
@@ -407,22 +412,12 @@ impl Store {
         if let Some(open) = shifts_where(&self.conn, "h.ended_at IS NULL AND h.staff_id = ?1", [member.id])?.pop() {
             return Err(ShiftError::AlreadyIn(open.started));
         }
-        // The total before this sign-in, against the total when they last signed in.
-        let total = credited_total(&self.conn, member.id)?;
-        let before_last = {
-            let last: Vec<Worked> =
-                shifts_where(&self.conn, "h.staff_id = ?1 AND h.ended_at IS NOT NULL", [member.id])?
-                    .iter()
-                    .filter_map(Shift::worked)
-                    .collect();
-            match last.iter().map(|w| w.start).max() {
-                Some(latest) => {
-                    let earlier: Vec<Worked> = last.iter().copied().filter(|w| w.start < latest).collect();
-                    credited_days(&earlier).iter().map(|d| d.credited_minutes).sum()
-                }
-                None => 0,
-            }
-        };
+        // The total now, against the total before their last shift: a milestone passed in between
+        // is greeted now, once.
+        let ended = ended_shifts(&self.conn, member.id)?;
+        let total = credited(&ended);
+        let latest = ended.iter().map(|w| w.start).max();
+        let before_last = credited(&ended.iter().copied().filter(|w| Some(w.start) < latest).collect::<Vec<_>>());
         let shift = self.write(|tx| {
             let uuid = Uuid::now_v7().to_string();
             tx.prepare_cached(
