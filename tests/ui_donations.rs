@@ -8,7 +8,7 @@ use common::till::Till;
 use common::*;
 use nanum::domain::{Phone, Won};
 use nanum::hardware::decode::{decode, row_value, text_lines};
-use nanum::store::NewDonor;
+use nanum::store::{NewDonor, Store};
 use nanum::ui::Message;
 use nanum::ui::approval;
 use nanum::ui::screen::{checkout, intake, pricing};
@@ -23,10 +23,9 @@ fn printer_len(till: &Till) -> usize {
     std::fs::read(till.printer_file()).map_or(0, |b| b.len())
 }
 
-#[test]
-fn a_walk_in_donation_with_a_rejection_prints_its_slip() {
-    let TempStore { dir, mut store } = demo_without_history();
-    let volunteer = staff(&store, "박순자");
+/// 김민지 (010-1234-5678), registered by 박순자 this morning.
+fn a_regular_donor(store: &mut Store) {
+    let volunteer = staff(store, "박순자");
     let donor = NewDonor {
         name: "김민지".into(),
         phone: Phone::parse("010-1234-5678"),
@@ -34,11 +33,22 @@ fn a_walk_in_donation_with_a_rejection_prints_its_slip() {
         wants_messages: false,
     };
     store.add_donor(&donor, &volunteer, at(9, 0)).unwrap();
+}
+
+/// 박순자 starts her shift at intake and signs in to the till.
+fn volunteer_signs_in(till: &mut Till) {
+    till.start_shift("박순자", "3333", "기증 받기");
+    till.sign_in("박순자", "3333");
+}
+
+#[test]
+fn a_walk_in_donation_with_a_rejection_prints_its_slip() {
+    let TempStore { dir, mut store } = demo_without_history();
+    a_regular_donor(&mut store);
     let clothes = store.category("001").unwrap().unwrap().donation.value;
     let books = store.category("007").unwrap().unwrap().donation.value;
     let mut till = Till::on(store, dir, |_, _| {});
-    till.start_shift("박순자", "3333", "기증 받기");
-    till.sign_in("박순자", "3333");
+    volunteer_signs_in(&mut till);
     till.send(Message::OpenMenu);
     assert!(till.sees("무엇을 할까요?"));
     till.click("기증 받기");
@@ -100,8 +110,7 @@ fn ten_tags_at_the_guide_price_and_one_sold_five_weeks_later_at_half() {
     let mut till = Till::on(store, dir, |_, _| {});
     // Five weeks ago at the pricing bench.
     *till.clock.lock().unwrap() = at(10, 0) - chrono::Duration::weeks(5);
-    till.start_shift("박순자", "3333", "기증 받기");
-    till.sign_in("박순자", "3333");
+    volunteer_signs_in(&mut till);
     till.send(Message::OpenMenu);
     till.click("가격 매기기");
     assert!(till.sees_part("이번 주 색:"), "{:?}", till.texts());
@@ -140,8 +149,7 @@ fn ten_tags_at_the_guide_price_and_one_sold_five_weeks_later_at_half() {
 #[test]
 fn a_price_outside_the_band_waits_for_a_manager() {
     let mut till = Till::new(|_, _| {});
-    till.start_shift("박순자", "3333", "기증 받기");
-    till.sign_in("박순자", "3333");
+    volunteer_signs_in(&mut till);
     till.send(Message::OpenPricing);
     till.click("신발");
     till.click("좋음 6,000");
@@ -177,8 +185,7 @@ fn a_price_outside_the_band_waits_for_a_manager() {
 #[test]
 fn the_on_screen_keyboard_types_nanumgage() {
     let mut till = Till::new(|_, _| {});
-    till.start_shift("박순자", "3333", "기증 받기");
-    till.sign_in("박순자", "3333");
+    volunteer_signs_in(&mut till);
     till.send(Message::OpenIntake);
     till.click("새 기증자");
     till.click("⌨ 한글 자판");
@@ -216,8 +223,7 @@ fn the_pull_list_shows_what_is_left_of_the_colour_due_and_records_the_pull() {
         })
         .unwrap();
     let mut till = Till::on(store, dir, |_, _| {});
-    till.start_shift("박순자", "3333", "기증 받기");
-    till.sign_in("박순자", "3333");
+    volunteer_signs_in(&mut till);
     till.send(Message::OpenMenu);
     till.click("회수·재고");
     assert!(till.sees("남음 8"), "{:?}", till.texts());
@@ -234,17 +240,9 @@ fn the_pull_list_shows_what_is_left_of_the_colour_due_and_records_the_pull() {
 #[test]
 fn a_donor_with_a_new_phone_is_put_right_and_found_by_it() {
     let TempStore { dir, mut store } = demo_without_history();
-    let volunteer = staff(&store, "박순자");
-    let donor = NewDonor {
-        name: "김민지".into(),
-        phone: Phone::parse("010-1234-5678"),
-        wants_receipt: true,
-        wants_messages: false,
-    };
-    store.add_donor(&donor, &volunteer, at(9, 0)).unwrap();
+    a_regular_donor(&mut store);
     let mut till = Till::on(store, dir, |_, _| {});
-    till.start_shift("박순자", "3333", "기증 받기");
-    till.sign_in("박순자", "3333");
+    volunteer_signs_in(&mut till);
     till.send(Message::OpenIntake);
     till.enter(intake::SEARCH_INPUT, "민지");
     assert!(till.sees_part("010-****-5678"), "{:?}", till.texts());
