@@ -32,6 +32,23 @@ pub struct Row {
     pub value: Won,
 }
 
+impl Row {
+    /// The row's figures as a person reads them: pieces turned away, people, or donations,
+    /// pieces and value.
+    pub fn figures(&self) -> String {
+        match self.kind {
+            "rejection" => t!("report-pieces", count = self.count),
+            "donors" => t!("report-people", count = self.donations),
+            _ => t!(
+                "report-donation-figures",
+                donations = self.donations,
+                count = self.count,
+                value = self.value.to_string()
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct DonationsReport {
     pub store: String,
@@ -214,17 +231,7 @@ impl DonationsReport {
                     writeln!(out, "\n{heading}")?;
                 }
             }
-            let figures = match row.kind {
-                "rejection" => t!("report-pieces", count = row.count),
-                "donors" => t!("report-people", count = row.donations),
-                _ => t!(
-                    "report-donation-figures",
-                    donations = row.donations,
-                    count = row.count,
-                    value = row.value.to_string()
-                ),
-            };
-            writeln!(out, "{}", crate::hardware::document::pad_row(&row.label, &figures, 48))?;
+            writeln!(out, "{}", crate::hardware::document::pad_row(&row.label, &row.figures(), 48))?;
         }
         Ok(())
     }

@@ -94,7 +94,7 @@ impl ImpactReport {
             (
                 "volunteer_hours",
                 t!("impact-volunteer-hours"),
-                super::volunteers::hours_words(self.volunteer_minutes),
+                crate::messages::hours_and_minutes(self.volunteer_minutes),
                 super::volunteers::hours(self.volunteer_minutes),
             ),
             ("raised", t!("impact-raised"), t!("won", amount = self.raised.to_string()), self.raised.get().to_string()),

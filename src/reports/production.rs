@@ -45,6 +45,20 @@ pub struct ProductionReport {
     pub by_person: Vec<(String, i64)>,
 }
 
+impl CategoryLine {
+    /// Printed, sell-through, sold, median days and pulled, as a person reads them.
+    pub fn figures(&self) -> String {
+        t!(
+            "report-production-line",
+            printed = self.printed,
+            sold = self.sold,
+            through = self.sell_through.map(|p| format!("{p}%")).unwrap_or_else(|| "-".into()),
+            days = self.median_days.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+            pulled = self.pulled
+        )
+    }
+}
+
 /// Whole percent of `part` in `whole`, rounded down (explicitly, once).
 pub fn percent(part: i64, whole: i64) -> Option<i64> {
     (whole > 0).then(|| part * 100 / whole)
@@ -173,16 +187,7 @@ impl ProductionReport {
         let range = super::range_name(self.from, self.to);
         writeln!(out, "{}", t!("report-production-title", store = self.store.clone(), range = range))?;
         for c in &self.categories {
-            let name = crate::i18n::local(&c.name_ko, &c.name_en);
-            let figures = t!(
-                "report-production-line",
-                printed = c.printed,
-                sold = c.sold,
-                through = c.sell_through.map(|p| format!("{p}%")).unwrap_or_else(|| "-".into()),
-                days = c.median_days.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
-                pulled = c.pulled
-            );
-            writeln!(out, "{}", pad_row(name, &figures, 64))?;
+            writeln!(out, "{}", pad_row(crate::i18n::local(&c.name_ko, &c.name_en), &c.figures(), 64))?;
         }
         let total = t!(
             "report-production-total",

@@ -79,6 +79,15 @@ pub fn sales(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<SalesRepor
     })
 }
 
+/// A total as a person reads it: counts as counts, money as money.
+pub fn shown(key: &str, amount: Won) -> String {
+    if matches!(key, "sales" | "refunds" | "voids" | "cash_receipts") {
+        amount.get().to_string()
+    } else {
+        t!("won", amount = amount.to_string())
+    }
+}
+
 impl SalesReport {
     pub fn gross(&self) -> Won {
         self.summary.gross
@@ -116,13 +125,7 @@ impl SalesReport {
         let range = super::range_name(self.from, self.to);
         writeln!(out, "{}", t!("report-sales-title", store = self.store.clone(), range = range))?;
         for (key, label, amount) in self.totals() {
-            // Counts are shown as counts, money as money.
-            let shown = if matches!(key, "sales" | "refunds" | "voids" | "cash_receipts") {
-                amount.get().to_string()
-            } else {
-                t!("won", amount = amount.to_string())
-            };
-            writeln!(out, "{}", pad_row(&label, &shown, 48))?;
+            writeln!(out, "{}", pad_row(&label, &shown(key, amount), 48))?;
         }
         writeln!(out, "\n{}", t!("report-by-category"))?;
         for (_, ko, en, n, amount) in &self.by_category {

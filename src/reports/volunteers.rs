@@ -51,15 +51,6 @@ pub fn duty_name(d: Duty) -> String {
     crate::i18n::tr_in(crate::i18n::language(), duty_key(d), &[])
 }
 
-/// "9시간 5분" from minutes, for sentences.
-pub fn hours_words(minutes: i64) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => t!("time-minutes", minutes = m),
-        (h, 0) => t!("time-hours", hours = h),
-        (h, m) => t!("time-hours-minutes", hours = h, minutes = m),
-    }
-}
-
 /// `9:05` from minutes.
 pub fn hours(minutes: i64) -> String {
     format!("{}:{:02}", minutes / 60, minutes % 60)

@@ -15,7 +15,7 @@ use iced::{Center, Element, Fill, Task};
 
 use crate::domain::volunteer::{Duty, forgotten_end};
 use crate::domain::{Pin, Role, StaffMember};
-use crate::reports::volunteers::{duty_name, hours_words};
+use crate::reports::volunteers::duty_name;
 use crate::store::{Shift, ShiftError, ShiftStarted, SignInError, Store, Volunteer, Worker};
 use crate::ui::layout::Layout;
 use crate::ui::wedge::Burst;
@@ -476,7 +476,7 @@ fn shift_greeting(done: &ShiftDone) -> String {
                 "shift-started",
                 name = started.shift.name.clone(),
                 duty = duty_name(started.shift.duty),
-                total = hours_words(started.total_minutes)
+                total = messages::hours_and_minutes(started.total_minutes)
             );
             match started.milestone {
                 Some(h) => format!("{hello} {}", t!("shift-milestone", hours = h)),
@@ -485,7 +485,7 @@ fn shift_greeting(done: &ShiftDone) -> String {
         }
         ShiftDone::Ended(shift) => {
             let minutes = shift.worked().map_or(0, |w| w.minutes());
-            t!("shift-ended", name = shift.name.clone(), worked = hours_words(minutes))
+            t!("shift-ended", name = shift.name.clone(), worked = messages::hours_and_minutes(minutes))
         }
     }
 }

@@ -372,14 +372,8 @@ fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
             };
             let peak = bars.iter().map(|(_, v)| *v).max().unwrap_or(0);
             let chart = chart::view(Bars { bars, peak_label: won(crate::domain::Won::new(peak)), line }, chart_height);
-            let totals = r.totals().into_iter().map(|(key, label, amount)| {
-                let shown = if matches!(key, "sales" | "refunds" | "voids" | "cash_receipts") {
-                    amount.get().to_string()
-                } else {
-                    won(amount)
-                };
-                figure(label, shown)
-            });
+            let totals =
+                r.totals().into_iter().map(|(key, label, amount)| figure(label, reports::sales::shown(key, amount)));
             let vat = r.classes().into_iter().map(|(name, _, supply, vat)| {
                 figure(t!("reports-supply-vat", class = name), format!("{} / {}", won(supply), won(vat)))
             });
@@ -463,19 +457,7 @@ fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
             let categories: Vec<(String, i64)> =
                 r.rows.iter().filter(|x| x.kind == "category").map(|x| (x.label.clone(), x.value.get())).collect();
             let peak = categories.iter().map(|(_, v)| *v).max().unwrap_or(0);
-            let rows = r.rows.iter().map(|x| {
-                let shown = match x.kind {
-                    "rejection" => t!("report-pieces", count = x.count),
-                    "donors" => t!("report-people", count = x.donations),
-                    _ => t!(
-                        "report-donation-figures",
-                        donations = x.donations,
-                        count = x.count,
-                        value = x.value.to_string()
-                    ),
-                };
-                figure(x.label.clone(), shown)
-            });
+            let rows = r.rows.iter().map(|x| figure(x.label.clone(), x.figures()));
             column![
                 chart::view(
                     Bars {
@@ -498,17 +480,10 @@ fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
                 .map(|c| (crate::i18n::local(&c.name_ko, &c.name_en).to_string(), c.sell_through.unwrap_or(0)))
                 .collect();
             let peak = bars.iter().map(|(_, v)| *v).max().unwrap_or(0);
-            let rows = r.categories.iter().map(|c| {
-                let shown = t!(
-                    "report-production-line",
-                    printed = c.printed,
-                    sold = c.sold,
-                    through = c.sell_through.map(|p| format!("{p}%")).unwrap_or_else(|| "-".into()),
-                    days = c.median_days.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
-                    pulled = c.pulled
-                );
-                figure(crate::i18n::local(&c.name_ko, &c.name_en).to_string(), shown)
-            });
+            let rows = r
+                .categories
+                .iter()
+                .map(|c| figure(crate::i18n::local(&c.name_ko, &c.name_en).to_string(), c.figures()));
             column![
                 text(t!("reports-sell-through")).size(theme::SMALL).color(theme::MUTED),
                 chart::view(
@@ -558,7 +533,7 @@ fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
                     Bars { bars: short_labels(bars), peak_label: t!("reports-hours", hours = peak), line: false },
                     chart_height
                 ),
-                figure(t!("report-total"), reports::volunteers::hours_words(r.credited_minutes())),
+                figure(t!("report-total"), messages::hours_and_minutes(r.credited_minutes())),
             ]
             .spacing(8);
             if waiting > 0 {

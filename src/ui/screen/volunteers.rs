@@ -9,7 +9,7 @@ use iced::{Center, Element, Fill, FillPortion, Task};
 
 use crate::domain::volunteer::Duty;
 use crate::domain::{Phone, Pin, StaffMember};
-use crate::reports::volunteers::{duty_name, hours_words};
+use crate::reports::volunteers::duty_name;
 use crate::store::{NewVolunteer, Shift, ShiftError, Store, StoreError, Volunteer};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
@@ -182,7 +182,11 @@ impl Volunteers {
                     Ok(shift) => {
                         let worked = shift.worked().map_or(0, |w| w.minutes());
                         self.notice = Some((
-                            t!("volunteers-shift-saved", name = shift.name.clone(), worked = hours_words(worked)),
+                            t!(
+                                "volunteers-shift-saved",
+                                name = shift.name.clone(),
+                                worked = messages::hours_and_minutes(worked)
+                            ),
                             false,
                         ));
                         self.mode = Mode::Nothing;
