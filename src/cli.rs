@@ -33,6 +33,22 @@ pub enum Command {
     Demo {
         #[arg(long, default_value_t = 30)]
         days: u32,
+        /// The store's code (1 to 9999); each code gets its own history.
+        #[arg(long, value_name = "CODE", requires = "name", value_parser = clap::value_parser!(u16).range(1..=9999))]
+        store: Option<u16>,
+        /// The store's name, with --store.
+        #[arg(long, value_name = "NAME", requires = "store")]
+        name: Option<String>,
+    },
+    /// Send the journal to head office and fetch its reference data (`[sync]` in the settings
+    /// gives both when the options are left out).
+    Sync {
+        /// Head office's address, e.g. http://central.example:8080
+        #[arg(long, value_name = "URL")]
+        central: Option<String>,
+        /// The file holding this store's token.
+        #[arg(long, value_name = "FILE")]
+        token_file: Option<PathBuf>,
     },
     /// What the till charges for a scanned code on a day, and why.
     Price {
@@ -244,10 +260,13 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
         return crate::ui::run(db, paths, config, config_problem).map_err(Failure::User);
     };
     match command {
-        Command::Demo { days } => {
+        Command::Demo { days, store, name } => {
             let path = db.ok_or_else(|| Failure::Usage(t!("cli-demo-needs-db")))?;
-            let (_, summary) =
-                demo::create(path, days, today()).map_err(|e| Failure::User(messages::store_error(&e)))?;
+            let made = match (store, name) {
+                (Some(code), Some(name)) => demo::create_store(path, days, today(), code, &name),
+                _ => demo::create(path, days, today()),
+            };
+            let (_, summary) = made.map_err(|e| Failure::User(messages::store_error(&e)))?;
             println!(
                 "{}",
                 t!(
@@ -259,6 +278,26 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                     items = summary.items_tagged
                 )
             );
+        }
+        Command::Sync { central, token_file } => {
+            let central = central.unwrap_or_else(|| config.sync.central.clone());
+            if central.trim().is_empty() {
+                return Err(Failure::Usage(t!("sync-no-central")));
+            }
+            let token_file = token_file.unwrap_or_else(|| config.sync.token_file(paths));
+            let token = std::fs::read_to_string(&token_file).map_err(|e| {
+                Failure::User(t!(
+                    "sync-no-token",
+                    path = token_file.display().to_string(),
+                    reason = messages::io_error(&e)
+                ))
+            })?;
+            let mut store = open(db, paths)?;
+            let client = crate::sync::client::Client::new(config.sync.settings(&central, &token));
+            let summary = client
+                .sync(&mut store, || Local::now().fixed_offset(), |p| tracing::debug!("{p:?}"))
+                .map_err(|e| Failure::User(messages::sync_error(&e)))?;
+            println!("{}", messages::sync_summary(&summary));
         }
         Command::Price { code, date } => {
             let store = open(db, paths)?;

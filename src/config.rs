@@ -55,6 +55,40 @@ pub struct Config {
     pub printer: PrinterConfig,
     pub scanner: ScannerConfig,
     pub labels: LabelConfig,
+    pub sync: SyncConfig,
+}
+
+/// Where head office's `nanum-central` is, and the file holding this store's token (given once
+/// by `nanum-central store add`). Empty `central` means the store does not sync yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SyncConfig {
+    pub central: String,
+    /// Empty means `sync-token` beside the store database.
+    pub token_file: String,
+    /// How often network trouble is retried, and the first pause between tries (it doubles).
+    pub retries: u32,
+    pub first_pause_ms: u64,
+}
+
+impl Default for SyncConfig {
+    fn default() -> SyncConfig {
+        SyncConfig { central: String::new(), token_file: String::new(), retries: 5, first_pause_ms: 500 }
+    }
+}
+
+impl SyncConfig {
+    pub fn token_file(&self, paths: &Paths) -> PathBuf {
+        if self.token_file.is_empty() { paths.data_dir.join("sync-token") } else { PathBuf::from(&self.token_file) }
+    }
+
+    pub fn settings(&self, central: &str, token: &str) -> crate::sync::client::Settings {
+        crate::sync::client::Settings {
+            retries: self.retries,
+            first_pause: std::time::Duration::from_millis(self.first_pause_ms),
+            ..crate::sync::client::Settings::new(central, token)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

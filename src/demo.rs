@@ -150,6 +150,23 @@ pub fn create(path: &Path, days: u32, today: NaiveDate) -> Result<(Store, Summar
     Ok((store, summary))
 }
 
+/// A demo store with its own code and name, and a history of its own (seeded by the code), so
+/// several demo stores can sync to one head office.
+pub fn create_store(
+    path: &Path,
+    days: u32,
+    today: NaiveDate,
+    code: u16,
+    name: &str,
+) -> Result<(Store, Summary), StoreError> {
+    let mut setup = setup();
+    setup.info.code = code;
+    setup.info.name = name.to_string();
+    let mut store = Store::create(path, &setup)?;
+    let summary = history(&mut store, days, today, SEED ^ u64::from(code).wrapping_mul(0x9E37_79B9))?;
+    Ok((store, summary))
+}
+
 /// The demo's value for donation receipts: half the guide price of a piece in good condition,
 /// books counted five to a unit, discs three, stationery ten; bought-in fair-trade goods none.
 fn donation_value(code: &str, guide: [i64; 3]) -> DonationValue {

@@ -6,6 +6,7 @@
 //! - [`hardware`]: ESC/POS documents, printer transports and the decoder tests read them with.
 //! - [`reports`]: figures for managers (daily sales), as text and CSV.
 //! - [`demo`]: a demo store with realistic history.
+//! - [`sync`]: the wire protocol, the till's sync client and head office's `nanum-central`.
 //! - [`ui`]: the iced application; the only module that knows iced.
 //! - [`cli`]: the `nanum` command line (design.md §7).
 
@@ -19,4 +20,5 @@ pub mod messages;
 pub mod paper_log;
 pub mod reports;
 pub mod store;
+pub mod sync;
 pub mod ui;

@@ -377,6 +377,31 @@ pub fn print_error(e: &PrintError) -> String {
     }
 }
 
+/// Why a sync stopped, in the person's language: what happened and that nothing was lost.
+pub fn sync_error(e: &crate::sync::client::SyncError) -> String {
+    use crate::sync::client::SyncError;
+    match e {
+        SyncError::Unreachable { central, reason } => {
+            t!("sync-unreachable", central = central.clone(), reason = reason.clone())
+        }
+        SyncError::Unauthorized => t!("sync-unauthorized"),
+        SyncError::Refused { message, .. } => t!("sync-refused", message = message.clone()),
+        SyncError::Behind { theirs, ours } => t!("sync-behind", theirs = *theirs, ours = *ours),
+        SyncError::Diverged { seq } => t!("sync-diverged", seq = *seq),
+        SyncError::Store(e) => store_error(e),
+    }
+}
+
+/// The one line `nanum sync` ends with.
+pub fn sync_summary(s: &crate::sync::client::Summary) -> String {
+    let mut line = t!("sync-done", uploaded = s.uploaded, acked = s.acked_seq);
+    if let Some(version) = s.reference_applied {
+        line.push(' ');
+        line.push_str(&t!("sync-reference-applied", version = version));
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -287,7 +287,7 @@ fn a_store_made_by_the_first_release_is_brought_up_to_date_with_everything_kept(
     .unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();
-    assert_eq!(count(&path, "PRAGMA user_version"), 6);
+    assert_eq!(count(&path, "PRAGMA user_version"), nanum::store::LATEST_SCHEMA as i64);
     assert_eq!(count(&path, "PRAGMA application_id"), 0x4E41_4E55);
     assert_eq!(store.category("001").unwrap().unwrap().tax_rate_percent, rust_decimal::Decimal::TEN);
     assert_eq!(store.rotation().steps.len(), 1);

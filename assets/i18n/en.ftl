@@ -1016,3 +1016,21 @@ volunteers-changed = Changed { $name }.
 volunteers-save-changes = Save the changes
 intake-edit-donor = Edit details
 intake-donor-changed = Changed { $name }.
+
+## Sync with head office
+sync-unreachable = Cannot reach head office ({ $central }). Check the network and try again; every record is still on this computer. ({ $reason })
+sync-unauthorized = Head office did not accept this store's token. Ask head office for a new one; every record is still here.
+sync-refused = Head office refused the records: { $message }
+sync-behind = Head office holds { $theirs } records for this store but this file has only { $ours }: it may be an older backup. Call head office.
+sync-diverged = Head office's record { $seq } differs from this file's: the file may have been replaced. Call head office.
+sync-done = Synced: { $uploaded } records sent; head office holds up to record { $acked }.
+sync-reference-applied = Applied head office's reference data, version { $version }.
+sync-no-central = No head office address: give --central URL or set central under [sync] in the settings file.
+sync-no-token = Cannot read the token file ({ $path }): { $reason }
+sync-status-unsynced = { $count } to send
+sync-status-never = never synced
+sync-status-last = last sync { $time }
+sync-button = Sync with head office
+sync-running = Syncing with head office… { $sent }/{ $total }
+sync-retrying = Reaching head office again (try { $attempt })…
+sync-reference = Getting head office's reference data…

@@ -1011,3 +1011,21 @@ volunteers-changed = { $name }님의 정보를 고쳤어요.
 volunteers-save-changes = 고친 내용 저장
 intake-edit-donor = 정보 고치기
 intake-donor-changed = { $name }님의 정보를 고쳤어요.
+
+## Sync with head office
+sync-unreachable = 본부({ $central })에 연결하지 못했어요. 네트워크를 확인하고 다시 해 주세요. 기록은 이 컴퓨터에 그대로 있어요. ({ $reason })
+sync-unauthorized = 본부가 이 매장의 인증 토큰을 받지 않았어요. 본부에 새 토큰을 받아 주세요. 기록은 그대로 있어요.
+sync-refused = 본부가 기록을 받지 않았어요: { $message }
+sync-behind = 본부에는 이 매장 기록이 { $theirs }건 있는데 이 파일에는 { $ours }건뿐이에요. 예전 백업으로 바꾼 파일일 수 있어요. 본부에 연락해 주세요.
+sync-diverged = 본부에 있는 { $seq }번 기록이 이 파일의 기록과 달라요. 파일이 바뀌었을 수 있어요. 본부에 연락해 주세요.
+sync-done = 동기화했어요: 기록 { $uploaded }건을 보냈고, 본부가 { $acked }번까지 받았어요.
+sync-reference-applied = 본부 기준 정보 { $version }판을 적용했어요.
+sync-no-central = 본부 주소가 없어요. --central 주소로 주거나 설정 파일 [sync]의 central에 적어 주세요.
+sync-no-token = 인증 토큰 파일을 읽지 못했어요({ $path }): { $reason }
+sync-status-unsynced = 보낼 기록 { $count }건
+sync-status-never = 동기화한 적 없음
+sync-status-last = 마지막 동기화 { $time }
+sync-button = 본부와 동기화
+sync-running = 본부와 동기화하고 있어요… { $sent }/{ $total }
+sync-retrying = 본부에 다시 연결하고 있어요({ $attempt }번째)…
+sync-reference = 본부 기준 정보를 받고 있어요…

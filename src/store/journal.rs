@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -13,7 +13,9 @@ use super::{Result, StoreError};
 /// The hash the first event chains from.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One event as stored, and as sync sends it: the payload's exact text, so the chain can be
+/// re-verified anywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalEvent {
     pub seq: i64,
     pub uuid: String,
@@ -35,7 +37,16 @@ pub enum ChainError {
     Gap { seq: i64 },
 }
 
-fn hash(prev_hash: &str, seq: i64, uuid: &str, kind: &str, at: &str, staff_id: Option<i64>, payload: &str) -> String {
+/// The hash of one event, chained from the one before. Head office recomputes it on upload.
+pub fn chain_hash(
+    prev_hash: &str,
+    seq: i64,
+    uuid: &str,
+    kind: &str,
+    at: &str,
+    staff_id: Option<i64>,
+    payload: &str,
+) -> String {
     let mut h = Sha256::new();
     for part in
         [prev_hash, &seq.to_string(), uuid, kind, at, &staff_id.map(|s| s.to_string()).unwrap_or_default(), payload]
@@ -65,7 +76,7 @@ pub fn append(
     };
     let uuid = Uuid::now_v7().to_string();
     let at = at.to_rfc3339();
-    let hash = hash(&prev_hash, seq, &uuid, kind, &at, staff_id, &payload);
+    let hash = chain_hash(&prev_hash, seq, &uuid, kind, &at, staff_id, &payload);
     tx.prepare_cached(
         "INSERT INTO journal (seq, uuid, kind, payload, at, staff_id, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
@@ -111,7 +122,7 @@ pub fn verify(conn: &Connection) -> Result<(u64, Vec<ChainError>)> {
             } else if e.prev_hash != expected_prev {
                 problems.push(ChainError::Broken { seq: e.seq });
             }
-            if hash(&e.prev_hash, e.seq, &e.uuid, &e.kind, &e.at, e.staff_id, &e.payload) != e.hash {
+            if chain_hash(&e.prev_hash, e.seq, &e.uuid, &e.kind, &e.at, e.staff_id, &e.payload) != e.hash {
                 problems.push(ChainError::Altered { seq: e.seq });
             }
             expected_prev = e.hash;
@@ -119,4 +130,26 @@ pub fn verify(conn: &Connection) -> Result<(u64, Vec<ChainError>)> {
             read += 1;
         }
     }
+}
+
+impl JournalEvent {
+    /// Whether the stored hash is what this event's contents hash to.
+    pub fn is_intact(&self) -> bool {
+        chain_hash(&self.prev_hash, self.seq, &self.uuid, &self.kind, &self.at, self.staff_id, &self.payload)
+            == self.hash
+    }
+}
+
+/// The last event's `seq` and hash (0 and [`GENESIS`] for an empty journal).
+pub fn last(conn: &Connection) -> Result<(i64, String)> {
+    Ok(conn
+        .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .unwrap_or((0, GENESIS.to_string())))
+}
+
+/// The hash of event `seq`, if the journal has it.
+pub fn hash_of(conn: &Connection, seq: i64) -> Result<Option<String>> {
+    Ok(conn.prepare_cached("SELECT hash FROM journal WHERE seq = ?1")?.query_row([seq], |r| r.get(0)).optional()?)
 }

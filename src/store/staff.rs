@@ -97,7 +97,7 @@ impl Approval {
     }
 }
 
-pub(super) fn hash_pin(pin: &str) -> Result<String> {
+pub fn hash_pin(pin: &str) -> Result<String> {
     Argon2::default()
         .hash_password(pin.as_bytes())
         .map(|h| h.to_string())

@@ -2,7 +2,9 @@
 //! fixed day, and small helpers that read what a user would read.
 #![allow(dead_code)]
 
+pub mod central;
 pub mod devices;
+pub mod pg;
 pub mod till;
 
 use std::path::{Path, PathBuf};
@@ -68,6 +70,13 @@ pub fn cash_sale(
     }
     let payment = Payment::cash(cart.total(), Won::new(tendered)).unwrap();
     store.commit_sale(NewSale::new(&cart, &payment, staff, when)).unwrap()
+}
+
+/// Rings up `n` one-item cash sales by the demo cashier; returns how many committed.
+pub fn sell_some(store: &mut Store, n: usize) -> usize {
+    let cashier = staff(store, "이서준");
+    let code = tag(1, 3000, 0);
+    (0..n).map(|i| cash_sale(store, &[&code], 5000, &cashier, at(15, (i % 60) as u32))).count()
 }
 
 pub fn count(path: &Path, sql: &str) -> i64 {

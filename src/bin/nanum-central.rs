@@ -1,0 +1,204 @@
+//! `nanum-central`: head office's sync service and its admin commands (design.md §7).
+//! Exit codes: 0 success, 1 a user error (one line on stderr), 2 a usage error.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use nanum::reports::Report;
+use nanum::sync::central::{self, CentralError, figures, reference, stores, web};
+
+#[derive(Debug, Parser)]
+#[command(name = "nanum-central", version, about = "나눔 본부: every store's journal on PostgreSQL")]
+struct Cli {
+    /// PostgreSQL, as a URL (postgresql://user@host:port/db) or key=value pairs.
+    #[arg(long, global = true, env = "NANUM_CENTRAL_DATABASE_URL", value_name = "URL")]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the sync API and the head-office pages until stopped (SIGINT or SIGTERM).
+    Serve {
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Database connections kept open.
+        #[arg(long, default_value_t = 16)]
+        pool: usize,
+    },
+    /// Stores and their tokens.
+    Store {
+        #[command(subcommand)]
+        command: StoreCommand,
+    },
+    /// A store's figures, worked out from the journal it uploaded.
+    Report {
+        kind: ReportKind,
+        #[arg(long, value_name = "CODE")]
+        store: u16,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: NaiveDate,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Make a new version of the reference data from a CSV (one header row): tax-classes,
+    /// categories, colours, markdowns, staff (PINs are hashed here) or settings.
+    Import {
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(reference::SECTIONS))]
+        section: String,
+        file: PathBuf,
+    },
+    /// People who may sign in to the head-office pages.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum StoreCommand {
+    /// Add a store; prints its token once, alone on stdout (only a hash is kept).
+    Add { code: u16, name: String },
+    /// Give a store a new token (printed once); the old one works for --grace-hours more.
+    Rotate {
+        code: u16,
+        #[arg(long, default_value_t = 72)]
+        grace_hours: i64,
+    },
+    /// Every store, its last sync and how many events head office holds.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Add a person (or change their password); the password is read from the first line of stdin.
+    Add { name: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ReportKind {
+    Daily,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // The service logs what it does; an admin command only what went wrong.
+    let default = if matches!(cli.command, Command::Serve { .. }) { "info" } else { "warn" };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default.into());
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let Some(url) = cli.database_url.clone() else {
+        eprintln!("nanum-central: --database-url (or NANUM_CENTRAL_DATABASE_URL) is needed");
+        return ExitCode::from(2);
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("nanum-central: cannot start: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(run(cli.command, &url)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("nanum-central: {}", one_line(&e));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn one_line(e: &CentralError) -> String {
+    match e {
+        CentralError::Db(e) => match e.as_db_error() {
+            Some(db) => format!("database: {}", db.message()),
+            None => format!("cannot use the database: {e}"),
+        },
+        CentralError::Pool(e) => format!("cannot connect to the database: {e}"),
+        other => other.to_string(),
+    }
+}
+
+async fn run(command: Command, url: &str) -> Result<(), CentralError> {
+    let size = match &command {
+        Command::Serve { pool, .. } => *pool,
+        _ => 2,
+    };
+    let pool = central::pool(url, size)?;
+    central::migrate(&pool).await?;
+    match command {
+        Command::Serve { listen, .. } => {
+            let listener = tokio::net::TcpListener::bind(&listen)
+                .await
+                .map_err(|e| CentralError::User(format!("cannot listen on {listen}: {e}")))?;
+            let addr = listener.local_addr().map_err(|e| CentralError::User(e.to_string()))?;
+            tracing::info!(%addr, "nanum-central serving");
+            central::server::serve(pool, listener, shutdown())
+                .await
+                .map_err(|e| CentralError::User(format!("the server stopped: {e}")))?;
+            tracing::info!("nanum-central stopped");
+        }
+        Command::Store { command: StoreCommand::Add { code, name } } => {
+            println!("{}", stores::add(&pool, code, &name).await?);
+        }
+        Command::Store { command: StoreCommand::Rotate { code, grace_hours } } => {
+            if grace_hours < 0 {
+                return Err(CentralError::User("--grace-hours is 0 or more".into()));
+            }
+            println!("{}", stores::rotate(&pool, code, chrono::Duration::hours(grace_hours)).await?);
+        }
+        Command::Store { command: StoreCommand::List } => {
+            for s in stores::all(&pool).await? {
+                let last = s.last_sync_at.map(|t| t.to_rfc3339()).unwrap_or_else(|| "never".into());
+                println!("{}\t{}\t{}\t{}", s.code, s.name, s.acked_seq, last);
+            }
+        }
+        Command::Report { kind: ReportKind::Daily, store, date, format } => {
+            let report = figures::daily(&pool, store, date).await?;
+            let mut out = std::io::stdout().lock();
+            let written = match format {
+                Format::Csv => report.csv(&mut out).map_err(|e| e.to_string()),
+                Format::Text => report.text(&mut out).map_err(|e| e.to_string()),
+            };
+            written.map_err(|e| CentralError::User(format!("cannot write the report: {e}")))?;
+        }
+        Command::Import { section, file } => {
+            let version = reference::import(&pool, &section, &file).await?;
+            println!("reference data version {version}");
+        }
+        Command::User { command: UserCommand::Add { name } } => {
+            let mut password = String::new();
+            std::io::stdin()
+                .read_line(&mut password)
+                .map_err(|e| CentralError::User(format!("cannot read the password: {e}")))?;
+            web::add_user(&pool, &name, password.trim_end_matches(['\r', '\n'])).await?;
+        }
+    }
+    Ok(())
+}
+
+/// SIGINT or SIGTERM (systemd's stop).
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

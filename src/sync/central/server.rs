@@ -1,0 +1,125 @@
+//! The HTTP side of `nanum-central`: the sync API the tills call (a bearer token names the
+//! store) and the head-office pages. Every answer to a till is JSON; every refusal says why.
+
+use std::future::Future;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use deadpool_postgres::Pool;
+use serde::Deserialize;
+
+use super::{CentralError, ingest, reference, stores};
+use crate::sync::protocol::{ACK_PATH, Ack, Batch, HEALTH_PATH, JOURNAL_PATH, MAX_BODY_BYTES, REFERENCE_PATH};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: Pool,
+}
+
+pub fn router(pool: Pool) -> Router {
+    Router::new()
+        .route(HEALTH_PATH, get(health))
+        .route(ACK_PATH, get(ack))
+        .route(JOURNAL_PATH, post(upload))
+        .route(REFERENCE_PATH, get(reference_data))
+        .merge(super::web::routes())
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(AppState { pool })
+}
+
+/// Serves until `shutdown` completes, then finishes the requests under way.
+pub async fn serve(
+    pool: Pool,
+    listener: tokio::net::TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(pool)).with_graceful_shutdown(shutdown).await
+}
+
+async fn health(State(state): State<AppState>) -> Response {
+    match state.pool.get().await {
+        Ok(client) => match client.query_one("SELECT 1", &[]).await {
+            Ok(_) => (StatusCode::OK, "ok\n").into_response(),
+            Err(e) => CentralError::from(e).into_response(),
+        },
+        Err(e) => CentralError::from(e).into_response(),
+    }
+}
+
+async fn store_of(state: &AppState, headers: &HeaderMap) -> Result<i32, CentralError> {
+    let token = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or(CentralError::Unauthorized)?;
+    stores::authenticate(&state.pool, token).await
+}
+
+async fn ack(State(state): State<AppState>, headers: HeaderMap) -> Result<axum::Json<Ack>, CentralError> {
+    let store_id = store_of(&state, &headers).await?;
+    let client = state.pool.get().await?;
+    let row = client.query_one("SELECT acked_seq, acked_hash FROM stores WHERE id = $1", &[&store_id]).await?;
+    Ok(axum::Json(Ack { seq: row.get(0), hash: row.get(1) }))
+}
+
+async fn upload(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<axum::Json<Ack>, CentralError> {
+    let store_id = store_of(&state, &headers).await?;
+    let body = body.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            CentralError::TooLarge(format!("the batch is larger than {} MiB", MAX_BODY_BYTES / (1024 * 1024)))
+        }
+        _ => CentralError::Malformed(format!("the batch could not be read: {e}")),
+    })?;
+    let batch: Batch = serde_json::from_slice(&body)
+        .map_err(|e| CentralError::Malformed(format!("the batch is not valid JSON: {e}")))?;
+    let (first, last) = (batch.events.first().map(|e| e.seq), batch.events.last().map(|e| e.seq));
+    let mut client = state.pool.get().await?;
+    match ingest::upload(&mut client, store_id, &batch).await {
+        Ok(ack) => {
+            tracing::info!(store_id, ?first, ?last, acked = ack.seq, "journal batch taken in");
+            Ok(axum::Json(ack))
+        }
+        Err(e) => {
+            if matches!(e, CentralError::Conflict(_) | CentralError::Altered(_) | CentralError::Gap(_)) {
+                tracing::warn!(store_id, ?first, ?last, error = %e, "journal batch refused");
+                let _ = client
+                    .execute(
+                        "INSERT INTO refused_uploads (store_id, reason, first_seq, last_seq) VALUES ($1, $2, $3, $4)",
+                        &[&store_id, &e.to_string(), &first, &last],
+                    )
+                    .await;
+            }
+            Err(e)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Have {
+    #[serde(default)]
+    have: i64,
+}
+
+async fn reference_data(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(have): Query<Have>,
+) -> Result<Response, CentralError> {
+    let store_id = store_of(&state, &headers).await?;
+    let latest = reference::latest(&state.pool).await?;
+    let client = state.pool.get().await?;
+    client.execute("UPDATE stores SET last_sync_at = now() WHERE id = $1", &[&store_id]).await?;
+    if latest.version <= have.have {
+        return Ok(StatusCode::NO_CONTENT.into_response());
+    }
+    Ok(axum::Json(latest).into_response())
+}

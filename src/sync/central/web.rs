@@ -1,0 +1,309 @@
+//! The head-office pages: a login, then every store's days (sales, donations, volunteer hours),
+//! when each store last synced and which have not for 36 hours, with the same figures as CSV.
+//! Server-rendered HTML in Korean with English beside the headings; no script.
+
+use std::fmt::Write as _;
+
+use argon2::{Argon2, PasswordHash, PasswordVerifier};
+use axum::Router;
+use axum::extract::{Form, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use chrono::{Duration, FixedOffset, NaiveDate, Utc};
+use serde::Deserialize;
+
+use super::server::AppState;
+use super::{CentralError, figures, stores};
+
+const COOKIE: &str = "nanum_office";
+/// A store that has not synced for this long is listed as overdue.
+pub const OVERDUE_HOURS: i64 = 36;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(days_page))
+        .route("/days.csv", get(days_csv))
+        .route("/login", get(login_page).post(login))
+        .route("/logout", axum::routing::post(logout))
+}
+
+/// Adds or changes a person who may read the pages.
+pub async fn add_user(pool: &deadpool_postgres::Pool, name: &str, password: &str) -> Result<(), CentralError> {
+    if name.trim().is_empty() || password.chars().count() < 8 {
+        return Err(CentralError::User("a name and a password of 8 or more characters are needed".into()));
+    }
+    let hash = crate::store::hash_pin(password).map_err(|e| CentralError::User(e.to_string()))?;
+    let client = pool.get().await?;
+    client
+        .execute(
+            "INSERT INTO office_users (name, password_hash) VALUES ($1, $2)
+             ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash",
+            &[&name.trim(), &hash],
+        )
+        .await?;
+    Ok(())
+}
+
+fn korea() -> FixedOffset {
+    FixedOffset::east_opt(9 * 3600).expect("UTC+9")
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn won(amount: i64) -> String {
+    crate::domain::Won::new(amount).to_string()
+}
+
+fn page(title: &str, body: &str) -> Html<String> {
+    Html(format!(
+        r#"<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body {{ font-family: "Noto Sans KR", "Noto Sans CJK KR", sans-serif; margin: 2rem; color: #222; font-size: 17px; }}
+h1 {{ font-size: 1.6rem; margin: 0 0 1rem; }} h2 {{ font-size: 1.25rem; margin: 2rem 0 .5rem; }}
+table {{ border-collapse: collapse; min-width: 40rem; }}
+th, td {{ border-bottom: 1px solid #ddd; padding: .45rem .8rem; text-align: left; }}
+td.n, th.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
+th {{ background: #f4f4f4; }}
+tr.late td {{ background: #fff3cd; }}
+.late-badge {{ color: #8a5300; font-weight: bold; }}
+form.inline {{ display: inline; }}
+.bar {{ display: flex; gap: 1rem; align-items: center; justify-content: space-between; }}
+input, button {{ font-size: 1rem; padding: .4rem .6rem; }}
+.error {{ color: #b00020; font-weight: bold; }}
+</style></head><body>{body}</body></html>"#
+    ))
+}
+
+async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<String>, CentralError> {
+    let Some(token) = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix(&format!("{COOKIE}=")).map(str::to_string))
+    else {
+        return Ok(None);
+    };
+    let client = state.pool.get().await?;
+    let row = client
+        .query_opt(
+            "SELECT name FROM office_sessions WHERE token_hash = $1 AND expires_at > now()",
+            &[&stores::token_hash(&token)],
+        )
+        .await?;
+    Ok(row.map(|r| r.get(0)))
+}
+
+async fn login_page() -> Html<String> {
+    login_form(None)
+}
+
+fn login_form(error: Option<&str>) -> Html<String> {
+    let error = error.map(|e| format!(r#"<p class="error" role="alert">{}</p>"#, escape(e))).unwrap_or_default();
+    page(
+        "나눔 본부 로그인",
+        &format!(
+            r#"<h1>나눔 본부 <small>Head office</small></h1>{error}
+<form method="post" action="/login">
+<p><label>이름 (Name)<br><input name="name" autocomplete="username" required autofocus></label></p>
+<p><label>비밀번호 (Password)<br><input name="password" type="password" autocomplete="current-password" required></label></p>
+<p><button type="submit">로그인</button></p></form>"#
+        ),
+    )
+}
+
+#[derive(Deserialize)]
+struct Login {
+    name: String,
+    password: String,
+}
+
+async fn login(State(state): State<AppState>, Form(form): Form<Login>) -> Result<Response, CentralError> {
+    let client = state.pool.get().await?;
+    let row = client.query_opt("SELECT password_hash FROM office_users WHERE name = $1", &[&form.name.trim()]).await?;
+    let hash: Option<String> = row.map(|r| r.get(0));
+    let password = form.password.clone();
+    // argon2 takes a moment: off the async threads.
+    let ok = tokio::task::spawn_blocking(move || {
+        hash.as_deref()
+            .and_then(|h| PasswordHash::new(h).ok())
+            .is_some_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    })
+    .await
+    .unwrap_or(false);
+    if !ok {
+        return Ok((
+            StatusCode::UNAUTHORIZED,
+            login_form(Some("이름이나 비밀번호가 맞지 않아요. (Wrong name or password.)")),
+        )
+            .into_response());
+    }
+    let token = stores::new_token();
+    client
+        .execute(
+            "INSERT INTO office_sessions (token_hash, name, expires_at) VALUES ($1, $2, now() + interval '12 hours')",
+            &[&stores::token_hash(&token), &form.name.trim()],
+        )
+        .await?;
+    let cookie = format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200");
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response())
+}
+
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, CentralError> {
+    if let Some(token) = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').find_map(|c| c.trim().strip_prefix(&format!("{COOKIE}="))))
+    {
+        let client = state.pool.get().await?;
+        client.execute("DELETE FROM office_sessions WHERE token_hash = $1", &[&stores::token_hash(token)]).await?;
+    }
+    let cookie = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/login")).into_response())
+}
+
+#[derive(Deserialize)]
+struct Range {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+impl Range {
+    /// The days asked for; the last seven days by default.
+    fn days(&self) -> (NaiveDate, NaiveDate) {
+        let today = Utc::now().with_timezone(&korea()).date_naive();
+        let to = self.to.unwrap_or(today);
+        (self.from.unwrap_or(to - Duration::days(6)).min(to), to)
+    }
+}
+
+fn hours(minutes: i64) -> String {
+    format!("{}시간 {}분", minutes / 60, minutes % 60)
+}
+
+async fn days_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(range): Query<Range>,
+) -> Result<Response, CentralError> {
+    let Some(user) = signed_in(&state, &headers).await? else {
+        return Ok(Redirect::to("/login").into_response());
+    };
+    let (from, to) = range.days();
+    let stores = stores::all(&state.pool).await?;
+    let days = figures::store_days(&state.pool, from, to).await?;
+    let now = Utc::now();
+    let mut body = format!(
+        r#"<div class="bar"><h1>나눔 본부: 매장별 하루 <small>Stores by day</small></h1>
+<form class="inline" method="post" action="/logout"><span>{}</span> <button>로그아웃</button></form></div>"#,
+        escape(&user)
+    );
+    let late: Vec<_> =
+        stores.iter().filter(|s| s.last_sync_at.is_none_or(|t| now - t > Duration::hours(OVERDUE_HOURS))).collect();
+    body.push_str(&format!(
+        "<h2>{OVERDUE_HOURS}시간 넘게 동기화하지 않은 매장 <small>Not synced for {OVERDUE_HOURS} hours</small></h2>"
+    ));
+    if late.is_empty() {
+        body.push_str("<p>모든 매장이 제때 동기화했어요.</p>");
+    } else {
+        body.push_str(r#"<ul class="late-list">"#);
+        for s in &late {
+            let _ = write!(body, r#"<li class="late-badge">{} {}</li>"#, s.code, escape(&s.name));
+        }
+        body.push_str("</ul>");
+    }
+    body.push_str(
+        r#"<h2>매장 <small>Stores</small></h2><table><thead><tr><th>코드</th><th>매장</th><th>마지막 동기화 (KST)</th><th class="n">받은 기록</th></tr></thead><tbody>"#,
+    );
+    for s in &stores {
+        let last = s
+            .last_sync_at
+            .map(|t| t.with_timezone(&korea()).format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_else(|| "아직 없음".into());
+        let class = if late.iter().any(|l| l.id == s.id) { r#" class="late""# } else { "" };
+        let _ = write!(
+            body,
+            r#"<tr{class}><td>{}</td><td>{}</td><td>{last}</td><td class="n">{}</td></tr>"#,
+            s.code,
+            escape(&s.name),
+            s.acked_seq
+        );
+    }
+    body.push_str("</tbody></table>");
+    let _ = write!(
+        body,
+        r#"<h2>매장별 하루 <small>By store and day</small></h2>
+<form method="get" action="/"><label>부터 <input type="date" name="from" value="{from}"></label>
+<label>까지 <input type="date" name="to" value="{to}"></label> <button>보기</button>
+<a href="/days.csv?from={from}&amp;to={to}">CSV로 받기</a></form>
+<table><thead><tr><th>날짜</th><th>매장</th><th class="n">판매 건수</th><th class="n">매출</th><th class="n">기증 건수</th><th class="n">기증 물품</th><th class="n">기증 가액</th><th class="n">봉사 시간</th></tr></thead><tbody>"#
+    );
+    if days.is_empty() {
+        body.push_str(r#"<tr><td colspan="8">이 기간에 받은 기록이 없어요.</td></tr>"#);
+    }
+    for d in &days {
+        let _ = write!(
+            body,
+            r#"<tr><td>{}</td><td>{} {}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+            d.date,
+            d.code,
+            escape(&d.name),
+            d.sales,
+            won(d.takings),
+            d.donations,
+            d.donated_pieces,
+            won(d.donated_value),
+            hours(d.volunteer_minutes)
+        );
+    }
+    body.push_str("</tbody></table>");
+    Ok(page("나눔 본부", &body).into_response())
+}
+
+async fn days_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(range): Query<Range>,
+) -> Result<Response, CentralError> {
+    if signed_in(&state, &headers).await?.is_none() {
+        return Ok(Redirect::to("/login").into_response());
+    }
+    let (from, to) = range.days();
+    let days = figures::store_days(&state.pool, from, to).await?;
+    let mut out = Vec::from("\u{feff}".as_bytes());
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        let _ = w.write_record([
+            "date",
+            "store_code",
+            "store",
+            "sales",
+            "takings",
+            "donations",
+            "donated_pieces",
+            "donated_value",
+            "volunteer_minutes",
+        ]);
+        for d in &days {
+            let _ = w.write_record([
+                d.date.to_string(),
+                d.code.to_string(),
+                d.name.clone(),
+                d.sales.to_string(),
+                d.takings.to_string(),
+                d.donations.to_string(),
+                d.donated_pieces.to_string(),
+                d.donated_value.to_string(),
+                d.volunteer_minutes.to_string(),
+            ]);
+        }
+        let _ = w.flush();
+    }
+    let name = format!("attachment; filename=\"nanum-stores-{from}-{to}.csv\"");
+    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], out)
+        .into_response())
+}

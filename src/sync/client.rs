@@ -1,0 +1,248 @@
+//! The till's side of sync: upload the journal after what head office acknowledged, in
+//! batches, then download reference data. It asks head office where it stands first, so a batch
+//! whose answer was lost is not sent as new, and a sync cut anywhere resumes where it stopped.
+//! Network trouble is retried with a growing pause; a refusal (wrong token, a journal that does
+//! not agree with head office's) stops at once with the reason.
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::protocol::{ACK_PATH, Ack, ApiError, Batch, JOURNAL_PATH, REFERENCE_PATH, Reference};
+use crate::store::{Store, StoreError, journal};
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Head office's address, e.g. `http://central.example:8080`.
+    pub central: String,
+    pub token: String,
+    pub batch_size: u32,
+    /// How many times network trouble is retried before giving up, and the first pause (it
+    /// doubles each time).
+    pub retries: u32,
+    pub first_pause: Duration,
+    /// How long one request may take.
+    pub timeout: Duration,
+}
+
+impl Settings {
+    pub fn new(central: &str, token: &str) -> Settings {
+        Settings {
+            central: central.trim_end_matches('/').to_string(),
+            token: token.trim().to_string(),
+            batch_size: 500,
+            retries: 5,
+            first_pause: Duration::from_millis(500),
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    /// `sent` of `total` events are at head office.
+    Uploading {
+        sent: i64,
+        total: i64,
+    },
+    /// Trouble reaching head office; trying again after a pause.
+    Retrying {
+        attempt: u32,
+        reason: String,
+    },
+    Reference,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub uploaded: i64,
+    pub acked_seq: i64,
+    /// The reference version applied this time, if a newer one came.
+    pub reference_applied: Option<i64>,
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SyncError {
+    #[error("cannot reach head office at {central}: {reason}")]
+    Unreachable { central: String, reason: String },
+    #[error("head office refused this store's token")]
+    Unauthorized,
+    #[error("head office refused the upload: {message}")]
+    Refused { status: u16, error: String, message: String },
+    #[error(
+        "head office holds {theirs} events for this store, but this file has {ours}: it may be an older copy of the store database"
+    )]
+    Behind { theirs: i64, ours: i64 },
+    #[error("head office holds a different event {seq} than this file: it may be a replaced or changed store database")]
+    Diverged { seq: i64 },
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+impl SyncError {
+    fn retryable(&self) -> bool {
+        match self {
+            SyncError::Unreachable { .. } => true,
+            SyncError::Refused { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+}
+
+pub struct Client {
+    agent: ureq::Agent,
+    settings: Settings,
+}
+
+impl Client {
+    pub fn new(settings: Settings) -> Client {
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(settings.timeout))
+            .http_status_as_error(false)
+            .build()
+            .into();
+        Client { agent, settings }
+    }
+
+    fn unreachable(&self, e: impl std::fmt::Display) -> SyncError {
+        SyncError::Unreachable { central: self.settings.central.clone(), reason: e.to_string() }
+    }
+
+    fn answer<T: serde::de::DeserializeOwned>(
+        &self,
+        response: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> Result<Option<T>, SyncError> {
+        let mut response = response.map_err(|e| self.unreachable(e))?;
+        let status = response.status().as_u16();
+        if status == 204 {
+            return Ok(None);
+        }
+        if status == 401 {
+            return Err(SyncError::Unauthorized);
+        }
+        if !(200..300).contains(&status) {
+            let text = response.body_mut().read_to_string().unwrap_or_default();
+            let (error, message) = match serde_json::from_str::<ApiError>(&text) {
+                Ok(e) => (e.error, e.message),
+                Err(_) => ("http".into(), format!("HTTP {status}: {}", text.trim())),
+            };
+            return Err(SyncError::Refused { status, error, message });
+        }
+        // A body cut off half-way is network trouble like any other.
+        response.body_mut().read_json().map(Some).map_err(|e| self.unreachable(e))
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.settings.central)
+    }
+
+    fn bearer(&self) -> String {
+        format!("Bearer {}", self.settings.token)
+    }
+
+    pub fn ack(&self) -> Result<Ack, SyncError> {
+        let response = self.agent.get(self.url(ACK_PATH)).header("Authorization", self.bearer()).call();
+        self.answer(response)?.ok_or_else(|| self.unreachable("an empty answer"))
+    }
+
+    pub fn send(&self, batch: &Batch) -> Result<Ack, SyncError> {
+        let response = self.agent.post(self.url(JOURNAL_PATH)).header("Authorization", self.bearer()).send_json(batch);
+        self.answer(response)?.ok_or_else(|| self.unreachable("an empty answer"))
+    }
+
+    pub fn reference(&self, have: i64) -> Result<Option<Reference>, SyncError> {
+        let response = self
+            .agent
+            .get(format!("{}?have={have}", self.url(REFERENCE_PATH)))
+            .header("Authorization", self.bearer())
+            .call();
+        self.answer(response)
+    }
+
+    /// Uploads everything head office lacks, then applies newer reference data. `progress` hears
+    /// how it goes; `now` is the till's clock for the records it writes.
+    pub fn sync(
+        &self,
+        store: &mut Store,
+        now: impl Fn() -> DateTime<FixedOffset>,
+        mut progress: impl FnMut(Progress),
+    ) -> Result<Summary, SyncError> {
+        let mut uploaded = 0;
+        let mut attempt = 0;
+        let acked_seq = loop {
+            match self.upload(store, &mut uploaded, &mut attempt, &mut progress) {
+                Ok(acked) => break acked,
+                Err(e) if e.retryable() && attempt < self.settings.retries => {
+                    attempt += 1;
+                    progress(Progress::Retrying { attempt, reason: e.to_string() });
+                    std::thread::sleep(self.settings.first_pause * 2u32.saturating_pow(attempt - 1));
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        progress(Progress::Reference);
+        let have = store.sync_status()?.reference_version;
+        let reference = loop {
+            match self.reference(have) {
+                Ok(r) => break r,
+                Err(e) if e.retryable() && attempt < self.settings.retries => {
+                    attempt += 1;
+                    progress(Progress::Retrying { attempt, reason: e.to_string() });
+                    std::thread::sleep(self.settings.first_pause * 2u32.saturating_pow(attempt - 1));
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        let reference_applied = match reference {
+            Some(r) if r.version > have => {
+                store.apply_reference(&r, now())?;
+                Some(r.version)
+            }
+            _ => None,
+        };
+        store.record_good_sync(now())?;
+        Ok(Summary { uploaded, acked_seq, reference_applied })
+    }
+
+    /// One pass: where head office stands, then batch after batch until it holds everything.
+    fn upload(
+        &self,
+        store: &mut Store,
+        uploaded: &mut i64,
+        attempt: &mut u32,
+        progress: &mut impl FnMut(Progress),
+    ) -> Result<i64, SyncError> {
+        let theirs = self.ack()?;
+        let (ours, _) = journal::last(store.reader())?;
+        if theirs.seq > ours {
+            return Err(SyncError::Behind { theirs: theirs.seq, ours });
+        }
+        if theirs.seq > 0 && journal::hash_of(store.reader(), theirs.seq)?.as_deref() != Some(theirs.hash.as_str()) {
+            return Err(SyncError::Diverged { seq: theirs.seq });
+        }
+        store.record_ack(theirs.seq, &theirs.hash)?;
+        let mut acked = theirs.seq;
+        let total =
+            |store: &Store, acked: i64| -> Result<i64, SyncError> { Ok(journal::last(store.reader())?.0 - acked) };
+        let mut left = total(store, acked)?;
+        let mut sent = 0;
+        progress(Progress::Uploading { sent, total: left });
+        loop {
+            let events = store.events_after(acked, self.settings.batch_size)?;
+            if events.is_empty() {
+                return Ok(acked);
+            }
+            let count = events.len() as i64;
+            let ack = self.send(&Batch { events })?;
+            store.record_ack(ack.seq, &ack.hash)?;
+            // Head office may hold more than this batch (an earlier answer was lost).
+            sent += (ack.seq - acked).max(0);
+            *uploaded += (ack.seq - acked).clamp(0, count);
+            acked = ack.seq;
+            *attempt = 0;
+            // The till may have sold meanwhile: the total grows with it.
+            left = left.max(sent + total(store, acked)?);
+            progress(Progress::Uploading { sent, total: left });
+        }
+    }
+}

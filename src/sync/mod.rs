@@ -1,0 +1,10 @@
+//! Sync with head office (design.md §5): the till uploads its journal and downloads reference
+//! data; `nanum-central` keeps every store's journal on PostgreSQL.
+//!
+//! - [`protocol`]: what goes over the wire, shared by both ends.
+//! - [`client`]: the till's side (`nanum sync` and the manager's button).
+//! - [`central`]: head office's service.
+
+pub mod central;
+pub mod client;
+pub mod protocol;
