@@ -48,7 +48,7 @@ pub(super) fn rotation(conn: &Connection) -> Result<Rotation> {
 }
 
 /// `2026-W01`.
-pub(super) fn parse_week(text: &str) -> Option<IsoWeek> {
+pub fn parse_week(text: &str) -> Option<IsoWeek> {
     let (year, week) = text.split_once("-W")?;
     IsoWeek::new(year.parse().ok()?, week.parse().ok()?)
 }

@@ -36,7 +36,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use audit::{Entry, Subject, Watch};
 pub use carts::{OpenCart, ParkedCart, TillId};
-pub use catalog::Policy;
+pub use catalog::{Policy, parse_week};
 pub use check::{CheckReport, SalePart, SaleProblem};
 pub use donations::{Donation, DonationError, DonationLine, Donor, DonorMatch, NewDonation, NewDonor};
 pub use journal::{ChainError, JournalEvent};

@@ -6,7 +6,7 @@ use rusqlite::{Connection, Transaction, params};
 
 use super::{Result, Store, StoreError, journal};
 use crate::domain::Role;
-use crate::sync::protocol::{HEAD_OFFICE_SETTINGS, Reference};
+use crate::sync::protocol::{Reference, check_setting};
 
 /// What the status bar shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,9 +141,8 @@ fn apply(tx: &Transaction<'_>, r: &Reference) -> Result<()> {
         )?;
     }
     for s in r.settings.iter().flatten() {
-        if !HEAD_OFFICE_SETTINGS.contains(&s.key.as_str()) {
-            return Err(StoreError::Invalid(format!("head office sent an unknown setting '{}'", s.key)));
-        }
+        check_setting(&s.key, &s.value)
+            .map_err(|why| StoreError::Invalid(format!("head office sent a setting: {why}")))?;
         tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![s.key, s.value],

@@ -119,3 +119,18 @@ pub struct RefSetting {
 /// The store settings head office may set; any other key is refused at import and at the till.
 pub const HEAD_OFFICE_SETTINGS: [&str; 6] =
     ["discount_limit_percent", "hold_hours", "price_band_percent", "low_stock", "closing_time", "rotation_anchor"];
+
+/// Whether `value` is a value the till can use for head office's setting `key`; the reason if not.
+pub fn check_setting(key: &str, value: &str) -> Result<(), String> {
+    let ok = match key {
+        "discount_limit_percent" | "price_band_percent" => value
+            .parse::<rust_decimal::Decimal>()
+            .is_ok_and(|p| p >= rust_decimal::Decimal::ZERO && p <= rust_decimal::Decimal::ONE_HUNDRED),
+        "hold_hours" => value.parse::<i64>().is_ok_and(|h| (0..=24 * 90).contains(&h)),
+        "low_stock" => value.parse::<i64>().is_ok_and(|n| n >= 0),
+        "closing_time" => chrono::NaiveTime::parse_from_str(value, "%H:%M").is_ok(),
+        "rotation_anchor" => crate::store::parse_week(value).is_some(),
+        _ => return Err(format!("'{key}' is not a setting head office sets ({})", HEAD_OFFICE_SETTINGS.join(", "))),
+    };
+    if ok { Ok(()) } else { Err(format!("'{value}' is not a valid {key}")) }
+}

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::CentralError;
 use crate::domain::{Role, TaxClass};
 use crate::sync::protocol::{
-    HEAD_OFFICE_SETTINGS, RefCategory, RefColour, RefMarkdown, RefSetting, RefStaff, RefTaxClass, Reference,
+    RefCategory, RefColour, RefMarkdown, RefSetting, RefStaff, RefTaxClass, Reference, check_setting,
 };
 
 /// The sections `nanum-central import` takes, as named on the command line.
@@ -150,9 +150,7 @@ pub async fn import(pool: &Pool, section: &str, path: &Path) -> Result<i64, Cent
         "settings" => {
             let rows: Vec<RefSetting> = read(path)?;
             for s in &rows {
-                check(HEAD_OFFICE_SETTINGS.contains(&s.key.as_str()), || {
-                    format!("the setting '{}' is not one head office sets ({})", s.key, HEAD_OFFICE_SETTINGS.join(", "))
-                })?;
+                check_setting(&s.key, &s.value).map_err(CentralError::User)?;
             }
             reference.settings = Some(rows);
         }
