@@ -394,7 +394,8 @@ pub fn sync_error(e: &crate::sync::client::SyncError) -> String {
 
 /// The one line `nanum sync` ends with.
 pub fn sync_summary(s: &crate::sync::client::Summary) -> String {
-    let mut line = t!("sync-done", uploaded = s.uploaded, acked = s.acked_seq);
+    let grouped = |n: i64| crate::domain::Won::new(n).grouped();
+    let mut line = t!("sync-done", uploaded = grouped(s.uploaded), acked = grouped(s.acked_seq));
     if let Some(version) = s.reference_applied {
         line.push(' ');
         line.push_str(&t!("sync-reference-applied", version = version));

@@ -134,7 +134,7 @@ fn two_demo_stores_sync_with_the_command_and_head_office_reports_match() {
     };
     for (code, path, token_file) in &shops {
         let line = run_sync(path, token_file);
-        let events = local_chain(path).len();
+        let events = nanum::domain::Won::new(local_chain(path).len() as i64).grouped();
         assert_eq!(line.trim(), format!("동기화했어요: 기록 {events}건을 보냈고, 본부가 {events}번까지 받았어요."));
         assert_eq!(central_chain(&pg, "central", *code), local_chain(path));
     }
@@ -152,7 +152,7 @@ fn two_demo_stores_sync_with_the_command_and_head_office_reports_match() {
     let before =
         (count(&pg, "central", "journal"), count(&pg, "central", "sales"), count(&pg, "central", "sale_lines"));
     for (_, path, token_file) in &shops {
-        let events = local_chain(path).len();
+        let events = nanum::domain::Won::new(local_chain(path).len() as i64).grouped();
         assert_eq!(
             run_sync(path, token_file).trim(),
             format!("동기화했어요: 기록 0건을 보냈고, 본부가 {events}번까지 받았어요.")

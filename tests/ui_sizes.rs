@@ -191,6 +191,11 @@ fn the_back_room_screens_fit_every_till_size() {
         till.sign_in("김민지", "1234");
         till.send(Message::OpenMenu);
         fits(&till, "menu");
+        // The sync strip with where sync stands and a message under it (no head office set).
+        till.send(Message::Tick);
+        till.send(Message::Sync(nanum::ui::app::SyncMessage::Start));
+        assert!(till.sees_part("본부 주소가 없어요"), "{:?}", till.texts());
+        fits(&till, "menu with a sync message");
         till.send(Message::OpenIntake);
         fits(&till, "intake search");
         till.send(Message::Intake(nanum::ui::screen::intake::Message::NewDonor));

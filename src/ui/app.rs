@@ -12,6 +12,9 @@ use iced::{Element, Fill, Size, Subscription, Task, Theme, event, keyboard, wind
 
 mod serial_scanner;
 mod status;
+mod sync;
+
+pub use sync::SyncMessage;
 
 use super::layout::Layout;
 use super::screen::{Screen, audit, checkout, devices, floor, intake, login, menu, pricing, reports, till, volunteers};
@@ -48,6 +51,8 @@ pub enum Message {
     Reports(reports::Message),
     Jobs(jobs::Message),
     Tick,
+    /// Sync with head office: the status bar's count, the manager's button, progress.
+    Sync(SyncMessage),
     Hotkey(Hotkey),
     /// A key no field took, for spotting a keyboard-wedge scanner.
     LooseKey(String),
@@ -123,6 +128,7 @@ pub struct App {
     jobs: Option<jobs::JobsPanel>,
     /// Something the manager should know that is not about the current screen (a bad config).
     notice: Option<String>,
+    sync: sync::SyncState,
 }
 
 impl App {
@@ -154,6 +160,7 @@ impl App {
             loose_keys: burst,
             jobs: None,
             notice: None,
+            sync: sync::SyncState::default(),
         };
         // Fit the window to the screen it opened on (a window manager maximizes it anyway), and
         // lay out for the size it has.
@@ -190,6 +197,11 @@ impl App {
 
     pub fn scanner_state(&self) -> &ScannerState {
         &self.scanner
+    }
+
+    /// Where sync stands, as last read from the file.
+    pub fn sync_status(&self) -> Option<&crate::store::SyncStatus> {
+        self.sync.status.as_ref()
     }
 
     pub fn checkout(&self) -> Option<&checkout::Checkout> {
@@ -236,8 +248,9 @@ impl App {
                     | Screen::Reports(_)
                     | Screen::Menu => {}
                 }
-                Task::none()
+                self.sync_tick()
             }
+            Message::Sync(message) => self.sync_update(message),
             Message::Login(message) => {
                 let Screen::Login(login) = &mut self.screen else { return Task::none() };
                 match login.update(message, &self.store, &self.worker, self.now) {
@@ -798,7 +811,15 @@ impl App {
             (None, Screen::Floor(screen)) => screen.view(self.layout).map(Message::Floor),
             (None, Screen::Volunteers(screen)) => screen.view(self.layout).map(Message::Volunteers),
             (None, Screen::Reports(screen)) => screen.view(self.layout).map(Message::Reports),
-            (None, Screen::Menu) => menu::view(self.on_duty.as_ref().map_or(Role::Volunteer, |s| s.role), self.layout),
+            (None, Screen::Menu) => {
+                let role = self.on_duty.as_ref().map_or(Role::Volunteer, |s| s.role);
+                let keys = menu::view(role, self.layout);
+                if role == Role::Manager {
+                    column![keys, container(self.sync_panel()).padding([0.0, self.layout.padding() * 2.0])].into()
+                } else {
+                    keys
+                }
+            }
             (None, Screen::Pricing(screen)) => {
                 screen.view(&self.store, self.now.date_naive(), self.layout).map(Message::Pricing)
             }

@@ -74,6 +74,9 @@ impl App {
         } else if self.queue.last_status().is_some_and(|s| s.paper_low) {
             right = right.push(text(t!("status-paper-low")).size(theme::SMALL).color(theme::warning_on_dark()));
         }
+        if let Some(badge) = self.sync_badge(narrow) {
+            right = right.push(badge);
+        }
         right = right.push(text(time).size(theme::BODY));
         if self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) && matches!(self.screen, Screen::Checkout(_))
         {

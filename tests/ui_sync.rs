@@ -1,0 +1,87 @@
+//! Sync from the till: the status bar counts the records not yet at head office; a manager's
+//! button on the menu sends them to a real `nanum-central` on a throwaway PostgreSQL, with the
+//! result said on the screen; a cashier has no such button; an unreachable head office is said
+//! plainly and nothing is lost.
+
+mod common;
+
+use common::central::*;
+use common::till::Till;
+use common::*;
+use nanum::ui::app::Message;
+
+fn unsynced(till: &Till) -> i64 {
+    till.app.sync_status().expect("the status was read").unsynced
+}
+
+#[test]
+fn a_manager_syncs_from_the_menu_and_the_count_goes_to_zero() {
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let TempStore { dir, mut store } = demo_without_history();
+    sell_some(&mut store, 3);
+    let token = add_store(&db_url, store.info().code, &store.info().name);
+    std::fs::write(dir.path().join("sync-token"), token).unwrap();
+    let url = central.url();
+    let mut till = Till::on(store, dir, |config, _| config.sync.central = url.clone());
+    till.send(Message::Tick);
+    let waiting = local_chain(till.app.store().path()).len() as i64;
+    assert_eq!(unsynced(&till), waiting);
+    assert!(till.sees_part(&format!("보낼 기록 {waiting}건")), "{:?}", till.texts());
+
+    // A cashier's menu has no sync button.
+    till.sign_in("이서준", "2222");
+    till.send(Message::OpenMenu);
+    assert!(!till.sees("본부와 동기화"));
+    till.send(Message::SignOut);
+
+    till.sign_in("김민지", "1234");
+    till.send(Message::OpenMenu);
+    assert!(till.sees_part("동기화한 적 없음"), "{:?}", till.texts());
+    till.click("본부와 동기화");
+    let events = local_chain(till.app.store().path());
+    let sent = nanum::domain::Won::new(events.len() as i64).grouped();
+    assert!(
+        till.sees(&format!("동기화했어요: 기록 {sent}건을 보냈고, 본부가 {sent}번까지 받았어요.")),
+        "{:?}",
+        till.texts()
+    );
+    assert_eq!(unsynced(&till), 0);
+    assert!(till.sees_part("보낼 기록 0건"));
+    assert!(till.sees_part("마지막 동기화 2026-11-25 14:03"), "{:?}", till.texts());
+    assert_eq!(central_chain(&pg, "central", 1), events);
+
+    // A sale later is one more record waiting, counted at the next look.
+    till.send(Message::CloseMenu);
+    {
+        let mut store = nanum::store::Store::open(till.app.store().path()).unwrap();
+        sell_some(&mut store, 1);
+    }
+    for _ in 0..5 {
+        till.send(Message::Tick);
+    }
+    assert_eq!(unsynced(&till), 1);
+}
+
+#[test]
+fn an_unreachable_head_office_is_said_plainly_and_nothing_is_lost() {
+    let port = free_port();
+    let TempStore { dir, store } = demo_without_history();
+    std::fs::write(dir.path().join("sync-token"), "nanum_token").unwrap();
+    let mut till = Till::on(store, dir, |config, _| {
+        config.sync.central = format!("http://127.0.0.1:{port}");
+        config.sync.retries = 0;
+    });
+    till.send(Message::Tick);
+    let before = unsynced(&till);
+    assert!(before > 0);
+    till.sign_in("김민지", "1234");
+    till.send(Message::OpenMenu);
+    till.click("본부와 동기화");
+    assert!(till.sees_part(&format!("본부(http://127.0.0.1:{port})에 연결하지 못했어요")), "{:?}", till.texts());
+    assert!(till.sees_part("기록은 이 컴퓨터에 그대로 있어요"));
+    // Signing in journaled one more record; none went anywhere.
+    assert!(unsynced(&till) > before);
+    assert!(till.sees_part("동기화한 적 없음"));
+}
