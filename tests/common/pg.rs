@@ -10,6 +10,8 @@ pub struct Pg {
     dir: tempfile::TempDir,
     bin: PathBuf,
     run_as: Option<String>,
+    /// Tests run without fsync (nothing here survives a power cut anyway); benchmarks with it.
+    durable: bool,
     pub port: u16,
 }
 
@@ -43,6 +45,15 @@ fn user_exists(name: &str) -> bool {
 
 impl Pg {
     pub fn start() -> Pg {
+        Pg::start_with(false)
+    }
+
+    /// A server that syncs to disk as a real one does, for benchmarks.
+    pub fn start_durable() -> Pg {
+        Pg::start_with(true)
+    }
+
+    fn start_with(durable: bool) -> Pg {
         let bin = bin_dir();
         let run_as = is_root().then(|| if user_exists("postgres") { "postgres" } else { "nobody" }.to_string());
         let dir = tempfile::Builder::new().prefix("nanum-pg").tempdir().unwrap();
@@ -50,7 +61,7 @@ impl Pg {
             let status = Command::new("chown").arg("-R").arg(user).arg(dir.path()).status().unwrap();
             assert!(status.success(), "cannot hand {} to {user}", dir.path().display());
         }
-        let pg = Pg { dir, bin, run_as, port: free_port() };
+        let pg = Pg { dir, bin, run_as, durable, port: free_port() };
         pg.run("initdb", &["-D", &pg.data(), "-U", "nanum", "--auth=trust", "-N", "-E", "UTF8", "--locale=C"]);
         pg.start_server();
         pg
@@ -83,11 +94,14 @@ impl Pg {
     }
 
     fn start_server(&self) {
-        let options = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c full_page_writes=off",
+        let mut options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c max_connections=300",
             self.port,
             self.dir.path().display()
         );
+        if !self.durable {
+            options.push_str(" -c fsync=off -c full_page_writes=off");
+        }
         let log = self.dir.path().join("server.log").display().to_string();
         self.run("pg_ctl", &["-D", &self.data(), "-o", &options, "-l", &log, "-w", "-t", "60", "start"]);
     }

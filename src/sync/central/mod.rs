@@ -8,6 +8,7 @@
 //! - [`server`]: the HTTP API and its routes; [`web`]: the head-office pages.
 
 pub mod figures;
+mod font;
 pub mod ingest;
 pub mod reference;
 pub mod server;

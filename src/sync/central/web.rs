@@ -26,6 +26,14 @@ pub fn routes() -> Router<AppState> {
         .route("/days.csv", get(days_csv))
         .route("/login", get(login_page).post(login))
         .route("/logout", axum::routing::post(logout))
+        .route("/fonts/NanumGothic.ttf", get(|| font(super::font::regular())))
+        .route("/fonts/NanumGothicBold.ttf", get(|| font(super::font::bold())))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
+}
+
+/// The till's own Korean font, so the page reads the same on a PC without Korean fonts.
+async fn font(bytes: &'static [u8]) -> Response {
+    ([(header::CONTENT_TYPE, "font/ttf"), (header::CACHE_CONTROL, "public, max-age=604800")], bytes).into_response()
 }
 
 /// Adds or changes a person who may read the pages.
@@ -53,8 +61,9 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// A number with thousands separators (amounts and counts alike).
 fn won(amount: i64) -> String {
-    crate::domain::Won::new(amount).to_string()
+    crate::domain::Won::new(amount).grouped()
 }
 
 fn page(title: &str, body: &str) -> Html<String> {
@@ -62,7 +71,9 @@ fn page(title: &str, body: &str) -> Html<String> {
         r#"<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
-body {{ font-family: "Noto Sans KR", "Noto Sans CJK KR", sans-serif; margin: 2rem; color: #222; font-size: 17px; }}
+@font-face {{ font-family: "NanumGothic"; src: url("/fonts/NanumGothic.ttf") format("truetype"); font-weight: normal; }}
+@font-face {{ font-family: "NanumGothic"; src: url("/fonts/NanumGothicBold.ttf") format("truetype"); font-weight: bold; }}
+body {{ font-family: "NanumGothic", sans-serif; margin: 2rem; color: #222; font-size: 17px; }}
 h1 {{ font-size: 1.6rem; margin: 0 0 1rem; }} h2 {{ font-size: 1.25rem; margin: 2rem 0 .5rem; }}
 table {{ border-collapse: collapse; min-width: 40rem; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: .45rem .8rem; text-align: left; }}
@@ -72,7 +83,7 @@ tr.late td {{ background: #fff3cd; }}
 .late-badge {{ color: #8a5300; font-weight: bold; }}
 form.inline {{ display: inline; }}
 .bar {{ display: flex; gap: 1rem; align-items: center; justify-content: space-between; }}
-input, button {{ font-size: 1rem; padding: .4rem .6rem; }}
+input, button {{ font-family: inherit; font-size: 1rem; padding: .4rem .6rem; }}
 .error {{ color: #b00020; font-weight: bold; }}
 </style></head><body>{body}</body></html>"#
     ))
@@ -99,17 +110,19 @@ async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<Strin
 }
 
 async fn login_page() -> Html<String> {
-    login_form(None)
+    login_form(None, "")
 }
 
-fn login_form(error: Option<&str>) -> Html<String> {
+/// The sign-in form; after a wrong password it says so and keeps the name typed.
+fn login_form(error: Option<&str>, name: &str) -> Html<String> {
+    let name = escape(name);
     let error = error.map(|e| format!(r#"<p class="error" role="alert">{}</p>"#, escape(e))).unwrap_or_default();
     page(
         "나눔 본부 로그인",
         &format!(
             r#"<h1>나눔 본부 <small>Head office</small></h1>{error}
 <form method="post" action="/login">
-<p><label>이름 (Name)<br><input name="name" autocomplete="username" required autofocus></label></p>
+<p><label>이름 (Name)<br><input name="name" value="{name}" autocomplete="username" required autofocus></label></p>
 <p><label>비밀번호 (Password)<br><input name="password" type="password" autocomplete="current-password" required></label></p>
 <p><button type="submit">로그인</button></p></form>"#
         ),
@@ -138,7 +151,7 @@ async fn login(State(state): State<AppState>, Form(form): Form<Login>) -> Result
     if !ok {
         return Ok((
             StatusCode::UNAUTHORIZED,
-            login_form(Some("이름이나 비밀번호가 맞지 않아요. (Wrong name or password.)")),
+            login_form(Some("이름이나 비밀번호가 맞지 않아요. (Wrong name or password.)"), &form.name),
         )
             .into_response());
     }
@@ -230,7 +243,7 @@ async fn days_page(
             r#"<tr{class}><td>{}</td><td>{}</td><td>{last}</td><td class="n">{}</td></tr>"#,
             s.code,
             escape(&s.name),
-            s.acked_seq
+            won(s.acked_seq)
         );
     }
     body.push_str("</tbody></table>");
@@ -252,10 +265,10 @@ async fn days_page(
             d.date,
             d.code,
             escape(&d.name),
-            d.sales,
+            won(d.sales),
             won(d.takings),
-            d.donations,
-            d.donated_pieces,
+            won(d.donations),
+            won(d.donated_pieces),
             won(d.donated_value),
             hours(d.volunteer_minutes)
         );
