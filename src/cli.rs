@@ -126,6 +126,19 @@ pub enum Command {
     },
     /// Check the database file and the journal chain.
     Check,
+    /// Copy the store to FILE while it runs (SQLite's online backup).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Put a backup in the store's place; the file it replaces is kept beside it. If the store
+    /// holds records head office has not received, a manager must agree (--manager NAME, the PIN
+    /// on the first line of stdin).
+    Restore {
+        file: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        manager: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -151,6 +164,41 @@ pub enum ReportKind {
 pub enum ExportKind {
     Donations,
     Volunteers,
+}
+
+/// `nanum restore`: checks the backup, asks for a manager when records not yet at head office
+/// would leave the till, keeps the replaced file.
+fn restore(db: Option<&Path>, paths: &Paths, file: &Path, manager: Option<&str>) -> Result<(), Failure> {
+    use crate::store::backup;
+    let mut store = open(db, paths)?;
+    let plan = backup::plan(&store, file).map_err(|e| {
+        Failure::User(t!(
+            "cli-restore-bad-backup",
+            path = file.display().to_string(),
+            reason = messages::store_error(&e)
+        ))
+    })?;
+    let now = Local::now().fixed_offset();
+    let mut approved_by = None;
+    if plan.needs_manager() {
+        eprintln!("nanum: {}", t!("cli-restore-warning", unsynced = plan.unsynced, missing = plan.missing_from_backup));
+        let Some(name) = manager else {
+            backup::abandon(store.path());
+            return Err(Failure::User(t!("cli-restore-needs-manager")));
+        };
+        let mut pin = String::new();
+        std::io::stdin().read_line(&mut pin)?;
+        match backup::approve(&mut store, &plan, file, name, pin.trim(), now) {
+            Ok(member) => approved_by = Some(member),
+            Err(e) => {
+                backup::abandon(store.path());
+                return Err(Failure::User(messages::sign_in_error(&e, now)));
+            }
+        }
+    }
+    let kept = backup::restore(store, file, &plan, approved_by.as_ref(), now)?;
+    println!("{}", t!("cli-restore-done", path = file.display().to_string(), kept = kept.display().to_string()));
+    Ok(())
 }
 
 fn parse_month(s: &str) -> Result<NaiveDate, String> {
@@ -279,6 +327,12 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 )
             );
         }
+        Command::Backup { out } => {
+            let store = open(db, paths)?;
+            store.backup(&out)?;
+            println!("{}", t!("cli-backup-done", path = out.display().to_string()));
+        }
+        Command::Restore { file, manager } => restore(db, paths, &file, manager.as_deref())?,
         Command::Sync { central, token_file } => {
             let central = central.unwrap_or_else(|| config.sync.central.clone());
             if central.trim().is_empty() {

@@ -305,3 +305,75 @@ fn the_till_keeps_selling_while_it_syncs() {
     sync(&shop, &central.url()).unwrap();
     assert_in_step(&pg, "central", &shop);
 }
+
+#[test]
+fn restoring_an_older_backup_over_unsynced_records_needs_a_manager_and_keeps_the_replaced_file() {
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let shop = Shop::new(&db_url, 701, "나눔가게 원주점", 3);
+    let home = shop.path.parent().unwrap().to_path_buf();
+    let backup = home.join("backup.db");
+    let nanum = |args: &[&str], stdin: &str| {
+        use std::io::Write;
+        let mut child = Command::new(NANUM)
+            .arg("--db")
+            .arg(&shop.path)
+            .args(args)
+            .env("NANUM_HOME", &home)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = nanum(&["backup", "--out", &backup.display().to_string()], "");
+    assert!(stdout(&out).contains("백업했어요"));
+    // The day goes on: five sales, none sent to head office yet.
+    sell_in(&shop, 5);
+    let before = local_chain(&shop.path);
+    let waiting = shop.open().sync_status().unwrap().unsynced;
+    assert!(waiting > 0);
+
+    // Without a manager: a warning, a refusal, and the file exactly as it was.
+    let out = nanum(&["restore", &backup.display().to_string()], "");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&format!("본부로 아직 보내지 않은 기록이 {waiting}건")), "{stderr}");
+    assert!(stderr.contains("매니저의 승인이 있어야"), "{stderr}");
+    assert_eq!(local_chain(&shop.path), before);
+    // A cashier's name or a wrong PIN does not do.
+    let out = nanum(&["restore", &backup.display().to_string(), "--manager", "김민지"], "0000\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PIN"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(local_chain(&shop.path), before);
+    assert!(!home.join("store.db.restoring").exists(), "the checked copy is cleared away");
+
+    // With the manager: restored, and the replaced file kept whole.
+    let kept_chain = local_chain(&shop.path);
+    let out = nanum(&["restore", &backup.display().to_string(), "--manager", "김민지"], "1234\n");
+    let said = stdout(&out);
+    assert!(said.contains("에서 복원했어요"), "{said}");
+    let kept: PathBuf = std::fs::read_dir(&home)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.display().to_string().contains(".replaced-"))
+        .expect("the replaced file is kept");
+    // The kept file has every record it had, and the manager's approval after them.
+    let kept_now = local_chain(&kept);
+    assert_eq!(&kept_now[..kept_chain.len()], &kept_chain[..]);
+    assert_eq!(kept_now.len(), kept_chain.len() + 1);
+    let restored = local_chain(&shop.path);
+    assert!(restored.len() < kept_chain.len());
+    assert_eq!(common::count(&shop.path, "SELECT count(*) FROM journal WHERE kind = 'store.restored'"), 1);
+    // Nothing was synced, so head office takes the restored file's journal as it is.
+    sync(&shop, &central.url()).unwrap();
+    assert_eq!(central_chain(&pg, "central", 701), local_chain(&shop.path));
+}
+
+fn sell_in(shop: &Shop, n: usize) {
+    let mut store = shop.open();
+    assert_eq!(common::sell_some(&mut store, n), n);
+}

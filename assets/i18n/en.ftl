@@ -1034,3 +1034,10 @@ sync-button = Sync with head office
 sync-running = Syncing with head office… { $sent }/{ $total }
 sync-retrying = Reaching head office again (try { $attempt })…
 sync-reference = Getting head office's reference data…
+
+## Backup and restore
+cli-backup-done = Backed up to { $path }
+cli-restore-bad-backup = { $path } is not a store backup that can be restored: { $reason }
+cli-restore-warning = Careful: this store file holds { $unsynced } records head office has not received, { $missing } of them not in the backup. Restoring leaves them only in the replaced file, never sent to head office.
+cli-restore-needs-manager = A manager must agree to this restore: give --manager NAME and type the PIN. Nothing was changed.
+cli-restore-done = Restored from { $path }. The file it replaced is kept at { $kept }.

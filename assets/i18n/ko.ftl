@@ -1029,3 +1029,10 @@ sync-button = 본부와 동기화
 sync-running = 본부와 동기화하고 있어요… { $sent }/{ $total }
 sync-retrying = 본부에 다시 연결하고 있어요({ $attempt }번째)…
 sync-reference = 본부 기준 정보를 받고 있어요…
+
+## Backup and restore
+cli-backup-done = 백업했어요: { $path }
+cli-restore-bad-backup = { $path }{ JOSA($path, "은") } 복원할 수 있는 매장 백업이 아니에요: { $reason }
+cli-restore-warning = 주의: 이 매장 파일에는 본부로 아직 보내지 않은 기록이 { $unsynced }건 있고, 그중 { $missing }건은 백업에 없어요. 복원하면 이 기록은 본부로 가지 못하고 바꾸기 전 파일에만 남아요.
+cli-restore-needs-manager = 매니저의 승인이 있어야 복원할 수 있어요: --manager 이름을 주고 PIN을 입력해 주세요. 아무것도 바꾸지 않았어요.
+cli-restore-done = { $path }에서 복원했어요. 바꾸기 전 파일은 { $kept }에 남겨 두었어요.

@@ -8,6 +8,7 @@
 //! failing a sale. Every change that matters is written together with its [`journal`] event.
 
 mod audit;
+pub mod backup;
 mod carts;
 mod catalog;
 mod check;

@@ -77,13 +77,18 @@ pub enum Approval {
     TillCorrection { z_no: u32, amount: Won, reason: String },
     /// Store credit given outside a refund.
     IssueCredit { amount: Won },
+    /// The store file replaced by a backup while `unsynced` records were not at head office.
+    Restore { file: String, unsynced: i64 },
 }
 
 impl Approval {
     /// Money the action moves, where it has an amount.
     pub fn amount(&self) -> Option<Won> {
         match self {
-            Approval::NoSale | Approval::DrawerRetry { .. } | Approval::DonorMerge { .. } => None,
+            Approval::NoSale
+            | Approval::DrawerRetry { .. }
+            | Approval::DonorMerge { .. }
+            | Approval::Restore { .. } => None,
             Approval::Discount { amount, .. }
             | Approval::Price { amount, .. }
             | Approval::Refund { amount, .. }

@@ -1,0 +1,140 @@
+//! Backups and restores. A backup is SQLite's online backup of the store, taken while the till
+//! sells. Restoring never destroys the file it replaces (it is kept beside the store as
+//! `….replaced-<time>`), and replacing a file that holds records head office has not received
+//! needs a manager: those records would otherwise leave this till only in the kept file.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{Approval, Result, SignInError, Store, StoreError, journal, open};
+use crate::domain::{Role, StaffMember};
+
+impl Store {
+    /// A copy of the store at `out`, consistent to one moment. `out` must not exist.
+    pub fn backup(&self, out: &Path) -> Result<()> {
+        if out.exists() {
+            return Err(StoreError::Exists { path: out.to_path_buf() });
+        }
+        let mut copy = rusqlite::Connection::open(out)
+            .map_err(|e| StoreError::Open { path: out.to_path_buf(), source: e.into() })?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        Ok(())
+    }
+}
+
+/// What restoring a backup over the store would do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestorePlan {
+    /// Records in the store file that head office has not acknowledged.
+    pub unsynced: i64,
+    /// Records in the store file that the backup lacks (they stay only in the kept file).
+    pub missing_from_backup: i64,
+    pub backup_records: i64,
+}
+
+impl RestorePlan {
+    /// Whether a manager must agree: records not at head office would leave the till.
+    pub fn needs_manager(&self) -> bool {
+        self.unsynced > 0 && self.missing_from_backup > 0
+    }
+}
+
+/// Where the backup is put while it is checked: beside the store, so the final move is a rename.
+fn staging(store_path: &Path) -> PathBuf {
+    let mut name = store_path.as_os_str().to_owned();
+    name.push(".restoring");
+    PathBuf::from(name)
+}
+
+/// Checks `backup` (a copy of it is opened, so the backup itself is never changed) and works out
+/// what restoring it over `store` would lose.
+pub fn plan(store: &Store, backup: &Path) -> Result<RestorePlan> {
+    let staged = staging(store.path());
+    open::remove_database_files(&staged);
+    std::fs::copy(backup, &staged)
+        .map_err(|e| StoreError::Invalid(format!("cannot copy {}: {e}", backup.display())))?;
+    let checked = Store::open(&staged).and_then(|copy| {
+        let (backup_records, backup_hash) = journal::last(copy.reader())?;
+        let status = store.sync_status()?;
+        let (ours, _) = journal::last(store.reader())?;
+        // The backup is an earlier state of this file when its last record is ours too.
+        let same_file =
+            backup_records == 0 || journal::hash_of(store.reader(), backup_records)?.as_deref() == Some(&backup_hash);
+        let missing_from_backup = if same_file { (ours - backup_records).max(0) } else { ours };
+        Ok(RestorePlan { unsynced: status.unsynced, missing_from_backup, backup_records })
+    });
+    if checked.is_err() {
+        open::remove_database_files(&staged);
+    }
+    checked
+}
+
+/// Throws away the copy [`plan`] checked, when the restore does not go ahead.
+pub fn abandon(store_path: &Path) {
+    open::remove_database_files(&staging(store_path));
+}
+
+/// Who agreed to a restore that loses unsynced records from the till.
+pub fn approve(
+    store: &mut Store,
+    plan: &RestorePlan,
+    backup: &Path,
+    manager: &str,
+    pin: &str,
+    now: DateTime<FixedOffset>,
+) -> std::result::Result<StaffMember, SignInError> {
+    let member = store
+        .staff()?
+        .into_iter()
+        .find(|s| s.name == manager.trim() && s.role == Role::Manager)
+        .ok_or(SignInError::NotAManager)?;
+    let action = Approval::Restore { file: backup.display().to_string(), unsynced: plan.unsynced };
+    store.approve(&action, &member, member.id, pin, now)
+}
+
+/// Puts the checked backup (see [`plan`]) in the store's place. The replaced file is kept and
+/// its path returned; the restored store journals where it came from.
+pub fn restore(
+    store: Store,
+    backup: &Path,
+    plan: &RestorePlan,
+    approved_by: Option<&StaffMember>,
+    now: DateTime<FixedOffset>,
+) -> Result<PathBuf> {
+    let path = store.path().to_path_buf();
+    // Everything into the main file, so the file kept is whole on its own.
+    store.reader().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    drop(store);
+    let mut kept = path.as_os_str().to_owned();
+    kept.push(format!(".replaced-{}", now.format("%Y%m%d-%H%M%S")));
+    let kept = PathBuf::from(kept);
+    let io = |e: std::io::Error| StoreError::Invalid(format!("cannot put the backup in place: {e}"));
+    std::fs::rename(&path, &kept).map_err(io)?;
+    for suffix in ["-wal", "-shm"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(side));
+    }
+    let staged = staging(&path);
+    std::fs::rename(&staged, &path).map_err(io)?;
+    for suffix in ["-wal", "-shm"] {
+        let mut side = staged.as_os_str().to_owned();
+        side.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(side));
+    }
+    let mut restored = Store::open(&path)?;
+    restored.write(|tx| {
+        let payload = serde_json::json!({
+            "from": backup.display().to_string(),
+            "replaced_file": kept.display().to_string(),
+            "unsynced": plan.unsynced,
+            "missing_from_backup": plan.missing_from_backup,
+            "approved_by": approved_by.map(|m| m.uuid.clone()),
+        });
+        journal::append(tx, "store.restored", &payload, approved_by.map(|m| m.id), now)?;
+        Ok(())
+    })?;
+    Ok(kept)
+}
