@@ -64,6 +64,9 @@ impl CentralError {
 impl IntoResponse for CentralError {
     fn into_response(self) -> Response {
         let (status, word) = self.status_and_word();
+        if matches!(self, CentralError::Db(_) | CentralError::Pool(_)) {
+            tracing::error!(error = ?self, "database trouble");
+        }
         let message = match &self {
             // The database's own words stay in the log.
             CentralError::Db(_) | CentralError::Pool(_) => {
