@@ -62,6 +62,19 @@ fn sync(shop: &Shop, central: &str) -> Result<nanum::sync::client::Summary, Sync
     shop.client(central).sync(&mut store, || Local::now().fixed_offset(), |_| {})
 }
 
+/// A sync in batches of `batch_size` on a thread of its own, as `nanum sync` runs beside the till.
+fn sync_on_a_thread(
+    shop: &Shop,
+    central: &Central,
+    batch_size: u32,
+) -> std::thread::JoinHandle<Result<nanum::sync::client::Summary, SyncError>> {
+    let (path, settings) = (shop.path.clone(), Settings { batch_size, ..quick(&central.url(), &shop.token) });
+    std::thread::spawn(move || {
+        let mut store = Store::open(&path).unwrap();
+        Client::new(settings).sync(&mut store, || Local::now().fixed_offset(), |_| {})
+    })
+}
+
 /// Head office holds exactly the store's events, and its daily figures are the store's, day by day.
 fn assert_in_step(pg: &Pg, db: &str, shop: &Shop) {
     let local = local_chain(&shop.path);
@@ -205,15 +218,7 @@ fn head_office_restarting_mid_sync_loses_and_doubles_nothing() {
     let db_url = pg.database("central");
     let mut central = Central::start(&db_url);
     let shop = Shop::new(&db_url, 301, "나눔가게 광주점", 12);
-    let url = central.url();
-    let syncing = {
-        let (path, token) = (shop.path.clone(), shop.token.clone());
-        std::thread::spawn(move || {
-            let mut store = Store::open(&path).unwrap();
-            let settings = Settings { batch_size: 50, ..quick(&url, &token) };
-            Client::new(settings).sync(&mut store, || Local::now().fixed_offset(), |_| {})
-        })
-    };
+    let syncing = sync_on_a_thread(&shop, &central, 50);
     // Once head office holds some of the journal, kill it (no graceful stop) and start it again.
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
     while pg.sql("central", "SELECT acked_seq FROM stores WHERE code = 301").parse::<i64>().unwrap() < 300 {
@@ -229,15 +234,7 @@ fn head_office_restarting_mid_sync_loses_and_doubles_nothing() {
         let mut store = shop.open();
         common::sell_some(&mut store, 30);
     }
-    let url = central.url();
-    let syncing = {
-        let (path, token) = (shop.path.clone(), shop.token.clone());
-        std::thread::spawn(move || {
-            let mut store = Store::open(&path).unwrap();
-            let settings = Settings { batch_size: 5, ..quick(&url, &token) };
-            Client::new(settings).sync(&mut store, || Local::now().fixed_offset(), |_| {})
-        })
-    };
+    let syncing = sync_on_a_thread(&shop, &central, 5);
     std::thread::sleep(Duration::from_millis(150));
     pg.restart();
     syncing.join().unwrap().unwrap();

@@ -172,11 +172,7 @@ impl Client {
         let acked_seq = loop {
             match self.upload(store, &mut uploaded, &mut attempt, &mut progress) {
                 Ok(acked) => break acked,
-                Err(e) if e.retryable() && attempt < self.settings.retries => {
-                    attempt += 1;
-                    progress(Progress::Retrying { attempt, reason: e.to_string() });
-                    std::thread::sleep(self.settings.first_pause * 2u32.saturating_pow(attempt - 1));
-                }
+                Err(e) if self.pause_before_retry(&e, &mut attempt, &mut progress) => {}
                 Err(e) => return Err(e),
             }
         };
@@ -185,11 +181,7 @@ impl Client {
         let reference = loop {
             match self.reference(have) {
                 Ok(r) => break r,
-                Err(e) if e.retryable() && attempt < self.settings.retries => {
-                    attempt += 1;
-                    progress(Progress::Retrying { attempt, reason: e.to_string() });
-                    std::thread::sleep(self.settings.first_pause * 2u32.saturating_pow(attempt - 1));
-                }
+                Err(e) if self.pause_before_retry(&e, &mut attempt, &mut progress) => {}
                 Err(e) => return Err(e),
             }
         };
@@ -202,6 +194,18 @@ impl Client {
         };
         store.record_good_sync(now())?;
         Ok(Summary { uploaded, acked_seq, reference_applied })
+    }
+
+    /// Whether to try again after `e` (network trouble, head office briefly unavailable, tries
+    /// left): if so, says so and pauses, each pause twice the one before.
+    fn pause_before_retry(&self, e: &SyncError, attempt: &mut u32, progress: &mut impl FnMut(Progress)) -> bool {
+        if !e.retryable() || *attempt >= self.settings.retries {
+            return false;
+        }
+        *attempt += 1;
+        progress(Progress::Retrying { attempt: *attempt, reason: e.to_string() });
+        std::thread::sleep(self.settings.first_pause * 2u32.saturating_pow(*attempt - 1));
+        true
     }
 
     /// One pass: where head office stands, then batch after batch until it holds everything.
