@@ -1,5 +1,5 @@
 //! Head office taking in journals, on a real PostgreSQL (started here, fsync on) through the
-//! real HTTP service: 100,000 events from one store in the till's batches of 500, against
+//! real HTTP service: 100,000 events from one store in the till's batches, against
 //! PostgreSQL's `COPY` of the same rows into a bare table (the goal: within 3× of it); then 130
 //! stores each uploading a day (~300 sales) at once, against the same uploads one after another.
 //! Run as a test (`cargo test --benches`) it uses 2,000 events and 5 stores, to stay quick.
@@ -77,8 +77,10 @@ fn journal(source: &[JournalEvent], n: usize) -> Vec<JournalEvent> {
 }
 
 fn upload(url: &str, token: &str, events: &[JournalEvent]) {
-    let client = Client::new(Settings::new(url, token));
-    for batch in events.chunks(500) {
+    let settings = Settings::new(url, token);
+    let size = settings.batch_size as usize;
+    let client = Client::new(settings);
+    for batch in events.chunks(size) {
         let ack = client.send(&Batch { events: batch.to_vec() }).expect("upload");
         assert_eq!(ack.seq, batch.last().expect("not empty").seq);
     }

@@ -30,7 +30,7 @@ impl Settings {
         Settings {
             central: central.trim_end_matches('/').to_string(),
             token: token.trim().to_string(),
-            batch_size: 500,
+            batch_size: 1000,
             retries: 5,
             first_pause: Duration::from_millis(500),
             timeout: Duration::from_secs(30),

@@ -48,7 +48,7 @@ async fn daily_in(
                     coalesce(sum((l.list_price - l.unit_price) * l.quantity) FILTER (WHERE l.kind != 'donation'), 0)::bigint,
                     coalesce(sum(l.discount), 0)::bigint,
                     coalesce(sum(l.amount) FILTER (WHERE l.kind = 'donation'), 0)::bigint
-             FROM sale_lines l JOIN sales s ON s.store_id = l.store_id AND s.uuid = l.sale_uuid
+             FROM sale_lines l JOIN sales s ON s.store_id = l.store_id AND s.seq = l.sale_seq
              WHERE s.store_id = $1 AND s.business_date = $2",
             &[&store_id, &date],
         )
@@ -58,7 +58,7 @@ async fn daily_in(
     let vat_rows = db
         .query(
             "SELECT v.tax_class, sum(v.gross)::bigint, sum(v.supply)::bigint, sum(v.vat)::bigint
-             FROM sale_vat v JOIN sales s ON s.store_id = v.store_id AND s.uuid = v.sale_uuid
+             FROM sale_vat v JOIN sales s ON s.store_id = v.store_id AND s.seq = v.sale_seq
              WHERE s.store_id = $1 AND s.business_date = $2 GROUP BY v.tax_class",
             &[&store_id, &date],
         )
@@ -90,7 +90,7 @@ async fn daily_in(
                     coalesce(sum(t.amount) FILTER (WHERE t.kind = 'card'), 0)::bigint,
                     coalesce(sum(t.amount) FILTER (WHERE t.kind = 'store_credit' AND t.amount > 0), 0)::bigint,
                     (-coalesce(sum(t.amount) FILTER (WHERE t.kind = 'store_credit' AND t.amount < 0), 0))::bigint
-             FROM tenders t JOIN sales s ON s.store_id = t.store_id AND s.uuid = t.sale_uuid
+             FROM tenders t JOIN sales s ON s.store_id = t.store_id AND s.seq = t.sale_seq
              WHERE s.store_id = $1 AND s.business_date = $2",
             &[&store_id, &date],
         )
@@ -143,9 +143,9 @@ pub async fn store_days(pool: &Pool, from: NaiveDate, to: NaiveDate) -> Result<V
                  SELECT s.store_id, s.business_date AS day, count(*) FILTER (WHERE s.kind = 'sale') AS sales,
                         coalesce(sum(l.amount), 0) AS takings
                  FROM sales s
-                 LEFT JOIN (SELECT store_id, sale_uuid, sum(amount) AS amount FROM sale_lines
-                            WHERE kind != 'donation' GROUP BY store_id, sale_uuid) l
-                        ON l.store_id = s.store_id AND l.sale_uuid = s.uuid
+                 LEFT JOIN (SELECT store_id, sale_seq, sum(amount) AS amount FROM sale_lines
+                            WHERE kind != 'donation' GROUP BY store_id, sale_seq) l
+                        ON l.store_id = s.store_id AND l.sale_seq = s.seq
                  WHERE s.business_date BETWEEN $1 AND $2 GROUP BY 1, 2),
              d AS (
                  SELECT store_id, business_date AS day, count(*) AS donations, sum(pieces) AS pieces, sum(value) AS value

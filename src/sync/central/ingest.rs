@@ -303,7 +303,7 @@ struct Columns<'a> {
     s_total: Vec<i64>,
     s_receipt: Vec<bool>,
     s_seq: Vec<i64>,
-    l_sale: Vec<&'a str>,
+    l_sale: Vec<i64>,
     l_no: Vec<i32>,
     l_kind: Vec<&'a str>,
     l_code: Vec<Option<&'a str>>,
@@ -315,12 +315,12 @@ struct Columns<'a> {
     l_quantity: Vec<i64>,
     l_amount: Vec<i64>,
     l_discount: Vec<i64>,
-    v_sale: Vec<&'a str>,
+    v_sale: Vec<i64>,
     v_class: Vec<&'a str>,
     v_gross: Vec<i64>,
     v_supply: Vec<i64>,
     v_vat: Vec<i64>,
-    t_sale: Vec<&'a str>,
+    t_sale: Vec<i64>,
     t_no: Vec<i32>,
     t_kind: Vec<&'a str>,
     t_amount: Vec<i64>,
@@ -380,7 +380,7 @@ impl<'a> Columns<'a> {
             c.s_receipt.push(sale.cash_receipt.is_some());
             c.s_seq.push(*seq);
             for (i, line) in sale.lines.iter().enumerate() {
-                c.l_sale.push(&sale.uuid);
+                c.l_sale.push(*seq);
                 c.l_no.push(i as i32 + 1);
                 c.l_kind.push(line.kind.as_str());
                 c.l_code.push(line.code.as_deref());
@@ -394,14 +394,14 @@ impl<'a> Columns<'a> {
                 c.l_discount.push(line.discount.get());
             }
             for v in &sale.vat {
-                c.v_sale.push(&sale.uuid);
+                c.v_sale.push(*seq);
                 c.v_class.push(&v.class);
                 c.v_gross.push(v.gross.get());
                 c.v_supply.push(v.supply.get());
                 c.v_vat.push(v.vat.get());
             }
             for (i, t) in sale.payment.tenders.iter().enumerate() {
-                c.t_sale.push(&sale.uuid);
+                c.t_sale.push(*seq);
                 c.t_no.push(i as i32 + 1);
                 c.t_kind.push(t.kind.as_str());
                 c.t_amount.push(t.amount.get());
@@ -476,9 +476,9 @@ async fn store_and_project(tx: &Transaction<'_>, store_id: &i32, events: &[Journ
     );
     p.add(
         c.l_sale.len(),
-        "INSERT INTO sale_lines (store_id, sale_uuid, line_no, kind, code, name_ko, category, tax_class, list_price,
+        "INSERT INTO sale_lines (store_id, sale_seq, line_no, kind, code, name_ko, category, tax_class, list_price,
                                  unit_price, quantity, amount, discount)
-         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+         SELECT $1, * FROM unnest($2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                                   $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])",
         vec![
             store_id,
@@ -498,14 +498,14 @@ async fn store_and_project(tx: &Transaction<'_>, store_id: &i32, events: &[Journ
     );
     p.add(
         c.v_sale.len(),
-        "INSERT INTO sale_vat (store_id, sale_uuid, tax_class, gross, supply, vat)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])",
+        "INSERT INTO sale_vat (store_id, sale_seq, tax_class, gross, supply, vat)
+         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])",
         vec![store_id, &c.v_sale, &c.v_class, &c.v_gross, &c.v_supply, &c.v_vat],
     );
     p.add(
         c.t_sale.len(),
-        "INSERT INTO tenders (store_id, sale_uuid, tender_no, kind, amount)
-         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::bigint[])",
+        "INSERT INTO tenders (store_id, sale_seq, tender_no, kind, amount)
+         SELECT $1, * FROM unnest($2::bigint[], $3::int[], $4::text[], $5::bigint[])",
         vec![store_id, &c.t_sale, &c.t_no, &c.t_kind, &c.t_amount],
     );
     p.add(
