@@ -381,8 +381,17 @@ pub fn print_error(e: &PrintError) -> String {
 pub fn sync_error(e: &crate::sync::client::SyncError) -> String {
     use crate::sync::client::SyncError;
     match e {
-        SyncError::Unreachable { central, reason } => {
-            t!("sync-unreachable", central = central.clone(), reason = reason.clone())
+        SyncError::Unreachable { central, trouble, reason } => {
+            use crate::sync::client::Trouble;
+            let why = match trouble {
+                Trouble::Refused => t!("sync-trouble-refused"),
+                Trouble::TimedOut => t!("sync-trouble-timeout"),
+                Trouble::NoSuchHost => t!("sync-trouble-host"),
+                Trouble::Cut => t!("sync-trouble-cut"),
+                Trouble::Tls => t!("sync-trouble-tls"),
+                Trouble::Other => reason.clone(),
+            };
+            t!("sync-unreachable", central = central.clone(), reason = why)
         }
         SyncError::Unauthorized => t!("sync-unauthorized"),
         SyncError::Refused { message, .. } => t!("sync-refused", message = message.clone()),

@@ -169,7 +169,10 @@ fn nanum_sync_says_plainly_when_it_cannot_sync() {
     let out = run(&["sync", "--central", &format!("http://127.0.0.1:{port}")]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains(&format!("본부(http://127.0.0.1:{port})에 연결하지 못했어요")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("본부(http://127.0.0.1:{port})에 연결하지 못했어요: 본부 서버가 연결을 받지 않아요.")),
+        "{stderr}"
+    );
     assert!(stderr.contains("기록은 이 컴퓨터에 그대로 있어요"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
     assert_eq!(local_chain(&db), before);

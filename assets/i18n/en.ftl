@@ -1018,7 +1018,12 @@ intake-edit-donor = Edit details
 intake-donor-changed = Changed { $name }.
 
 ## Sync with head office
-sync-unreachable = Cannot reach head office ({ $central }). Check the network and try again; every record is still on this computer. ({ $reason })
+sync-unreachable = Cannot reach head office ({ $central }): { $reason }. Check the network and try again; every record is still on this computer.
+sync-trouble-refused = nothing answers at that address
+sync-trouble-timeout = head office did not answer in time
+sync-trouble-host = the address was not found
+sync-trouble-cut = the connection broke off
+sync-trouble-tls = a secure (HTTPS) connection could not be made
 sync-unauthorized = Head office did not accept this store's token. Ask head office for a new one; every record is still here.
 sync-refused = Head office refused the records: { $message }
 sync-behind = Head office holds { $theirs } records for this store but this file has only { $ours }: it may be an older backup. Call head office.

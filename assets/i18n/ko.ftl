@@ -1013,7 +1013,12 @@ intake-edit-donor = 정보 고치기
 intake-donor-changed = { $name }님의 정보를 고쳤어요.
 
 ## Sync with head office
-sync-unreachable = 본부({ $central })에 연결하지 못했어요. 네트워크를 확인하고 다시 해 주세요. 기록은 이 컴퓨터에 그대로 있어요. ({ $reason })
+sync-unreachable = 본부({ $central })에 연결하지 못했어요: { $reason }. 네트워크를 확인하고 다시 해 주세요. 기록은 이 컴퓨터에 그대로 있어요.
+sync-trouble-refused = 본부 서버가 연결을 받지 않아요
+sync-trouble-timeout = 본부가 제때 답하지 않아요
+sync-trouble-host = 본부 주소를 찾지 못했어요
+sync-trouble-cut = 연결이 중간에 끊겼어요
+sync-trouble-tls = 보안 연결(HTTPS)을 맺지 못했어요
 sync-unauthorized = 본부가 이 매장의 인증 토큰을 받지 않았어요. 본부에 새 토큰을 받아 주세요. 기록은 그대로 있어요.
 sync-refused = 본부가 기록을 받지 않았어요: { $message }
 sync-behind = 본부에는 이 매장 기록이 { $theirs }건 있는데 이 파일에는 { $ours }건뿐이에요. 예전 백업으로 바꾼 파일일 수 있어요. 본부에 연락해 주세요.

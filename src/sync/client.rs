@@ -61,10 +61,49 @@ pub struct Summary {
     pub reference_applied: Option<i64>,
 }
 
+/// What kind of network trouble stopped a request, to be said in plain words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    /// Nothing answers at that address (the service is down, or the wrong port).
+    Refused,
+    /// It answered too slowly, or not at all.
+    TimedOut,
+    /// The name does not resolve (no network, or a wrong address).
+    NoSuchHost,
+    /// The connection broke off half-way.
+    Cut,
+    /// The secure connection (HTTPS) could not be made.
+    Tls,
+    Other,
+}
+
+impl Trouble {
+    fn of(e: &ureq::Error) -> Trouble {
+        use std::io::ErrorKind;
+        match e {
+            ureq::Error::Timeout(_) => Trouble::TimedOut,
+            ureq::Error::HostNotFound => Trouble::NoSuchHost,
+            ureq::Error::ConnectionFailed => Trouble::Refused,
+            ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::TlsRequired => Trouble::Tls,
+            ureq::Error::Io(io) => match io.kind() {
+                ErrorKind::ConnectionRefused => Trouble::Refused,
+                ErrorKind::TimedOut | ErrorKind::WouldBlock => Trouble::TimedOut,
+                ErrorKind::ConnectionReset
+                | ErrorKind::ConnectionAborted
+                | ErrorKind::BrokenPipe
+                | ErrorKind::UnexpectedEof => Trouble::Cut,
+                _ => Trouble::Other,
+            },
+            ureq::Error::Protocol(_) | ureq::Error::BodyStalled => Trouble::Cut,
+            _ => Trouble::Other,
+        }
+    }
+}
+
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum SyncError {
     #[error("cannot reach head office at {central}: {reason}")]
-    Unreachable { central: String, reason: String },
+    Unreachable { central: String, trouble: Trouble, reason: String },
     #[error("head office refused this store's token")]
     Unauthorized,
     #[error("head office refused the upload: {message}")]
@@ -104,15 +143,28 @@ impl Client {
         Client { agent, settings }
     }
 
-    fn unreachable(&self, e: impl std::fmt::Display) -> SyncError {
-        SyncError::Unreachable { central: self.settings.central.clone(), reason: e.to_string() }
+    fn unreachable(&self, e: &ureq::Error) -> SyncError {
+        SyncError::Unreachable {
+            central: self.settings.central.clone(),
+            trouble: Trouble::of(e),
+            reason: e.to_string(),
+        }
+    }
+
+    /// An answer that ended before it was whole, or was not what head office sends.
+    fn broken_answer(&self, what: impl std::fmt::Display) -> SyncError {
+        SyncError::Unreachable {
+            central: self.settings.central.clone(),
+            trouble: Trouble::Cut,
+            reason: what.to_string(),
+        }
     }
 
     fn answer<T: serde::de::DeserializeOwned>(
         &self,
         response: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
     ) -> Result<Option<T>, SyncError> {
-        let mut response = response.map_err(|e| self.unreachable(e))?;
+        let mut response = response.map_err(|e| self.unreachable(&e))?;
         let status = response.status().as_u16();
         if status == 204 {
             return Ok(None);
@@ -129,7 +181,7 @@ impl Client {
             return Err(SyncError::Refused { status, error, message });
         }
         // A body cut off half-way is network trouble like any other.
-        response.body_mut().read_json().map(Some).map_err(|e| self.unreachable(e))
+        response.body_mut().read_json().map(Some).map_err(|e| self.broken_answer(e))
     }
 
     fn url(&self, path: &str) -> String {
@@ -142,12 +194,12 @@ impl Client {
 
     pub fn ack(&self) -> Result<Ack, SyncError> {
         let response = self.agent.get(self.url(ACK_PATH)).header("Authorization", self.bearer()).call();
-        self.answer(response)?.ok_or_else(|| self.unreachable("an empty answer"))
+        self.answer(response)?.ok_or_else(|| self.broken_answer("an empty answer"))
     }
 
     pub fn send(&self, batch: &Batch) -> Result<Ack, SyncError> {
         let response = self.agent.post(self.url(JOURNAL_PATH)).header("Authorization", self.bearer()).send_json(batch);
-        self.answer(response)?.ok_or_else(|| self.unreachable("an empty answer"))
+        self.answer(response)?.ok_or_else(|| self.broken_answer("an empty answer"))
     }
 
     pub fn reference(&self, have: i64) -> Result<Option<Reference>, SyncError> {
