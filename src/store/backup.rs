@@ -112,18 +112,11 @@ pub fn restore(
     let kept = PathBuf::from(kept);
     let io = |e: std::io::Error| StoreError::Invalid(format!("cannot put the backup in place: {e}"));
     std::fs::rename(&path, &kept).map_err(io)?;
-    for suffix in ["-wal", "-shm"] {
-        let mut side = path.as_os_str().to_owned();
-        side.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(side));
-    }
+    // The main file has moved: what is left under its name is the empty -wal and -shm.
+    open::remove_database_files(&path);
     let staged = staging(&path);
     std::fs::rename(&staged, &path).map_err(io)?;
-    for suffix in ["-wal", "-shm"] {
-        let mut side = staged.as_os_str().to_owned();
-        side.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(side));
-    }
+    open::remove_database_files(&staged);
     let mut restored = Store::open(&path)?;
     restored.write(|tx| {
         let payload = serde_json::json!({

@@ -55,6 +55,7 @@ pub enum Progress {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
+    /// Events head office took in since this file last heard from it.
     pub uploaded: i64,
     pub acked_seq: i64,
     /// The reference version applied this time, if a newer one came.
@@ -219,10 +220,11 @@ impl Client {
         now: impl Fn() -> DateTime<FixedOffset>,
         mut progress: impl FnMut(Progress),
     ) -> Result<Summary, SyncError> {
-        let mut uploaded = 0;
+        // What reached head office this time: how far its acknowledgement moved.
+        let before = store.sync_status()?.acked_seq;
         let mut attempt = 0;
         let acked_seq = loop {
-            match self.upload(store, &mut uploaded, &mut attempt, &mut progress) {
+            match self.upload(store, &mut attempt, &mut progress) {
                 Ok(acked) => break acked,
                 Err(e) if self.pause_before_retry(&e, &mut attempt, &mut progress) => {}
                 Err(e) => return Err(e),
@@ -245,7 +247,7 @@ impl Client {
             _ => None,
         };
         store.record_good_sync(now())?;
-        Ok(Summary { uploaded, acked_seq, reference_applied })
+        Ok(Summary { uploaded: (acked_seq - before).max(0), acked_seq, reference_applied })
     }
 
     /// Whether to try again after `e` (network trouble, head office briefly unavailable, tries
@@ -264,7 +266,6 @@ impl Client {
     fn upload(
         &self,
         store: &mut Store,
-        uploaded: &mut i64,
         attempt: &mut u32,
         progress: &mut impl FnMut(Progress),
     ) -> Result<i64, SyncError> {
@@ -288,12 +289,10 @@ impl Client {
             if events.is_empty() {
                 return Ok(acked);
             }
-            let count = events.len() as i64;
             let ack = self.send(&Batch { events })?;
             store.record_ack(ack.seq, &ack.hash)?;
-            // Head office may hold more than this batch (an earlier answer was lost).
+            // Head office may hold more than this batch (another sync of this store at once).
             sent += (ack.seq - acked).max(0);
-            *uploaded += (ack.seq - acked).clamp(0, count);
             acked = ack.seq;
             *attempt = 0;
             // The till may have sold meanwhile: the total grows with it.

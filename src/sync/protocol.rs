@@ -16,6 +16,10 @@ pub const JOURNAL_PATH: &str = "/api/v1/journal";
 pub const REFERENCE_PATH: &str = "/api/v1/reference";
 pub const HEALTH_PATH: &str = "/health";
 
+/// A store that has not synced for this many hours is overdue: amber in its status bar, listed
+/// on head office's page.
+pub const OVERDUE_HOURS: i64 = 36;
+
 /// The most events one batch may carry, and the most bytes its body may have.
 pub const MAX_BATCH_EVENTS: usize = 2_000;
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;

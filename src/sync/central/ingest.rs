@@ -1,8 +1,6 @@
 //! Taking in a batch of a store's journal: checked against the chain head office already holds,
 //! stored once, and projected into the tables head office queries, all in one transaction.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::Value;
 use tokio_postgres::types::ToSql;
@@ -23,18 +21,17 @@ pub async fn upload(client: &mut Client, store_id: i32, batch: &Batch) -> Result
     let (acked_seq, acked_hash): (i64, String) = (row.get(0), row.get(1));
     let split = batch.events.partition_point(|e| e.seq <= acked_seq);
     let (held, new) = batch.events.split_at(split);
-    if let (Some(first), Some(last)) = (held.first(), held.last()) {
-        let rows = tx
-            .query(
-                "SELECT seq, hash FROM journal WHERE store_id = $1 AND seq BETWEEN $2 AND $3",
-                &[&store_id, &first.seq, &last.seq],
-            )
-            .await?;
-        let stored: HashMap<i64, String> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
-        if let Some(e) = held.iter().find(|e| stored.get(&e.seq) != Some(&e.hash)) {
+    // The batch is one chain, so if its last held event is the one head office holds, so is
+    // every event before it.
+    if let Some(last) = held.last() {
+        let stored = tx
+            .query_opt("SELECT hash FROM journal WHERE store_id = $1 AND seq = $2", &[&store_id, &last.seq])
+            .await?
+            .map(|r| r.get::<_, String>(0));
+        if stored.as_deref() != Some(last.hash.as_str()) {
             return Err(CentralError::Conflict(format!(
-                "event {} differs from the event {} head office already holds for this store (a restored old database, or a changed one)",
-                e.seq, e.seq
+                "event {} differs from the event head office already holds for this store (a restored old database, or a changed one)",
+                last.seq
             )));
         }
     }
@@ -141,6 +138,10 @@ fn time(v: &Value, e: &JournalEvent, key: &str) -> Result<DateTime<FixedOffset>,
     DateTime::parse_from_rfc3339(&text(v, e, key)?).map_err(|_| malformed(e, &format!("{key} is not a time")))
 }
 
+fn date(v: &Value, e: &JournalEvent, key: &str) -> Result<NaiveDate, CentralError> {
+    text(v, e, key)?.parse().map_err(|_| malformed(e, &format!("{key} is not a date")))
+}
+
 fn number(v: &Value, e: &JournalEvent, key: &str) -> Result<i64, CentralError> {
     v[key].as_i64().ok_or_else(|| malformed(e, &format!("{key} is not a number")))
 }
@@ -168,9 +169,7 @@ fn gather(events: &[JournalEvent]) -> Result<Rows, CentralError> {
                     .sum::<Result<i64, _>>()?;
                 rows.donations.push(DonationRow {
                     uuid: text(&v, e, "uuid")?,
-                    business_date: text(&v, e, "business_date")?
-                        .parse()
-                        .map_err(|_| malformed(e, "business_date is not a date"))?,
+                    business_date: date(&v, e, "business_date")?,
                     channel: text(&v, e, "channel")?,
                     donor: v["donor"]["uuid"].as_str().map(str::to_string),
                     pieces,
@@ -198,7 +197,7 @@ fn gather(events: &[JournalEvent]) -> Result<Rows, CentralError> {
                     staff_id: e.staff_id,
                     started: time(&v, e, "started_at")?,
                     ended: Some(time(&v, e, "ended_at")?),
-                    flagged: v["flagged"].as_bool().unwrap_or(false),
+                    flagged: v["flagged"].as_bool().ok_or_else(|| malformed(e, "flagged is not true or false"))?,
                 });
             }
             "shift.ended" => rows.shifts_ended.push((text(&json()?, e, "shift")?, event_time(e)?, false)),
@@ -221,9 +220,7 @@ fn gather(events: &[JournalEvent]) -> Result<Rows, CentralError> {
                 rows.tills_opened.push(TillRow {
                     uuid: text(&v, e, "uuid")?,
                     till: text(&v, e, "till")?,
-                    business_date: text(&v, e, "business_date")?
-                        .parse()
-                        .map_err(|_| malformed(e, "business_date is not a date"))?,
+                    business_date: date(&v, e, "business_date")?,
                     opened_at: time(&v, e, "opened_at")?,
                     float: number(&v, e, "float")?,
                 });

@@ -15,10 +15,9 @@ use serde::Deserialize;
 
 use super::server::AppState;
 use super::{CentralError, figures, stores};
+use crate::sync::protocol::OVERDUE_HOURS;
 
 const COOKIE: &str = "nanum_office";
-/// A store that has not synced for this long is listed as overdue.
-pub const OVERDUE_HOURS: i64 = 36;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -62,7 +61,7 @@ fn escape(text: &str) -> String {
 }
 
 /// A number with thousands separators (amounts and counts alike).
-fn won(amount: i64) -> String {
+fn grouped(amount: i64) -> String {
     crate::domain::Won::new(amount).grouped()
 }
 
@@ -89,16 +88,19 @@ input, button {{ font-family: inherit; font-size: 1rem; padding: .4rem .6rem; }}
     ))
 }
 
-async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<String>, CentralError> {
-    let Some(token) = headers
+/// The session token in the request's cookies, if any.
+fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .find_map(|c| c.trim().strip_prefix(&format!("{COOKIE}=")).map(str::to_string))
-    else {
-        return Ok(None);
-    };
+}
+
+/// Who is signed in, from a session that has not expired.
+async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<String>, CentralError> {
+    let Some(token) = session_token(headers) else { return Ok(None) };
     let client = state.pool.get().await?;
     let row = client
         .query_opt(
@@ -167,13 +169,9 @@ async fn login(State(state): State<AppState>, Form(form): Form<Login>) -> Result
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, CentralError> {
-    if let Some(token) = headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').find_map(|c| c.trim().strip_prefix(&format!("{COOKIE}="))))
-    {
+    if let Some(token) = session_token(&headers) {
         let client = state.pool.get().await?;
-        client.execute("DELETE FROM office_sessions WHERE token_hash = $1", &[&stores::token_hash(token)]).await?;
+        client.execute("DELETE FROM office_sessions WHERE token_hash = $1", &[&stores::token_hash(&token)]).await?;
     }
     let cookie = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/login")).into_response())
@@ -192,10 +190,6 @@ impl Range {
         let to = self.to.unwrap_or(today);
         (self.from.unwrap_or(to - Duration::days(6)).min(to), to)
     }
-}
-
-fn hours(minutes: i64) -> String {
-    format!("{}시간 {}분", minutes / 60, minutes % 60)
 }
 
 async fn days_page(
@@ -243,7 +237,7 @@ async fn days_page(
             r#"<tr{class}><td>{}</td><td>{}</td><td>{last}</td><td class="n">{}</td></tr>"#,
             s.code,
             escape(&s.name),
-            won(s.acked_seq)
+            grouped(s.acked_seq)
         );
     }
     body.push_str("</tbody></table>");
@@ -265,12 +259,12 @@ async fn days_page(
             d.date,
             d.code,
             escape(&d.name),
-            won(d.sales),
-            won(d.takings),
-            won(d.donations),
-            won(d.donated_pieces),
-            won(d.donated_value),
-            hours(d.volunteer_minutes)
+            grouped(d.sales),
+            grouped(d.takings),
+            grouped(d.donations),
+            grouped(d.donated_pieces),
+            grouped(d.donated_value),
+            crate::messages::hours_and_minutes(d.volunteer_minutes)
         );
     }
     body.push_str("</tbody></table>");

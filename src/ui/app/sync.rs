@@ -11,11 +11,9 @@ use super::{App, Message};
 use crate::domain::Role;
 use crate::store::{Store, SyncStatus};
 use crate::sync::client::{Client, Progress, Summary, SyncError};
+use crate::sync::protocol::OVERDUE_HOURS;
 use crate::ui::{theme, widgets};
 use crate::{messages, t};
-
-/// A store that has not synced for this long shows it in amber.
-pub const OVERDUE: Duration = Duration::hours(36);
 
 #[derive(Debug, Clone)]
 pub enum SyncMessage {
@@ -42,7 +40,7 @@ impl SyncState {
 
     /// Whether the last good sync is too long ago (or never was).
     pub fn overdue(&self, now: DateTime<FixedOffset>) -> bool {
-        self.status.as_ref().is_some_and(|s| s.last_good_sync.is_none_or(|t| now - t > OVERDUE))
+        self.status.as_ref().is_some_and(|s| s.last_good_sync.is_none_or(|t| now - t > Duration::hours(OVERDUE_HOURS)))
     }
 }
 
