@@ -29,6 +29,32 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Set up a real store at --db (which must not exist yet): its identity and first manager,
+    /// on Nanum's built-in categories, tax classes and colour calendar, with no history. The
+    /// manager's PIN comes on stdin (asked twice on a terminal).
+    Init {
+        /// The store's code: three digits, printed in every receipt code.
+        #[arg(long = "store", value_name = "CODE")]
+        code: String,
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// 사업자등록번호, e.g. 123-45-67891 (its check digit is verified).
+        #[arg(long, value_name = "NNN-NN-NNNNN")]
+        business_no: String,
+        /// The first manager's name.
+        #[arg(long, value_name = "NAME")]
+        manager: String,
+        /// 대표자, printed beside the business number.
+        #[arg(long, value_name = "NAME", default_value = "")]
+        representative: String,
+        #[arg(long, value_name = "ADDRESS", default_value = "")]
+        address: String,
+        #[arg(long, value_name = "PHONE", default_value = "")]
+        phone: String,
+        /// A line of the store's own under every receipt.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        footer: String,
+    },
     /// Make a demo store database with N days of realistic history.
     Demo {
         #[arg(long, default_value_t = 30)]
@@ -170,6 +196,19 @@ pub enum ExportKind {
 /// would leave the till, keeps the replaced file.
 fn restore(db: Option<&Path>, paths: &Paths, file: &Path, manager: Option<&str>) -> Result<(), Failure> {
     use crate::store::backup;
+    let path = db.map(Path::to_path_buf).unwrap_or_else(|| paths.default_db());
+    if !path.exists() {
+        let now = Local::now().fixed_offset();
+        backup::restore_missing(&path, file, now).map_err(|e| {
+            Failure::User(t!(
+                "cli-restore-bad-backup",
+                path = file.display().to_string(),
+                reason = messages::store_error(&e)
+            ))
+        })?;
+        println!("{}", t!("cli-restore-done-new", path = file.display().to_string()));
+        return Ok(());
+    }
     let mut store = open(db, paths)?;
     let plan = backup::plan(&store, file).map_err(|e| {
         Failure::User(t!(
@@ -199,6 +238,29 @@ fn restore(db: Option<&Path>, paths: &Paths, file: &Path, manager: Option<&str>)
     let kept = backup::restore(store, file, &plan, approved_by.as_ref(), now)?;
     println!("{}", t!("cli-restore-done", path = file.display().to_string(), kept = kept.display().to_string()));
     Ok(())
+}
+
+/// The first manager's PIN: typed twice without echo on a terminal, else the first line of stdin.
+fn read_new_pin() -> Result<crate::domain::Pin, Failure> {
+    use std::io::IsTerminal;
+    let parse = |typed: &str| {
+        crate::domain::Pin::typed(typed.trim())
+            .filter(|p| p.len() >= crate::domain::Pin::MIN_LEN)
+            .ok_or_else(|| Failure::User(messages::setup_error(&crate::store::SetupError::Pin)))
+    };
+    if std::io::stdin().is_terminal() {
+        let first = parse(&rpassword::prompt_password(format!("{} ", t!("cli-init-pin")))?)?;
+        let again = rpassword::prompt_password(format!("{} ", t!("cli-init-pin-again")))?;
+        if again.trim() != first.expose() {
+            return Err(Failure::User(t!("cli-init-pins-differ")));
+        }
+        return Ok(first);
+    }
+    let mut line = String::new();
+    if std::io::stdin().read_line(&mut line)? == 0 {
+        return Err(Failure::User(t!("cli-init-no-pin")));
+    }
+    parse(&line)
 }
 
 fn parse_month(s: &str) -> Result<NaiveDate, String> {
@@ -308,6 +370,39 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
         return crate::ui::run(db, paths, config, config_problem).map_err(Failure::User);
     };
     match command {
+        Command::Init { code, name, business_no, manager, representative, address, phone, footer } => {
+            let path = db.ok_or_else(|| Failure::Usage(t!("cli-init-needs-db")))?;
+            let mut new = crate::store::NewStore {
+                code,
+                name,
+                business_no,
+                representative,
+                address,
+                phone,
+                receipt_footer: footer,
+                manager,
+                pin: crate::domain::Pin::default(),
+            };
+            // Every mistake in the arguments is told before the PIN is asked for.
+            new.check_details().map_err(|e| Failure::User(messages::setup_error(&e)))?;
+            if path.exists() {
+                return Err(Failure::User(messages::store_error(&crate::store::StoreError::Exists {
+                    path: path.to_path_buf(),
+                })));
+            }
+            new.pin = read_new_pin()?;
+            let (store, manager) =
+                crate::store::Store::init(path, &new).map_err(|e| Failure::User(messages::setup_error(&e)))?;
+            println!(
+                "{}",
+                t!(
+                    "cli-init-done",
+                    path = path.display().to_string(),
+                    name = store.info().name.clone(),
+                    manager = manager.name
+                )
+            );
+        }
         Command::Demo { days, store, name } => {
             let path = db.ok_or_else(|| Failure::Usage(t!("cli-demo-needs-db")))?;
             let made = match (store, name) {

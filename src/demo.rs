@@ -17,49 +17,18 @@ use rust_decimal::Decimal;
 
 use crate::domain::cash_receipt::{CashReceipt, IdKind, Purpose};
 use crate::domain::discount::{Discount, How};
-use crate::domain::donation::{Accepted, Channel, DonationValue, OutFlow, RejectReason, Rejected};
+use crate::domain::donation::{Accepted, Channel, OutFlow, RejectReason, Rejected};
 use crate::domain::till::{Count, MoveKind};
-use crate::domain::{
-    Cart, Condition, IsoWeek, Payment, Phone, PriceTag, Role, Rotation, StaffMember, StoreInfo, TaxClass, Tendering,
-    Won,
-};
+use crate::domain::{Cart, Condition, IsoWeek, Payment, Phone, PriceTag, Role, StaffMember, StoreInfo, Tendering, Won};
 use crate::store::{
-    CategorySetup, ItemSetup, NewDonation, NewDonor, NewOutFlow, NewRefund, NewSale, NewTags, RefundTo, Returned,
-    StaffSetup, StockSetup, Store, StoreError, StoreSetup, TillId, category_line,
+    ItemSetup, NewDonation, NewDonor, NewOutFlow, NewRefund, NewSale, NewTags, RefundTo, Returned, StaffSetup,
+    StockSetup, Store, StoreError, StoreSetup, TillId, category_line,
 };
 
 pub const SEED: u64 = 2026;
 
 /// The demo PINs, shown on the login screen of a demo store only.
 pub const PINS: [(Role, &str); 3] = [(Role::Manager, "1234"), (Role::Cashier, "2222"), (Role::Volunteer, "3333")];
-
-/// Code, Korean and English name, tax class, has a key, guide prices (like new, good, fair).
-type CategoryRow = (&'static str, &'static str, &'static str, &'static str, bool, [i64; 3]);
-
-#[rustfmt::skip]
-const CATEGORIES: &[CategoryRow] = &[
-    ("001", "여성 의류", "Women's clothing", "standard", true, [8_000, 5_000, 2_000]),
-    ("002", "남성 의류", "Men's clothing", "standard", true, [8_000, 5_000, 2_000]),
-    ("003", "아동 의류", "Children's clothing", "standard", true, [5_000, 3_000, 1_000]),
-    ("004", "신발", "Shoes", "standard", true, [10_000, 6_000, 3_000]),
-    ("005", "가방", "Bags", "standard", true, [12_000, 7_000, 3_000]),
-    ("006", "잡화·액세서리", "Accessories", "standard", true, [5_000, 3_000, 1_000]),
-    ("007", "도서", "Books", "exempt", true, [4_000, 2_000, 1_000]),
-    ("008", "음반·DVD", "Music & film", "standard", true, [3_000, 2_000, 1_000]),
-    ("009", "주방용품", "Kitchenware", "standard", true, [6_000, 3_000, 1_000]),
-    ("010", "생활용품", "Household goods", "standard", true, [5_000, 3_000, 1_000]),
-    ("011", "장난감", "Toys", "standard", true, [6_000, 3_000, 1_000]),
-    ("012", "유아용품", "Baby goods", "standard", true, [8_000, 3_500, 2_000]),
-    ("013", "문구·사무", "Stationery", "standard", true, [2_000, 1_000, 500]),
-    ("014", "소형 가전", "Small appliances", "standard", true, [20_000, 10_000, 5_000]),
-    ("015", "스포츠·레저", "Sports & leisure", "standard", true, [10_000, 5_000, 2_000]),
-    ("016", "침구·패브릭", "Bedding & fabric", "standard", true, [8_000, 5_000, 2_000]),
-    ("017", "인테리어 소품", "Home decor", "standard", true, [7_000, 4_000, 2_000]),
-    ("018", "공정무역 커피", "Fair-trade coffee", "standard", false, [12_000, 12_000, 12_000]),
-    ("019", "공정무역 차·초콜릿", "Fair-trade tea & chocolate", "standard", false, [6_000, 6_000, 6_000]),
-    ("020", "공정무역 수공예", "Fair-trade crafts", "standard", false, [15_000, 15_000, 15_000]),
-    ("021", "업사이클", "Upcycled design", "standard", true, [15_000, 10_000, 5_000]),
-];
 
 #[rustfmt::skip]
 const STOCK: &[(&str, &str, &str, i64, i64)] = &[
@@ -88,46 +57,33 @@ pub fn setup() -> StoreSetup {
         role,
         pin: PINS.iter().find(|(r, _)| *r == role).map(|(_, p)| p.to_string()).unwrap_or_default(),
     };
-    StoreSetup {
-        info: StoreInfo {
-            uuid: Uuid::now_v7().to_string(),
-            code: 1,
-            name: "나눔가게 신촌점".into(),
-            address: "서울특별시 서대문구 신촌로 123, 1층".into(),
-            phone: "02-123-4567".into(),
-            business_no: "123-45-67890".into(),
-            price_step: Won::new(100),
-            is_demo: true,
-        },
-        tax_classes: TaxClass::korean_defaults(),
-        categories: CATEGORIES
-            .iter()
-            .map(|&(code, name_ko, name_en, tax_class, on_key, guide)| CategorySetup {
-                code,
-                name_ko,
-                name_en,
-                tax_class,
-                on_key,
-                guide,
-                donation: donation_value(code, guide),
-            })
-            .collect(),
-        rotation: Rotation::default(),
-        staff: vec![staff("김민지", Role::Manager), staff("이서준", Role::Cashier), staff("박순자", Role::Volunteer)],
-        stock: STOCK
-            .iter()
-            .enumerate()
-            .map(|(i, &(category, name_ko, name_en, price, on_hand))| StockSetup {
-                ean: demo_ean(i),
-                name_ko: name_ko.into(),
-                name_en: name_en.into(),
-                category: category.into(),
-                price: Won::new(price),
-                on_hand,
-            })
-            .collect(),
-        items: Vec::new(),
-    }
+    let info = StoreInfo {
+        uuid: Uuid::now_v7().to_string(),
+        code: 1,
+        name: "나눔가게 신촌점".into(),
+        address: "서울특별시 서대문구 신촌로 123, 1층".into(),
+        phone: "02-123-4567".into(),
+        business_no: "123-45-67890".into(),
+        representative: String::new(),
+        receipt_footer: String::new(),
+        price_step: Won::new(100),
+        is_demo: true,
+    };
+    let staff = vec![staff("김민지", Role::Manager), staff("이서준", Role::Cashier), staff("박순자", Role::Volunteer)];
+    let mut setup = crate::store::defaults::setup(info, staff);
+    setup.stock = STOCK
+        .iter()
+        .enumerate()
+        .map(|(i, &(category, name_ko, name_en, price, on_hand))| StockSetup {
+            ean: demo_ean(i),
+            name_ko: name_ko.into(),
+            name_en: name_en.into(),
+            category: category.into(),
+            price: Won::new(price),
+            on_hand,
+        })
+        .collect();
+    setup
 }
 
 /// The demo products' EAN-13s: 880 (Korea) 9990000, then a running number and the check digit.
@@ -165,19 +121,6 @@ pub fn create_store(
     let mut store = Store::create(path, &setup)?;
     let summary = history(&mut store, days, today, SEED ^ u64::from(code).wrapping_mul(0x9E37_79B9))?;
     Ok((store, summary))
-}
-
-/// The demo's value for donation receipts: half the guide price of a piece in good condition,
-/// books counted five to a unit, discs three, stationery ten; bought-in fair-trade goods none.
-fn donation_value(code: &str, guide: [i64; 3]) -> DonationValue {
-    let unit = match code {
-        "007" => 5,
-        "008" => 3,
-        "013" => 10,
-        _ => 1,
-    };
-    let value = if matches!(code, "018" | "019" | "020") { 0 } else { guide[1] / 2 / 100 * 100 * i64::from(unit) };
-    DonationValue { value: Won::new(value), unit }
 }
 
 fn local(date: NaiveDate, time: NaiveTime) -> DateTime<FixedOffset> {

@@ -77,6 +77,10 @@ pub fn store_error(e: &StoreError) -> String {
             t!("error-db-too-new", path = path(p), found = *found, supported = *supported)
         }
         StoreError::NotAStore { path: p } => t!("error-db-not-a-store", path = path(p)),
+        StoreError::Damaged { path: p, what } => {
+            tracing::error!("{}: {what}", p.display());
+            t!("error-db-damaged", path = path(p))
+        }
         StoreError::ReadOnly { path: p } => t!("error-db-read-only", path = path(p)),
         StoreError::NoWal { path: p, .. } => t!("error-db-no-wal", path = path(p)),
         StoreError::Open { path: p, source } => t!("error-db-open", path = path(p), reason = sqlite_reason(source)),
@@ -410,6 +414,21 @@ pub fn sync_summary(s: &crate::sync::client::Summary) -> String {
         line.push_str(&t!("sync-reference-applied", version = version));
     }
     line
+}
+
+pub fn setup_error(e: &crate::store::SetupError) -> String {
+    use crate::domain::BusinessNoError;
+    use crate::store::SetupError;
+    match e {
+        SetupError::Code => t!("setup-error-code"),
+        SetupError::Name => t!("setup-error-name"),
+        SetupError::BusinessNo(BusinessNoError::Length(found)) => t!("setup-error-business-no-length", found = *found),
+        SetupError::BusinessNo(BusinessNoError::CheckDigit) => t!("setup-error-business-no-check"),
+        SetupError::Phone(typed) => t!("setup-error-phone", phone = typed.clone()),
+        SetupError::Manager => t!("setup-error-manager"),
+        SetupError::Pin => t!("setup-error-pin"),
+        SetupError::Store(e) => store_error(e),
+    }
 }
 
 #[cfg(test)]

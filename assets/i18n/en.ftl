@@ -33,6 +33,7 @@ receipt-thanks = Thank you for shopping at Nanum.
 receipt-charity = Every won of profit goes to our neighbours.
 receipt-business-no = Business no. { $number }
 receipt-phone = Tel { $number }
+receipt-representative = Representative { $name }
 
 ## Roles
 role-manager = Manager
@@ -133,6 +134,7 @@ error-disk-full = The disk is full. Nothing was saved. Please tell a manager.
 error-db-busy = Another program is using the database. Please try again in a moment.
 error-db-exists = { $path } already exists. Please choose another path.
 error-db-too-new = { $path } was made by a newer version of Nanum (schema { $found }; this version knows up to { $supported }). Please install the newer version; the file was left as it is.
+error-db-damaged = { $path } is damaged (it does not pass the check). Choose another backup.
 error-db-not-a-store = { $path } is not a Nanum store database.
 error-db-open = Cannot open { $path }. { $reason }
 error-store = Could not save. { $reason }
@@ -172,7 +174,14 @@ price-explain-pull = On { $date }, { $weeks } weeks on the floor: { $percent }% 
 price-explain-charge = Charge: ₩{ $price }
 
 ## Command line
-cli-no-db = There is no store database at { $path }. To make one: nanum demo --db PATH
+cli-no-db = There is no store database at { $path }. To make one: nanum --db PATH init (a demo: nanum demo --db PATH)
+cli-init-done = Made the store { $name } at { $path }. Sign in as { $manager } with the PIN you chose.
+cli-init-needs-db = init needs the path of the new store file (--db PATH).
+cli-init-pin = The first manager's PIN (4 to 8 digits):
+cli-init-pin-again = The same PIN again:
+cli-init-pins-differ = The two PINs differ. Nothing was made.
+cli-init-no-pin = No PIN came: give 4 to 8 digits on the first line of standard input.
+cli-no-display = No display can be opened. Run Nanum on a desktop with a screen, or see nanum --help for the commands.
 cli-no-sale = There is no sale { $number } on { $date }.
 cli-cannot-write = Cannot write { $path }: { $reason }
 cli-demo-needs-db = The demo command needs a path for the new database (--db PATH).
@@ -1042,7 +1051,41 @@ sync-reference = Getting head office's reference data…
 
 ## Backup and restore
 cli-backup-done = Backed up to { $path }
+cli-restore-done-new = Restored the store from { $path }.
 cli-restore-bad-backup = { $path } is not a store backup that can be restored: { $reason }
 cli-restore-warning = Careful: this store file holds { $unsynced } records head office has not received, { $missing } of them not in the backup. Restoring leaves them only in the replaced file, never sent to head office.
 cli-restore-needs-manager = A manager must agree to this restore: give --manager NAME and type the PIN. Nothing was changed.
 cli-restore-done = Restored from { $path }. The file it replaced is kept at { $kept }.
+
+## First run (setting up a store)
+setup-title = Welcome to Nanum POS
+setup-intro = This till has no store yet. How would you like to start?
+setup-new = Set up a new store
+setup-new-detail = For a store on its own, without head office. Enter the store's details and its first manager.
+setup-demo = Demo store
+setup-demo-detail = A made-up store with practice sales. Not for real trading.
+setup-store = The store
+setup-code = Store code (3 digits)
+setup-name = Store name
+setup-business-no = Business registration number
+setup-representative = Representative (optional)
+setup-address = Address (optional)
+setup-phone = Phone (optional)
+setup-footer = Line at the foot of receipts (optional)
+setup-manager-title = First manager
+setup-manager = Name
+setup-pin = PIN (4 to 8 digits)
+setup-pin-again = PIN again
+setup-defaults = Categories, price guide, tax classes and tag colours start from Nanum's defaults; head office's replace them once the store is connected.
+setup-back = Back
+setup-create = Make the store
+setup-making = Making the store…
+setup-making-demo = Making the demo store…
+setup-pins-differ = The two PINs differ. Type "PIN again" once more.
+setup-error-code = The store code is three digits, 001 to 999.
+setup-error-name = Enter the store's name (up to 40 characters).
+setup-error-business-no-length = A business registration number has 10 digits; this has { $found }.
+setup-error-business-no-check = The business registration number does not check out: a digit seems mistyped.
+setup-error-phone = Check the phone number: { $phone }
+setup-error-manager = Enter the first manager's name.
+setup-error-pin = A PIN is 4 to 8 digits.

@@ -34,6 +34,7 @@ receipt-thanks = 나눔가게를 이용해 주셔서 감사합니다.
 receipt-charity = 수익금은 모두 이웃과 나누는 데 쓰입니다.
 receipt-business-no = 사업자 { $number }
 receipt-phone = 전화 { $number }
+receipt-representative = 대표 { $name }
 
 ## 역할
 role-manager = 매니저
@@ -128,6 +129,7 @@ error-disk-full = 저장 공간이 가득 찼어요. 아무것도 저장되지 �
 error-db-busy = 데이터베이스를 다른 프로그램이 쓰고 있어요. 잠시 뒤에 다시 해 주세요.
 error-db-exists = { $path } 파일이 이미 있어요. 다른 경로를 골라 주세요.
 error-db-too-new = { $path }{ JOSA($path, "은") } 더 새 버전의 나눔에서 만든 파일이에요 (스키마 { $found }, 이 프로그램은 { $supported }까지). 새 버전을 설치해 주세요. 파일은 그대로 두었어요.
+error-db-damaged = { $path } 파일이 손상됐어요 (검사에서 문제가 나왔어요). 다른 백업을 골라 주세요.
 error-db-not-a-store = { $path }{ JOSA($path, "은") } 나눔 매장 데이터베이스가 아니에요.
 error-db-open = { $path }{ JOSA($path, "을") } 열지 못했어요. { $reason }
 error-store = 저장하지 못했어요. { $reason }
@@ -167,7 +169,14 @@ price-explain-pull = { $date } 기준 { $weeks }주 경과: { $percent }% 할인
 price-explain-charge = 판매가: { $price }원
 
 ## 명령줄
-cli-no-db = { $path }에 매장 데이터베이스가 없어요. 새로 만들려면: nanum demo --db 경로
+cli-no-db = { $path }에 매장 데이터베이스가 없어요. 새로 만들려면: nanum --db 경로 init (체험용은 nanum demo --db 경로)
+cli-init-done = { $path }에 { $name } 매장을 만들었어요. 매니저 { $manager }님의 PIN으로 로그인하세요.
+cli-init-needs-db = init 명령에는 새 매장 파일의 경로(--db 경로)가 필요해요.
+cli-init-pin = 첫 매니저의 PIN (숫자 4~8자리):
+cli-init-pin-again = 같은 PIN을 한 번 더:
+cli-init-pins-differ = 두 번 입력한 PIN이 달라요. 아무것도 만들지 않았어요.
+cli-init-no-pin = PIN을 받지 못했어요: 표준 입력 첫 줄에 숫자 4~8자리를 주세요.
+cli-no-display = 화면(디스플레이)을 열 수 없어요. 모니터가 연결된 데스크톱에서 실행하거나, 명령만 쓰려면 nanum --help를 보세요.
 cli-no-sale = { $date }에 { $number }번 거래가 없어요.
 cli-cannot-write = { $path }에 쓰지 못했어요: { $reason }
 cli-demo-needs-db = demo 명령에는 새 데이터베이스 경로(--db 경로)가 필요해요.
@@ -1037,7 +1046,41 @@ sync-reference = 본부 기준 정보를 받고 있어요…
 
 ## Backup and restore
 cli-backup-done = 백업했어요: { $path }
+cli-restore-done-new = { $path }에서 매장을 복원했어요.
 cli-restore-bad-backup = { $path }{ JOSA($path, "은") } 복원할 수 있는 매장 백업이 아니에요: { $reason }
 cli-restore-warning = 주의: 이 매장 파일에는 본부로 아직 보내지 않은 기록이 { $unsynced }건 있고, 그중 { $missing }건은 백업에 없어요. 복원하면 이 기록은 본부로 가지 못하고 바꾸기 전 파일에만 남아요.
 cli-restore-needs-manager = 매니저의 승인이 있어야 복원할 수 있어요: --manager 이름을 주고 PIN을 입력해 주세요. 아무것도 바꾸지 않았어요.
 cli-restore-done = { $path }에서 복원했어요. 바꾸기 전 파일은 { $kept }에 남겨 두었어요.
+
+## 처음 시작 (매장 만들기)
+setup-title = 나눔 POS를 시작해요
+setup-intro = 이 계산대에는 아직 매장이 없어요. 어떻게 시작할까요?
+setup-new = 새 매장 시작
+setup-new-detail = 본부 없이 이 매장만 쓸 때예요. 매장 정보와 첫 매니저를 정해요.
+setup-demo = 체험용 매장
+setup-demo-detail = 연습용 판매 기록이 있는 가상의 매장이에요. 실제 영업에는 쓰지 마세요.
+setup-store = 매장 정보
+setup-code = 매장 코드 (숫자 3자리)
+setup-name = 매장 이름
+setup-business-no = 사업자등록번호
+setup-representative = 대표자 (선택)
+setup-address = 주소 (선택)
+setup-phone = 전화번호 (선택)
+setup-footer = 영수증 맨 아래 문구 (선택)
+setup-manager-title = 첫 매니저
+setup-manager = 이름
+setup-pin = PIN (숫자 4~8자리)
+setup-pin-again = PIN 한 번 더
+setup-defaults = 분류, 가격 안내, 세금, 택 색깔은 나눔 기본값으로 시작해요. 본부와 연결하면 본부의 것으로 바뀌어요.
+setup-back = 뒤로
+setup-create = 매장 만들기
+setup-making = 매장을 만들고 있어요…
+setup-making-demo = 체험용 매장을 만들고 있어요…
+setup-pins-differ = 두 번 입력한 PIN이 달라요. 'PIN 한 번 더'를 다시 입력해 주세요.
+setup-error-code = 매장 코드는 001부터 999까지의 숫자 3자리예요.
+setup-error-name = 매장 이름을 입력해 주세요 (40자까지).
+setup-error-business-no-length = 사업자등록번호는 숫자 10자리예요. 지금은 { $found }자리예요.
+setup-error-business-no-check = 사업자등록번호가 맞지 않아요. 숫자 하나가 잘못 입력된 것 같아요.
+setup-error-phone = 전화번호를 다시 확인해 주세요: { $phone }
+setup-error-manager = 첫 매니저의 이름을 입력해 주세요.
+setup-error-pin = PIN은 숫자 4~8자리예요.

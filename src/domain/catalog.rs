@@ -16,6 +16,10 @@ pub struct StoreInfo {
     pub address: String,
     pub phone: String,
     pub business_no: String,
+    /// 대표자, printed beside the business number; empty on a store that has not said.
+    pub representative: String,
+    /// A line of the store's own at the foot of every receipt (opening hours, a thank-you).
+    pub receipt_footer: String,
     pub price_step: Won,
     pub is_demo: bool,
 }

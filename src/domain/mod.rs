@@ -5,6 +5,7 @@
 //! Everything here is plain data and pure functions so it can be tested exhaustively and used
 //! unchanged by the GUI, the command line and the central service.
 
+pub mod business_no;
 pub mod cart;
 pub mod cash_receipt;
 pub mod catalog;
@@ -23,6 +24,7 @@ pub mod tax;
 pub mod till;
 pub mod volunteer;
 
+pub use business_no::{BusinessNo, BusinessNoError};
 pub use cart::{Cart, CartError, Line, LineKind, vat_of};
 pub use cash_receipt::CashReceipt;
 pub use catalog::{Category, Condition, GuidePrice, ItemRecord, StockItem, StoreInfo};

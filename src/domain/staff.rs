@@ -49,6 +49,8 @@ pub struct Pin(String);
 impl Pin {
     /// The longest PIN a person can type.
     pub const MAX_LEN: usize = 8;
+    /// The shortest PIN a new person may choose.
+    pub const MIN_LEN: usize = 4;
 
     /// A PIN from what was typed: digits only, at most [`Pin::MAX_LEN`]; anything else is `None`.
     pub fn typed(text: &str) -> Option<Pin> {

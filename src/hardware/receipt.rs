@@ -107,6 +107,9 @@ pub fn sale_receipt(store: &StoreInfo, sale: &Sale, options: ReceiptOptions) -> 
     doc.double_rule();
     doc.center(t_ko!("receipt-thanks"));
     doc.center(t_ko!("receipt-charity"));
+    if !store.receipt_footer.is_empty() {
+        doc.center(store.receipt_footer.clone());
+    }
     doc.feed(1);
     doc.barcode(sale.receipt_code(store.code).code());
     doc.cut();
@@ -128,6 +131,9 @@ pub fn header(doc: &mut Document, store: &StoreInfo) {
     }
     if !ids.is_empty() {
         doc.center(ids.join("  "));
+    }
+    if !store.representative.is_empty() {
+        doc.center(t_ko!("receipt-representative", name = store.representative.clone()));
     }
     doc.double_rule();
 }

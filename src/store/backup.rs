@@ -48,14 +48,42 @@ fn staging(store_path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Checks `backup` (a copy of it is opened, so the backup itself is never changed) and works out
-/// what restoring it over `store` would lose.
+/// Copies `backup` to `staged` and opens the copy (so the backup itself is never changed),
+/// checked as `nanum check` checks a store: a damaged page, a broken journal chain or a sale that
+/// differs from its event refuses it.
+fn staged_copy(backup: &Path, staged: &Path) -> Result<Store> {
+    if !backup.is_file() {
+        return Err(StoreError::Missing { path: backup.to_path_buf() });
+    }
+    open::remove_database_files(staged);
+    std::fs::copy(backup, staged).map_err(|e| StoreError::Invalid(format!("cannot copy {}: {e}", backup.display())))?;
+    let checked = Store::open(staged).and_then(|copy| {
+        let damaged = |what: String| StoreError::Damaged { path: backup.to_path_buf(), what };
+        let report = copy.check().map_err(|e| damaged(e.to_string()))?;
+        if let Some(first) = report.integrity.first() {
+            return Err(damaged(first.clone()));
+        }
+        if !report.is_ok() {
+            let what = format!(
+                "{} journal and {} sale problems, {} days' totals differ",
+                report.chain.len(),
+                report.sales.len(),
+                report.day_totals.len()
+            );
+            return Err(damaged(what));
+        }
+        Ok(copy)
+    });
+    if checked.is_err() {
+        open::remove_database_files(staged);
+    }
+    checked
+}
+
+/// Checks `backup` and works out what restoring it over `store` would lose.
 pub fn plan(store: &Store, backup: &Path) -> Result<RestorePlan> {
     let staged = staging(store.path());
-    open::remove_database_files(&staged);
-    std::fs::copy(backup, &staged)
-        .map_err(|e| StoreError::Invalid(format!("cannot copy {}: {e}", backup.display())))?;
-    let checked = Store::open(&staged).and_then(|copy| {
+    let checked = staged_copy(backup, &staged).and_then(|copy| {
         let (backup_records, backup_hash) = journal::last(copy.reader())?;
         let status = store.sync_status()?;
         let (ours, _) = journal::last(store.reader())?;
@@ -69,6 +97,24 @@ pub fn plan(store: &Store, backup: &Path) -> Result<RestorePlan> {
         open::remove_database_files(&staged);
     }
     checked
+}
+
+/// Puts a checked copy of `backup` at `path`, where no store is any more (a disk that died, a
+/// file deleted): nothing is replaced, so nobody need agree. The restored store journals it.
+pub fn restore_missing(path: &Path, backup: &Path, now: DateTime<FixedOffset>) -> Result<()> {
+    let staged = staging(path);
+    let copy = staged_copy(backup, &staged)?;
+    copy.reader().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    drop(copy);
+    let io = |e: std::io::Error| StoreError::Invalid(format!("cannot put the backup in place: {e}"));
+    std::fs::rename(&staged, path).map_err(io)?;
+    open::remove_database_files(&staged);
+    let mut restored = Store::open(path)?;
+    restored.write(|tx| {
+        let payload = serde_json::json!({ "from": backup.display().to_string(), "replaced_file": null });
+        journal::append(tx, "store.restored", &payload, None, now)?;
+        Ok(())
+    })
 }
 
 /// Throws away the copy [`plan`] checked, when the restore does not go ahead.

@@ -11,7 +11,8 @@ use crate::domain::{Category, GuidePrice, IsoWeek, MarkdownStep, Rotation, Store
 pub(super) fn store_info(conn: &Connection) -> Result<Option<StoreInfo>> {
     Ok(conn
         .query_row(
-            "SELECT uuid, code, name, address, phone, business_no, price_step, is_demo FROM store WHERE id = 1",
+            "SELECT uuid, code, name, address, phone, business_no, price_step, is_demo, representative, receipt_footer
+             FROM store WHERE id = 1",
             [],
             |r| {
                 Ok(StoreInfo {
@@ -23,6 +24,8 @@ pub(super) fn store_info(conn: &Connection) -> Result<Option<StoreInfo>> {
                     business_no: r.get(5)?,
                     price_step: r.get(6)?,
                     is_demo: r.get(7)?,
+                    representative: r.get(8)?,
+                    receipt_footer: r.get(9)?,
                 })
             },
         )

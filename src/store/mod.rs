@@ -12,7 +12,9 @@ pub mod backup;
 mod carts;
 mod catalog;
 mod check;
+pub mod defaults;
 mod donations;
+mod init;
 mod items;
 pub mod journal;
 mod open;
@@ -40,6 +42,7 @@ pub use carts::{OpenCart, ParkedCart, TillId};
 pub use catalog::{Policy, parse_week};
 pub use check::{CheckReport, SalePart, SaleProblem};
 pub use donations::{Donation, DonationError, DonationLine, Donor, DonorMatch, NewDonation, NewDonor};
+pub use init::{NewStore, SetupError};
 pub use journal::{ChainError, JournalEvent};
 pub use papers::{PaperState, SavedPaper};
 pub use pricing::{Priced, ScanError, category_line};
@@ -68,6 +71,9 @@ pub enum StoreError {
     TooNew { path: PathBuf, found: u32, supported: u32 },
     #[error("{path} already exists")]
     Exists { path: PathBuf },
+    /// A copy (a backup) that does not pass `check`: a damaged page, a broken journal chain.
+    #[error("{path} is damaged: {what}")]
+    Damaged { path: PathBuf, what: String },
     #[error("{path} is not a Nanum store database")]
     NotAStore { path: PathBuf },
     #[error("{path} can only be read, not written (file or folder permissions)")]

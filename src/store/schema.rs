@@ -22,6 +22,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0005_volunteers.sql")).foreign_key_check(),
     M::up(include_str!("../../migrations/0006_sales_by_day.sql")),
     M::up(include_str!("../../migrations/0007_sync.sql")),
+    M::up(include_str!("../../migrations/0008_store_identity.sql")),
 ];
 
 /// The schema version this build writes.

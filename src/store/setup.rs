@@ -67,8 +67,9 @@ pub(super) fn write(conn: &mut Connection, setup: &StoreSetup) -> Result<()> {
     let now = Local::now().fixed_offset();
     let info = &setup.info;
     tx.execute(
-        "INSERT INTO store (id, uuid, code, name, address, phone, business_no, price_step, is_demo, created_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO store (id, uuid, code, name, address, phone, business_no, price_step, is_demo, created_at,
+                            representative, receipt_footer)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             info.uuid,
             info.code,
@@ -78,7 +79,9 @@ pub(super) fn write(conn: &mut Connection, setup: &StoreSetup) -> Result<()> {
             info.business_no,
             info.price_step.get(),
             info.is_demo,
-            now.to_rfc3339()
+            now.to_rfc3339(),
+            info.representative,
+            info.receipt_footer
         ],
     )?;
     for t in &setup.tax_classes {
@@ -165,6 +168,8 @@ impl StoreSetup {
                 address: String::new(),
                 phone: String::new(),
                 business_no: String::new(),
+                representative: String::new(),
+                receipt_footer: String::new(),
                 price_step: Won::new(100),
                 is_demo: false,
             },

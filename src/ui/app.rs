@@ -84,6 +84,29 @@ pub enum Message {
     Monitor(window::Id, Option<Size>),
 }
 
+/// Asks for the screen the window opened on and the window's size: the first, to fit the window
+/// to it (a window manager maximizes it anyway); the second, to lay out for the size it has.
+pub fn measure_window<M: Send + 'static>(
+    monitor: fn(window::Id, Option<Size>) -> M,
+    resized: fn(Size) -> M,
+) -> Task<M> {
+    window::oldest().then(move |id| match id {
+        Some(id) => {
+            Task::batch([window::monitor_size(id).map(move |size| monitor(id, size)), window::size(id).map(resized)])
+        }
+        None => Task::none(),
+    })
+}
+
+/// Fits the window to the screen it is on (`size`), or makes it full screen on a kiosk till.
+pub fn fit_window<M: Send + 'static>(id: window::Id, size: Option<Size>, fullscreen: bool) -> Task<M> {
+    let Some(size) = size else { return Task::none() };
+    if fullscreen {
+        return window::set_mode(id, window::Mode::Fullscreen);
+    }
+    Task::batch([window::move_to(id, iced::Point::ORIGIN), window::resize(id, size), window::maximize(id, true)])
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hotkey {
     Park,
@@ -162,16 +185,7 @@ impl App {
             notice: None,
             sync: sync::SyncState::default(),
         };
-        // Fit the window to the screen it opened on (a window manager maximizes it anyway), and
-        // lay out for the size it has.
-        let fit = window::oldest().then(|id| match id {
-            Some(id) => Task::batch([
-                window::monitor_size(id).map(move |size| Message::Monitor(id, size)),
-                window::size(id).map(Message::Resized),
-            ]),
-            None => Task::none(),
-        });
-        Ok((app, fit))
+        Ok((app, measure_window(Message::Monitor, Message::Resized)))
     }
 
     pub fn with_notice(mut self, notice: Option<String>) -> App {
@@ -189,6 +203,22 @@ impl App {
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    pub fn paths(&self) -> &Paths {
+        &self.paths
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock.clone()
+    }
+
+    /// The first manager of a store just set up, signed in as they chose their PIN: on to the
+    /// device settings, so the printer and scanner are tried before the first sale.
+    pub fn begin_with(&mut self, manager: StaffMember) -> Task<Message> {
+        tracing::info!(staff = %manager.name, "first manager of a new store");
+        self.on_duty = Some(manager);
+        self.update(Message::OpenDevices)
     }
 
     pub fn on_duty(&self) -> Option<&StaffMember> {
@@ -442,17 +472,7 @@ impl App {
                 self.layout = Layout::from(size);
                 Task::none()
             }
-            Message::Monitor(id, size) => {
-                let Some(size) = size else { return Task::none() };
-                if self.config.ui.fullscreen {
-                    return window::set_mode(id, window::Mode::Fullscreen);
-                }
-                Task::batch([
-                    window::move_to(id, iced::Point::ORIGIN),
-                    window::resize(id, size),
-                    window::maximize(id, true),
-                ])
-            }
+            Message::Monitor(id, size) => fit_window(id, size, self.config.ui.fullscreen),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod keyboard;
 pub mod layout;
 pub mod preview;
+pub mod root;
 pub mod screen;
 pub mod tags;
 pub mod theme;
@@ -23,12 +24,11 @@ mod widgets;
 use std::future::Future;
 use std::path::Path;
 
-use chrono::Local;
-
 pub use app::{App, Clock, Message, wall_clock};
+pub use root::{Root, RootMessage};
 
 use crate::config::{Config, Paths};
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 
 pub const KOREAN_FONT: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
 pub const KOREAN_FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/NanumGothicBold.ttf");
@@ -54,24 +54,24 @@ pub fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
     async move { result.await.expect("the thread sends its result") }
 }
 
-/// Opens the till on `db`, or on the default store (made with demo history on first run).
+/// Opens the till on `db`, or on the default store. When the file does not exist yet, the
+/// window shows the first-run setup (a real store, or the demo) instead.
 pub fn run(db: Option<&Path>, paths: &Paths, config: Config, config_problem: Option<String>) -> Result<(), String> {
-    let store = match db {
-        Some(path) => Store::open(path),
-        None => {
-            let path = paths.default_db();
-            if path.exists() {
-                Store::open(&path)
-            } else {
-                tracing::info!("making the demo store at {}", path.display());
-                crate::demo::create(&path, 30, Local::now().date_naive()).map(|(store, _)| store)
-            }
-        }
+    if let Some(missing) = no_display() {
+        tracing::debug!("no display: {missing}");
+        return Err(crate::t!("cli-no-display"));
+    }
+    let path = db.map(Path::to_path_buf).unwrap_or_else(|| paths.default_db());
+    let clock = wall_clock();
+    let root = if path.exists() {
+        let store = Store::open(&path).map_err(|e| crate::messages::store_error(&e))?;
+        let (app, boot) =
+            App::new(store, paths.clone(), config.clone(), clock).map_err(|e| crate::messages::store_error(&e))?;
+        Root::till(app.with_notice(config_problem), boot)
+    } else {
+        tracing::info!("no store at {}: first-run setup", path.display());
+        (Root::setup(path, paths.clone(), config.clone(), clock, config_problem), Root::boot())
     };
-    let store = store.map_err(|e| match (e, db) {
-        (StoreError::Missing { .. }, Some(path)) => crate::t!("cli-no-db", path = path.display().to_string()),
-        (e, _) => crate::messages::store_error(&e),
-    })?;
     let window = iced::window::Settings {
         size: iced::Size::new(1024.0, 768.0),
         min_size: Some(iced::Size::new(800.0, 600.0)),
@@ -79,19 +79,48 @@ pub fn run(db: Option<&Path>, paths: &Paths, config: Config, config_problem: Opt
         fullscreen: config.ui.fullscreen,
         ..iced::window::Settings::default()
     };
-    let (app, boot) =
-        App::new(store, paths.clone(), config, wall_clock()).map_err(|e| crate::messages::store_error(&e))?;
-    let boot = std::sync::Mutex::new(Some((app.with_notice(config_problem), boot)));
+    let boot = std::sync::Mutex::new(Some(root));
     iced::application(
         move || boot.lock().expect("not poisoned").take().expect("the till boots once"),
-        App::update,
-        App::view,
+        Root::update,
+        Root::view,
     )
-    .title(App::title)
-    .theme(App::theme)
-    .subscription(App::subscription)
+    .title(Root::title)
+    .theme(Root::theme)
+    .subscription(Root::subscription)
     .settings(settings())
     .window(window)
     .run()
     .map_err(|e| crate::t!("cli-no-window", reason = e.to_string()))
+}
+
+/// Why no window can be opened here, if that is known before trying: winit panics (with a
+/// backtrace) when neither a Wayland compositor nor an X server answers, which a person
+/// starting the till over SSH or from a service should not be shown.
+fn no_display() -> Option<String> {
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if let Some(wayland) = set("WAYLAND_DISPLAY") {
+        let socket = match set("XDG_RUNTIME_DIR") {
+            _ if Path::new(&wayland).is_absolute() => std::path::PathBuf::from(&wayland),
+            Some(dir) => Path::new(&dir).join(&wayland),
+            None => std::path::PathBuf::from(&wayland),
+        };
+        if socket.exists() {
+            return None;
+        }
+    }
+    let Some(display) = set("DISPLAY") else {
+        return Some("neither WAYLAND_DISPLAY nor DISPLAY is set".into());
+    };
+    let display = display.to_string_lossy().into_owned();
+    // A local display `:N` (or `unix:N`) is a socket in /tmp/.X11-unix; a remote one
+    // (host:N, SSH forwarding) is left for X itself to try.
+    let local = display.strip_prefix(':').or_else(|| display.strip_prefix("unix:"));
+    if let Some(number) = local.map(|n| n.split('.').next().unwrap_or(n)) {
+        let socket = Path::new("/tmp/.X11-unix").join(format!("X{number}"));
+        if !socket.exists() {
+            return Some(format!("DISPLAY={display}, but {} does not exist", socket.display()));
+        }
+    }
+    None
 }

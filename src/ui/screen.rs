@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod checkout;
 pub mod devices;
+pub mod first_run;
 pub mod floor;
 pub mod intake;
 pub mod login;

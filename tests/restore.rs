@@ -1,0 +1,86 @@
+//! `nanum restore` checks a backup as `nanum check` would before it replaces anything: a damaged
+//! backup is refused and the store is left byte for byte as it was.
+
+mod common;
+
+use std::io::{Seek, SeekFrom, Write};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn nanum(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nanum"))
+        .args(args)
+        .env("NANUM_HOME", home)
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("nanum runs")
+}
+
+fn made_demo(home: &Path) -> (String, String) {
+    let db = home.join("store.db").display().to_string();
+    let made = nanum(home, &["demo", "--db", &db, "--days", "5"]);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let backup = home.join("backup.db").display().to_string();
+    let out = nanum(home, &["--db", &db, "backup", "--out", &backup]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    (db, backup)
+}
+
+/// The store file and its WAL, as they are now.
+fn store_bytes(db: &str) -> (Vec<u8>, Option<Vec<u8>>) {
+    (std::fs::read(db).unwrap(), std::fs::read(format!("{db}-wal")).ok())
+}
+
+#[test]
+fn a_backup_with_a_damaged_page_is_refused_and_the_store_kept() {
+    let home = tempfile::tempdir().unwrap();
+    let (db, backup) = made_demo(home.path());
+    // A page in the middle of the backup overwritten, as a failing USB stick does.
+    let len = std::fs::metadata(&backup).unwrap().len();
+    let mut file = std::fs::OpenOptions::new().write(true).open(&backup).unwrap();
+    file.seek(SeekFrom::Start(len / 2 / 4096 * 4096)).unwrap();
+    file.write_all(&[0x55; 4096]).unwrap();
+    drop(file);
+
+    let before = store_bytes(&db);
+    let out = nanum(home.path(), &["--db", &db, "restore", &backup]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("손상") || said.contains("백업이 아니에요"), "{said}");
+    assert!(!said.contains("복원했어요"), "{said}");
+    assert_eq!(store_bytes(&db), before, "the store is untouched");
+    let check = nanum(home.path(), &["--db", &db, "check"]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    let left: Vec<_> = std::fs::read_dir(home.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(!left.iter().any(|n| n.to_string_lossy().contains("restoring")), "no staged copy left: {left:?}");
+}
+
+#[test]
+fn a_missing_backup_or_a_folder_is_named_as_such() {
+    let home = tempfile::tempdir().unwrap();
+    let (db, _) = made_demo(home.path());
+    let before = store_bytes(&db);
+    for path in [home.path().join("no-such.db"), home.path().to_path_buf()] {
+        let out = nanum(home.path(), &["--db", &db, "restore", path.to_str().unwrap()]);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{said}");
+        assert!(said.contains("없어요"), "{path:?}: {said}");
+    }
+    assert_eq!(store_bytes(&db), before);
+}
+
+#[test]
+fn backup_then_the_store_lost_then_restore_gives_every_sale_back() {
+    let home = tempfile::tempdir().unwrap();
+    let (db, backup) = made_demo(home.path());
+    let sales = common::count(Path::new(&db), "SELECT count(*) FROM sales");
+    std::fs::remove_file(&db).unwrap();
+    let _ = std::fs::remove_file(format!("{db}-wal"));
+    let _ = std::fs::remove_file(format!("{db}-shm"));
+    // The store is gone: restore puts the backup in its place.
+    let out = nanum(home.path(), &["--db", &db, "restore", &backup]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let check = nanum(home.path(), &["--db", &db, "check"]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert_eq!(common::count(Path::new(&db), "SELECT count(*) FROM sales"), sales);
+}
