@@ -8,9 +8,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use common::till::{readable, shown};
+use common::till::shown;
 use iced::{Rectangle, Task};
-use iced_test::selector::Candidate;
 use iced_test::{Simulator, selector};
 use nanum::config::{Config, Paths};
 use nanum::i18n::{self, Lang};
@@ -137,16 +136,7 @@ impl Window {
 }
 
 fn placed(window: &Window) -> Vec<(String, Option<Rectangle>, Rectangle)> {
-    let found = Mutex::new(Vec::new());
-    let _ = window.sim().find(|c: Candidate<'_>| {
-        if let Candidate::Text { content, visible_bounds, bounds, .. } = c
-            && !content.trim().is_empty()
-        {
-            found.lock().unwrap().push((readable(content), visible_bounds, bounds));
-        }
-        None::<()>
-    });
-    found.into_inner().unwrap()
+    common::till::placed(window.sim())
 }
 
 /// Every visible text inside the window and none on top of another.

@@ -4,28 +4,16 @@
 
 mod common;
 
-use common::till::{Till, readable};
+use common::till::Till;
 use common::*;
 use iced::Rectangle;
-use iced_test::selector::Candidate;
 use nanum::ui::Message;
 use nanum::ui::screen::checkout;
 
 const SIZES: [(f32, f32); 5] = [(800.0, 600.0), (1024.0, 768.0), (1280.0, 800.0), (1366.0, 768.0), (1920.0, 1080.0)];
 
-/// Every text on screen with where it is drawn (`None` where it is not visible at all), and the
-/// room its layout gave it.
 fn placed(till: &Till) -> Vec<(String, Option<Rectangle>, Rectangle)> {
-    let found = std::sync::Mutex::new(Vec::new());
-    let _ = till.sim().find(|c: Candidate<'_>| {
-        if let Candidate::Text { content, visible_bounds, bounds, .. } = c
-            && !content.trim().is_empty()
-        {
-            found.lock().unwrap().push((readable(content), visible_bounds, bounds));
-        }
-        None::<()>
-    });
-    found.into_inner().unwrap()
+    common::till::placed(till.sim())
 }
 
 fn fits(till: &Till, screen: &str) {

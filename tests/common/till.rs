@@ -254,6 +254,21 @@ impl Till {
     }
 }
 
+/// Every text on the screen `sim` shows, with where it is drawn (`None` where it is not visible
+/// at all) and the room its layout gave it.
+pub fn placed<M>(mut sim: Simulator<'_, M>) -> Vec<(String, Option<iced::Rectangle>, iced::Rectangle)> {
+    let found = Mutex::new(Vec::new());
+    let _ = sim.find(|c: Candidate<'_>| {
+        if let Candidate::Text { content, visible_bounds, bounds, .. } = c
+            && !content.trim().is_empty()
+        {
+            found.lock().unwrap().push((readable(content), visible_bounds, bounds));
+        }
+        None::<()>
+    });
+    found.into_inner().unwrap()
+}
+
 /// Text as a person reads it: without the invisible word joiners that keep Korean words whole.
 pub fn readable(content: &str) -> String {
     content.replace('\u{2060}', "")

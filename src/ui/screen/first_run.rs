@@ -339,19 +339,8 @@ impl FirstRun {
             .spacing(8)
         };
         let form = column![
-            section(
-                t!("setup-store"),
-                &[
-                    Field::Code,
-                    Field::Name,
-                    Field::BusinessNo,
-                    Field::Representative,
-                    Field::Address,
-                    Field::Phone,
-                    Field::Footer
-                ]
-            ),
-            section(t!("setup-manager-title"), &[Field::Manager, Field::Pin, Field::PinAgain]),
+            section(t!("setup-store"), &Field::ALL[..Field::Manager as usize]),
+            section(t!("setup-manager-title"), &Field::ALL[Field::Manager as usize..]),
             widgets::muted(t!("setup-defaults")),
         ]
         .spacing(20)
