@@ -322,8 +322,8 @@ impl From<crate::hardware::escpos::RenderError> for Failure {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging();
     let paths = Paths::discover();
+    init_logging(&paths);
     let (config, config_problem) = match Config::load(&paths.config_file) {
         Ok(config) => (config, None),
         Err(e) => (Config::default(), Some(messages::config_error(&e))),
@@ -347,10 +347,41 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn init_logging() {
+/// Logs go to a file a day in the data directory's `logs/` (the last 14 kept), so a command's
+/// stderr holds only its one line for the person. Under systemd (which sets `JOURNAL_STREAM`)
+/// they go to stderr, plain, and so to the journal.
+fn init_logging(paths: &Paths) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn,nanum=info".into());
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    if std::env::var_os("JOURNAL_STREAM").is_some() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_ansi(false)
+            .without_time()
+            .with_writer(std::io::stderr)
+            .try_init();
+        return;
+    }
+    // Made first: the appender reads the folder (to prune old days) before it would make it.
+    let file = std::fs::create_dir_all(paths.log_dir()).map_err(|e| e.to_string()).and_then(|()| {
+        tracing_appender::rolling::RollingFileAppender::builder()
+            .rotation(tracing_appender::rolling::Rotation::DAILY)
+            .filename_prefix("nanum")
+            .filename_suffix("log")
+            .max_log_files(LOG_DAYS)
+            .build(paths.log_dir())
+            .map_err(|e| e.to_string())
+    });
+    match file {
+        Ok(file) => {
+            let _ = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false).with_writer(file).try_init();
+        }
+        // No log folder (a read-only home): the till still runs; nothing is logged.
+        Err(e) => eprintln!("nanum: {}", t!("cli-no-log", path = paths.log_dir().display().to_string(), reason = e)),
+    }
 }
+
+/// How many days of logs are kept.
+const LOG_DAYS: usize = 14;
 
 fn today() -> NaiveDate {
     Local::now().date_naive()

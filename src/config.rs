@@ -35,6 +35,11 @@ impl Paths {
         }
     }
 
+    /// Where the till's logs are written, a file a day.
+    pub fn log_dir(&self) -> PathBuf {
+        self.data_dir.join("logs")
+    }
+
     /// The store database `nanum` opens without `--db`.
     pub fn default_db(&self) -> PathBuf {
         self.data_dir.join("store.db")

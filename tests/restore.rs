@@ -11,7 +11,7 @@ fn nanum(home: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nanum"))
         .args(args)
         .env("NANUM_HOME", home)
-        .env("RUST_LOG", "off")
+        .env_remove("RUST_LOG")
         .output()
         .expect("nanum runs")
 }
@@ -48,6 +48,11 @@ fn a_backup_with_a_damaged_page_is_refused_and_the_store_kept() {
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(said.contains("손상") || said.contains("백업이 아니에요"), "{said}");
     assert!(!said.contains("복원했어요"), "{said}");
+    assert_eq!(said.lines().count(), 1, "the person reads one line: {said}");
+    // What exactly is damaged is for support, in the log.
+    let logs = std::fs::read_dir(home.path().join("logs")).unwrap();
+    let logged: String = logs.map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap()).collect();
+    assert!(logged.contains("backup.db") && logged.contains("ERROR"), "{logged}");
     assert_eq!(store_bytes(&db), before, "the store is untouched");
     let check = nanum(home.path(), &["--db", &db, "check"]);
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
@@ -83,4 +88,24 @@ fn backup_then_the_store_lost_then_restore_gives_every_sale_back() {
     let check = nanum(home.path(), &["--db", &db, "check"]);
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
     assert_eq!(common::count(Path::new(&db), "SELECT count(*) FROM sales"), sales);
+}
+
+#[test]
+fn a_backup_stands_alone_checked_and_a_failed_one_leaves_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let (_, backup) = made_demo(home.path());
+    let names: Vec<String> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.starts_with("backup.db") && n != "backup.db"), "no -wal or .partial: {names:?}");
+    let check = nanum(home.path(), &["--db", &backup, "check"]);
+    assert!(check.status.success(), "the backup passes check: {}", String::from_utf8_lossy(&check.stdout));
+
+    let db = home.path().join("store.db").display().to_string();
+    let nowhere = home.path().join("no-such-folder").join("b.db");
+    let out = nanum(home.path(), &["--db", &db, "backup", "--out", nowhere.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+    assert!(!home.path().join("no-such-folder").exists());
 }

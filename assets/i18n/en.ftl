@@ -177,6 +177,7 @@ price-explain-charge = Charge: ₩{ $price }
 cli-no-db = There is no store database at { $path }. To make one: nanum --db PATH init (a demo: nanum demo --db PATH)
 cli-init-done = Made the store { $name } at { $path }. Sign in as { $manager } with the PIN you chose.
 cli-init-needs-db = init needs the path of the new store file (--db PATH).
+cli-no-log = Cannot make the log folder { $path }, so Nanum runs without logs: { $reason }
 cli-init-pin = The first manager's PIN (4 to 8 digits):
 cli-init-pin-again = The same PIN again:
 cli-init-pins-differ = The two PINs differ. Nothing was made.

@@ -172,6 +172,7 @@ price-explain-charge = 판매가: { $price }원
 cli-no-db = { $path }에 매장 데이터베이스가 없어요. 새로 만들려면: nanum --db 경로 init (체험용은 nanum demo --db 경로)
 cli-init-done = { $path }에 { $name } 매장을 만들었어요. 매니저 { $manager }님의 PIN으로 로그인하세요.
 cli-init-needs-db = init 명령에는 새 매장 파일의 경로(--db 경로)가 필요해요.
+cli-no-log = 기록(로그) 폴더 { $path }{ JOSA($path, "을") } 만들지 못해서 로그 없이 실행해요: { $reason }
 cli-init-pin = 첫 매니저의 PIN (숫자 4~8자리):
 cli-init-pin-again = 같은 PIN을 한 번 더:
 cli-init-pins-differ = 두 번 입력한 PIN이 달라요. 아무것도 만들지 않았어요.

@@ -11,15 +11,48 @@ use super::{Approval, Result, SignInError, Store, StoreError, journal, open};
 use crate::domain::{Role, StaffMember};
 
 impl Store {
-    /// A copy of the store at `out`, consistent to one moment. `out` must not exist.
+    /// A copy of the store at `out`, consistent to one moment. `out` must not exist. The copy
+    /// is made under a temporary name beside it and takes its name only once its pages and its
+    /// journal chain check out, so a failed backup (a full stick, a pulled cable) leaves no file.
     pub fn backup(&self, out: &Path) -> Result<()> {
         if out.exists() {
             return Err(StoreError::Exists { path: out.to_path_buf() });
         }
-        let mut copy = rusqlite::Connection::open(out)
+        let mut partial = out.as_os_str().to_owned();
+        partial.push(".partial");
+        let partial = PathBuf::from(partial);
+        open::remove_database_files(&partial);
+        let made = self.copy_to(&partial, out).and_then(|()| {
+            std::fs::rename(&partial, out)
+                .map_err(|e| StoreError::Invalid(format!("cannot name the backup {}: {e}", out.display())))
+        });
+        if made.is_err() {
+            open::remove_database_files(&partial);
+        }
+        made
+    }
+
+    fn copy_to(&self, partial: &Path, out: &Path) -> Result<()> {
+        let mut copy = rusqlite::Connection::open(partial)
             .map_err(|e| StoreError::Open { path: out.to_path_buf(), source: e.into() })?;
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
-        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        rusqlite::backup::Backup::new(&self.conn, &mut copy)?.run_to_completion(
+            256,
+            std::time::Duration::from_millis(5),
+            None,
+        )?;
+        // The copy stands alone: no WAL beside it, every page in the file.
+        copy.pragma_update(None, "journal_mode", "DELETE")?;
+        let integrity: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let damaged = |what: String| StoreError::Damaged { path: out.to_path_buf(), what };
+        if integrity != "ok" {
+            return Err(damaged(integrity));
+        }
+        let (_, chain) = journal::verify(&copy)?;
+        if !chain.is_empty() {
+            return Err(damaged(format!("{} breaks in the journal chain", chain.len())));
+        }
+        drop(copy);
+        std::fs::File::open(partial).and_then(|f| f.sync_all()).map_err(|e| StoreError::Invalid(e.to_string()))?;
         Ok(())
     }
 }
