@@ -36,10 +36,47 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         return Err(StoreError::TooNew { path: path.to_path_buf(), found, supported: LATEST });
     }
     if found < LATEST {
-        conn.pragma_update(None, "foreign_keys", false)?;
-        Migrations::from_slice(MIGRATIONS).to_latest(conn).map_err(|e| StoreError::Migration(Arc::new(e)))?;
+        // rusqlite_migration reads the version before it takes the write lock, so two processes
+        // opening an old file at once (the till and `nanum sync` at boot) would both migrate it.
+        // One at a time, then, and the version read again by whoever comes second.
+        let _turn = MigrationTurn::take(path)?;
+        let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found < LATEST {
+            tracing::info!("migrating {} from schema {found} to {LATEST}", path.display());
+            conn.pragma_update(None, "foreign_keys", false)?;
+            Migrations::from_slice(MIGRATIONS).to_latest(conn).map_err(|e| StoreError::Migration(Arc::new(e)))?;
+        }
     }
     Ok(())
+}
+
+/// An exclusive lock on `<store>.migrating` while a migration runs. A lock file of its own: the
+/// store's own file must not be opened and closed here, since closing any handle on it drops
+/// the POSIX locks SQLite holds for this process.
+struct MigrationTurn {
+    file: std::fs::File,
+    path: std::path::PathBuf,
+}
+
+impl MigrationTurn {
+    fn take(store: &Path) -> Result<MigrationTurn> {
+        let mut path = store.as_os_str().to_owned();
+        path.push(".migrating");
+        let path = std::path::PathBuf::from(path);
+        let io = |e: std::io::Error| StoreError::Invalid(format!("cannot lock {} to migrate it: {e}", store.display()));
+        let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io)?;
+        file.lock().map_err(io)?;
+        Ok(MigrationTurn { file, path })
+    }
+}
+
+impl Drop for MigrationTurn {
+    fn drop(&mut self) {
+        // Whoever waits on this file finds the schema current when its turn comes; a process
+        // arriving later makes a new lock file, but only to find the same.
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
 }
 
 #[cfg(test)]
