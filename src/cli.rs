@@ -152,10 +152,18 @@ pub enum Command {
     },
     /// Check the database file and the journal chain.
     Check,
+    /// The manual page, as roff on stdout (for the Debian package).
+    #[command(hide = true)]
+    Man,
     /// Copy the store to FILE while it runs (SQLite's online backup).
+    /// With --nightly (the package's timer): to store-YYYY-MM-DD.db in the backup folder of the
+    /// settings, keeping the last 30 days and the first of each of the last 12 months.
+    #[command(group = clap::ArgGroup::new("to").required(true).args(["out", "nightly"]))]
     Backup {
         #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        out: Option<PathBuf>,
+        #[arg(long)]
+        nightly: bool,
     },
     /// Put a backup in the store's place; the file it replaces is kept beside it. If the store
     /// holds records head office has not received, a manager must agree (--manager NAME, the PIN
@@ -237,6 +245,38 @@ fn restore(db: Option<&Path>, paths: &Paths, file: &Path, manager: Option<&str>)
     }
     let kept = backup::restore(store, file, &plan, approved_by.as_ref(), now)?;
     println!("{}", t!("cli-restore-done", path = file.display().to_string(), kept = kept.display().to_string()));
+    Ok(())
+}
+
+/// Today's backup into the backup folder, then the old ones beyond what the settings keep.
+fn nightly_backup(store: &Store, config: &Config, paths: &Paths) -> Result<(), Failure> {
+    use crate::store::backup::{nightly_day, nightly_name, to_prune};
+    let folder = config.backup.folder(paths);
+    let cannot = |e: std::io::Error| {
+        Failure::User(t!("cli-cannot-write", path = folder.display().to_string(), reason = messages::io_error(&e)))
+    };
+    std::fs::create_dir_all(&folder).map_err(cannot)?;
+    let out = folder.join(nightly_name(today()));
+    if out.exists() {
+        println!("{}", t!("cli-backup-already", path = out.display().to_string()));
+    } else {
+        store.backup(&out)?;
+        println!("{}", t!("cli-backup-done", path = out.display().to_string()));
+    }
+    let days: Vec<NaiveDate> = std::fs::read_dir(&folder)
+        .map_err(cannot)?
+        .filter_map(|e| e.ok().and_then(|e| nightly_day(&e.file_name().to_string_lossy())))
+        .collect();
+    let old = to_prune(&days, config.backup.keep_daily as usize, config.backup.keep_monthly as usize);
+    for day in &old {
+        let path = folder.join(nightly_name(*day));
+        if let Err(e) = std::fs::remove_file(&path) {
+            tracing::warn!("cannot remove the old backup {}: {e}", path.display());
+        }
+    }
+    if !old.is_empty() {
+        println!("{}", t!("cli-backup-pruned", count = old.len()));
+    }
     Ok(())
 }
 
@@ -401,6 +441,10 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
         return crate::ui::run(db, paths, config, config_problem).map_err(Failure::User);
     };
     match command {
+        Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?;
+        }
         Command::Init { code, name, business_no, manager, representative, address, phone, footer } => {
             let path = db.ok_or_else(|| Failure::Usage(t!("cli-init-needs-db")))?;
             let mut new = crate::store::NewStore {
@@ -453,7 +497,8 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 )
             );
         }
-        Command::Backup { out } => {
+        Command::Backup { out: None, .. } => nightly_backup(&open(db, paths)?, &config, paths)?,
+        Command::Backup { out: Some(out), .. } => {
             let store = open(db, paths)?;
             store.backup(&out)?;
             println!("{}", t!("cli-backup-done", path = out.display().to_string()));

@@ -61,6 +61,31 @@ pub struct Config {
     pub scanner: ScannerConfig,
     pub labels: LabelConfig,
     pub sync: SyncConfig,
+    pub backup: BackupConfig,
+}
+
+/// Where the nightly backup (`nanum backup --nightly`, run by the package's timer) goes and how
+/// many are kept: the last `keep_daily` days, and the first of each of the last `keep_monthly`
+/// months.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackupConfig {
+    /// A folder (a USB stick's mount point works); empty: `backups` in the data directory.
+    pub folder: String,
+    pub keep_daily: u32,
+    pub keep_monthly: u32,
+}
+
+impl Default for BackupConfig {
+    fn default() -> BackupConfig {
+        BackupConfig { folder: String::new(), keep_daily: 30, keep_monthly: 12 }
+    }
+}
+
+impl BackupConfig {
+    pub fn folder(&self, paths: &Paths) -> PathBuf {
+        if self.folder.trim().is_empty() { paths.data_dir.join("backups") } else { PathBuf::from(self.folder.trim()) }
+    }
 }
 
 /// Where head office's `nanum-central` is, and the file holding this store's token (given once

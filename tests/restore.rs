@@ -109,3 +109,38 @@ fn a_backup_stands_alone_checked_and_a_failed_one_leaves_nothing() {
     assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
     assert!(!home.path().join("no-such-folder").exists());
 }
+
+#[test]
+fn the_nightly_backup_goes_to_the_folder_of_the_settings_and_old_ones_are_pruned() {
+    let home = tempfile::tempdir().unwrap();
+    let (db, _) = made_demo(home.path());
+    let folder = home.path().join("stick");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        home.path().join("config.toml"),
+        format!("[backup]\nfolder = {:?}\nkeep_daily = 2\nkeep_monthly = 0\n", folder.display().to_string()),
+    )
+    .unwrap();
+    let today = chrono::Local::now().date_naive();
+    let name = |days_ago: u64| format!("store-{}.db", (today - chrono::Days::new(days_ago)).format("%Y-%m-%d"));
+    for days_ago in [1, 2, 40] {
+        std::fs::write(folder.join(name(days_ago)), b"an older backup").unwrap();
+    }
+    std::fs::write(folder.join("notes.txt"), b"not a backup").unwrap();
+
+    let out = nanum(home.path(), &["--db", &db, "backup", "--nightly"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut left: Vec<String> =
+        std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    left.sort();
+    let mut expected = vec![name(0), name(1), "notes.txt".to_string()];
+    expected.sort();
+    assert_eq!(left, expected, "today's and yesterday's kept, older ones gone, other files untouched");
+    let check = nanum(home.path(), &["--db", folder.join(name(0)).to_str().unwrap(), "check"]);
+    assert!(check.status.success());
+
+    // Run again the same night: nothing is overwritten.
+    let again = nanum(home.path(), &["--db", &db, "backup", "--nightly"]);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("이미"));
+}

@@ -1052,6 +1052,8 @@ sync-reference = Getting head office's reference data…
 
 ## Backup and restore
 cli-backup-done = Backed up to { $path }
+cli-backup-already = Today's backup is there already: { $path }
+cli-backup-pruned = Removed { $count } old backups.
 cli-restore-done-new = Restored the store from { $path }.
 cli-restore-bad-backup = { $path } is not a store backup that can be restored: { $reason }
 cli-restore-warning = Careful: this store file holds { $unsynced } records head office has not received, { $missing } of them not in the backup. Restoring leaves them only in the replaced file, never sent to head office.

@@ -1047,6 +1047,8 @@ sync-reference = 본부 기준 정보를 받고 있어요…
 
 ## Backup and restore
 cli-backup-done = 백업했어요: { $path }
+cli-backup-already = 오늘 백업은 이미 있어요: { $path }
+cli-backup-pruned = 오래된 백업 { $count }개를 정리했어요.
 cli-restore-done-new = { $path }에서 매장을 복원했어요.
 cli-restore-bad-backup = { $path }{ JOSA($path, "은") } 복원할 수 있는 매장 백업이 아니에요: { $reason }
 cli-restore-warning = 주의: 이 매장 파일에는 본부로 아직 보내지 않은 기록이 { $unsynced }건 있고, 그중 { $missing }건은 백업에 없어요. 복원하면 이 기록은 본부로 가지 못하고 바꾸기 전 파일에만 남아요.

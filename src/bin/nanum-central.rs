@@ -56,6 +56,9 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// The manual page, as roff on stdout (for the Debian package).
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,6 +94,16 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Man = cli.command {
+        use clap::CommandFactory;
+        return match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("nanum-central: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     // The service logs what it does; an admin command only what went wrong.
     let default = if matches!(cli.command, Command::Serve { .. }) { "info" } else { "warn" };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default.into());
@@ -134,6 +147,7 @@ async fn run(command: Command, url: &str) -> Result<(), CentralError> {
     let pool = central::pool(url, size)?;
     central::migrate(&pool).await?;
     match command {
+        Command::Man => unreachable!("printed before the database is opened"),
         Command::Serve { listen, .. } => {
             let listener = tokio::net::TcpListener::bind(&listen)
                 .await

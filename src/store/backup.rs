@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::{Approval, Result, SignInError, Store, StoreError, journal, open};
 use crate::domain::{Role, StaffMember};
@@ -55,6 +55,36 @@ impl Store {
         std::fs::File::open(partial).and_then(|f| f.sync_all()).map_err(|e| StoreError::Invalid(e.to_string()))?;
         Ok(())
     }
+}
+
+/// The nightly backups in a folder are named by their day, `store-YYYY-MM-DD.db`.
+pub fn nightly_name(day: NaiveDate) -> String {
+    format!("store-{}.db", day.format("%Y-%m-%d"))
+}
+
+/// The day of a nightly backup's file name; `None` for any other file (which is never touched).
+pub fn nightly_day(name: &str) -> Option<NaiveDate> {
+    let day = name.strip_prefix("store-")?.strip_suffix(".db")?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok().filter(|d| nightly_name(*d) == name)
+}
+
+/// Of the nightly backups made on `days`, those to delete: every one but the newest
+/// `keep_daily`, and the first of each of the newest `keep_monthly` months.
+pub fn to_prune(days: &[NaiveDate], keep_daily: usize, keep_monthly: usize) -> Vec<NaiveDate> {
+    let mut newest_first = days.to_vec();
+    newest_first.sort_unstable_by(|a, b| b.cmp(a));
+    newest_first.dedup();
+    let daily: Vec<NaiveDate> = newest_first.iter().take(keep_daily).copied().collect();
+    let month = |d: &NaiveDate| (d.year(), d.month());
+    // The first backup of each month, oldest month first.
+    let mut firsts: Vec<NaiveDate> = Vec::new();
+    for day in newest_first.iter().rev() {
+        if !firsts.iter().any(|f| month(f) == month(day)) {
+            firsts.push(*day);
+        }
+    }
+    let monthly: Vec<NaiveDate> = firsts.into_iter().rev().take(keep_monthly).collect();
+    newest_first.into_iter().filter(|d| !daily.contains(d) && !monthly.contains(d)).collect()
 }
 
 /// What restoring a backup over the store would do.
@@ -209,4 +239,38 @@ pub fn restore(
         Ok(())
     })?;
     Ok(kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_year_and_a_half_of_nightly_backups_keeps_thirty_days_and_twelve_months() {
+        let first = day("2025-06-01");
+        let days: Vec<NaiveDate> = (0..550).map(|i| first + chrono::Days::new(i)).collect();
+        let pruned = to_prune(&days, 30, 12);
+        let kept: Vec<NaiveDate> = days.iter().copied().filter(|d| !pruned.contains(d)).collect();
+        let last = *days.last().unwrap();
+        let recent = kept.iter().filter(|d| (last - **d).num_days() < 30).count();
+        assert_eq!(recent, 30, "the last 30 days");
+        let monthly: Vec<&NaiveDate> = kept.iter().filter(|d| (last - **d).num_days() >= 30).collect();
+        assert!(monthly.iter().all(|d| d.day() == 1), "older ones are the first of their month: {monthly:?}");
+        assert_eq!(kept.len(), 30 + 11, "12 months' firsts, the newest of which is within the 30 days");
+        assert!(!kept.contains(&day("2025-06-01")), "months older than twelve go");
+    }
+
+    #[test]
+    fn only_nightly_names_are_read_as_backups() {
+        assert_eq!(nightly_day("store-2026-12-05.db"), Some(day("2026-12-05")));
+        for other in
+            ["store-2026-12-5.db", "store.db", "notes.txt", "store-2026-13-01.db", "store-2026-12-05.db.partial"]
+        {
+            assert_eq!(nightly_day(other), None, "{other}");
+        }
+    }
 }
