@@ -7,8 +7,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use nanum::domain::Role;
-use nanum::store::Store;
+use nanum::domain::{Cart, Payment, Role, Won};
+use nanum::hardware::decode::{decode, text_lines};
+use nanum::hardware::escpos::{PrinterProfile, render};
+use nanum::hardware::receipt::{ReceiptOptions, sale_receipt};
+use nanum::store::{NewSale, Store};
 
 /// Runs `nanum --db DB init ARGS…` with `stdin` as its standard input.
 fn init(home: &Path, db: &Path, args: &[&str], stdin: &str) -> Output {
@@ -86,6 +89,20 @@ fn a_real_store_starts_with_the_built_in_reference_and_no_history() {
     assert_eq!((staff[0].name.as_str(), staff[0].role), ("최영희", Role::Manager));
     assert!(store.sign_in(staff[0].id, "4826", common::at(9, 0)).is_ok(), "the PIN from stdin signs in");
     assert!(store.check().unwrap().is_ok());
+
+    // The store's own words on its receipts, read back from the ESC/POS bytes.
+    let manager = staff[0].clone();
+    let sweater = nanum::store::category_line(&store.category("001").unwrap().unwrap(), Won::new(5_000));
+    let mut cart = Cart::new();
+    cart.add(sweater).unwrap();
+    let payment = Payment::cash(cart.total(), Won::new(10_000)).unwrap();
+    let sale = store.commit_sale(NewSale::new(&cart, &payment, &manager, common::at(10, 0))).unwrap();
+    let doc = sale_receipt(store.info(), &sale, ReceiptOptions::default());
+    let bytes = render(&doc, &PrinterProfile::default()).unwrap().bytes;
+    let lines: Vec<String> = text_lines(&decode(&bytes).unwrap()).iter().map(|l| l.trim().to_string()).collect();
+    assert!(lines.contains(&"사업자 102-82-03497  전화 063-123-4567".to_string()), "{lines:#?}");
+    assert!(lines.contains(&"대표 홍길동".to_string()), "{lines:#?}");
+    assert!(lines.contains(&"월~토 10:00~19:00".to_string()), "{lines:#?}");
 }
 
 type Case = (&'static [(usize, &'static str)], &'static str, &'static str);
@@ -145,4 +162,17 @@ fn the_till_without_a_display_says_so_in_one_line_and_makes_nothing() {
         assert!(said.contains("화면(디스플레이)을 열 수 없어요"), "{said}");
         assert!(files(home.path()).is_empty(), "no store made without a window");
     }
+}
+
+#[test]
+fn the_manual_page_comes_from_the_command_line_definitions() {
+    let out = Command::new(env!("CARGO_BIN_EXE_nanum")).arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.starts_with(".ie") || page.contains(".TH nanum"), "roff: {}", &page[..page.len().min(200)]);
+    for command in ["init", "backup", "restore", "sync"] {
+        assert!(page.contains(command), "the page lists {command}");
+    }
+    let help = Command::new(env!("CARGO_BIN_EXE_nanum")).arg("--help").output().unwrap();
+    assert!(!String::from_utf8_lossy(&help.stdout).contains("\n  man "), "hidden from --help");
 }
