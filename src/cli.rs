@@ -32,18 +32,28 @@ pub enum Command {
     /// Set up a real store at --db (which must not exist yet): its identity and first manager,
     /// on Nanum's built-in categories, tax classes and colour calendar, with no history. The
     /// manager's PIN comes on stdin (asked twice on a terminal).
+    ///
+    /// With --central and --token-file, the store is set up from head office instead: its code
+    /// and name, and every piece of reference data head office holds, staff included. --manager
+    /// (with the PIN on stdin) is needed only when head office has no manager for the store yet.
     Init {
         /// The store's code: three digits, printed in every receipt code.
-        #[arg(long = "store", value_name = "CODE")]
-        code: String,
-        #[arg(long, value_name = "NAME")]
-        name: String,
+        #[arg(long = "store", value_name = "CODE", required_unless_present = "central", conflicts_with = "central")]
+        code: Option<String>,
+        #[arg(long, value_name = "NAME", required_unless_present = "central", conflicts_with = "central")]
+        name: Option<String>,
         /// 사업자등록번호, e.g. 123-45-67891 (its check digit is verified).
-        #[arg(long, value_name = "NNN-NN-NNNNN")]
-        business_no: String,
+        #[arg(long, value_name = "NNN-NN-NNNNN", required_unless_present = "central", conflicts_with = "central")]
+        business_no: Option<String>,
         /// The first manager's name.
-        #[arg(long, value_name = "NAME")]
-        manager: String,
+        #[arg(long, value_name = "NAME", required_unless_present = "central")]
+        manager: Option<String>,
+        /// Head office's address, e.g. https://central.example.org
+        #[arg(long, value_name = "URL", requires = "token_file")]
+        central: Option<String>,
+        /// The file holding the store's token from head office (a USB stick works: it is copied).
+        #[arg(long, value_name = "FILE", requires = "central")]
+        token_file: Option<PathBuf>,
         /// 대표자, printed beside the business number.
         #[arg(long, value_name = "NAME", default_value = "")]
         representative: String,
@@ -248,6 +258,52 @@ fn restore(db: Option<&Path>, paths: &Paths, file: &Path, manager: Option<&str>)
     Ok(())
 }
 
+/// `nanum init --central`: the store as head office knows it, then head office remembered for
+/// the nightly sync.
+fn join_head_office(
+    path: &Path,
+    paths: &Paths,
+    mut config: Config,
+    central: &str,
+    token_file: &Path,
+    manager: Option<&str>,
+) -> Result<(), Failure> {
+    use crate::sync::join::{JoinError, join};
+    if path.exists() {
+        return Err(Failure::User(messages::store_error(&crate::store::StoreError::Exists {
+            path: path.to_path_buf(),
+        })));
+    }
+    let token = std::fs::read_to_string(token_file).map_err(|e| {
+        Failure::User(t!("sync-no-token", path = token_file.display().to_string(), reason = messages::io_error(&e)))
+    })?;
+    let client = crate::sync::client::Client::new(config.sync.settings(central, &token));
+    let now = Local::now().fixed_offset();
+    let pin = match manager {
+        Some(_) => Some(read_new_pin()?),
+        None => None,
+    };
+    let first = manager.zip(pin.as_ref());
+    let joined = join(&client, path, first, now).map_err(|e| match e {
+        JoinError::NeedsManager { .. } => {
+            Failure::User(format!("{} {}", messages::join_error(&e), t!("cli-join-add-manager")))
+        }
+        e => Failure::User(messages::join_error(&e)),
+    })?;
+    config.remember_head_office(paths, central, &token).map_err(|e| Failure::User(messages::config_error(&e)))?;
+    let staff = joined.store.staff()?.len();
+    println!(
+        "{}",
+        t!(
+            "cli-joined",
+            name = joined.identity.name.clone(),
+            code = format!("{:03}", joined.identity.code),
+            staff = staff
+        )
+    );
+    Ok(())
+}
+
 /// Today's backup into the backup folder, then the old ones beyond what the settings keep.
 fn nightly_backup(store: &Store, config: &Config, paths: &Paths) -> Result<(), Failure> {
     use crate::store::backup::{nightly_day, nightly_name, to_prune};
@@ -445,17 +501,21 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             use clap::CommandFactory;
             clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?;
         }
-        Command::Init { code, name, business_no, manager, representative, address, phone, footer } => {
+        Command::Init { central: Some(central), token_file: Some(token_file), manager, .. } => {
+            let path = db.ok_or_else(|| Failure::Usage(t!("cli-init-needs-db")))?;
+            join_head_office(path, paths, config, &central, &token_file, manager.as_deref())?;
+        }
+        Command::Init { code, name, business_no, manager, representative, address, phone, footer, .. } => {
             let path = db.ok_or_else(|| Failure::Usage(t!("cli-init-needs-db")))?;
             let mut new = crate::store::NewStore {
-                code,
-                name,
-                business_no,
+                code: code.unwrap_or_default(),
+                name: name.unwrap_or_default(),
+                business_no: business_no.unwrap_or_default(),
                 representative,
                 address,
                 phone,
                 receipt_footer: footer,
-                manager,
+                manager: manager.unwrap_or_default(),
                 pin: crate::domain::Pin::default(),
             };
             // Every mistake in the arguments is told before the PIN is asked for.

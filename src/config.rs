@@ -271,6 +271,33 @@ impl Config {
         })
     }
 
+    /// Remembers head office for the nightly sync: its address in `[sync]`, and the store's token
+    /// in the token file (readable by this user only; written through a temporary file).
+    pub fn remember_head_office(&mut self, paths: &Paths, central: &str, token: &str) -> Result<(), ConfigError> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let path = self.sync.token_file(paths);
+        let write_error = |e: &std::io::Error| ConfigError::Write { path: path.clone(), cause: Cause::io(e) };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| write_error(&e))?;
+        }
+        let tmp = path.with_extension("tmp");
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&tmp)
+            .and_then(|mut f| {
+                use std::io::Write;
+                f.write_all(token.trim().as_bytes())?;
+                f.sync_all()
+            })
+            .and_then(|()| std::fs::rename(&tmp, &path));
+        written.map_err(|e| write_error(&e))?;
+        self.sync.central = central.trim().to_string();
+        self.save(&paths.config_file)
+    }
+
     /// Writes the settings through a temporary file, so a full disk never leaves half a file.
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
         let write_error = |e: &std::io::Error| ConfigError::Write { path: path.to_path_buf(), cause: Cause::io(e) };

@@ -416,6 +416,16 @@ pub fn sync_summary(s: &crate::sync::client::Summary) -> String {
     line
 }
 
+pub fn join_error(e: &crate::sync::join::JoinError) -> String {
+    use crate::sync::join::JoinError;
+    match e {
+        JoinError::Sync(e) => sync_error(e),
+        JoinError::NeedsManager { .. } => t!("join-needs-manager"),
+        JoinError::Code(code) => t!("join-bad-code", code = *code),
+        JoinError::Setup(e) => setup_error(e),
+    }
+}
+
 pub fn setup_error(e: &crate::store::SetupError) -> String {
     use crate::domain::BusinessNoError;
     use crate::store::SetupError;

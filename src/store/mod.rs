@@ -113,6 +113,12 @@ impl From<rusqlite::Error> for StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// Removes a store file made moments ago that must not stay (a setup that failed half-way),
+/// with its `-wal` and `-shm`. Its connections must be closed first.
+pub fn remove_files(path: &Path) {
+    open::remove_database_files(path);
+}
+
 pub struct Store {
     conn: Connection,
     /// Counts this connection among the process's own to the file (see `open`); declared after

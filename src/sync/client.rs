@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::protocol::{ACK_PATH, Ack, ApiError, Batch, JOURNAL_PATH, REFERENCE_PATH, Reference};
+use super::protocol::{
+    ACK_PATH, Ack, ApiError, Batch, JOURNAL_PATH, REFERENCE_PATH, Reference, STORE_PATH, StoreIdentity,
+};
 use crate::store::{Store, StoreError, journal};
 
 #[derive(Debug, Clone)]
@@ -200,6 +202,12 @@ impl Client {
 
     pub fn send(&self, batch: &Batch) -> Result<Ack, SyncError> {
         let response = self.agent.post(self.url(JOURNAL_PATH)).header("Authorization", self.bearer()).send_json(batch);
+        self.answer(response)?.ok_or_else(|| self.broken_answer("an empty answer"))
+    }
+
+    /// The store this till's token belongs to.
+    pub fn store(&self) -> Result<StoreIdentity, SyncError> {
+        let response = self.agent.get(self.url(STORE_PATH)).header("Authorization", self.bearer()).call();
         self.answer(response)?.ok_or_else(|| self.broken_answer("an empty answer"))
     }
 

@@ -3,8 +3,10 @@
 //!
 //! - [`protocol`]: what goes over the wire, shared by both ends.
 //! - [`client`]: the till's side (`nanum sync` and the manager's button).
+//! - [`join`]: a new till set up from head office (본부에 연결, `nanum init --central`).
 //! - [`central`]: head office's service.
 
 pub mod central;
 pub mod client;
+pub mod join;
 pub mod protocol;

@@ -4,6 +4,8 @@
 //! - `GET  /api/v1/ack`: where head office stands with this store's journal ([`Ack`]).
 //! - `POST /api/v1/journal`: a [`Batch`] of events; answers the new [`Ack`].
 //! - `GET  /api/v1/reference?have=V`: the newest [`Reference`] if it is newer than `V`, else 204.
+//! - `GET  /api/v1/store`: the store the token belongs to ([`StoreIdentity`]), for a till joining
+//!   head office.
 //! - Errors answer an [`ApiError`] with a status: 400 malformed, 401 token, 409 the journal does
 //!   not agree with what head office has, 413 too big.
 
@@ -14,6 +16,7 @@ use crate::store::JournalEvent;
 pub const ACK_PATH: &str = "/api/v1/ack";
 pub const JOURNAL_PATH: &str = "/api/v1/journal";
 pub const REFERENCE_PATH: &str = "/api/v1/reference";
+pub const STORE_PATH: &str = "/api/v1/store";
 pub const HEALTH_PATH: &str = "/health";
 
 /// A store that has not synced for this many hours is overdue: amber in its status bar, listed
@@ -37,6 +40,13 @@ pub struct Batch {
 pub struct Ack {
     pub seq: i64,
     pub hash: String,
+}
+
+/// Who a token says the store is, as head office registered it (`nanum-central store add`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreIdentity {
+    pub code: u16,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,7 +14,9 @@ use deadpool_postgres::Pool;
 use serde::Deserialize;
 
 use super::{CentralError, ingest, reference, stores};
-use crate::sync::protocol::{ACK_PATH, Ack, Batch, HEALTH_PATH, JOURNAL_PATH, MAX_BODY_BYTES, REFERENCE_PATH};
+use crate::sync::protocol::{
+    ACK_PATH, Ack, Batch, HEALTH_PATH, JOURNAL_PATH, MAX_BODY_BYTES, REFERENCE_PATH, STORE_PATH, StoreIdentity,
+};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -27,6 +29,7 @@ pub fn router(pool: Pool) -> Router {
         .route(ACK_PATH, get(ack))
         .route(JOURNAL_PATH, post(upload))
         .route(REFERENCE_PATH, get(reference_data))
+        .route(STORE_PATH, get(store_identity))
         .merge(super::web::routes())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(AppState { pool })
@@ -58,6 +61,18 @@ async fn store_of(state: &AppState, headers: &HeaderMap) -> Result<i32, CentralE
         .and_then(|v| v.strip_prefix("Bearer "))
         .ok_or(CentralError::Unauthorized)?;
     stores::authenticate(&state.pool, token).await
+}
+
+async fn store_identity(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<axum::Json<StoreIdentity>, CentralError> {
+    let store_id = store_of(&state, &headers).await?;
+    let client = state.pool.get().await?;
+    let row = client.query_one("SELECT code, name FROM stores WHERE id = $1", &[&store_id]).await?;
+    let code: i32 = row.get(0);
+    let code = u16::try_from(code).map_err(|_| CentralError::Malformed(format!("store code {code}")))?;
+    Ok(axum::Json(StoreIdentity { code, name: row.get(1) }))
 }
 
 async fn ack(State(state): State<AppState>, headers: HeaderMap) -> Result<axum::Json<Ack>, CentralError> {
