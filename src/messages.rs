@@ -419,6 +419,7 @@ pub fn sync_summary(s: &crate::sync::client::Summary) -> String {
 pub fn join_error(e: &crate::sync::join::JoinError) -> String {
     use crate::sync::join::JoinError;
     match e {
+        JoinError::Sync(crate::sync::client::SyncError::Unauthorized) => t!("join-unauthorized"),
         JoinError::Sync(e) => sync_error(e),
         JoinError::NeedsManager { .. } => t!("join-needs-manager"),
         JoinError::Code(code) => t!("join-bad-code", code = *code),

@@ -254,6 +254,9 @@ fn the_setup_fits_every_till_size_in_korean_and_english() {
             );
             fits(&window, "form with a problem");
             assert_eq!(window.where_is(create), before, "{size:?}: the button moved when the message came");
+            window.click(if lang == Lang::Ko { "뒤로" } else { "Back" });
+            window.click(if lang == Lang::Ko { "본부에 연결" } else { "Join head office" });
+            fits(&window, "join");
         }
     }
     i18n::set_language(Lang::Ko);
@@ -268,4 +271,39 @@ fn the_language_button_switches_the_setup_to_english() {
     assert!(window.sees("Set up a new store"));
     window.click("한국어");
     assert!(window.sees("나눔 POS를 시작해요"));
+}
+
+#[test]
+fn joining_head_office_from_the_screen_asks_for_a_first_manager_where_it_has_none() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let pg = common::pg::Pg::start();
+    let db_url = pg.database("central");
+    let central = common::central::Central::start(&db_url);
+    let token = common::central::add_store(&db_url, 216, "나눔가게 익산점");
+
+    let mut window = Window::new((1024.0, 768.0));
+    window.click("본부에 연결");
+    window.type_into("setup-central", &central.url());
+    window.type_into("setup-token", "wrong-token");
+    window.click("연결하기");
+    assert!(window.sees_part("토큰"), "a refused token is said: {:?}", window.texts());
+    assert!(!window.db().exists());
+
+    window.type_into("setup-token", &token);
+    window.click("연결하기");
+    assert!(window.sees_part("매니저가 아직 없어요"), "{:?}", window.texts());
+    assert!(!window.db().exists(), "nothing is made until a manager is named");
+    window.type_into("setup-manager", "윤지호");
+    window.type_into("setup-pin", "7531");
+    window.type_into("setup-pin-again", "7531");
+    window.click("연결하기");
+
+    let app = window.root.app().expect("the till opens on the joined store");
+    assert_eq!(app.store().info().code, 216);
+    assert_eq!(app.store().info().name, "나눔가게 익산점");
+    assert_eq!(app.on_duty().map(|m| m.name.as_str()), Some("윤지호"));
+    assert_eq!(app.config().sync.central, central.url(), "head office is remembered for the nightly sync");
+    let saved = std::fs::read_to_string(window.dir.path().join("config.toml")).unwrap();
+    assert!(saved.contains(&central.url()), "{saved}");
+    assert_eq!(std::fs::read_to_string(window.dir.path().join("sync-token")).unwrap(), token);
 }

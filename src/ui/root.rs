@@ -98,6 +98,25 @@ impl Root {
                     }
                     Task::none()
                 }
+                first_run::Action::Join { central, token, manager } => {
+                    let job = Joining {
+                        path: setup.path().to_path_buf(),
+                        paths: self.paths.clone(),
+                        config: self.config.clone(),
+                        central,
+                        token,
+                        manager,
+                        now: (self.clock)(),
+                    };
+                    Task::perform(super::off_thread(move || job.run()), |joined| {
+                        RootMessage::Setup(first_run::Message::Joined(joined))
+                    })
+                }
+                first_run::Action::OpenJoined(config, manager) => {
+                    self.config = *config;
+                    let path = setup.path().to_path_buf();
+                    self.open(&path, manager)
+                }
                 first_run::Action::Open(manager) => {
                     let path = setup.path().to_path_buf();
                     self.open(&path, manager)
@@ -157,4 +176,37 @@ impl Root {
 
 fn till(message: Message) -> RootMessage {
     RootMessage::Till(Box::new(message))
+}
+
+/// Joining head office from the setup screen, on a thread of its own (it waits on the network).
+struct Joining {
+    path: std::path::PathBuf,
+    paths: Paths,
+    config: Config,
+    central: String,
+    token: String,
+    manager: Option<(String, crate::domain::Pin)>,
+    now: chrono::DateTime<chrono::FixedOffset>,
+}
+
+type Joined = Result<(Box<Config>, Option<crate::domain::StaffMember>), (String, bool)>;
+
+impl Joining {
+    /// The store made from head office and head office remembered in the settings, or the
+    /// sentence to show (and whether a first manager must be named). Nothing stays on failure.
+    fn run(mut self) -> Joined {
+        use crate::sync::join::{JoinError, join};
+        let client = crate::sync::client::Client::new(self.config.sync.settings(&self.central, &self.token));
+        let first = self.manager.as_ref().map(|(name, pin)| (name.as_str(), pin));
+        let joined = join(&client, &self.path, first, self.now).map_err(|e| {
+            tracing::warn!("joining head office at {}: {e}", self.central);
+            (messages::join_error(&e), matches!(e, JoinError::NeedsManager { .. }))
+        })?;
+        drop(joined.store);
+        if let Err(e) = self.config.remember_head_office(&self.paths, &self.central, &self.token) {
+            crate::store::remove_files(&self.path);
+            return Err((messages::config_error(&e), false));
+        }
+        Ok((Box::new(self.config), joined.manager))
+    }
 }

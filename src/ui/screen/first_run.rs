@@ -29,6 +29,9 @@ pub enum Field {
     Manager,
     Pin,
     PinAgain,
+    /// Head office's address and the store's token, for joining head office.
+    Central,
+    Token,
 }
 
 impl Field {
@@ -44,6 +47,8 @@ impl Field {
         Field::Pin,
         Field::PinAgain,
     ];
+    /// The join form's fields: the manager's only when head office has none for the store.
+    pub const JOIN: [Field; 5] = [Field::Central, Field::Token, Field::Manager, Field::Pin, Field::PinAgain];
 
     /// The field's widget id, for focus and for tests.
     pub fn id(self) -> &'static str {
@@ -58,6 +63,8 @@ impl Field {
             Field::Manager => "setup-manager",
             Field::Pin => "setup-pin",
             Field::PinAgain => "setup-pin-again",
+            Field::Central => "setup-central",
+            Field::Token => "setup-token",
         }
     }
 
@@ -73,6 +80,8 @@ impl Field {
             Field::Manager => t!("setup-manager"),
             Field::Pin => t!("setup-pin"),
             Field::PinAgain => t!("setup-pin-again"),
+            Field::Central => t!("setup-central"),
+            Field::Token => t!("setup-token"),
         }
     }
 
@@ -81,6 +90,7 @@ impl Field {
             Field::Code => "101".into(),
             Field::BusinessNo => "123-45-67891".into(),
             Field::Phone => "02-123-4567".into(),
+            Field::Central => "https://central.example.org".into(),
             _ => String::new(),
         }
     }
@@ -89,8 +99,10 @@ impl Field {
         matches!(self, Field::Pin | Field::PinAgain)
     }
 
-    fn next(self) -> Option<Field> {
-        Field::ALL.iter().position(|f| *f == self).and_then(|i| Field::ALL.get(i + 1)).copied()
+    /// The field after this one on `form`, and how far down the form it is (0 to 1).
+    fn next(self, form: &[Field]) -> Option<(Field, f32)> {
+        let i = form.iter().position(|f| *f == self)?;
+        form.get(i + 1).map(|next| (*next, (i + 1) as f32 / (form.len() - 1).max(1) as f32))
     }
 }
 
@@ -106,6 +118,13 @@ pub enum Message {
     /// Enter in a field: on to the next one, or make the store from the last.
     Next(Field),
     Create,
+    JoinHeadOffice,
+    /// Look on mounted USB sticks for the store's token file.
+    FindToken,
+    TokenFound(Result<(std::path::PathBuf, String), String>),
+    /// Joined head office (the settings that now remember it, the first manager if one was
+    /// made here), or why not (and whether a first manager is needed).
+    Joined(Result<(Box<crate::config::Config>, Option<StaffMember>), (String, bool)>),
     /// The store was made: its first manager, or why not.
     Made(Result<StaffMember, String>),
     DemoMade(Result<(), String>),
@@ -115,6 +134,14 @@ pub enum Message {
 pub enum Action {
     None,
     Run(Task<Message>),
+    /// Join head office: the window's owner knows the settings, so it runs this.
+    Join {
+        central: String,
+        token: String,
+        manager: Option<(String, Pin)>,
+    },
+    /// Joined: the till opens on the new store, with settings that remember head office.
+    OpenJoined(Box<crate::config::Config>, Option<StaffMember>),
     /// The store file exists now: open the till on it, with the first manager signed in when
     /// the store is a real one.
     Open(Option<StaffMember>),
@@ -125,13 +152,18 @@ pub enum Action {
 enum Step {
     Choose,
     NewStore,
+    JoinHeadOffice,
 }
 
 pub struct FirstRun {
     path: PathBuf,
     today: NaiveDate,
     step: Step,
-    values: [String; 10],
+    values: [String; 12],
+    /// Head office has no manager for the store: the join form asks for one.
+    join_needs_manager: bool,
+    /// Where the token was read from, once found on a USB stick.
+    token_from: Option<std::path::PathBuf>,
     problem: Option<String>,
     /// What is being made, while it is.
     making: Option<String>,
@@ -146,6 +178,8 @@ impl FirstRun {
             today,
             step: Step::Choose,
             values: Default::default(),
+            join_needs_manager: false,
+            token_from: None,
             problem: None,
             making: None,
             demo_days: 30,
@@ -160,6 +194,15 @@ impl FirstRun {
 
     pub fn path(&self) -> &std::path::Path {
         &self.path
+    }
+
+    /// The fields the form of this step shows, in order.
+    fn form(&self) -> &'static [Field] {
+        match (self.step, self.join_needs_manager) {
+            (Step::JoinHeadOffice, true) => &Field::JOIN,
+            (Step::JoinHeadOffice, false) => &Field::JOIN[..2],
+            _ => &Field::ALL,
+        }
     }
 
     fn value(&self, field: Field) -> &str {
@@ -182,7 +225,7 @@ impl FirstRun {
     }
 
     pub fn update(&mut self, message: Message) -> Action {
-        if self.making.is_some() && !matches!(message, Message::Made(_) | Message::DemoMade(_)) {
+        if self.making.is_some() && !matches!(message, Message::Made(_) | Message::DemoMade(_) | Message::Joined(_)) {
             return Action::None;
         }
         match message {
@@ -190,6 +233,60 @@ impl FirstRun {
                 self.step = Step::NewStore;
                 self.problem = None;
                 Action::Run(operation::focus(Field::Code.id()))
+            }
+            Message::JoinHeadOffice if self.step == Step::Choose => {
+                self.step = Step::JoinHeadOffice;
+                self.problem = None;
+                Action::Run(operation::focus(Field::Central.id()))
+            }
+            Message::JoinHeadOffice => {
+                let central = self.value(Field::Central).trim().to_string();
+                let token = self.value(Field::Token).trim().to_string();
+                if central.is_empty() || token.is_empty() {
+                    self.problem = Some(t!("setup-join-needs"));
+                    return Action::None;
+                }
+                let manager = if self.join_needs_manager {
+                    if self.value(Field::Pin) != self.value(Field::PinAgain) {
+                        self.problem = Some(t!("setup-pins-differ"));
+                        self.values[Field::PinAgain as usize].clear();
+                        return Action::None;
+                    }
+                    Some((
+                        self.value(Field::Manager).to_string(),
+                        Pin::typed(self.value(Field::Pin)).unwrap_or_default(),
+                    ))
+                } else {
+                    None
+                };
+                self.problem = None;
+                self.making = Some(t!("setup-joining"));
+                Action::Join { central, token, manager }
+            }
+            Message::FindToken => {
+                self.problem = None;
+                Action::Run(Task::perform(off_thread(find_token), Message::TokenFound))
+            }
+            Message::TokenFound(Ok((path, token))) => {
+                self.values[Field::Token as usize] = token;
+                self.token_from = Some(path);
+                self.problem = None;
+                Action::None
+            }
+            Message::TokenFound(Err(problem)) => {
+                self.token_from = None;
+                self.problem = Some(problem);
+                Action::None
+            }
+            Message::Joined(Ok((config, manager))) => Action::OpenJoined(config, manager),
+            Message::Joined(Err((problem, needs_manager))) => {
+                self.making = None;
+                self.problem = Some(problem);
+                if needs_manager && !self.join_needs_manager {
+                    self.join_needs_manager = true;
+                    return Action::Run(operation::focus(Field::Manager.id()));
+                }
+                Action::None
             }
             Message::Back => {
                 self.step = Step::Choose;
@@ -204,13 +301,13 @@ impl FirstRun {
                 self.values[field as usize] = value;
                 Action::None
             }
-            Message::Next(field) => match field.next() {
+            Message::Next(field) => match field.next(self.form()) {
                 // Keep the field coming into focus in sight on a short screen.
-                Some(next) => {
-                    let down = Field::ALL.iter().position(|f| *f == next).unwrap_or(0) as f32 / 9.0;
+                Some((next, down)) => {
                     let keep_in_sight = operation::snap_to(FORM, operation::RelativeOffset { x: 0.0, y: down });
                     Action::Run(Task::batch([operation::focus(next.id()), keep_in_sight]))
                 }
+                None if self.step == Step::JoinHeadOffice => self.update(Message::JoinHeadOffice),
                 None => self.update(Message::Create),
             },
             Message::Create => {
@@ -269,11 +366,13 @@ impl FirstRun {
         let heading = match self.step {
             Step::Choose => t!("setup-title"),
             Step::NewStore => t!("setup-new"),
+            Step::JoinHeadOffice => t!("setup-join"),
         };
         let top = row![widgets::title(heading).width(Fill), language].spacing(16).align_y(Center);
         let body = match self.step {
             Step::Choose => self.view_choose(layout),
             Step::NewStore => self.view_form(layout),
+            Step::JoinHeadOffice => self.view_join(layout),
         };
         let page = column![top, body].spacing(if layout.short() { 12 } else { 20 }).max_width(1100);
         container(page).center_x(Fill).height(Fill).padding(layout.padding() * 2.0).style(theme::page).into()
@@ -290,17 +389,19 @@ impl FirstRun {
                 .spacing(10)
                 .width(Fill),
             )
-            .padding(20)
+            .padding(if layout.short() { 14 } else { 20 })
             .width(Fill)
-            .height(if layout.short() { 150 } else { 190 })
             .style(theme::key)
             .on_press_maybe(enabled.then_some(message))
         };
-        let tiles = row![
+        // One above the other, each as tall as its words: side by side, a narrow till cut the
+        // longer explanations off.
+        let tiles = column![
+            tile(t!("setup-join"), t!("setup-join-detail"), Message::JoinHeadOffice),
             tile(t!("setup-new"), t!("setup-new-detail"), Message::NewStore),
             tile(t!("setup-demo"), t!("setup-demo-detail"), Message::Demo),
         ]
-        .spacing(16);
+        .spacing(if layout.short() { 10 } else { 16 });
         column![widgets::label(t!("setup-intro")), tiles, self.status_line()].spacing(16).into()
     }
 
@@ -315,46 +416,112 @@ impl FirstRun {
         container(said).height(72).width(Fill).into()
     }
 
-    fn view_form(&self, layout: Layout) -> Element<'_, Message> {
-        let field = |f: Field| -> Element<'_, Message> {
-            let mut input = text_input(&f.placeholder(), self.value(f))
-                .id(f.id())
-                .size(theme::BODY)
-                .padding(10)
-                .secure(f.is_pin())
-                .on_submit(Message::Next(f));
-            if self.making.is_none() {
-                input = input.on_input(move |v| Message::Typed(f, v));
-            }
-            column![widgets::label(f.label()).size(theme::SMALL), input].spacing(4).width(Fill).into()
-        };
-        // Three fields a row where there is room, so the whole form fits 1,024×768 unscrolled.
+    fn input(&self, f: Field) -> Element<'_, Message> {
+        let mut input = text_input(&f.placeholder(), self.value(f))
+            .id(f.id())
+            .size(theme::BODY)
+            .padding(10)
+            .secure(f.is_pin())
+            .on_submit(Message::Next(f));
+        if self.making.is_none() {
+            input = input.on_input(move |v| Message::Typed(f, v));
+        }
+        column![widgets::label(f.label()).size(theme::SMALL), input].spacing(4).width(Fill).into()
+    }
+
+    /// A titled group of fields, three a row where there is room (so the new-store form fits
+    /// 1,024×768 unscrolled), two where there is not.
+    fn section(&self, title: String, fields: &[Field], layout: Layout) -> Element<'_, Message> {
         let columns = if layout.width >= 1000.0 { 3 } else { 2 };
-        let section = |title: String, fields: &[Field]| {
-            let items: Vec<Element<'_, Message>> = fields.iter().map(|f| field(*f)).collect();
-            column![
-                text(widgets::keep_words(&title)).size(theme::BODY).font(theme::BOLD),
-                widgets::grid(items, columns)
-            ]
+        let items: Vec<Element<'_, Message>> = fields.iter().map(|f| self.input(*f)).collect();
+        column![text(widgets::keep_words(&title)).size(theme::BODY).font(theme::BOLD), widgets::grid(items, columns)]
             .spacing(8)
-        };
-        let form = column![
-            section(t!("setup-store"), &Field::ALL[..Field::Manager as usize]),
-            section(t!("setup-manager-title"), &Field::ALL[Field::Manager as usize..]),
-            widgets::muted(t!("setup-defaults")),
-        ]
-        .spacing(20)
-        .padding([0, 16]);
+            .into()
+    }
+
+    /// The form in a scrollable, the message slot, and Back and `go` at the bottom, where they
+    /// stay whatever the form holds.
+    fn form_page<'a>(&'a self, form: Element<'a, Message>, go: String, on_go: Message) -> Element<'a, Message> {
         let enabled = self.making.is_none();
         let buttons = row![
             widgets::key(t!("setup-back"), theme::BODY, enabled.then_some(Message::Back)).width(160).height(56),
             widgets::spacer(),
-            widgets::key(t!("setup-create"), theme::BODY, enabled.then_some(Message::Create))
-                .style(theme::primary)
-                .width(240)
-                .height(56),
+            widgets::key(go, theme::BODY, enabled.then_some(on_go)).style(theme::primary).width(240).height(56),
         ]
         .align_y(Center);
+        let form = container(form).padding([0, 16]);
         column![scrollable(form).id(FORM).height(Fill), self.status_line(), buttons].spacing(12).into()
     }
+
+    fn view_form(&self, layout: Layout) -> Element<'_, Message> {
+        let form = column![
+            self.section(t!("setup-store"), &Field::ALL[..Field::Manager as usize], layout),
+            self.section(t!("setup-manager-title"), &Field::ALL[Field::Manager as usize..], layout),
+            widgets::muted(t!("setup-defaults")),
+        ]
+        .spacing(20);
+        self.form_page(form.into(), t!("setup-create"), Message::Create)
+    }
+
+    fn view_join(&self, layout: Layout) -> Element<'_, Message> {
+        let from = match &self.token_from {
+            Some(path) => t!("setup-token-from", path = path.display().to_string()),
+            None => t!("setup-token-hint"),
+        };
+        let find =
+            widgets::key(t!("setup-find-token"), theme::BODY, self.making.is_none().then_some(Message::FindToken))
+                .width(220)
+                .height(48);
+        let mut form = column![
+            self.input(Field::Central),
+            self.input(Field::Token),
+            row![find, widgets::muted(from).width(Fill)].spacing(16).align_y(Center),
+        ]
+        .spacing(12);
+        if self.join_needs_manager {
+            form = form.push(self.section(t!("setup-manager-title"), &Field::JOIN[2..], layout));
+        }
+        self.form_page(form.into(), t!("setup-join-go"), Message::JoinHeadOffice)
+    }
+}
+
+/// Where a USB stick is mounted, and how deep under it a token file is looked for.
+const MEDIA: [&str; 2] = ["/media", "/run/media"];
+const MEDIA_DEPTH: usize = 4;
+
+/// The first token file on a mounted USB stick: named `sync-token`, or `*.token`, or starting
+/// with `nanum-token`, small, and holding one line.
+fn find_token() -> Result<(PathBuf, String), String> {
+    fn walk(dir: &std::path::Path, depth: usize, found: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_lowercase();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() && depth > 0 => walk(&path, depth - 1, found),
+                Ok(t)
+                    if t.is_file()
+                        && (name == "sync-token" || name.ends_with(".token") || name.starts_with("nanum-token")) =>
+                {
+                    found.push(path)
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for media in MEDIA {
+        walk(std::path::Path::new(media), MEDIA_DEPTH, &mut found);
+    }
+    found.sort();
+    for path in found {
+        let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= 1024);
+        if let (true, Ok(text)) = (small, std::fs::read_to_string(&path)) {
+            let token = text.trim();
+            if !token.is_empty() && !token.contains(char::is_whitespace) {
+                return Ok((path, token.to_string()));
+            }
+        }
+    }
+    Err(t!("setup-no-token-found"))
 }
