@@ -162,6 +162,12 @@ pub enum Command {
     },
     /// Check the database file and the journal chain.
     Check,
+    /// Write what support needs to FILE: version, store, settings (the token masked), sync,
+    /// what check finds, the last log lines.
+    Diagnostics {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// The manual page, as roff on stdout (for the Debian package).
     #[command(hide = true)]
     Man,
@@ -497,6 +503,14 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
         return crate::ui::run(db, paths, config, config_problem).map_err(Failure::User);
     };
     match command {
+        Command::Diagnostics { out } => {
+            let path = db.map(Path::to_path_buf).unwrap_or_else(|| paths.default_db());
+            let text = crate::diagnostics::gather(&path, &config, paths, Local::now().fixed_offset());
+            crate::diagnostics::save(&text, &out).map_err(|e| {
+                Failure::User(t!("cli-cannot-write", path = out.display().to_string(), reason = messages::io_error(&e)))
+            })?;
+            println!("{}", t!("cli-diagnostics-done", path = out.display().to_string()));
+        }
         Command::Man => {
             use clap::CommandFactory;
             clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?;

@@ -13,6 +13,7 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod diagnostics;
 pub mod domain;
 pub mod hardware;
 pub mod i18n;

@@ -144,3 +144,21 @@ fn the_nightly_backup_goes_to_the_folder_of_the_settings_and_old_ones_are_pruned
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stdout).contains("이미"));
 }
+
+#[test]
+fn diagnostics_hold_what_support_needs_and_never_the_token() {
+    let home = tempfile::tempdir().unwrap();
+    let (db, _) = made_demo(home.path());
+    let token = "nanum_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    std::fs::write(home.path().join("sync-token"), token).unwrap();
+    let out_file = home.path().join("diag.txt");
+    let out = nanum(home.path(), &["--db", &db, "diagnostics", "--out", out_file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&out_file).unwrap();
+    assert!(text.contains(env!("CARGO_PKG_VERSION")));
+    assert!(text.contains("001 나눔가게 신촌점 (demo)"), "{text}");
+    assert!(text.contains("integrity: ok") && text.contains(", 0 problems; sales:"), "{text}");
+    assert!(text.contains("nanu…cdef"), "the token masked: {text}");
+    assert!(!text.contains(token), "never the token itself");
+    assert!(text.contains("[log: the last"), "{text}");
+}

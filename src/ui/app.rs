@@ -74,6 +74,9 @@ pub enum Message {
     OpenFloor,
     OpenVolunteers,
     OpenReports,
+    /// A manager's 진단 정보 저장: what support needs, to a file in the data folder.
+    SaveDiagnostics,
+    DiagnosticsSaved(Result<std::path::PathBuf, String>),
     /// The work menu, and back from it to selling.
     OpenMenu,
     CloseMenu,
@@ -152,6 +155,8 @@ pub struct App {
     /// Something the manager should know that is not about the current screen (a bad config).
     notice: Option<String>,
     sync: sync::SyncState,
+    /// Where the diagnostics were saved (or why not), until the menu is left.
+    diagnostics: Option<Result<std::path::PathBuf, String>>,
 }
 
 impl App {
@@ -184,6 +189,7 @@ impl App {
             jobs: None,
             notice: None,
             sync: sync::SyncState::default(),
+            diagnostics: None,
         };
         Ok((app, measure_window(Message::Monitor, Message::Resized)))
     }
@@ -367,6 +373,26 @@ impl App {
                 Task::none()
             }
             Message::OpenMenu => self.open_menu(),
+            Message::SaveDiagnostics => {
+                if !self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) {
+                    return Task::none();
+                }
+                let (path, config, paths) = (self.store.path().to_path_buf(), self.config.clone(), self.paths.clone());
+                let now = self.now;
+                let save = super::off_thread(move || {
+                    let text = crate::diagnostics::gather(&path, &config, &paths, now);
+                    let out = paths.data_dir.join(format!("diagnostics-{}.txt", now.format("%Y%m%d-%H%M%S")));
+                    crate::diagnostics::save(&text, &out).map(|()| out).map_err(|e| messages::io_error(&e))
+                });
+                Task::perform(save, Message::DiagnosticsSaved)
+            }
+            Message::DiagnosticsSaved(saved) => {
+                if let Err(e) = &saved {
+                    tracing::warn!("diagnostics not saved: {e}");
+                }
+                self.diagnostics = Some(saved);
+                Task::none()
+            }
             Message::CloseMenu => self.open_checkout(),
             Message::OpenPricing => {
                 if self.on_duty.is_none() || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
@@ -631,6 +657,7 @@ impl App {
             return Task::none();
         }
         self.screen = Screen::Menu;
+        self.diagnostics = None;
         Task::none()
     }
 

@@ -166,6 +166,13 @@ impl App {
                 .style(theme::primary)
                 .on_press_maybe(start),
         );
+        head = head.push(
+            button(text(t!("diagnostics-button")).size(theme::BODY).align_y(Center).height(Fill))
+                .height(self.layout.key_height())
+                .padding([0, 20])
+                .style(theme::key)
+                .on_press(Message::SaveDiagnostics),
+        );
         lines = lines.push(head);
         match &self.sync.running {
             Some(Progress::Uploading { sent, total }) => {
@@ -189,6 +196,14 @@ impl App {
                 Ok(summary) => widgets::banner(summary, false),
                 Err(why) => widgets::banner(why, true),
             });
+        }
+        match &self.diagnostics {
+            Some(Ok(path)) => {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                lines = lines.push(widgets::banner(t!("diagnostics-saved", name = name), false));
+            }
+            Some(Err(why)) => lines = lines.push(widgets::banner(t!("diagnostics-failed", reason = why.clone()), true)),
+            None => {}
         }
         container(lines).padding([12, 16]).width(Fill).style(theme::card).into()
     }
