@@ -75,6 +75,10 @@ fn every_screen_fits_every_till_size() {
         till.send(Message::Hotkey(nanum::ui::app::Hotkey::Escape));
         till.send(Message::OpenDevices);
         fits(&till, "device settings");
+        till.send(Message::OpenMenu);
+        fits(&till, "work menu");
+        till.send(Message::OpenSettings);
+        fits(&till, "store settings");
     }
 }
 

@@ -17,7 +17,9 @@ mod sync;
 pub use sync::SyncMessage;
 
 use super::layout::Layout;
-use super::screen::{Screen, audit, checkout, devices, floor, intake, login, menu, pricing, reports, till, volunteers};
+use super::screen::{
+    Screen, audit, checkout, devices, floor, intake, login, menu, pricing, reports, settings, till, volunteers,
+};
 use super::wedge::Burst;
 use super::{jobs, theme, widgets};
 use crate::config::{Config, Paths};
@@ -49,6 +51,7 @@ pub enum Message {
     Floor(floor::Message),
     Volunteers(volunteers::Message),
     Reports(reports::Message),
+    Settings(settings::Message),
     Jobs(jobs::Message),
     Tick,
     /// Sync with head office: the status bar's count, the manager's button, progress.
@@ -74,6 +77,8 @@ pub enum Message {
     OpenFloor,
     OpenVolunteers,
     OpenReports,
+    /// 매장 설정 (managers).
+    OpenSettings,
     /// A manager's 진단 정보 저장: what support needs, to a file in the data folder.
     SaveDiagnostics,
     DiagnosticsSaved(Result<std::path::PathBuf, String>),
@@ -282,6 +287,7 @@ impl App {
                     | Screen::Floor(_)
                     | Screen::Volunteers(_)
                     | Screen::Reports(_)
+                    | Screen::Settings(_)
                     | Screen::Menu => {}
                 }
                 self.sync_tick()
@@ -373,6 +379,40 @@ impl App {
                 Task::none()
             }
             Message::OpenMenu => self.open_menu(),
+            Message::OpenSettings => {
+                let manager = self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager);
+                if !manager || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+                    return Task::none();
+                }
+                self.screen = Screen::Settings(settings::Settings::new(&self.store));
+                Task::none()
+            }
+            Message::Settings(message) => {
+                let (Screen::Settings(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else {
+                    return Task::none();
+                };
+                let ctx = settings::Context { store: &self.store, worker: &self.worker, staff, now: self.now };
+                match screen.update(message, ctx) {
+                    settings::Action::None => Task::none(),
+                    settings::Action::Run(task) => task.map(Message::Settings),
+                    settings::Action::Saved => {
+                        // The receipts and the status bar read the store's details from here.
+                        match self.store.reload_info() {
+                            Ok(()) => screen.refresh(&self.store),
+                            Err(e) => self.notice = Some(messages::store_error(&e)),
+                        }
+                        Task::none()
+                    }
+                    settings::Action::Language(lang) => {
+                        if i18n::language() != lang {
+                            return self.update(Message::ToggleLanguage);
+                        }
+                        Task::none()
+                    }
+                    settings::Action::Devices => self.update(Message::OpenDevices),
+                    settings::Action::Leave => self.open_menu(),
+                }
+            }
             Message::SaveDiagnostics => {
                 if !self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) {
                     return Task::none();
@@ -440,6 +480,7 @@ impl App {
                     (Screen::Pricing(_), Hotkey::Escape) => self.pricing_update(pricing::Message::Back),
                     (Screen::Floor(_), Hotkey::Escape) => self.update(Message::Floor(floor::Message::Back)),
                     (Screen::Reports(_), Hotkey::Escape) => self.update(Message::Reports(reports::Message::Back)),
+                    (Screen::Settings(_), Hotkey::Escape) => self.open_menu(),
                     (Screen::Volunteers(_), Hotkey::Escape) => {
                         self.update(Message::Volunteers(volunteers::Message::Back))
                     }
@@ -577,6 +618,7 @@ impl App {
             | Screen::Floor(_)
             | Screen::Volunteers(_)
             | Screen::Reports(_)
+            | Screen::Settings(_)
             | Screen::Menu => {
                 self.notice = Some(t!("till-scan-elsewhere"));
                 Task::none()
@@ -858,6 +900,7 @@ impl App {
             (None, Screen::Floor(screen)) => screen.view(self.layout).map(Message::Floor),
             (None, Screen::Volunteers(screen)) => screen.view(self.layout).map(Message::Volunteers),
             (None, Screen::Reports(screen)) => screen.view(self.layout).map(Message::Reports),
+            (None, Screen::Settings(screen)) => screen.view(self.layout).map(Message::Settings),
             (None, Screen::Menu) => {
                 let role = self.on_duty.as_ref().map_or(Role::Volunteer, |s| s.role);
                 let keys = menu::view(role, self.layout);

@@ -10,6 +10,7 @@ pub mod login;
 pub mod menu;
 pub mod pricing;
 pub mod reports;
+pub mod settings;
 pub mod till;
 pub mod volunteers;
 
@@ -39,6 +40,8 @@ pub enum Screen {
     Floor(floor::Floor),
     Volunteers(volunteers::Volunteers),
     Reports(reports::Reports),
+    /// 매장 설정 (managers).
+    Settings(settings::Settings),
     /// The work menu.
     Menu,
 }

@@ -32,7 +32,7 @@ pub fn view<'a>(role: Role, layout: Layout) -> Element<'a, Message> {
         keys.push(key(t!("menu-reports"), t!("menu-reports-hint"), Message::OpenReports));
         keys.push(key(t!("menu-volunteers"), t!("menu-volunteers-hint"), Message::OpenVolunteers));
         keys.push(key(t!("menu-audit"), t!("menu-audit-hint"), Message::OpenAudit));
-        keys.push(key(t!("menu-devices"), t!("menu-devices-hint"), Message::OpenDevices));
+        keys.push(key(t!("menu-settings"), t!("menu-settings-hint"), Message::OpenSettings));
     }
     let mut rows = column![widgets::title(t!("menu-title"))].spacing(12);
     let mut keys = keys.into_iter().peekable();
