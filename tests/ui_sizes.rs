@@ -79,6 +79,10 @@ fn every_screen_fits_every_till_size() {
         fits(&till, "work menu");
         till.send(Message::OpenSettings);
         fits(&till, "store settings");
+        till.click("직원 관리");
+        fits(&till, "staff");
+        till.click("이서준");
+        fits(&till, "a person on the staff");
     }
 }
 

@@ -1142,3 +1142,26 @@ settings-bad-phone = Check the phone number.
 settings-bad-percent = The discount limit and the price band are 0 to 100.
 settings-bad-hold = The purchase hold is 0 to 2,160 hours (90 days).
 settings-bad-low-stock = The low-stock level is 0 or more.
+
+## Staff
+staff-title = Staff
+staff-hint = Choose someone to change their role or PIN, or to mark that they left. Volunteers are kept under Volunteers.
+staff-new = Add a person
+staff-name = Name
+staff-pin-by-person = The person types their PIN (4 to 8 digits) themselves, twice.
+staff-add = Add
+staff-reset-pin = Change to the new PIN
+staff-leave = Mark as left (no sign-in)
+staff-return = Let them work again
+staff-inactive = left
+staff-to-settings = Store settings
+staff-added = Added { $name } as { $role }.
+staff-pin-reset = { $name }'s PIN is changed.
+staff-role-set = { $name } is now { $role }.
+staff-left = { $name } is marked as left and can no longer sign in.
+staff-back = { $name } can sign in again.
+staff-error-not-manager = Only a manager keeps the staff list.
+staff-error-name = Enter a name.
+staff-error-volunteer = Volunteers are kept under Volunteers.
+staff-error-last-manager = The store needs at least one working manager. Add another manager first.
+staff-error-not-found = That person is not on the list. Open the screen again.

@@ -1137,3 +1137,26 @@ settings-bad-phone = 전화번호를 다시 확인해 주세요.
 settings-bad-percent = 할인 한도와 가격 안내 범위는 0부터 100 사이예요.
 settings-bad-hold = 구매 제한은 0부터 2,160시간(90일)까지예요.
 settings-bad-low-stock = 재고 부족 기준은 0 이상이에요.
+
+## 직원 관리
+staff-title = 직원 관리
+staff-hint = 사람을 고르면 역할, PIN, 그만둠을 바꿀 수 있어요. 봉사자는 '봉사 관리'에서 관리해요.
+staff-new = 새 직원 추가
+staff-name = 이름
+staff-pin-by-person = PIN(숫자 4~8자리)은 그 사람이 직접 두 번 입력해요.
+staff-add = 추가하기
+staff-reset-pin = 새 PIN으로 바꾸기
+staff-leave = 그만둠 처리 (로그인 막기)
+staff-return = 다시 일하게 하기
+staff-inactive = 그만둠
+staff-to-settings = 매장 설정
+staff-added = { $name }님을 { $role }{ JOSA($role, "으로") } 추가했어요.
+staff-pin-reset = { $name }님의 PIN을 바꿨어요.
+staff-role-set = { $name }님의 역할을 { $role }{ JOSA($role, "으로") } 바꿨어요.
+staff-left = { $name }님을 그만둠 처리했어요. 이제 로그인할 수 없어요.
+staff-back = { $name }님이 다시 로그인할 수 있어요.
+staff-error-not-manager = 직원 관리는 매니저만 할 수 있어요.
+staff-error-name = 이름을 입력해 주세요.
+staff-error-volunteer = 봉사자는 '봉사 관리'에서 관리해요.
+staff-error-last-manager = 매장에는 일하는 매니저가 한 명은 있어야 해요. 다른 매니저를 먼저 추가해 주세요.
+staff-error-not-found = 그 사람을 명단에서 찾을 수 없어요. 화면을 다시 열어 주세요.

@@ -18,7 +18,7 @@ pub use sync::SyncMessage;
 
 use super::layout::Layout;
 use super::screen::{
-    Screen, audit, checkout, devices, floor, intake, login, menu, pricing, reports, settings, till, volunteers,
+    Screen, audit, checkout, devices, floor, intake, login, menu, pricing, reports, settings, staff, till, volunteers,
 };
 use super::wedge::Burst;
 use super::{jobs, theme, widgets};
@@ -52,6 +52,7 @@ pub enum Message {
     Volunteers(volunteers::Message),
     Reports(reports::Message),
     Settings(settings::Message),
+    Staff(staff::Message),
     Jobs(jobs::Message),
     Tick,
     /// Sync with head office: the status bar's count, the manager's button, progress.
@@ -288,6 +289,7 @@ impl App {
                     | Screen::Volunteers(_)
                     | Screen::Reports(_)
                     | Screen::Settings(_)
+                    | Screen::Staff(_)
                     | Screen::Menu => {}
                 }
                 self.sync_tick()
@@ -387,6 +389,17 @@ impl App {
                 self.screen = Screen::Settings(settings::Settings::new(&self.store));
                 Task::none()
             }
+            Message::Staff(message) => {
+                let (Screen::Staff(screen), Some(manager)) = (&mut self.screen, &self.on_duty) else {
+                    return Task::none();
+                };
+                let ctx = staff::Context { store: &self.store, worker: &self.worker, staff: manager, now: self.now };
+                match screen.update(message, ctx) {
+                    staff::Action::None => Task::none(),
+                    staff::Action::Run(task) => task.map(Message::Staff),
+                    staff::Action::Leave => self.update(Message::OpenSettings),
+                }
+            }
             Message::Settings(message) => {
                 let (Screen::Settings(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else {
                     return Task::none();
@@ -410,6 +423,10 @@ impl App {
                         Task::none()
                     }
                     settings::Action::Devices => self.update(Message::OpenDevices),
+                    settings::Action::Staff => {
+                        self.screen = Screen::Staff(staff::Staff::new(&self.store));
+                        Task::none()
+                    }
                     settings::Action::Leave => self.open_menu(),
                 }
             }
@@ -481,6 +498,7 @@ impl App {
                     (Screen::Floor(_), Hotkey::Escape) => self.update(Message::Floor(floor::Message::Back)),
                     (Screen::Reports(_), Hotkey::Escape) => self.update(Message::Reports(reports::Message::Back)),
                     (Screen::Settings(_), Hotkey::Escape) => self.open_menu(),
+                    (Screen::Staff(_), Hotkey::Escape) => self.update(Message::Staff(staff::Message::Back)),
                     (Screen::Volunteers(_), Hotkey::Escape) => {
                         self.update(Message::Volunteers(volunteers::Message::Back))
                     }
@@ -619,6 +637,7 @@ impl App {
             | Screen::Volunteers(_)
             | Screen::Reports(_)
             | Screen::Settings(_)
+            | Screen::Staff(_)
             | Screen::Menu => {
                 self.notice = Some(t!("till-scan-elsewhere"));
                 Task::none()
@@ -901,6 +920,7 @@ impl App {
             (None, Screen::Volunteers(screen)) => screen.view(self.layout).map(Message::Volunteers),
             (None, Screen::Reports(screen)) => screen.view(self.layout).map(Message::Reports),
             (None, Screen::Settings(screen)) => screen.view(self.layout).map(Message::Settings),
+            (None, Screen::Staff(screen)) => screen.view(self.layout).map(Message::Staff),
             (None, Screen::Menu) => {
                 let role = self.on_duty.as_ref().map_or(Role::Volunteer, |s| s.role);
                 let keys = menu::view(role, self.layout);

@@ -11,6 +11,7 @@ pub mod menu;
 pub mod pricing;
 pub mod reports;
 pub mod settings;
+pub mod staff;
 pub mod till;
 pub mod volunteers;
 
@@ -42,6 +43,8 @@ pub enum Screen {
     Reports(reports::Reports),
     /// 매장 설정 (managers).
     Settings(settings::Settings),
+    /// 직원 관리 (managers, from 매장 설정).
+    Staff(staff::Staff),
     /// The work menu.
     Menu,
 }

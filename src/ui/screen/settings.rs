@@ -78,6 +78,7 @@ pub enum Message {
     Saved(Result<Vec<&'static str>, String>),
     Language(Lang),
     Devices,
+    Staff,
     Back,
 }
 
@@ -88,6 +89,7 @@ pub enum Action {
     Saved,
     Language(Lang),
     Devices,
+    Staff,
     Leave,
 }
 
@@ -194,6 +196,7 @@ impl Settings {
             }
             Message::Language(lang) => Action::Language(lang),
             Message::Devices => Action::Devices,
+            Message::Staff => Action::Staff,
             Message::Back => Action::Leave,
         }
     }
@@ -240,13 +243,15 @@ impl Settings {
             Some(Err(why)) => widgets::banner(why, true),
             None => iced::widget::space().into(),
         };
+        let w = if layout.narrow() { 140 } else { 170 };
         let buttons = row![
-            widgets::key(t!("settings-back"), theme::BODY, Some(Message::Back)).width(160).height(56),
-            widgets::key(t!("menu-devices"), theme::BODY, Some(Message::Devices)).width(180).height(56),
+            widgets::key(t!("settings-back"), theme::BODY, Some(Message::Back)).width(w).height(56),
+            widgets::key(t!("menu-devices"), theme::BODY, Some(Message::Devices)).width(w).height(56),
+            widgets::key(t!("staff-title"), theme::BODY, Some(Message::Staff)).width(w).height(56),
             widgets::spacer(),
             widgets::key(t!("settings-save"), theme::BODY, (!self.saving).then_some(Message::Save))
                 .style(theme::primary)
-                .width(200)
+                .width(w + 20)
                 .height(56),
         ]
         .spacing(12)
