@@ -15,7 +15,7 @@ use crate::hardware::scanner::{self, Framing, ScannerEvent, ScannerSettings, Suf
 use crate::hardware::selftest::self_test;
 use crate::hardware::{PrinterSpec, transport};
 use crate::store::Store;
-use crate::{demo, i18n, messages, reports, t};
+use crate::{demo, explain, i18n, reports, t};
 
 #[derive(Debug, Parser)]
 #[command(name = "nanum", version, about = "나눔 POS: the till for charity thrift stores")]
@@ -227,7 +227,7 @@ fn restore(db: Option<&Path>, paths: &Paths, file: &Path, manager: Option<&str>)
             Failure::User(t!(
                 "cli-restore-bad-backup",
                 path = file.display().to_string(),
-                reason = messages::store_error(&e)
+                reason = explain::store_error(&e)
             ))
         })?;
         println!("{}", t!("cli-restore-done-new", path = file.display().to_string()));
@@ -238,7 +238,7 @@ fn restore(db: Option<&Path>, paths: &Paths, file: &Path, manager: Option<&str>)
         Failure::User(t!(
             "cli-restore-bad-backup",
             path = file.display().to_string(),
-            reason = messages::store_error(&e)
+            reason = explain::store_error(&e)
         ))
     })?;
     let now = Local::now().fixed_offset();
@@ -255,7 +255,7 @@ fn restore(db: Option<&Path>, paths: &Paths, file: &Path, manager: Option<&str>)
             Ok(member) => approved_by = Some(member),
             Err(e) => {
                 backup::abandon(store.path());
-                return Err(Failure::User(messages::sign_in_error(&e, now)));
+                return Err(Failure::User(explain::sign_in_error(&e, now)));
             }
         }
     }
@@ -276,12 +276,12 @@ fn join_head_office(
 ) -> Result<(), Failure> {
     use crate::sync::join::{JoinError, join};
     if path.exists() {
-        return Err(Failure::User(messages::store_error(&crate::store::StoreError::Exists {
+        return Err(Failure::User(explain::store_error(&crate::store::StoreError::Exists {
             path: path.to_path_buf(),
         })));
     }
     let token = std::fs::read_to_string(token_file).map_err(|e| {
-        Failure::User(t!("sync-no-token", path = token_file.display().to_string(), reason = messages::io_error(&e)))
+        Failure::User(t!("sync-no-token", path = token_file.display().to_string(), reason = explain::io_error(&e)))
     })?;
     let client = crate::sync::client::Client::new(config.sync.settings(central, &token));
     let now = Local::now().fixed_offset();
@@ -292,11 +292,11 @@ fn join_head_office(
     let first = manager.zip(pin.as_ref());
     let joined = join(&client, path, first, now).map_err(|e| match e {
         JoinError::NeedsManager { .. } => {
-            Failure::User(format!("{} {}", messages::join_error(&e), t!("cli-join-add-manager")))
+            Failure::User(format!("{} {}", explain::join_error(&e), t!("cli-join-add-manager")))
         }
-        e => Failure::User(messages::join_error(&e)),
+        e => Failure::User(explain::join_error(&e)),
     })?;
-    config.remember_head_office(paths, central, &token).map_err(|e| Failure::User(messages::config_error(&e)))?;
+    config.remember_head_office(paths, central, &token).map_err(|e| Failure::User(explain::config_error(&e)))?;
     let staff = joined.store.staff()?.len();
     println!(
         "{}",
@@ -315,7 +315,7 @@ fn nightly_backup(store: &Store, config: &Config, paths: &Paths) -> Result<(), F
     use crate::store::backup::{nightly_day, nightly_name, to_prune};
     let folder = config.backup.folder(paths);
     let cannot = |e: std::io::Error| {
-        Failure::User(t!("cli-cannot-write", path = folder.display().to_string(), reason = messages::io_error(&e)))
+        Failure::User(t!("cli-cannot-write", path = folder.display().to_string(), reason = explain::io_error(&e)))
     };
     std::fs::create_dir_all(&folder).map_err(cannot)?;
     let out = folder.join(nightly_name(today()));
@@ -348,7 +348,7 @@ fn read_new_pin() -> Result<crate::domain::Pin, Failure> {
     let parse = |typed: &str| {
         crate::domain::Pin::typed(typed.trim())
             .filter(|p| p.len() >= crate::domain::Pin::MIN_LEN)
-            .ok_or_else(|| Failure::User(messages::setup_error(&crate::store::SetupError::Pin)))
+            .ok_or_else(|| Failure::User(explain::setup_error(&crate::store::SetupError::Pin)))
     };
     if std::io::stdin().is_terminal() {
         let first = parse(&rpassword::prompt_password(format!("{} ", t!("cli-init-pin")))?)?;
@@ -387,7 +387,7 @@ pub enum Failure {
 // Every error a command can meet becomes a sentence in the person's language.
 impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Failure {
-        Failure::User(messages::store_error(&e))
+        Failure::User(explain::store_error(&e))
     }
 }
 
@@ -396,7 +396,7 @@ impl From<std::io::Error> for Failure {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return Failure::PipeClosed;
         }
-        Failure::User(t!("cli-output-failed", reason = messages::io_error(&e)))
+        Failure::User(t!("cli-output-failed", reason = explain::io_error(&e)))
     }
 }
 
@@ -411,7 +411,7 @@ impl From<csv::Error> for Failure {
 
 impl From<crate::hardware::transport::SpecError> for Failure {
     fn from(e: crate::hardware::transport::SpecError) -> Failure {
-        Failure::Usage(messages::spec_error(&e))
+        Failure::Usage(explain::spec_error(&e))
     }
 }
 
@@ -428,7 +428,7 @@ pub fn main() -> ExitCode {
     init_logging(&paths);
     let (config, config_problem) = match Config::load(&paths.config_file) {
         Ok(config) => (config, None),
-        Err(e) => (Config::default(), Some(messages::config_error(&e))),
+        Err(e) => (Config::default(), Some(explain::config_error(&e))),
     };
     i18n::set_language(config.ui.language);
     if let (Some(problem), Some(_)) = (&config_problem, &cli.command) {
@@ -493,7 +493,7 @@ fn open(db: Option<&Path>, paths: &Paths) -> Result<Store, Failure> {
     let path = db.map(Path::to_path_buf).unwrap_or_else(|| paths.default_db());
     Store::open(&path).map_err(|e| match e {
         crate::store::StoreError::Missing { .. } => Failure::User(t!("cli-no-db", path = path.display().to_string())),
-        e => Failure::User(messages::store_error(&e)),
+        e => Failure::User(explain::store_error(&e)),
     })
 }
 
@@ -507,7 +507,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             let path = db.map(Path::to_path_buf).unwrap_or_else(|| paths.default_db());
             let text = crate::diagnostics::gather(&path, &config, paths, Local::now().fixed_offset());
             crate::diagnostics::save(&text, &out).map_err(|e| {
-                Failure::User(t!("cli-cannot-write", path = out.display().to_string(), reason = messages::io_error(&e)))
+                Failure::User(t!("cli-cannot-write", path = out.display().to_string(), reason = explain::io_error(&e)))
             })?;
             println!("{}", t!("cli-diagnostics-done", path = out.display().to_string()));
         }
@@ -533,15 +533,15 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 pin: crate::domain::Pin::default(),
             };
             // Every mistake in the arguments is told before the PIN is asked for.
-            new.check_details().map_err(|e| Failure::User(messages::setup_error(&e)))?;
+            new.check_details().map_err(|e| Failure::User(explain::setup_error(&e)))?;
             if path.exists() {
-                return Err(Failure::User(messages::store_error(&crate::store::StoreError::Exists {
+                return Err(Failure::User(explain::store_error(&crate::store::StoreError::Exists {
                     path: path.to_path_buf(),
                 })));
             }
             new.pin = read_new_pin()?;
             let (store, manager) =
-                crate::store::Store::init(path, &new).map_err(|e| Failure::User(messages::setup_error(&e)))?;
+                crate::store::Store::init(path, &new).map_err(|e| Failure::User(explain::setup_error(&e)))?;
             println!(
                 "{}",
                 t!(
@@ -558,7 +558,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 (Some(code), Some(name)) => demo::create_store(path, days, today(), code, &name),
                 _ => demo::create(path, days, today()),
             };
-            let (_, summary) = made.map_err(|e| Failure::User(messages::store_error(&e)))?;
+            let (_, summary) = made.map_err(|e| Failure::User(explain::store_error(&e)))?;
             println!(
                 "{}",
                 t!(
@@ -588,21 +588,21 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 Failure::User(t!(
                     "sync-no-token",
                     path = token_file.display().to_string(),
-                    reason = messages::io_error(&e)
+                    reason = explain::io_error(&e)
                 ))
             })?;
             let mut store = open(db, paths)?;
             let client = crate::sync::client::Client::new(config.sync.settings(&central, &token));
             let summary = client
                 .sync(&mut store, || Local::now().fixed_offset(), |p| tracing::debug!("{p:?}"))
-                .map_err(|e| Failure::User(messages::sync_error(&e)))?;
-            println!("{}", messages::sync_summary(&summary));
+                .map_err(|e| Failure::User(explain::sync_error(&e)))?;
+            println!("{}", explain::sync_summary(&summary));
         }
         Command::Price { code, date } => {
             let store = open(db, paths)?;
             let date = date.unwrap_or_else(today);
-            let priced = store.price_scan(&code, date).map_err(|e| Failure::User(messages::scan_error(&e)))?;
-            print!("{}", messages::price_explanation(&priced, date));
+            let priced = store.price_scan(&code, date).map_err(|e| Failure::User(explain::scan_error(&e)))?;
+            print!("{}", explain::price_explanation(&priced, date));
         }
         Command::Report { kind, date, to, format } => {
             let from = date.unwrap_or_else(today);
@@ -635,7 +635,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
         }
         Command::Policy { discount_limit, hold_hours } => {
             let mut store = open(db, paths)?;
-            let mut policy = store.policy().map_err(|e| Failure::User(messages::store_error(&e)))?;
+            let mut policy = store.policy().map_err(|e| Failure::User(explain::store_error(&e)))?;
             let limit_ok = discount_limit
                 .is_none_or(|l| (rust_decimal::Decimal::ZERO..=rust_decimal::Decimal::ONE_HUNDRED).contains(&l));
             if !limit_ok || hold_hours.is_some_and(|h| !(0..=24 * 90).contains(&h)) {
@@ -650,7 +650,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 }
                 store
                     .set_policy(&policy, Local::now().fixed_offset())
-                    .map_err(|e| Failure::User(messages::store_error(&e)))?;
+                    .map_err(|e| Failure::User(explain::store_error(&e)))?;
             }
             println!(
                 "{}",
@@ -710,12 +710,12 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                     Failure::User(t!(
                         "cli-cannot-write",
                         path = out.display().to_string(),
-                        reason = messages::io_error(&e)
+                        reason = explain::io_error(&e)
                     ))
                 })?,
                 (None, Some(spec)) => {
                     let spec: PrinterSpec = spec.parse()?;
-                    transport::print(&spec, &rendered.bytes).map_err(|e| Failure::User(messages::print_error(&e)))?;
+                    transport::print(&spec, &rendered.bytes).map_err(|e| Failure::User(explain::print_error(&e)))?;
                 }
                 (None, None) => unreachable!("clap requires --out or --printer"),
             }
@@ -730,7 +730,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
             let doc = self_test(store_name.as_deref(), &spec.to_string(), config.printer.columns, now);
             let rendered = crate::hardware::render(&doc, &config.printer.profile())?;
             let status =
-                transport::print(&spec, &rendered.bytes).map_err(|e| Failure::User(messages::print_error(&e)))?;
+                transport::print(&spec, &rendered.bytes).map_err(|e| Failure::User(explain::print_error(&e)))?;
             println!("{}", t!("cli-printed", printer = spec.to_string()));
             if let Some(status) = status {
                 println!("{status:?}");
@@ -749,7 +749,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 Failure::User(t!(
                     "cli-no-port",
                     port = port.clone(),
-                    reason = messages::cause(&crate::hardware::Cause::serial(&e))
+                    reason = explain::cause(&crate::hardware::Cause::serial(&e))
                 ))
             })?;
             let (mut seen, mut lost) = (0u64, false);
@@ -764,7 +764,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                     }
                     ScannerEvent::Disconnected { reason, .. } => {
                         lost = true;
-                        eprintln!("{}", t!("cli-scanner-lost", reason = messages::cause(&reason)));
+                        eprintln!("{}", t!("cli-scanner-lost", reason = explain::cause(&reason)));
                     }
                     ScannerEvent::Connected { .. } if std::mem::take(&mut lost) => {
                         eprintln!("{}", t!("cli-scanner-back"))
@@ -788,13 +788,13 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
                 writeln!(stdout, "{}", t!("check-chain-ok", events = report.events))?;
             }
             for problem in &report.chain {
-                writeln!(stdout, "{}", messages::chain_problem(problem))?;
+                writeln!(stdout, "{}", explain::chain_problem(problem))?;
             }
             if report.sales.is_empty() {
                 writeln!(stdout, "{}", t!("check-sales-ok", sales = report.sales_checked))?;
             }
             for problem in &report.sales {
-                writeln!(stdout, "{}", messages::sale_problem(problem))?;
+                writeln!(stdout, "{}", explain::sale_problem(problem))?;
             }
             if report.day_totals.is_empty() {
                 writeln!(stdout, "{}", t!("check-day-totals-ok"))?;
@@ -812,7 +812,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
 
 fn create(path: &std::path::Path) -> Result<std::fs::File, Failure> {
     std::fs::File::create(path).map_err(|e| {
-        Failure::User(t!("cli-cannot-write", path = path.display().to_string(), reason = messages::io_error(&e)))
+        Failure::User(t!("cli-cannot-write", path = path.display().to_string(), reason = explain::io_error(&e)))
     })
 }
 

@@ -10,16 +10,25 @@
 //! - [`ui`]: the iced application; the only module that knows iced.
 //! - [`cli`]: the `nanum` command line (design.md §7).
 
-pub mod cli;
-pub mod config;
+pub mod assets;
 pub mod demo;
-pub mod diagnostics;
 pub mod domain;
-pub mod hardware;
 pub mod i18n;
-pub mod messages;
-pub mod paper_log;
 pub mod reports;
 pub mod store;
 pub mod sync;
+
+#[cfg(feature = "till")]
+pub mod cli;
+#[cfg(feature = "till")]
+pub mod config;
+#[cfg(feature = "till")]
+pub mod diagnostics;
+#[cfg(feature = "till")]
+pub mod explain;
+#[cfg(feature = "till")]
+pub mod hardware;
+#[cfg(feature = "till")]
+pub mod paper_log;
+#[cfg(feature = "till")]
 pub mod ui;

@@ -149,7 +149,7 @@ fn an_older_copy_of_the_store_file_is_refused_and_nothing_is_lost() {
     let err = sync(&a, &central, &a.token).unwrap_err();
     assert!(matches!(err, SyncError::Behind { .. }), "{err:?}");
     assert_eq!(central_chain(&pg, "central", 611), held, "head office keeps every event it had");
-    let message = nanum::messages::sync_error(&err);
+    let message = nanum::explain::sync_error(&err);
     assert!(message.contains("예전 백업"), "{message}");
 }
 

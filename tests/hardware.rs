@@ -12,12 +12,12 @@ use common::devices::*;
 use common::*;
 use nanum::domain::{Cart, Payment, Sale, Won};
 use nanum::hardware::decode::{Event, decode, text_lines};
-use nanum::hardware::document::display_width;
 use nanum::hardware::escpos::{PrinterProfile, render};
 use nanum::hardware::queue::{JobState, Paper, PrintQueue};
 use nanum::hardware::receipt::{ReceiptOptions, sale_receipt};
 use nanum::hardware::scanner::{Framing, ScannerEvent, ScannerSettings, Suffix, read_loop};
 use nanum::hardware::transport::{self, PrintError, PrinterSpec};
+use nanum::i18n::columns::display_width;
 use nanum::store::NewSale;
 
 fn serial(link: &std::path::Path) -> PrinterSpec {

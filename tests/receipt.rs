@@ -7,9 +7,9 @@ use common::*;
 use nanum::domain::Sale;
 use nanum::domain::{Cart, Payment, Won};
 use nanum::hardware::decode::{Event, decode, row_value, text_lines};
-use nanum::hardware::document::display_width;
 use nanum::hardware::escpos::{PrinterProfile, render};
 use nanum::hardware::receipt::{ReceiptOptions, sale_receipt};
+use nanum::i18n::columns::display_width;
 use nanum::store::NewSale;
 
 fn receipt(t: &TempStore, sale: &Sale, options: ReceiptOptions, columns: usize) -> Vec<Event> {

@@ -175,7 +175,7 @@ fn values_the_code_does_not_know_are_errors_not_defaults() {
     let err = store.sale(today(), 1).unwrap_err();
     assert!(err.to_string().contains("unknown tender kind 'cheque'"), "{err}");
     assert_eq!(
-        nanum::messages::store_error(&err),
+        nanum::explain::store_error(&err),
         "저장하지 못했어요. 저장된 결제 수단 값 \"cheque\"를 이 버전은 알지 못해요. 본부에 알려 주세요."
     );
 

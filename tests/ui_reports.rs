@@ -77,7 +77,7 @@ fn a_manager_reads_the_day_in_tabs_that_agree_with_the_command_line() {
         reports::volunteers::volunteers(till.app.store(), nov(24), nov(24), nov(25).and_hms_opt(12, 0, 0).unwrap())
             .unwrap()
             .credited_minutes();
-    assert!(till.sees(&nanum::messages::hours_and_minutes(hours)), "{:?}", till.texts());
+    assert!(till.sees(&nanum::i18n::words::hours_and_minutes(hours)), "{:?}", till.texts());
     till.send(Message::Reports(screen::Message::Tab(screen::Tab::Impact)));
     assert!(till.sees("새 주인을 찾은 물건"), "{:?}", till.texts());
     till.send(Message::Reports(screen::Message::Span(screen::Span::Month)));

@@ -462,6 +462,12 @@ fn parse_receipt(code: &str, body: &str) -> Result<ReceiptCode, CodeError> {
     Ok(ReceiptCode { store: body[0..3].parse().expect("digits"), date, sale_no: body[11..15].parse().expect("digits") })
 }
 
+/// `2026-W01`.
+pub fn parse_week(text: &str) -> Option<IsoWeek> {
+    let (year, week) = text.split_once("-W")?;
+    IsoWeek::new(year.parse().ok()?, week.parse().ok()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,7 @@ pub mod hangul;
 pub mod money;
 pub mod payment;
 pub mod phone;
+pub mod reference;
 pub mod register;
 pub mod rotation;
 pub mod sale;

@@ -71,6 +71,11 @@ impl fmt::Display for Won {
     }
 }
 
+/// `+1,000`, `-1,000`, `0`.
+pub fn signed(w: Won) -> String {
+    if w.is_positive() { format!("+{w}") } else { w.to_string() }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseWonError {
     #[error("no amount given")]

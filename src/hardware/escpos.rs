@@ -15,7 +15,8 @@ use escpos::driver::Driver;
 use escpos::printer::Printer;
 use escpos::utils::{JustifyMode, Protocol};
 
-use super::document::{Block, Document, pad_row, place};
+use super::document::{Block, Document};
+use crate::i18n::columns::{pad_row, place};
 
 /// `ESC t 0` (PC437 for single bytes), `FS &` (two-byte mode on), `ESC R 13` (Korea).
 pub const KOREAN_MODE: &[u8] = &[0x1B, b't', 0, 0x1C, b'&', 0x1B, b'R', 13];

@@ -10,6 +10,7 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use super::document::Document;
 use crate::domain::cash_receipt::Purpose;
 use crate::domain::{Line, Sale, SaleKind, StoreInfo, TenderKind, Won};
+use crate::i18n::words::korean_weekday;
 use crate::t_ko;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -179,17 +180,4 @@ pub fn credit_voucher(store: &StoreInfo, code: &str, amount: Won, at: DateTime<F
 /// `2026-11-25 (수) 14:03`.
 pub fn korean_time(at: DateTime<FixedOffset>) -> String {
     format!("{} ({}) {}", at.format("%Y-%m-%d"), korean_weekday(at.weekday()), at.format("%H:%M"))
-}
-
-pub fn korean_weekday(day: chrono::Weekday) -> String {
-    use chrono::Weekday::*;
-    match day {
-        Mon => t_ko!("weekday-mon"),
-        Tue => t_ko!("weekday-tue"),
-        Wed => t_ko!("weekday-wed"),
-        Thu => t_ko!("weekday-thu"),
-        Fri => t_ko!("weekday-fri"),
-        Sat => t_ko!("weekday-sat"),
-        Sun => t_ko!("weekday-sun"),
-    }
 }

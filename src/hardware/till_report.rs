@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::document::Document;
 use super::receipt::{header, korean_time};
+use crate::domain::money::signed;
 use crate::domain::till::{Count, DENOMINATIONS};
 use crate::domain::{StoreInfo, Won};
 use crate::store::SessionReport;
@@ -104,9 +105,4 @@ fn counts(doc: &mut Document, count: &Count) {
             doc.row(format!("{} × {n}", Won::new(d)), Won::new(d * i64::from(*n)).to_string());
         }
     }
-}
-
-/// `+1,000`, `-1,000`, `0`.
-pub fn signed(w: Won) -> String {
-    if w.is_positive() { format!("+{w}") } else { w.to_string() }
 }

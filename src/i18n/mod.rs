@@ -2,7 +2,9 @@
 //! default, English as a setting. Receipts and other printed papers are always Korean
 //! ([`tr_in`] with [`Lang::Ko`]); the screen follows [`set_language`].
 
+pub mod columns;
 pub mod particles;
+pub mod words;
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};

@@ -212,7 +212,7 @@ fn daily_in(
 
 impl DailyReport {
     pub fn write_text(&self, out: &mut impl Write) -> std::io::Result<()> {
-        let weekday = crate::hardware::receipt::korean_weekday(self.date.weekday());
+        let weekday = crate::i18n::words::korean_weekday(self.date.weekday());
         let weekday = if language() == Lang::Ko { weekday } else { self.date.format("%a").to_string() };
         let days = if self.to == self.date {
             format!("{} ({weekday})", self.date)
@@ -221,7 +221,7 @@ impl DailyReport {
         };
         writeln!(out, "{}", t!("report-daily-title", store = self.store.clone(), date = days))?;
         let row = |out: &mut dyn Write, label: String, value: String| {
-            writeln!(out, "{}", crate::hardware::document::pad_row(&label, &value, 40))
+            writeln!(out, "{}", crate::i18n::columns::pad_row(&label, &value, 40))
         };
         row(out, t!("report-sales"), self.sales.to_string())?;
         row(out, t!("report-refunds-count"), self.refunds.to_string())?;

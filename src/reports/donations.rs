@@ -231,7 +231,7 @@ impl DonationsReport {
                     writeln!(out, "\n{heading}")?;
                 }
             }
-            writeln!(out, "{}", crate::hardware::document::pad_row(&row.label, &row.figures(), 48))?;
+            writeln!(out, "{}", crate::i18n::columns::pad_row(&row.label, &row.figures(), 48))?;
         }
         Ok(())
     }

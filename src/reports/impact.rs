@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use crate::domain::Won;
-use crate::hardware::document::pad_row;
+use crate::i18n::columns::pad_row;
 use crate::store::{Store, StoreError};
 use crate::t;
 
@@ -94,7 +94,7 @@ impl ImpactReport {
             (
                 "volunteer_hours",
                 t!("impact-volunteer-hours"),
-                crate::messages::hours_and_minutes(self.volunteer_minutes),
+                crate::i18n::words::hours_and_minutes(self.volunteer_minutes),
                 super::volunteers::hours(self.volunteer_minutes),
             ),
             ("raised", t!("impact-raised"), t!("won", amount = self.raised.to_string()), self.raised.get().to_string()),

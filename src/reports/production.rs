@@ -9,7 +9,7 @@ use chrono::{NaiveDate, Weekday};
 use rusqlite::params;
 
 use crate::domain::{IsoWeek, Won};
-use crate::hardware::document::pad_row;
+use crate::i18n::columns::pad_row;
 use crate::store::{Store, StoreError};
 use crate::t;
 

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
-use crate::hardware::document::pad_row;
+use crate::i18n::columns::pad_row;
 use crate::i18n::{Lang, language};
 use crate::store::{PullLine, Store, StoreError};
 use crate::t;

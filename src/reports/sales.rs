@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use crate::domain::Won;
-use crate::hardware::document::pad_row;
+use crate::i18n::columns::pad_row;
 use crate::reports::daily::{self, DailyReport};
 use crate::store::{Store, StoreError};
 use crate::t;

@@ -8,8 +8,8 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use crate::domain::Won;
-use crate::hardware::document::pad_row;
-use crate::hardware::till_report::signed;
+use crate::domain::money::signed;
+use crate::i18n::columns::pad_row;
 use crate::store::{SessionReport, Store, StoreError};
 use crate::t;
 

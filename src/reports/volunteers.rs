@@ -143,7 +143,7 @@ impl VolunteersReport {
     pub fn write_text(&self, out: &mut impl Write) -> std::io::Result<()> {
         let range = if self.from == self.to { self.from.to_string() } else { format!("{} ~ {}", self.from, self.to) };
         writeln!(out, "{}", t!("report-volunteers-title", store = self.store.clone(), range = range))?;
-        use crate::hardware::document::{Align, display_width, place};
+        use crate::i18n::columns::{Align, display_width, place};
         // Names padded by display width, so Korean and Latin names line up alike.
         let pad = |s: &str, width: usize| format!("{s}{}", " ".repeat(width.saturating_sub(display_width(s))));
         for d in &self.days {
@@ -169,10 +169,10 @@ impl VolunteersReport {
         writeln!(out, "\n{}", t!("report-volunteers-totals"))?;
         for p in self.totals() {
             let figures = t!("report-volunteers-total", days = p.days, credited = hours(p.credited_minutes));
-            writeln!(out, "{}", crate::hardware::document::pad_row(&p.name, &figures, 48))?;
+            writeln!(out, "{}", crate::i18n::columns::pad_row(&p.name, &figures, 48))?;
         }
         let all = t!("report-volunteers-all", credited = hours(self.credited_minutes()));
-        writeln!(out, "{}", crate::hardware::document::pad_row(&t!("report-total"), &all, 48))?;
+        writeln!(out, "{}", crate::i18n::columns::pad_row(&t!("report-total"), &all, 48))?;
         for s in &self.still_in {
             writeln!(
                 out,

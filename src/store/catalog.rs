@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::sql::percent;
 use super::{Result, Store, StoreError};
-use crate::domain::{Category, GuidePrice, IsoWeek, MarkdownStep, Rotation, StoreInfo, TagColour};
+use crate::domain::{Category, GuidePrice, MarkdownStep, Rotation, StoreInfo, TagColour};
 
 pub(super) fn store_info(conn: &Connection) -> Result<Option<StoreInfo>> {
     Ok(conn
@@ -44,16 +44,11 @@ pub(super) fn rotation(conn: &Connection) -> Result<Rotation> {
     let anchor: Option<String> =
         conn.query_row("SELECT value FROM settings WHERE key = 'rotation_anchor'", [], |r| r.get(0)).optional()?;
     let anchor = match anchor {
-        Some(text) => parse_week(&text).ok_or_else(|| StoreError::Invalid(format!("bad rotation_anchor '{text}'")))?,
+        Some(text) => crate::domain::codes::parse_week(&text)
+            .ok_or_else(|| StoreError::Invalid(format!("bad rotation_anchor '{text}'")))?,
         None => Rotation::default().anchor,
     };
     Ok(Rotation { colours, anchor, steps })
-}
-
-/// `2026-W01`.
-pub fn parse_week(text: &str) -> Option<IsoWeek> {
-    let (year, week) = text.split_once("-W")?;
-    IsoWeek::new(year.parse().ok()?, week.parse().ok()?)
 }
 
 fn category_from_row(r: &Row<'_>) -> rusqlite::Result<Category> {

@@ -39,9 +39,10 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use crate::domain::codes::parse_week;
 pub use audit::{Entry, Subject, Watch};
 pub use carts::{OpenCart, ParkedCart, TillId};
-pub use catalog::{Policy, parse_week};
+pub use catalog::Policy;
 pub use check::{CheckReport, SalePart, SaleProblem};
 pub use donations::{Donation, DonationError, DonationLine, Donor, DonorMatch, NewDonation, NewDonor};
 pub use init::{NewStore, SetupError};

@@ -6,7 +6,7 @@ use rusqlite::{Connection, Transaction, params};
 
 use super::{Result, Store, StoreError, journal};
 use crate::domain::Role;
-use crate::sync::protocol::{Reference, check_setting};
+use crate::domain::reference::{Reference, check_setting};
 
 /// What the status bar shows.
 #[derive(Debug, Clone, PartialEq, Eq)]

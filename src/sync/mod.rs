@@ -6,7 +6,10 @@
 //! - [`join`]: a new till set up from head office (본부에 연결, `nanum init --central`).
 //! - [`central`]: head office's service.
 
+#[cfg(feature = "central")]
 pub mod central;
+#[cfg(feature = "till")]
 pub mod client;
+#[cfg(feature = "till")]
 pub mod join;
 pub mod protocol;

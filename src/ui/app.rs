@@ -30,7 +30,7 @@ use crate::hardware::{Document, render};
 use crate::i18n;
 use crate::paper_log::{StorePaperLog, kept_papers};
 use crate::store::{Store, StoreError, TillId, Worker};
-use crate::{demo, messages, t};
+use crate::{demo, explain, t};
 
 /// Where the app gets the time: the wall clock, or a fixed instant in tests.
 pub type Clock = Arc<dyn Fn() -> DateTime<FixedOffset> + Send + Sync>;
@@ -412,7 +412,7 @@ impl App {
                         // The receipts and the status bar read the store's details from here.
                         match self.store.reload_info() {
                             Ok(()) => screen.refresh(&self.store),
-                            Err(e) => self.notice = Some(messages::store_error(&e)),
+                            Err(e) => self.notice = Some(explain::store_error(&e)),
                         }
                         Task::none()
                     }
@@ -439,7 +439,7 @@ impl App {
                 let save = super::off_thread(move || {
                     let text = crate::diagnostics::gather(&path, &config, &paths, now);
                     let out = paths.data_dir.join(format!("diagnostics-{}.txt", now.format("%Y%m%d-%H%M%S")));
-                    crate::diagnostics::save(&text, &out).map(|()| out).map_err(|e| messages::io_error(&e))
+                    crate::diagnostics::save(&text, &out).map(|()| out).map_err(|e| explain::io_error(&e))
                 });
                 Task::perform(save, Message::DiagnosticsSaved)
             }
@@ -533,7 +533,7 @@ impl App {
             Message::Saved(result) => {
                 if let Err(e) = result {
                     tracing::warn!("not journaled: {e}");
-                    self.notice = Some(messages::store_error(&e));
+                    self.notice = Some(explain::store_error(&e));
                 }
                 Task::none()
             }
@@ -853,7 +853,7 @@ impl App {
             Ok(()) => true,
             Err(e) => {
                 tracing::warn!("{e}");
-                self.notice = Some(messages::config_error(&e));
+                self.notice = Some(explain::config_error(&e));
                 false
             }
         }

@@ -11,7 +11,7 @@ use crate::domain::{Pin, Role, StaffMember};
 use crate::store::{Approval, SignInError, Store, Worker};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub const PIN_INPUT: &str = "approval-pin";
 
@@ -50,7 +50,7 @@ impl ApprovalPanel {
     pub fn new(store: &Store, action: Approval, title: String) -> ApprovalPanel {
         let (managers, problem) = match store.staff() {
             Ok(staff) => (staff.into_iter().filter(|s| s.role == Role::Manager).collect::<Vec<_>>(), None),
-            Err(e) => (Vec::new(), Some(messages::store_error(&e))),
+            Err(e) => (Vec::new(), Some(explain::store_error(&e))),
         };
         let chosen = (managers.len() == 1).then_some(0);
         ApprovalPanel { action, title, managers, chosen, pin: Pin::default(), problem, checking: false }
@@ -109,7 +109,7 @@ impl ApprovalPanel {
                 match result {
                     Ok(manager) => Outcome::Approved(manager),
                     Err(e) => {
-                        self.problem = Some(messages::sign_in_error(&e, now));
+                        self.problem = Some(explain::sign_in_error(&e, now));
                         focus()
                     }
                 }

@@ -14,7 +14,7 @@ use crate::store::{Approval, Store, Worker};
 use crate::ui::approval::{self, ApprovalPanel, Outcome};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -113,7 +113,7 @@ impl JobsPanel {
             .filter(|j| j.state != JobState::Printed)
             .map(|job| {
                 let state = match &job.state {
-                    JobState::Failed(e) => messages::print_error(e),
+                    JobState::Failed(e) => explain::print_error(e),
                     JobState::Waiting | JobState::Printing => t!("jobs-waiting"),
                     JobState::Printed => String::new(),
                 };

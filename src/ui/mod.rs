@@ -30,8 +30,7 @@ pub use root::{Root, RootMessage};
 use crate::config::{Config, Paths};
 use crate::store::Store;
 
-pub const KOREAN_FONT: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
-pub const KOREAN_FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/NanumGothicBold.ttf");
+use crate::assets::{KOREAN_FONT, KOREAN_FONT_BOLD};
 
 /// iced settings with the bundled font as the default: for the window and for `iced_test`.
 pub fn settings() -> iced::Settings {
@@ -64,9 +63,9 @@ pub fn run(db: Option<&Path>, paths: &Paths, config: Config, config_problem: Opt
     let path = db.map(Path::to_path_buf).unwrap_or_else(|| paths.default_db());
     let clock = wall_clock();
     let root = if path.exists() {
-        let store = Store::open(&path).map_err(|e| crate::messages::store_error(&e))?;
+        let store = Store::open(&path).map_err(|e| crate::explain::store_error(&e))?;
         let (app, boot) =
-            App::new(store, paths.clone(), config.clone(), clock).map_err(|e| crate::messages::store_error(&e))?;
+            App::new(store, paths.clone(), config.clone(), clock).map_err(|e| crate::explain::store_error(&e))?;
         Root::till(app.with_notice(config_problem), boot)
     } else {
         tracing::info!("no store at {}: first-run setup", path.display());

@@ -9,7 +9,7 @@ use super::screen::first_run::{self, FirstRun};
 use super::theme;
 use crate::config::{Config, Paths};
 use crate::store::Store;
-use crate::{i18n, messages, t};
+use crate::{explain, i18n, t};
 
 #[derive(Debug, Clone)]
 pub enum RootMessage {
@@ -144,7 +144,7 @@ impl Root {
             Ok(opened) => opened,
             Err(e) => {
                 tracing::error!("opening the new store {}: {e}", path.display());
-                let message = first_run::Message::Made(Err(messages::store_error(&e)));
+                let message = first_run::Message::Made(Err(explain::store_error(&e)));
                 return self.update(RootMessage::Setup(message));
             }
         };
@@ -200,12 +200,12 @@ impl Joining {
         let first = self.manager.as_ref().map(|(name, pin)| (name.as_str(), pin));
         let joined = join(&client, &self.path, first, self.now).map_err(|e| {
             tracing::warn!("joining head office at {}: {e}", self.central);
-            (messages::join_error(&e), matches!(e, JoinError::NeedsManager { .. }))
+            (explain::join_error(&e), matches!(e, JoinError::NeedsManager { .. }))
         })?;
         drop(joined.store);
         if let Err(e) = self.config.remember_head_office(&self.paths, &self.central, &self.token) {
             crate::store::remove_files(&self.path);
-            return Err((messages::config_error(&e), false));
+            return Err((explain::config_error(&e), false));
         }
         Ok((Box::new(self.config), joined.manager))
     }

@@ -6,11 +6,11 @@ use crate::config::{Config, LabelLanguage, Paths};
 use crate::hardware::queue::Paper;
 use crate::hardware::render;
 use crate::hardware::tags::{TagLabel, tag_document, tag_zpl};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub fn tag_paper(config: &Config, paths: &Paths, label: &TagLabel, copies: u32) -> Result<Paper, String> {
     let spec = if config.labels.spec.is_empty() { config.printer.spec(paths) } else { config.labels.spec.parse() }
-        .map_err(|e| messages::spec_error(&e))?;
+        .map_err(|e| explain::spec_error(&e))?;
     let (one, spec) = match config.labels.language {
         // A label printer speaks ZPL: status requests mean nothing to it.
         LabelLanguage::Zpl => (tag_zpl(label, &config.labels.zpl()).into_bytes(), spec.without_status()),

@@ -2,9 +2,12 @@
 //! fixed day, and small helpers that read what a user would read.
 #![allow(dead_code)]
 
+#[cfg(all(feature = "till", feature = "central"))]
 pub mod central;
+#[cfg(feature = "till")]
 pub mod devices;
 pub mod pg;
+#[cfg(feature = "till")]
 pub mod till;
 
 use std::path::{Path, PathBuf};

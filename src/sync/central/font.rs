@@ -45,13 +45,13 @@ pub fn for_browsers(font: &[u8]) -> Option<Vec<u8>> {
 
 pub fn regular() -> &'static [u8] {
     static FONT: OnceLock<Vec<u8>> = OnceLock::new();
-    FONT.get_or_init(|| for_browsers(crate::ui::KOREAN_FONT).unwrap_or_else(|| crate::ui::KOREAN_FONT.to_vec()))
+    FONT.get_or_init(|| for_browsers(crate::assets::KOREAN_FONT).unwrap_or_else(|| crate::assets::KOREAN_FONT.to_vec()))
 }
 
 pub fn bold() -> &'static [u8] {
     static FONT: OnceLock<Vec<u8>> = OnceLock::new();
     FONT.get_or_init(|| {
-        for_browsers(crate::ui::KOREAN_FONT_BOLD).unwrap_or_else(|| crate::ui::KOREAN_FONT_BOLD.to_vec())
+        for_browsers(crate::assets::KOREAN_FONT_BOLD).unwrap_or_else(|| crate::assets::KOREAN_FONT_BOLD.to_vec())
     })
 }
 
@@ -59,7 +59,7 @@ pub fn bold() -> &'static [u8] {
 mod tests {
     #[test]
     fn drops_the_tsi_tables_and_keeps_the_rest_byte_for_byte() {
-        let font = crate::ui::KOREAN_FONT;
+        let font = crate::assets::KOREAN_FONT;
         let web = super::for_browsers(font).unwrap();
         let tags = |f: &[u8]| -> Vec<(String, Vec<u8>)> {
             let n = u16::from_be_bytes([f[4], f[5]]) as usize;

@@ -264,7 +264,7 @@ async fn days_page(
             grouped(d.donations),
             grouped(d.donated_pieces),
             grouped(d.donated_value),
-            crate::messages::hours_and_minutes(d.volunteer_minutes)
+            crate::i18n::words::hours_and_minutes(d.volunteer_minutes)
         );
     }
     body.push_str("</tbody></table>");

@@ -42,7 +42,7 @@ impl App {
         let failed = jobs.iter().filter(|j| matches!(j.state, JobState::Failed(_))).count();
         let waiting = jobs.iter().filter(|j| matches!(j.state, JobState::Waiting | JobState::Printing)).count();
         let weekday = match i18n::language() {
-            Lang::Ko => crate::hardware::receipt::korean_weekday(self.now.weekday()),
+            Lang::Ko => crate::i18n::words::korean_weekday(self.now.weekday()),
             Lang::En => self.now.format("%a").to_string(),
         };
         // On a narrow screen the clock gives way to the buttons; the receipt has the date.

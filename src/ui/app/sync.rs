@@ -13,7 +13,7 @@ use crate::store::{Store, SyncStatus};
 use crate::sync::client::{Client, Progress, Summary, SyncError};
 use crate::sync::protocol::OVERDUE_HOURS;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 #[derive(Debug, Clone)]
 pub enum SyncMessage {
@@ -55,7 +55,7 @@ impl App {
     }
 
     fn read_sync_status(&self) -> Task<Message> {
-        let read = self.worker.run(|store| store.sync_status().map_err(|e| messages::store_error(&e)));
+        let read = self.worker.run(|store| store.sync_status().map_err(|e| explain::store_error(&e)));
         Task::perform(read, |r| Message::Sync(SyncMessage::Status(r.unwrap_or_else(|e| Err(e.to_string())))))
     }
 
@@ -76,7 +76,7 @@ impl App {
             }
             SyncMessage::Finished(result) => {
                 self.sync.running = None;
-                self.sync.outcome = Some(result.as_ref().map(messages::sync_summary).map_err(messages::sync_error));
+                self.sync.outcome = Some(result.as_ref().map(explain::sync_summary).map_err(explain::sync_error));
                 self.read_sync_status()
             }
         }
@@ -96,7 +96,7 @@ impl App {
         let token = match std::fs::read_to_string(&token_file) {
             Ok(token) => token,
             Err(e) => {
-                let reason = messages::io_error(&e);
+                let reason = explain::io_error(&e);
                 self.sync.outcome =
                     Some(Err(t!("sync-no-token", path = token_file.display().to_string(), reason = reason)));
                 return Task::none();

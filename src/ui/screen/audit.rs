@@ -8,14 +8,15 @@ use iced::widget::{button, column, container, pick_list, row, scrollable, text};
 use iced::{Center, Element, Fill, FillPortion};
 
 use crate::domain::StaffMember;
+use crate::domain::money::signed;
 use crate::hardware::receipt::{ReceiptOptions, sale_receipt};
-use crate::hardware::till_report::{signed, till_report};
+use crate::hardware::till_report::till_report;
 use crate::hardware::{Document, PrinterProfile};
 use crate::store::{Entry, Store, Subject, Watch};
 use crate::ui::layout::Layout;
 use crate::ui::preview::Paper;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -109,7 +110,7 @@ impl Audit {
     pub fn new(store: &Store, today: NaiveDate, columns: usize) -> Audit {
         let mut notice = None;
         let staff = store.staff().unwrap_or_else(|e| {
-            notice = Some(messages::store_error(&e));
+            notice = Some(explain::store_error(&e));
             Vec::new()
         });
         let people = std::iter::once(Who(None)).chain(staff.into_iter().map(|s| Who(Some(s)))).collect();
@@ -141,7 +142,7 @@ impl Audit {
             Ok(entries) => self.entries = entries,
             Err(e) => {
                 self.entries.clear();
-                self.notice = Some(messages::store_error(&e));
+                self.notice = Some(explain::store_error(&e));
             }
         }
     }
@@ -187,7 +188,7 @@ impl Audit {
                 };
                 match paper {
                     Ok((title, paper)) => self.show(title, &paper),
-                    Err(e) => self.notice = Some(messages::store_error(&e)),
+                    Err(e) => self.notice = Some(explain::store_error(&e)),
                 }
             }
             Message::Back => return Action::Leave,

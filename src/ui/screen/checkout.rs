@@ -32,7 +32,7 @@ use crate::store::{OpenCart, Policy, Refunded, SaleError, Store, StoreError, Til
 use crate::ui::approval::{self, ApprovalPanel};
 use crate::ui::preview::Paper;
 use crate::ui::wedge::Burst;
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub use discount::DiscountState;
 pub use parked::Park;
@@ -47,7 +47,7 @@ pub struct Typed(pub String);
 
 impl std::fmt::Debug for Typed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Typed({:?})", messages::redact(&self.0))
+        write!(f, "Typed({:?})", explain::redact(&self.0))
     }
 }
 
@@ -269,7 +269,7 @@ impl Checkout {
         columns: usize,
     ) -> Checkout {
         let mut notice = None;
-        let mut problem = |e: &StoreError| notice = Some(Notice { text: messages::store_error(e), is_error: true });
+        let mut problem = |e: &StoreError| notice = Some(Notice { text: explain::store_error(e), is_error: true });
         let keys = store
             .categories()
             .map(|all| all.into_iter().filter(|c| c.key_position.is_some()).collect())

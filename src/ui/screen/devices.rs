@@ -18,7 +18,7 @@ use crate::hardware::scanner::{DropReason, Suffix};
 use crate::hardware::selftest::self_test;
 use crate::hardware::tags::TagLabel;
 use crate::hardware::transport::Flow;
-use crate::{messages, t};
+use crate::{explain, t};
 
 mod view;
 
@@ -252,7 +252,7 @@ impl Devices {
         let outcome = match job.state {
             JobState::Waiting | JobState::Printing => return,
             JobState::Printed => (t!("devices-test-ok"), false),
-            JobState::Failed(e) => (messages::print_error(&e), true),
+            JobState::Failed(e) => (explain::print_error(&e), true),
         };
         self.notice = Some(outcome);
         self.testing = None;
@@ -283,7 +283,7 @@ impl Devices {
         let mut config = self.base.clone();
         let spec = self.printer_spec();
         if !spec.is_empty() {
-            spec.parse::<PrinterSpec>().map_err(|e| messages::spec_error(&e))?;
+            spec.parse::<PrinterSpec>().map_err(|e| explain::spec_error(&e))?;
         }
         config.printer.spec = spec;
         config.printer.columns = self.columns;
@@ -303,7 +303,7 @@ impl Devices {
         };
         let label = self.label_spec.trim();
         if !label.is_empty() {
-            label.parse::<PrinterSpec>().map_err(|e| messages::spec_error(&e))?;
+            label.parse::<PrinterSpec>().map_err(|e| explain::spec_error(&e))?;
         }
         config.labels.spec = label.to_string();
         config.labels.language = if self.zpl { LabelLanguage::Zpl } else { LabelLanguage::Escpos };
@@ -367,7 +367,7 @@ impl Devices {
     }
 
     fn test_page(&self, config: &Config) -> Result<Paper, String> {
-        let spec = config.printer.spec(&self.paths).map_err(|e| messages::spec_error(&e))?;
+        let spec = config.printer.spec(&self.paths).map_err(|e| explain::spec_error(&e))?;
         let doc = self_test(Some(&self.store_name), &spec.to_string(), config.printer.columns, self.now);
         let bytes = render(&doc, &config.printer.profile()).map_err(|e| render_problem(&e))?.bytes;
         Ok(Paper { title: t!("job-test"), bytes, opens_drawer: false, printer: Some(spec) })

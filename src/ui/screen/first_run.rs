@@ -14,7 +14,7 @@ use crate::domain::{Pin, StaffMember};
 use crate::store::{NewStore, Store};
 use crate::ui::layout::Layout;
 use crate::ui::{off_thread, theme, widgets};
-use crate::{demo, messages, t};
+use crate::{demo, explain, t};
 
 /// The fields of the new-store form, in the order a person fills them in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -319,7 +319,7 @@ impl FirstRun {
                 let new = self.new_store();
                 // The same checks run again in `Store::init`; here they answer at once.
                 if let Err(e) = new.check() {
-                    self.problem = Some(messages::setup_error(&e));
+                    self.problem = Some(explain::setup_error(&e));
                     return Action::None;
                 }
                 self.problem = None;
@@ -329,7 +329,7 @@ impl FirstRun {
                     off_thread(move || {
                         Store::init(&path, &new).map(|(_, manager)| manager).map_err(|e| {
                             tracing::warn!("setting up {}: {e}", path.display());
-                            messages::setup_error(&e)
+                            explain::setup_error(&e)
                         })
                     }),
                     Message::Made,
@@ -341,7 +341,7 @@ impl FirstRun {
                 let (path, today, days) = (self.path.clone(), self.today, self.demo_days);
                 Action::Run(Task::perform(
                     off_thread(move || {
-                        demo::create(&path, days, today).map(|_| ()).map_err(|e| messages::store_error(&e))
+                        demo::create(&path, days, today).map(|_| ()).map_err(|e| explain::store_error(&e))
                     }),
                     Message::DemoMade,
                 ))

@@ -13,7 +13,7 @@ use crate::reports::pull::{colour_name, week_name};
 use crate::store::{NewOutFlow, PullLine, Store, StoreError};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub const COUNT_INPUT: &str = "floor-count";
 pub const WEIGHT_INPUT: &str = "floor-weight";
@@ -92,7 +92,7 @@ impl Floor {
                 self.stock = stock;
                 self.low = low.into_iter().map(|s| s.ean).collect();
             }
-            Err(e) => self.notice = Some((messages::store_error(&e), true)),
+            Err(e) => self.notice = Some((explain::store_error(&e), true)),
         }
     }
 
@@ -171,7 +171,7 @@ impl Floor {
                         self.chosen = Chosen::Nothing;
                         self.load(ctx.store, ctx.now.date_naive());
                     }
-                    Err(e) => self.notice = Some((messages::store_error(&e), true)),
+                    Err(e) => self.notice = Some((explain::store_error(&e), true)),
                 }
                 Action::None
             }
@@ -199,7 +199,7 @@ impl Floor {
                         self.chosen = Chosen::Nothing;
                         self.load(ctx.store, ctx.now.date_naive());
                     }
-                    Err(e) => self.notice = Some((messages::store_error(&e), true)),
+                    Err(e) => self.notice = Some((explain::store_error(&e), true)),
                 }
                 Action::None
             }

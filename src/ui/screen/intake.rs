@@ -17,7 +17,7 @@ use crate::hardware::donation_slip::donation_slip;
 use crate::store::{Approval, Donation, DonationError, Donor, DonorMatch, NewDonation, NewDonor, Store};
 use crate::ui::approval::{self, ApprovalPanel, Outcome};
 use crate::ui::keyboard::{Key, Keyboard};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub const SEARCH_INPUT: &str = "intake-search";
 pub const NAME_INPUT: &str = "intake-name";
@@ -154,7 +154,7 @@ impl Intake {
             .categories()
             .map(|all| all.into_iter().filter(|c| c.key_position.is_some() && c.donation.value > Won::ZERO).collect())
             .unwrap_or_else(|e| {
-                notice = Some((messages::store_error(&e), true));
+                notice = Some((explain::store_error(&e), true));
                 Vec::new()
             });
         let intake = Intake {
@@ -551,7 +551,7 @@ impl Intake {
     /// The donor chosen, with what they gave before.
     fn show_donor(&mut self, found: DonorMatch, ctx: Context<'_>) {
         let history = ctx.store.donations_of(found.donor.id).unwrap_or_else(|e| {
-            self.error(messages::store_error(&e));
+            self.error(explain::store_error(&e));
             Vec::new()
         });
         self.giver = Giver::Donor(Box::new(found), history);
@@ -563,14 +563,14 @@ impl Intake {
         match ctx.store.donor(found.donor.id) {
             Ok(Some(found)) => self.show_donor(found, ctx),
             Ok(None) => {}
-            Err(e) => self.error(messages::store_error(&e)),
+            Err(e) => self.error(explain::store_error(&e)),
         }
     }
 
     fn search_now(&mut self, ctx: Context<'_>) {
         match ctx.store.find_donors(&self.search, 6) {
             Ok(found) => self.matches = found,
-            Err(e) => self.error(messages::store_error(&e)),
+            Err(e) => self.error(explain::store_error(&e)),
         }
     }
 
@@ -692,6 +692,6 @@ pub fn donation_error(e: &DonationError) -> String {
         DonationError::UnknownCategory(code) => t!("error-unknown-category", code = code.clone()),
         DonationError::NoName => t!("error-donor-name"),
         DonationError::BadMerge => t!("error-merge-same"),
-        DonationError::Store(e) => messages::store_error(e),
+        DonationError::Store(e) => explain::store_error(e),
     }
 }

@@ -20,7 +20,7 @@ use crate::store::{Shift, ShiftError, ShiftStarted, SignInError, Store, Voluntee
 use crate::ui::layout::Layout;
 use crate::ui::wedge::Burst;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub const PIN_INPUT: &str = "pin";
 
@@ -127,7 +127,7 @@ impl Login {
         })();
         match lists {
             Ok((staff, roster, here)) => (self.staff, self.roster, self.here) = (staff, roster, here),
-            Err(e) => self.problem = Some(Problem::Said(messages::store_error(&e))),
+            Err(e) => self.problem = Some(Problem::Said(explain::store_error(&e))),
         }
     }
 
@@ -161,7 +161,7 @@ impl Login {
                 };
                 self.problem = match self.chosen_member().map(|s| store.locked_until(s.id, now)) {
                     Some(Ok(Some(until))) => Some(Problem::Locked { until }),
-                    Some(Err(e)) => Some(Problem::Said(messages::store_error(&e))),
+                    Some(Err(e)) => Some(Problem::Said(explain::store_error(&e))),
                     _ => None,
                 };
                 focus()
@@ -227,7 +227,7 @@ impl Login {
                         focus()
                     }
                     Err(e) => {
-                        self.problem = Some(Problem::Said(messages::shift_error(&e, now)));
+                        self.problem = Some(Problem::Said(explain::shift_error(&e, now)));
                         focus()
                     }
                 }
@@ -282,7 +282,7 @@ impl Login {
                         focus()
                     }
                     Err(e) => {
-                        self.problem = Some(Problem::Said(messages::sign_in_error(&e, now)));
+                        self.problem = Some(Problem::Said(explain::sign_in_error(&e, now)));
                         focus()
                     }
                 }
@@ -300,7 +300,7 @@ impl Login {
 
     fn locked(&self, now: DateTime<FixedOffset>) -> Option<chrono::Duration> {
         match &self.problem {
-            Some(Problem::Locked { until }) if *until > now => Some(messages::locked_for(*until, now)),
+            Some(Problem::Locked { until }) if *until > now => Some(explain::locked_for(*until, now)),
             _ => None,
         }
     }
@@ -397,7 +397,7 @@ impl Login {
     fn view_pin(&self, member: &StaffMember, now: DateTime<FixedOffset>, layout: Layout) -> Element<'_, Message> {
         let locked = self.locked(now);
         let problem = match (&self.problem, locked) {
-            (_, Some(left)) => Some(t!("login-locked", time = messages::duration(left))),
+            (_, Some(left)) => Some(t!("login-locked", time = explain::duration(left))),
             (Some(Problem::Said(message)), None) => Some(message.clone()),
             _ => None,
         };
@@ -476,7 +476,7 @@ fn shift_greeting(done: &ShiftDone) -> String {
                 "shift-started",
                 name = started.shift.name.clone(),
                 duty = duty_name(started.shift.duty),
-                total = messages::hours_and_minutes(started.total_minutes)
+                total = crate::i18n::words::hours_and_minutes(started.total_minutes)
             );
             match started.milestone {
                 Some(h) => format!("{hello} {}", t!("shift-milestone", hours = h)),
@@ -485,7 +485,7 @@ fn shift_greeting(done: &ShiftDone) -> String {
         }
         ShiftDone::Ended(shift) => {
             let minutes = shift.worked().map_or(0, |w| w.minutes());
-            t!("shift-ended", name = shift.name.clone(), worked = messages::hours_and_minutes(minutes))
+            t!("shift-ended", name = shift.name.clone(), worked = crate::i18n::words::hours_and_minutes(minutes))
         }
     }
 }

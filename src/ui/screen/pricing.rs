@@ -15,7 +15,7 @@ use crate::ui::approval::{self, ApprovalPanel, Outcome};
 use crate::ui::keyboard::{Key, Keyboard};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub const PRICE_INPUT: &str = "pricing-price";
 pub const DESCRIPTION_INPUT: &str = "pricing-description";
@@ -110,11 +110,11 @@ impl Pricing {
             .categories()
             .map(|all| all.into_iter().filter(|c| c.key_position.is_some()).collect())
             .unwrap_or_else(|e| {
-                notice = Some((messages::store_error(&e), true));
+                notice = Some((explain::store_error(&e), true));
                 Vec::new()
             });
         let band = store.price_band().unwrap_or_else(|e| {
-            notice = Some((messages::store_error(&e), true));
+            notice = Some((explain::store_error(&e), true));
             rust_decimal::Decimal::ZERO
         });
         Pricing {
@@ -241,7 +241,7 @@ impl Pricing {
                     }
                     Err(e) => {
                         self.pending = None;
-                        self.notice = Some((messages::store_error(&e), true));
+                        self.notice = Some((explain::store_error(&e), true));
                         Action::None
                     }
                 }

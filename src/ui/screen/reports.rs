@@ -17,7 +17,7 @@ use crate::store::{StoreError, Worker};
 use crate::ui::chart::{self, Bars};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -196,7 +196,7 @@ impl Reports {
                         self.loaded = Some(loaded);
                         self.notice = None;
                     }
-                    Err(e) => self.notice = Some((messages::store_error(&e), true)),
+                    Err(e) => self.notice = Some((explain::store_error(&e), true)),
                 }
                 Action::None
             }
@@ -220,7 +220,7 @@ impl Reports {
                         .parent()
                         .map_or(Ok(()), std::fs::create_dir_all)
                         .and_then(|()| std::fs::write(&path, bytes));
-                    written.map(|()| path).map_err(|e| messages::io_error(&e))
+                    written.map(|()| path).map_err(|e| explain::io_error(&e))
                 };
                 Action::Run(Task::perform(save, Message::Saved))
             }
@@ -533,7 +533,7 @@ fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {
                     Bars { bars: short_labels(bars), peak_label: t!("reports-hours", hours = peak), line: false },
                     chart_height
                 ),
-                figure(t!("report-total"), messages::hours_and_minutes(r.credited_minutes())),
+                figure(t!("report-total"), crate::i18n::words::hours_and_minutes(r.credited_minutes())),
             ]
             .spacing(8);
             if waiting > 0 {

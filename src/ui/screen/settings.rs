@@ -12,7 +12,7 @@ use crate::i18n::{self, Lang};
 use crate::store::{BadSetting, SettingsError, Store, StoreSettings};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub use super::BackRoom as Context;
 
@@ -106,7 +106,7 @@ impl Settings {
         let mut screen = Settings { code: store.info().code, values: Default::default(), saving: false, said: None };
         match store.store_settings() {
             Ok(s) => screen.fill(&s),
-            Err(e) => screen.said = Some(Err(messages::store_error(&e))),
+            Err(e) => screen.said = Some(Err(explain::store_error(&e))),
         }
         screen
     }
@@ -294,6 +294,6 @@ fn settings_error(e: &SettingsError) -> String {
             BadSetting::Hold => t!("settings-bad-hold"),
             BadSetting::LowStock => t!("settings-bad-low-stock"),
         },
-        SettingsError::Store(e) => messages::store_error(e),
+        SettingsError::Store(e) => explain::store_error(e),
     }
 }

@@ -11,7 +11,7 @@ use crate::store::{NewStaff, StaffEntry, StaffError, Store};
 use crate::ui::layout::Layout;
 use crate::ui::screen::login::role_name;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub use super::BackRoom as Context;
 
@@ -80,7 +80,7 @@ impl Staff {
     fn reload(&mut self, store: &Store) {
         match store.staff_roster() {
             Ok(roster) => self.roster = roster,
-            Err(e) => self.said = Some(Err(messages::store_error(&e))),
+            Err(e) => self.said = Some(Err(explain::store_error(&e))),
         }
     }
 
@@ -374,6 +374,6 @@ pub fn staff_error(e: &StaffError) -> String {
         StaffError::Volunteer => t!("staff-error-volunteer"),
         StaffError::LastManager => t!("staff-error-last-manager"),
         StaffError::NotFound => t!("staff-error-not-found"),
-        StaffError::Store(e) => messages::store_error(e),
+        StaffError::Store(e) => explain::store_error(e),
     }
 }

@@ -10,15 +10,16 @@ use chrono::{DateTime, FixedOffset};
 use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, FillPortion, Task};
 
+use crate::domain::money::signed;
 use crate::domain::till::{Count, DENOMINATIONS, MoveKind};
 use crate::domain::{StaffMember, Won, register};
 use crate::hardware::Document;
-use crate::hardware::till_report::{cash_move_slip, signed, till_report};
+use crate::hardware::till_report::{cash_move_slip, till_report};
 use crate::store::{Approval, SessionReport, Store, StoreError, TillError, TillId, TillSession, Worker};
 use crate::ui::approval::{self, ApprovalPanel, Outcome};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 const AMOUNT_INPUT: &str = "till-amount";
 const REASON_INPUT: &str = "till-reason";
@@ -167,14 +168,14 @@ impl TillScreen {
     pub fn new(store: &Store, till: &TillId, manager: bool) -> (TillScreen, Task<Message>) {
         let mut notice = None;
         let session = store.current_session(till).unwrap_or_else(|e| {
-            notice = Some((messages::store_error(&e), true));
+            notice = Some((explain::store_error(&e), true));
             None
         });
         let (mode, report) = match &session {
             Some(s) => match store.session_report(s.id) {
                 Ok(report) => (Mode::Open, Some(report)),
                 Err(e) => {
-                    notice = Some((messages::store_error(&e), true));
+                    notice = Some((explain::store_error(&e), true));
                     (Mode::Open, None)
                 }
             },
@@ -182,7 +183,7 @@ impl TillScreen {
         };
         let focus = if session.is_none() { operation::focus(count_input(0)) } else { Task::none() };
         let last_closed = store.last_closed(till).unwrap_or_else(|e| {
-            notice = Some((messages::store_error(&e), true));
+            notice = Some((explain::store_error(&e), true));
             None
         });
         (TillScreen { session, report, mode, notice, slip: None, manager, last_closed }, focus)
@@ -233,7 +234,7 @@ impl TillScreen {
                     Action::Print { title: t!("job-drawer"), paper: kick, then: Task::none() }
                 }
                 Err(e) => {
-                    self.notice = Some((messages::till_error(&e), true));
+                    self.notice = Some((explain::till_error(&e), true));
                     self.mode = opening(ctx.store, ctx.till);
                     self.refresh_if_open(ctx);
                     Action::None
@@ -339,7 +340,7 @@ impl TillScreen {
                     }
                     (Ok(()), None) => Action::None,
                     (Err(e), _) => {
-                        self.notice = Some((t!("error-till-move", reason = messages::store_error(&e)), true));
+                        self.notice = Some((t!("error-till-move", reason = explain::store_error(&e)), true));
                         Action::None
                     }
                 }
@@ -361,7 +362,7 @@ impl TillScreen {
                         Action::Print { title: t!("job-voucher", code = credit.code), paper, then: Task::none() }
                     }
                     Err(e) => {
-                        self.notice = Some((messages::store_error(&e), true));
+                        self.notice = Some((explain::store_error(&e), true));
                         Action::None
                     }
                 }
@@ -436,7 +437,7 @@ impl TillScreen {
                     Action::Print { title: t!("job-z-report", number = z), paper, then: Task::none() }
                 }
                 Err(e) => {
-                    self.notice = Some((messages::till_error(&e), true));
+                    self.notice = Some((explain::till_error(&e), true));
                     self.mode = Mode::Open;
                     self.refresh(ctx);
                     Action::None
@@ -487,7 +488,7 @@ impl TillScreen {
         if let Some(session) = &self.session {
             match ctx.store.session_report(session.id) {
                 Ok(report) => self.report = Some(report),
-                Err(e) => self.notice = Some((messages::store_error(&e), true)),
+                Err(e) => self.notice = Some((explain::store_error(&e), true)),
             }
         }
         if self.session.is_some() && matches!(self.mode, Mode::Busy | Mode::Opening { .. }) {

@@ -13,7 +13,7 @@ use crate::reports::volunteers::duty_name;
 use crate::store::{NewVolunteer, Shift, ShiftError, Store, StoreError, Volunteer};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub use super::BackRoom as Context;
 
@@ -114,7 +114,7 @@ impl Volunteers {
                 self.shifts = waiting.into_iter().chain(todays).collect();
                 self.roster = roster;
             }
-            Err(e) => self.notice = Some((messages::store_error(&e), true)),
+            Err(e) => self.notice = Some((explain::store_error(&e), true)),
         }
     }
 
@@ -185,14 +185,14 @@ impl Volunteers {
                             t!(
                                 "volunteers-shift-saved",
                                 name = shift.name.clone(),
-                                worked = messages::hours_and_minutes(worked)
+                                worked = crate::i18n::words::hours_and_minutes(worked)
                             ),
                             false,
                         ));
                         self.mode = Mode::Nothing;
                         self.load(ctx.store, ctx.now);
                     }
-                    Err(e) => self.notice = Some((messages::shift_error(&e, ctx.now), true)),
+                    Err(e) => self.notice = Some((explain::shift_error(&e, ctx.now), true)),
                 }
                 Action::None
             }
@@ -278,7 +278,7 @@ impl Volunteers {
                         self.mode = Mode::Nothing;
                         self.load(ctx.store, ctx.now);
                     }
-                    Err(e) => self.notice = Some((messages::store_error(&e), true)),
+                    Err(e) => self.notice = Some((explain::store_error(&e), true)),
                 }
                 Action::None
             }
@@ -297,7 +297,7 @@ impl Volunteers {
                 self.busy = false;
                 match result {
                     Ok(()) => self.load(ctx.store, ctx.now),
-                    Err(e) => self.notice = Some((messages::store_error(&e), true)),
+                    Err(e) => self.notice = Some((explain::store_error(&e), true)),
                 }
                 Action::None
             }

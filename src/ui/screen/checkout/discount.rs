@@ -15,7 +15,7 @@ use crate::i18n::{Lang, language, tr_in};
 use crate::store::Approval;
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 /// The reasons a cashier can give, as message ids. The receipt prints the Korean one.
 pub const REASONS: [&str; 4] =
@@ -123,7 +123,7 @@ impl Checkout {
                 return focus(ENTRY_INPUT);
             }
             Err(e) => {
-                self.error(messages::cart_error(&e));
+                self.error(explain::cart_error(&e));
                 return focus(ENTRY_INPUT);
             }
         };
@@ -151,7 +151,7 @@ impl Checkout {
             }
             Err(e) => {
                 self.mode = Mode::Scanning;
-                self.error(messages::cart_error(&e));
+                self.error(explain::cart_error(&e));
                 focus(SCAN_INPUT)
             }
         }

@@ -10,7 +10,7 @@ use super::{Action, Checkout, Context, Message, Mode, focus};
 use crate::store::ParkedCart;
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub struct Park {
     pub note: String,
@@ -35,7 +35,7 @@ impl Checkout {
                         focus(TEXT_INPUT)
                     }
                     Err(e) => {
-                        self.error(messages::store_error(&e));
+                        self.error(explain::store_error(&e));
                         focus(SCAN_INPUT)
                     }
                 }
@@ -58,7 +58,7 @@ impl Checkout {
                         self.cart.clear();
                         self.info(t!("park-done", count = count));
                     }
-                    Err(e) => self.error(t!("error-park", reason = messages::store_error(&e))),
+                    Err(e) => self.error(t!("error-park", reason = explain::store_error(&e))),
                 }
                 self.release_held(ctx)
             }
@@ -70,7 +70,7 @@ impl Checkout {
                         self.info(t!("park-taken", count = self.cart.item_count()));
                     }
                     Ok(None) => self.error(t!("error-park-gone")),
-                    Err(e) => self.error(messages::store_error(&e)),
+                    Err(e) => self.error(explain::store_error(&e)),
                 }
                 Action::Run(super::show_last_line())
             }

@@ -18,7 +18,7 @@ use crate::hardware::receipt::{ReceiptOptions, sale_receipt};
 use crate::store::{NewSale, SaleError};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 /// Which tender (or detail) the panel is taking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,7 +204,7 @@ impl Checkout {
                     Action::Run(focus)
                 }
                 Err(e) => {
-                    self.error(messages::payment_error(&e));
+                    self.error(explain::payment_error(&e));
                     focus(SCAN_INPUT)
                 }
             },
@@ -223,13 +223,13 @@ impl Checkout {
         let taken = match pay.entry {
             Entry::Cash => register::tendered(typed, left)
                 .map_err(|p| entry_problem(&p))
-                .and_then(|cash| pay.tendering.cash(cash).map_err(|e| messages::payment_error(&e))),
+                .and_then(|cash| pay.tendering.cash(cash).map_err(|e| explain::payment_error(&e))),
             Entry::Card => {
                 let approval: String = pay.text.chars().filter(char::is_ascii_digit).collect();
                 let approval = (!approval.is_empty()).then_some(approval);
                 register::tendered(typed, left)
                     .map_err(|p| entry_problem(&p))
-                    .and_then(|amount| pay.tendering.card(amount, approval).map_err(|e| messages::payment_error(&e)))
+                    .and_then(|amount| pay.tendering.card(amount, approval).map_err(|e| explain::payment_error(&e)))
             }
             Entry::Credit | Entry::CashReceipt => return self.pay_text_submitted(ctx),
         };
@@ -283,7 +283,7 @@ impl Checkout {
                         Action::Run(focus)
                     }
                     Err(e) => {
-                        self.error(messages::cash_receipt_error(&e));
+                        self.error(explain::cash_receipt_error(&e));
                         Action::Run(operation::focus(TEXT_INPUT))
                     }
                 }
@@ -297,11 +297,11 @@ impl Checkout {
         let code = match codes::parse(typed) {
             Ok(Code::Credit(voucher)) => voucher.code(),
             Ok(other) => {
-                self.error(t!("error-not-a-voucher", kind = messages::code_kind(other.kind())));
+                self.error(t!("error-not-a-voucher", kind = explain::code_kind(other.kind())));
                 return Action::Run(operation::focus(TEXT_INPUT));
             }
             Err(e) => {
-                self.error(messages::code_error(&e));
+                self.error(explain::code_error(&e));
                 return Action::Run(operation::focus(TEXT_INPUT));
             }
         };
@@ -312,7 +312,7 @@ impl Checkout {
                 return Action::Run(operation::focus(TEXT_INPUT));
             }
             Err(e) => {
-                self.error(messages::store_error(&e));
+                self.error(explain::store_error(&e));
                 return Action::Run(operation::focus(TEXT_INPUT));
             }
         };
@@ -326,7 +326,7 @@ impl Checkout {
             .map(|t| t.amount)
             .sum();
         let taken =
-            pay.tendering.credit(code, credit.balance - taken).map(|_| ()).map_err(|e| messages::payment_error(&e));
+            pay.tendering.credit(code, credit.balance - taken).map(|_| ()).map_err(|e| explain::payment_error(&e));
         self.tendered(taken, ctx)
     }
 
@@ -336,7 +336,7 @@ impl Checkout {
         let payment = match pay.tendering.clone().finish() {
             Ok(payment) => payment,
             Err(e) => {
-                self.error(messages::payment_error(&e));
+                self.error(explain::payment_error(&e));
                 let focus = pay.focus();
                 self.mode = Mode::Pay(pay);
                 return Action::Run(focus);
@@ -371,7 +371,7 @@ impl Checkout {
                 tracing::error!("sale not committed: {e}");
                 let focus = pay.focus();
                 self.mode = Mode::Pay(pay);
-                self.error(t!("error-sale-not-saved", reason = messages::sale_error(&e)));
+                self.error(t!("error-sale-not-saved", reason = explain::sale_error(&e)));
                 Action::Run(focus)
             }
         }
@@ -410,7 +410,7 @@ impl Checkout {
             },
             Ok(None) => Action::None,
             Err(e) => {
-                self.error(messages::store_error(&e));
+                self.error(explain::store_error(&e));
                 Action::None
             }
         }

@@ -17,7 +17,7 @@ use crate::hardware::receipt::{ReceiptOptions, credit_voucher, sale_receipt};
 use crate::store::{Approval, NewRefund, RefundTo, Refunded, Returned, SaleError};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub struct ReturnState {
     what: What,
@@ -79,7 +79,7 @@ impl Checkout {
             Message::ReturnFrom(id) => match ctx.store.sale_by_id(id) {
                 Ok(sale) => self.return_from(sale, ctx),
                 Err(e) => {
-                    self.error(messages::store_error(&e));
+                    self.error(explain::store_error(&e));
                     Action::None
                 }
             },
@@ -126,7 +126,7 @@ impl Checkout {
                         self.ask_manager(action, title, Then::Void { sale: id }, ctx)
                     }
                     Err(e) => {
-                        self.error(messages::store_error(&e));
+                        self.error(explain::store_error(&e));
                         Action::None
                     }
                 }
@@ -178,7 +178,7 @@ impl Checkout {
     fn reverse_failed(&mut self, e: &SaleError) -> Action {
         tracing::error!("refund or void not written: {e}");
         self.mode = self.idle();
-        self.error(t!("error-reverse-not-saved", reason = messages::sale_error(e)));
+        self.error(t!("error-reverse-not-saved", reason = explain::sale_error(e)));
         focus(SCAN_INPUT)
     }
 
@@ -199,7 +199,7 @@ impl Checkout {
                 focus(SCAN_INPUT)
             }
             Err(e) => {
-                self.error(messages::store_error(&e));
+                self.error(explain::store_error(&e));
                 focus(SCAN_INPUT)
             }
         }
@@ -213,7 +213,7 @@ impl Checkout {
         let left = match ctx.store.returnable(sale.id) {
             Ok(left) => left,
             Err(e) => {
-                self.error(messages::store_error(&e));
+                self.error(explain::store_error(&e));
                 return focus(SCAN_INPUT);
             }
         };

@@ -13,7 +13,7 @@ use crate::domain::register;
 use crate::store::{Approval, category_line};
 use crate::ui::approval::{ApprovalPanel, Outcome};
 use crate::ui::preview::Paper;
-use crate::{messages, t};
+use crate::{explain, t};
 
 /// Keeps the cursor at the end of an amount field, whose text is regrouped as it is typed.
 fn entry_at_end() -> Action {
@@ -52,7 +52,7 @@ impl Checkout {
                 match self.cart.set_quantity(index, quantity + 1) {
                     Ok(_) => Action::Run(Task::batch([self.save(&ctx), operation::focus(SCAN_INPUT)])),
                     Err(e) => {
-                        self.error(messages::cart_error(&e));
+                        self.error(explain::cart_error(&e));
                         focus(SCAN_INPUT)
                     }
                 }
@@ -205,7 +205,7 @@ impl Checkout {
                         Action::Run(super::today::Today::focus())
                     }
                     Err(e) => {
-                        self.error(messages::store_error(&e));
+                        self.error(explain::store_error(&e));
                         Action::None
                     }
                 }
@@ -324,7 +324,7 @@ impl Checkout {
             Message::CartSaved(result) | Message::CartCancelled(result) => {
                 if let Err(e) = result {
                     tracing::error!("cart not saved: {e}");
-                    self.error(t!("error-cart-not-saved", reason = messages::store_error(&e)));
+                    self.error(t!("error-cart-not-saved", reason = explain::store_error(&e)));
                 }
                 Action::None
             }
@@ -366,12 +366,12 @@ impl Checkout {
                         let save = self.save(&ctx);
                         return Action::Run(Task::batch([save, super::show_last_line()]));
                     }
-                    Err(e) => self.error(messages::cart_error(&e)),
+                    Err(e) => self.error(explain::cart_error(&e)),
                 }
             }
             Err(e) => {
-                tracing::info!(code = %messages::redact(code), "scan refused: {e}");
-                self.error(messages::scan_error(&e));
+                tracing::info!(code = %explain::redact(code), "scan refused: {e}");
+                self.error(explain::scan_error(&e));
             }
         }
         focus(SCAN_INPUT)
@@ -495,7 +495,7 @@ impl Checkout {
             before
         } else {
             if let Err(e) = self.cart.set_quantity(index, quantity) {
-                self.error(messages::cart_error(&e));
+                self.error(explain::cart_error(&e));
                 return focus(SCAN_INPUT);
             }
             crate::domain::Line { quantity: before.quantity - quantity as i32, ..before }
@@ -547,7 +547,7 @@ impl Checkout {
         self.mode = Mode::Scanning;
         match self.cart.add(line) {
             Ok(_) => self.info(t!("checkout-added", name = shown, price = price.to_string())),
-            Err(e) => self.error(messages::cart_error(&e)),
+            Err(e) => self.error(explain::cart_error(&e)),
         }
         let save = self.save(&ctx);
         match self.release_held(ctx) {

@@ -10,7 +10,7 @@ use crate::domain::{Line, LineKind, SaleKind, TenderKind, Won};
 use crate::hardware::queue::JobState;
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 pub const SCAN_INPUT: &str = "scan";
 pub const ENTRY_INPUT: &str = "entry";
@@ -363,11 +363,10 @@ impl Checkout {
             Some(JobState::Printed) => done = done.push(widgets::banner(t!("pay-printed"), false)),
             Some(JobState::Waiting | JobState::Printing) => done = done.push(widgets::muted(t!("pay-printing"))),
             Some(JobState::Failed(e)) => {
-                done =
-                    done.push(widgets::banner(t!("pay-print-failed", reason = messages::print_error(e)), true)).push(
-                        row![key(t!("pay-print-retry"), Message::RetryPrint), key(t!("pay-reprint"), Message::Reprint)]
-                            .spacing(8),
-                    );
+                done = done.push(widgets::banner(t!("pay-print-failed", reason = explain::print_error(e)), true)).push(
+                    row![key(t!("pay-print-retry"), Message::RetryPrint), key(t!("pay-reprint"), Message::Reprint)]
+                        .spacing(8),
+                );
             }
             None => {}
         }

@@ -7,13 +7,14 @@ use iced::widget::{column, operation, row, text, text_input};
 use iced::{Element, Fill};
 
 use super::{AMOUNT_INPUT, Action, After, Context, Message, Mode, REASON_INPUT, TillScreen, big_button, money_row};
+use crate::domain::money::signed;
 use crate::domain::{StaffMember, Won, register};
-use crate::hardware::till_report::{signed, till_report};
+use crate::hardware::till_report::till_report;
 use crate::store::{Approval, SessionReport};
 use crate::ui::approval::ApprovalPanel;
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
-use crate::{messages, t};
+use crate::{explain, t};
 
 /// The correction being typed, for the till's last closed session.
 pub struct Correction {
@@ -61,7 +62,7 @@ impl TillScreen {
                         Action::Run(operation::focus(AMOUNT_INPUT))
                     }
                     Err(e) => {
-                        self.notice = Some((messages::store_error(&e), true));
+                        self.notice = Some((explain::store_error(&e), true));
                         Action::None
                     }
                 }
@@ -103,7 +104,7 @@ impl TillScreen {
                     Action::Print { title: t!("job-z-report", number = z), paper, then: Task::none() }
                 }
                 Err(e) => {
-                    self.notice = Some((messages::till_error(&e), true));
+                    self.notice = Some((explain::till_error(&e), true));
                     self.mode = super::opening(ctx.store, ctx.till);
                     Action::None
                 }

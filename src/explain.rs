@@ -171,15 +171,6 @@ pub fn duration(d: Duration) -> String {
     }
 }
 
-/// Minutes as hours and minutes in words ("9시간 5분"), for volunteers' time.
-pub fn hours_and_minutes(minutes: i64) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => t!("duration-minutes", minutes = m),
-        (h, 0) => t!("duration-hours", hours = h),
-        (h, m) => t!("duration-hours-minutes", hours = h, minutes = m),
-    }
-}
-
 /// The time left on a lock at `now`, rounded up to the second.
 pub fn locked_for(until: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> Duration {
     Duration::seconds(((until - now).num_milliseconds() + 999) / 1000)

@@ -1,0 +1,26 @@
+//! Words for time that reports, receipts, the screens and head office's page share.
+
+use crate::{t, t_ko};
+
+/// Minutes as hours and minutes in words ("9시간 5분"), for volunteers' time.
+pub fn hours_and_minutes(minutes: i64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => t!("duration-minutes", minutes = m),
+        (h, 0) => t!("duration-hours", hours = h),
+        (h, m) => t!("duration-hours-minutes", hours = h, minutes = m),
+    }
+}
+
+/// The day's short Korean name ("수"): printed papers are Korean whatever the screen shows.
+pub fn korean_weekday(day: chrono::Weekday) -> String {
+    use chrono::Weekday::*;
+    match day {
+        Mon => t_ko!("weekday-mon"),
+        Tue => t_ko!("weekday-tue"),
+        Wed => t_ko!("weekday-wed"),
+        Thu => t_ko!("weekday-thu"),
+        Fri => t_ko!("weekday-fri"),
+        Sat => t_ko!("weekday-sat"),
+        Sun => t_ko!("weekday-sun"),
+    }
+}
