@@ -227,7 +227,7 @@ pub fn restore(
     std::fs::rename(&staged, &path).map_err(io)?;
     open::remove_database_files(&staged);
     let mut restored = Store::open(&path)?;
-    restored.write(|tx| {
+    restored.write::<_, StoreError>(|tx| {
         let payload = serde_json::json!({
             "from": backup.display().to_string(),
             "replaced_file": kept.display().to_string(),

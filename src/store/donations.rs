@@ -340,7 +340,7 @@ impl Store {
         if new.name.trim().is_empty() {
             return Err(DonationError::NoName);
         }
-        let donor = self.write(|tx| {
+        let donor = self.write::<_, StoreError>(|tx| {
             let id = insert_donor(tx, new, at)?;
             let donor = donor_by_id(tx, id)?;
             journal::append(tx, "donor.added", &donor, Some(staff.id), at)?;
@@ -361,7 +361,7 @@ impl Store {
         if new.name.trim().is_empty() {
             return Err(DonationError::NoName);
         }
-        let donor = self.write(|tx| {
+        let donor = self.write::<_, StoreError>(|tx| {
             let before = donor_by_id(tx, id)?;
             tx.execute(
                 "UPDATE donors SET name = ?1, phone = ?2, wants_receipt = ?3, wants_messages = ?4 WHERE id = ?5",
@@ -404,18 +404,21 @@ impl Store {
         if from.id == into.id {
             return Err(DonationError::BadMerge);
         }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let target_merged: Option<i64> =
-            tx.query_row("SELECT merged_into FROM donors WHERE id = ?1", [into.id], |r| r.get(0))?;
-        if target_merged.is_some() {
-            return Err(DonationError::BadMerge);
-        }
-        // Donors merged into `from` before now follow it to `into`.
-        tx.execute("UPDATE donors SET merged_into = ?2 WHERE id = ?1 OR merged_into = ?1", params![from.id, into.id])?;
-        let payload = serde_json::json!({ "from": from.uuid, "into": into.uuid });
-        journal::append(&tx, "donor.merged", &payload, Some(manager.id), at)?;
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| {
+            let target_merged: Option<i64> =
+                tx.query_row("SELECT merged_into FROM donors WHERE id = ?1", [into.id], |r| r.get(0))?;
+            if target_merged.is_some() {
+                return Err(DonationError::BadMerge);
+            }
+            // Donors merged into `from` before now follow it to `into`.
+            tx.execute(
+                "UPDATE donors SET merged_into = ?2 WHERE id = ?1 OR merged_into = ?1",
+                params![from.id, into.id],
+            )?;
+            let payload = serde_json::json!({ "from": from.uuid, "into": into.uuid });
+            journal::append(tx, "donor.merged", &payload, Some(manager.id), at)?;
+            Ok(())
+        })
     }
 
     /// Records a donation, valued from the categories' donation values (journaled).
@@ -428,7 +431,7 @@ impl Store {
         &mut self,
         donations: impl IntoIterator<Item = NewDonation<'a>>,
     ) -> Result<Vec<Donation>, DonationError> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        self.write(|tx| {
         let mut recorded = Vec::new();
         for d in donations {
             if d.accepted.iter().all(|a| a.count == 0) && d.rejected.iter().all(|r| r.count == 0) {
@@ -482,12 +485,12 @@ impl Store {
                 )?
                 .execute(params![id, r.category, r.count, r.reason.as_str(), r.note])?;
             }
-            let donation = donation_in(&tx, id)?;
-            journal::append(&tx, "donation.recorded", &donation, Some(d.staff.id), d.at)?;
+            let donation = donation_in(tx, id)?;
+            journal::append(tx, "donation.recorded", &donation, Some(d.staff.id), d.at)?;
             recorded.push(donation);
         }
-        tx.commit()?;
         Ok(recorded)
+        })
     }
 
     /// A manager changes what a donation is worth on the receipt (journaled with both names).

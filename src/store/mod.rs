@@ -12,6 +12,7 @@ pub mod backup;
 mod carts;
 mod catalog;
 mod check;
+mod credit;
 pub mod defaults;
 mod donations;
 mod init;
@@ -44,13 +45,14 @@ pub use audit::{Entry, Subject, Watch};
 pub use carts::{OpenCart, ParkedCart, TillId};
 pub use catalog::Policy;
 pub use check::{CheckReport, SalePart, SaleProblem};
+pub use credit::Credit;
 pub use donations::{Donation, DonationError, DonationLine, Donor, DonorMatch, NewDonation, NewDonor};
 pub use init::{NewStore, SetupError};
 pub use journal::{ChainError, JournalEvent};
 pub use papers::{PaperState, SavedPaper};
 pub use pricing::{Priced, ScanError, category_line};
 pub use production::{NewOutFlow, NewTags, PullLine, TagBatch};
-pub use returns::{Credit, NewRefund, RefundTo, Refunded, Returned};
+pub use returns::{NewRefund, RefundTo, Refunded, Returned};
 pub use sales::{NewSale, SaleError, SaleSummary};
 pub use schema::LATEST as LATEST_SCHEMA;
 pub use settings::{BadSetting, SettingsError, StoreSettings};
@@ -202,7 +204,9 @@ impl Store {
 
     /// Runs `f` inside one write transaction, begun IMMEDIATE so the write lock is taken (or
     /// waited for) up front: a concurrent writer makes us wait, never fail half-way.
-    fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    /// The error is the caller's own (a `SaleError`, a `TillError` …) so its refusals need no
+    /// wrapping; SQLite's errors convert into it.
+    fn write<T, E: From<rusqlite::Error>>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;

@@ -5,16 +5,13 @@
 //! each one at the till, and the document says who.
 
 use chrono::{DateTime, FixedOffset};
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
-use uuid::Uuid;
 
 use super::carts::TillId;
+use super::credit::{Credit, credit_in, issue, next_code};
 use super::sales::{NewDoc, SaleError, back_to_tenders, insert_doc, returnable, sale_by_id};
 use super::till::TillSession;
-use super::{Result, Store, StoreError, journal};
-use crate::domain::{
-    Category, CreditCode, Customer, Line, Payment, Sale, SaleKind, StaffMember, Tender, TenderKind, Won,
-};
+use super::{Result, Store};
+use crate::domain::{Category, Customer, Line, Payment, Sale, SaleKind, StaffMember, Tender, TenderKind, Won};
 
 /// Where a refund's money goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,14 +44,6 @@ pub struct NewRefund<'a> {
     pub at: DateTime<FixedOffset>,
 }
 
-/// A store-credit voucher and what is left on it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Credit {
-    pub code: String,
-    pub amount: Won,
-    pub balance: Won,
-}
-
 /// A refund and the voucher it issued, if any.
 #[derive(Debug, Clone)]
 pub struct Refunded {
@@ -62,137 +51,70 @@ pub struct Refunded {
     pub credit: Option<Credit>,
 }
 
-/// The code the next voucher gets (inside the caller's transaction).
-fn next_code(tx: &Transaction<'_>, store_code: u16) -> Result<String> {
-    let serial: u32 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM store_credits", [], |r| r.get(0))?;
-    Ok(CreditCode::new(store_code, serial)
-        .ok_or_else(|| StoreError::Invalid(format!("voucher serial {serial} does not fit a code")))?
-        .code())
-}
-
-/// Issues voucher `code` for `amount`, on refund `sale` if it came from one.
-#[allow(clippy::too_many_arguments)]
-fn issue(
-    tx: &Transaction<'_>,
-    code: &str,
-    amount: Won,
-    reason: &str,
-    sale: Option<i64>,
-    staff: &StaffMember,
-    approved_by: &StaffMember,
-    at: DateTime<FixedOffset>,
-) -> Result<()> {
-    tx.execute(
-        "INSERT INTO store_credits (uuid, code, amount, issued_at, issued_by, approved_by, sale_id, reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![Uuid::now_v7().to_string(), code, amount, at.to_rfc3339(), staff.id, approved_by.id, sale, reason],
-    )?;
-    Ok(())
-}
-
-pub(super) fn credit_in(conn: &rusqlite::Connection, code: &str) -> Result<Option<Credit>> {
-    // Spent is what tenders took from it, leaving out the refund that issued it.
-    Ok(conn
-        .prepare_cached(
-            "SELECT c.code, c.amount, c.amount - coalesce((SELECT sum(t.amount) FROM tenders t
-                 WHERE t.kind = 'store_credit' AND t.reference = c.code AND t.sale_id IS NOT c.sale_id), 0)
-             FROM store_credits c WHERE c.code = ?1",
-        )?
-        .query_row([code], |r| Ok(Credit { code: r.get(0)?, amount: r.get(1)?, balance: r.get(2)? }))
-        .optional()?)
-}
-
 impl Store {
-    /// A voucher by its code, with its balance.
-    pub fn credit(&self, code: &str) -> Result<Option<Credit>> {
-        self.read(|conn| credit_in(conn, code))
-    }
-
-    /// A manager issues store credit outside a refund (journaled).
-    pub fn issue_credit(
-        &mut self,
-        amount: Won,
-        reason: &str,
-        staff: &StaffMember,
-        approved_by: &StaffMember,
-        at: DateTime<FixedOffset>,
-    ) -> Result<Credit> {
-        if !amount.is_positive() {
-            return Err(StoreError::Invalid("store credit is more than zero".into()));
-        }
-        let store_code = self.info.code;
-        self.write(|tx| {
-            let code = next_code(tx, store_code)?;
-            issue(tx, &code, amount, reason, None, staff, approved_by, at)?;
-            let payload = serde_json::json!({ "code": code, "amount": amount, "reason": reason, "approved_by": approved_by.uuid });
-            journal::append(tx, "credit.issued", &payload, Some(staff.id), at)?;
-            Ok(credit_in(tx, &code)?.expect("just issued"))
-        })
-    }
-
     /// Refunds goods (or an open amount), as a document of its own.
     pub fn refund(&mut self, r: NewRefund<'_>) -> Result<Refunded, SaleError> {
         let store_code = self.info.code;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (lines, original) = match &r.returned {
-            Returned::Lines { sale, lines } => {
-                let original = sale_by_id(&tx, *sale)?;
-                let left = returnable(&tx, *sale)?;
-                let mut back = Vec::new();
-                for &(index, quantity) in lines {
-                    let line = original.lines.get(index).ok_or(SaleError::NothingLeftToReturn)?;
-                    if quantity <= 0 || left.get(index).is_none_or(|l| *l < quantity) {
-                        return Err(SaleError::NothingLeftToReturn);
+        self.write(|tx| {
+            let (lines, original) = match &r.returned {
+                Returned::Lines { sale, lines } => {
+                    let original = sale_by_id(tx, *sale)?;
+                    let left = returnable(tx, *sale)?;
+                    let mut back = Vec::new();
+                    for &(index, quantity) in lines {
+                        let line = original.lines.get(index).ok_or(SaleError::NothingLeftToReturn)?;
+                        if quantity <= 0 || left.get(index).is_none_or(|l| *l < quantity) {
+                            return Err(SaleError::NothingLeftToReturn);
+                        }
+                        back.push(line.returned(index as u32 + 1, quantity, line.quantity - left[index]));
                     }
-                    back.push(line.returned(index as u32 + 1, quantity, line.quantity - left[index]));
+                    (back, Some(original))
                 }
-                (back, Some(original))
+                Returned::Open { category, amount } => {
+                    let mut line = super::pricing::category_line(category, *amount);
+                    line.quantity = -1;
+                    (vec![line], None)
+                }
+            };
+            if lines.is_empty() {
+                return Err(SaleError::NothingLeftToReturn);
             }
-            Returned::Open { category, amount } => {
-                let mut line = super::pricing::category_line(category, *amount);
-                line.quantity = -1;
-                (vec![line], None)
+            let amount = -lines.iter().map(Line::amount).sum::<Won>();
+            let mut credit_code = None;
+            let payment = match (r.to, &original) {
+                (RefundTo::Original, Some(original)) => back_to_tenders(&original.payment, amount),
+                (RefundTo::Credit, _) => {
+                    let code = next_code(tx, store_code)?;
+                    credit_code = Some(code.clone());
+                    paid_back(TenderKind::StoreCredit, amount, Some(code))
+                }
+                (RefundTo::Cash | RefundTo::Original, _) => paid_back(TenderKind::Cash, amount, None),
+            };
+            let refund = insert_doc(
+                tx,
+                NewDoc {
+                    kind: SaleKind::Refund,
+                    lines,
+                    payment,
+                    staff: r.staff,
+                    approved_by: Some(r.approved_by),
+                    refers_to: original.as_ref().map(|o| (o.id, o.as_ref())),
+                    customer: original.as_ref().map_or(Customer::Public, |o| o.customer),
+                    cash_receipt: None,
+                    session: r.session,
+                    till: r.till,
+                    at: r.at,
+                },
+            )?;
+            if let Some(code) = &credit_code {
+                issue(tx, code, amount, "refund", Some(refund.id), r.staff, r.approved_by, r.at)?;
             }
-        };
-        if lines.is_empty() {
-            return Err(SaleError::NothingLeftToReturn);
-        }
-        let amount = -lines.iter().map(Line::amount).sum::<Won>();
-        let mut credit_code = None;
-        let payment = match (r.to, &original) {
-            (RefundTo::Original, Some(original)) => back_to_tenders(&original.payment, amount),
-            (RefundTo::Credit, _) => {
-                let code = next_code(&tx, store_code)?;
-                credit_code = Some(code.clone());
-                paid_back(TenderKind::StoreCredit, amount, Some(code))
-            }
-            (RefundTo::Cash | RefundTo::Original, _) => paid_back(TenderKind::Cash, amount, None),
-        };
-        let refund = insert_doc(
-            &tx,
-            NewDoc {
-                kind: SaleKind::Refund,
-                lines,
-                payment,
-                staff: r.staff,
-                approved_by: Some(r.approved_by),
-                refers_to: original.as_ref().map(|o| (o.id, o.as_ref())),
-                customer: original.as_ref().map_or(Customer::Public, |o| o.customer),
-                cash_receipt: None,
-                session: r.session,
-                till: r.till,
-                at: r.at,
-            },
-        )?;
-        if let Some(code) = &credit_code {
-            issue(&tx, code, amount, "refund", Some(refund.id), r.staff, r.approved_by, r.at)?;
-        }
-        let credit = match &credit_code {
-            Some(code) => credit_in(&tx, code)?,
-            None => None,
-        };
-        tx.commit()?;
-        Ok(Refunded { refund, credit })
+            let credit = match &credit_code {
+                Some(code) => credit_in(tx, code)?,
+                None => None,
+            };
+            Ok(Refunded { refund, credit })
+        })
     }
 
     /// Undoes sale `sale` whole: the same day, while the till session it went through is still
@@ -206,51 +128,53 @@ impl Store {
         till: Option<&TillId>,
         at: DateTime<FixedOffset>,
     ) -> Result<Sale, SaleError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let original = sale_by_id(&tx, sale)?;
-        let reversed: bool =
-            tx.query_row("SELECT EXISTS (SELECT 1 FROM sales WHERE refers_to = ?1)", [sale], |r| r.get(0))?;
-        let same_session = match (&original.session, session) {
-            (Some(theirs), Some(ours)) => *theirs == ours.uuid && ours.closed.is_none(),
-            (None, None) => true,
-            _ => false,
-        };
-        if original.kind != SaleKind::Sale || reversed || original.business_date != at.date_naive() || !same_session {
-            return Err(SaleError::CannotVoid(original.sale_no));
-        }
-        let lines = original.lines.iter().enumerate().map(|(i, l)| l.returned(i as u32 + 1, l.quantity, 0)).collect();
-        let payment = Payment {
-            tenders: original
-                .payment
-                .tenders
-                .iter()
-                .map(|t| Tender {
-                    kind: t.kind,
-                    amount: -t.amount,
-                    tendered: -t.amount,
-                    reference: t.reference.clone(),
-                })
-                .collect(),
-            change: Won::ZERO,
-        };
-        let void = insert_doc(
-            &tx,
-            NewDoc {
-                kind: SaleKind::Void,
-                lines,
-                payment,
-                staff,
-                approved_by: Some(approved_by),
-                refers_to: Some((original.id, original.as_ref())),
-                customer: original.customer,
-                cash_receipt: None,
-                session,
-                till,
-                at,
-            },
-        )?;
-        tx.commit()?;
-        Ok(void)
+        self.write(|tx| {
+            let original = sale_by_id(tx, sale)?;
+            let reversed: bool =
+                tx.query_row("SELECT EXISTS (SELECT 1 FROM sales WHERE refers_to = ?1)", [sale], |r| r.get(0))?;
+            let same_session = match (&original.session, session) {
+                (Some(theirs), Some(ours)) => *theirs == ours.uuid && ours.closed.is_none(),
+                (None, None) => true,
+                _ => false,
+            };
+            if original.kind != SaleKind::Sale || reversed || original.business_date != at.date_naive() || !same_session
+            {
+                return Err(SaleError::CannotVoid(original.sale_no));
+            }
+            let lines =
+                original.lines.iter().enumerate().map(|(i, l)| l.returned(i as u32 + 1, l.quantity, 0)).collect();
+            let payment = Payment {
+                tenders: original
+                    .payment
+                    .tenders
+                    .iter()
+                    .map(|t| Tender {
+                        kind: t.kind,
+                        amount: -t.amount,
+                        tendered: -t.amount,
+                        reference: t.reference.clone(),
+                    })
+                    .collect(),
+                change: Won::ZERO,
+            };
+            let void = insert_doc(
+                tx,
+                NewDoc {
+                    kind: SaleKind::Void,
+                    lines,
+                    payment,
+                    staff,
+                    approved_by: Some(approved_by),
+                    refers_to: Some((original.id, original.as_ref())),
+                    customer: original.customer,
+                    cash_receipt: None,
+                    session,
+                    till,
+                    at,
+                },
+            )?;
+            Ok(void)
+        })
     }
 }
 

@@ -5,7 +5,7 @@
 //! statements are prepared once per connection: the commit is on the counter's critical path.
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
 use super::carts::TillId;
@@ -123,47 +123,47 @@ impl Store {
     /// Commits several sales in one transaction (the demo history; a till catching up).
     pub fn commit_sales<'a>(&mut self, sales: impl IntoIterator<Item = NewSale<'a>>) -> Result<Vec<Sale>, SaleError> {
         let hold = self.policy()?.hold;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut committed = Vec::new();
-        for s in sales {
-            if s.cart.is_empty() {
-                return Err(StoreError::Invalid("an empty sale cannot be committed".into()).into());
-            }
-            if s.payment.paid() != s.cart.total() {
-                let problem =
-                    format!("the payment ({}) does not match the total ({})", s.payment.paid(), s.cart.total());
-                return Err(StoreError::Invalid(problem).into());
-            }
-            if s.customer != Customer::Public
-                && let Some(code) = on_hold(&tx, s.cart.lines(), s.at, hold)?
-            {
-                return Err(SaleError::OnHold { code, hours: hold.num_hours() });
-            }
-            // Two tills may take the same voucher: its balance is checked where it is spent.
-            for t in s.payment.tenders.iter().filter(|t| t.kind == crate::domain::TenderKind::StoreCredit) {
-                let code = t.reference.clone().unwrap_or_default();
-                let balance = super::returns::credit_in(&tx, &code)?.map_or(Won::ZERO, |c| c.balance);
-                if t.amount > balance {
-                    return Err(SaleError::CreditSpent { code, balance });
+        self.write(|tx| {
+            let mut committed = Vec::new();
+            for s in sales {
+                if s.cart.is_empty() {
+                    return Err(StoreError::Invalid("an empty sale cannot be committed".into()).into());
                 }
+                if s.payment.paid() != s.cart.total() {
+                    let problem =
+                        format!("the payment ({}) does not match the total ({})", s.payment.paid(), s.cart.total());
+                    return Err(StoreError::Invalid(problem).into());
+                }
+                if s.customer != Customer::Public
+                    && let Some(code) = on_hold(tx, s.cart.lines(), s.at, hold)?
+                {
+                    return Err(SaleError::OnHold { code, hours: hold.num_hours() });
+                }
+                // Two tills may take the same voucher: its balance is checked where it is spent.
+                for t in s.payment.tenders.iter().filter(|t| t.kind == crate::domain::TenderKind::StoreCredit) {
+                    let code = t.reference.clone().unwrap_or_default();
+                    let balance = super::credit::credit_in(tx, &code)?.map_or(Won::ZERO, |c| c.balance);
+                    if t.amount > balance {
+                        return Err(SaleError::CreditSpent { code, balance });
+                    }
+                }
+                let doc = NewDoc {
+                    kind: SaleKind::Sale,
+                    lines: s.cart.lines().to_vec(),
+                    payment: s.payment.clone(),
+                    staff: s.staff,
+                    approved_by: None,
+                    refers_to: None,
+                    customer: s.customer,
+                    cash_receipt: s.cash_receipt,
+                    session: s.session,
+                    till: s.till,
+                    at: s.at,
+                };
+                committed.push(insert_doc(tx, doc)?);
             }
-            let doc = NewDoc {
-                kind: SaleKind::Sale,
-                lines: s.cart.lines().to_vec(),
-                payment: s.payment.clone(),
-                staff: s.staff,
-                approved_by: None,
-                refers_to: None,
-                customer: s.customer,
-                cash_receipt: s.cash_receipt,
-                session: s.session,
-                till: s.till,
-                at: s.at,
-            };
-            committed.push(insert_doc(&tx, doc)?);
-        }
-        tx.commit()?;
-        Ok(committed)
+            Ok(committed)
+        })
     }
 
     pub fn sale(&self, date: NaiveDate, sale_no: u32) -> Result<Option<Sale>> {

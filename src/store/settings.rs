@@ -174,7 +174,7 @@ impl Store {
             return Ok(changed);
         }
         let fields = new.fields();
-        self.write(|tx| {
+        self.write::<_, StoreError>(|tx| {
             tx.execute(
                 "UPDATE store SET name = ?1, business_no = ?2, representative = ?3, address = ?4, phone = ?5,
                      receipt_footer = ?6 WHERE id = 1",

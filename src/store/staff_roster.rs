@@ -81,7 +81,7 @@ impl Store {
         }
         let hash = hash_pin(new.pin.expose())?;
         let mut added = None;
-        self.write_staff(|tx| {
+        self.write::<_, StaffError>(|tx| {
             must_manage(tx, by)?;
             let uuid = Uuid::now_v7().to_string();
             tx.execute(
@@ -106,7 +106,7 @@ impl Store {
         by: &StaffMember,
         at: DateTime<FixedOffset>,
     ) -> Result<()> {
-        self.write_staff(|tx| {
+        self.write::<_, StaffError>(|tx| {
             must_manage(tx, by)?;
             let (member, was_active) = roster_member(tx, staff_id)?;
             if was_active == active {
@@ -133,7 +133,7 @@ impl Store {
         if role == Role::Volunteer {
             return Err(StaffError::Volunteer);
         }
-        self.write_staff(|tx| {
+        self.write::<_, StaffError>(|tx| {
             must_manage(tx, by)?;
             let (member, active) = roster_member(tx, staff_id)?;
             if member.role == role {
@@ -164,7 +164,7 @@ impl Store {
             return Err(StaffError::Pin);
         }
         let hash = hash_pin(pin.expose())?;
-        self.write_staff(|tx| {
+        self.write::<_, StaffError>(|tx| {
             must_manage(tx, by)?;
             let (member, _) = roster_member(tx, staff_id)?;
             tx.execute(
@@ -175,14 +175,6 @@ impl Store {
             journal::append(tx, "staff.pin_reset", &serde_json::json!({ "staff": member.uuid, "by": by.uuid }), Some(by.id), at)?;
             Ok(())
         })
-    }
-
-    /// One write transaction whose own refusals are [`StaffError`]s.
-    fn write_staff(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        f(&tx)?;
-        tx.commit()?;
-        Ok(())
     }
 }
 

@@ -73,7 +73,7 @@ impl Store {
     /// deleted (sales and tags refer to them), and a category or person head office leaves out
     /// stays as it is.
     pub fn apply_reference(&mut self, reference: &Reference, at: DateTime<FixedOffset>) -> Result<()> {
-        self.write(|tx| {
+        self.write::<_, StoreError>(|tx| {
             apply(tx, reference)?;
             tx.execute("UPDATE sync_state SET reference_version = ?1 WHERE id = 1", [reference.version])?;
             journal::append(tx, "reference.applied", &serde_json::json!({ "version": reference.version }), None, at)?;

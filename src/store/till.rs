@@ -108,6 +108,12 @@ pub enum TillError {
     Store(#[from] StoreError),
 }
 
+impl From<rusqlite::Error> for TillError {
+    fn from(e: rusqlite::Error) -> TillError {
+        TillError::Store(e.into())
+    }
+}
+
 const SESSION_SELECT: &str =
     "SELECT s.id, s.uuid, s.till, s.business_date, s.opened_at, o.name, s.float, s.float_counts,
         s.closed_at, c.name, s.expected, s.counted, s.counted_counts, s.kept, s.blind, s.z_no
@@ -270,28 +276,26 @@ impl Store {
         float: Count,
         now: DateTime<FixedOffset>,
     ) -> Result<TillSession, TillError> {
-        let tx =
-            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let open: bool = tx
-            .query_row("SELECT count(*) FROM till_sessions WHERE till = ?1 AND closed_at IS NULL", [&till.0], |r| {
-                r.get(0)
-            })
-            .map_err(StoreError::from)?;
-        if open {
-            return Err(TillError::AlreadyOpen(till.0.clone()));
-        }
-        let uuid = Uuid::now_v7().to_string();
-        let counts = serde_json::to_string(&float).expect("counts serialize");
-        tx.execute(
-            "INSERT INTO till_sessions (uuid, till, business_date, opened_at, opened_by, float, float_counts)
+        self.write(|tx| {
+            let open: bool = tx.query_row(
+                "SELECT count(*) FROM till_sessions WHERE till = ?1 AND closed_at IS NULL",
+                [&till.0],
+                |r| r.get(0),
+            )?;
+            if open {
+                return Err(TillError::AlreadyOpen(till.0.clone()));
+            }
+            let uuid = Uuid::now_v7().to_string();
+            let counts = serde_json::to_string(&float).expect("counts serialize");
+            tx.execute(
+                "INSERT INTO till_sessions (uuid, till, business_date, opened_at, opened_by, float, float_counts)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![uuid, till.0, now.date_naive().to_string(), now.to_rfc3339(), staff.id, float.total(), counts],
-        )
-        .map_err(StoreError::from)?;
-        let session = session_by_id(&tx, tx.last_insert_rowid())?;
-        journal::append(&tx, "till.opened", &session, Some(staff.id), now)?;
-        tx.commit().map_err(StoreError::from)?;
-        Ok(session)
+                params![uuid, till.0, now.date_naive().to_string(), now.to_rfc3339(), staff.id, float.total(), counts],
+            )?;
+            let session = session_by_id(tx, tx.last_insert_rowid())?;
+            journal::append(tx, "till.opened", &session, Some(staff.id), now)?;
+            Ok(session)
+        })
     }
 
     /// Money put in or taken out of the drawer, with a reason (journaled).
@@ -353,17 +357,14 @@ impl Store {
         if kept > count.total() || kept < Won::ZERO {
             return Err(TillError::KeptTooMuch);
         }
-        let tx =
-            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let current = session_by_id(&tx, session.id)?;
-        if current.closed.is_some() {
-            return Err(TillError::AlreadyClosed);
-        }
-        let expected = report(&tx, current)?.cash.expected();
-        let z_no: u32 = tx
-            .query_row("SELECT coalesce(max(z_no), 0) + 1 FROM till_sessions", [], |r| r.get(0))
-            .map_err(StoreError::from)?;
-        tx.execute(
+        self.write(|tx| {
+            let current = session_by_id(tx, session.id)?;
+            if current.closed.is_some() {
+                return Err(TillError::AlreadyClosed);
+            }
+            let expected = report(tx, current)?.cash.expected();
+            let z_no: u32 = tx.query_row("SELECT coalesce(max(z_no), 0) + 1 FROM till_sessions", [], |r| r.get(0))?;
+            tx.execute(
             "UPDATE till_sessions SET closed_at = ?2, closed_by = ?3, expected = ?4, counted = ?5, counted_counts = ?6,
                  kept = ?7, blind = ?8, z_no = ?9 WHERE id = ?1",
             params![
@@ -378,11 +379,11 @@ impl Store {
                 z_no
             ],
         )
-        .map_err(StoreError::from)?;
-        let closed = report(&tx, session_by_id(&tx, session.id)?)?;
-        journal::append(&tx, "till.closed", &closed, Some(staff.id), now)?;
-        tx.commit().map_err(StoreError::from)?;
-        Ok(closed)
+        ?;
+            let closed = report(tx, session_by_id(tx, session.id)?)?;
+            journal::append(tx, "till.closed", &closed, Some(staff.id), now)?;
+            Ok(closed)
+        })
     }
 
     /// The till's last closed session, if any (the one a correction is for).
@@ -410,26 +411,32 @@ impl Store {
         if amount == Won::ZERO {
             return Err(StoreError::Invalid("a correction of nothing".into()).into());
         }
-        let tx =
-            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let current = session_by_id(&tx, session.id)?;
-        if current.closed.is_none() {
-            return Err(TillError::NotClosed);
-        }
-        tx.execute(
-            "INSERT INTO till_corrections (uuid, session_id, amount, reason, staff_id, approved_by, at)
+        self.write(|tx| {
+            let current = session_by_id(tx, session.id)?;
+            if current.closed.is_none() {
+                return Err(TillError::NotClosed);
+            }
+            tx.execute(
+                "INSERT INTO till_corrections (uuid, session_id, amount, reason, staff_id, approved_by, at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![Uuid::now_v7().to_string(), session.id, amount, reason, staff.id, approved_by.id, now.to_rfc3339()],
-        )
-        .map_err(StoreError::from)?;
-        let corrected = report(&tx, current)?;
-        let payload = serde_json::json!({
-            "session": session.uuid, "amount": amount, "reason": reason, "approved_by": approved_by.uuid,
-            "counted": corrected.counted(), "difference": corrected.difference(),
-        });
-        journal::append(&tx, "till.corrected", &payload, Some(staff.id), now)?;
-        tx.commit().map_err(StoreError::from)?;
-        Ok(corrected)
+                params![
+                    Uuid::now_v7().to_string(),
+                    session.id,
+                    amount,
+                    reason,
+                    staff.id,
+                    approved_by.id,
+                    now.to_rfc3339()
+                ],
+            )?;
+            let corrected = report(tx, current)?;
+            let payload = serde_json::json!({
+                "session": session.uuid, "amount": amount, "reason": reason, "approved_by": approved_by.uuid,
+                "counted": corrected.counted(), "difference": corrected.difference(),
+            });
+            journal::append(tx, "till.corrected", &payload, Some(staff.id), now)?;
+            Ok(corrected)
+        })
     }
 
     /// Every session that opened on `date`, with its figures (for `nanum report till`).

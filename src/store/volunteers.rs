@@ -418,7 +418,7 @@ impl Store {
         let total = credited(&ended);
         let latest = ended.iter().map(|w| w.start).max();
         let before_last = credited(&ended.iter().copied().filter(|w| Some(w.start) < latest).collect::<Vec<_>>());
-        let shift = self.write(|tx| {
+        let shift = self.write::<_, StoreError>(|tx| {
             let uuid = Uuid::now_v7().to_string();
             tx.prepare_cached(
                 "INSERT INTO shifts (uuid, staff_id, duty, started_at, business_date) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -443,7 +443,7 @@ impl Store {
         self.write(|tx| end_forgotten(tx, now).map(|_| ()))?;
         let open = shifts_where(&self.conn, "h.ended_at IS NULL AND h.staff_id = ?1", [member.id])?.pop();
         let open = open.ok_or(ShiftError::NotIn)?;
-        Ok(self.write(|tx| {
+        Ok(self.write::<_, StoreError>(|tx| {
             tx.prepare_cached("UPDATE shifts SET ended_at = ?1 WHERE id = ?2")?
                 .execute(params![now.to_rfc3339(), open.id])?;
             journal::append(tx, "shift.ended", &serde_json::json!({ "shift": open.uuid }), Some(member.id), now)?;
@@ -489,7 +489,7 @@ impl Store {
         if reason.trim().is_empty() {
             return Err(ShiftError::NoReason);
         }
-        Ok(self.write(|tx| {
+        Ok(self.write::<_, StoreError>(|tx| {
             let before = shifts_where(tx, "h.id = ?1", [shift_id])?.pop().ok_or_else(|| StoreError::Invalid(format!("no shift {shift_id}")))?;
             tx.prepare_cached(
                 "INSERT INTO shift_edits (shift_id, started_from, ended_from, started_to, ended_to, reason, manager_id, at)

@@ -65,8 +65,8 @@ impl Layout {
     }
 
     /// The checkout's grid of category keys (the intake counter uses the same).
-    pub fn key_grid(&self) -> super::widgets::KeyGrid {
-        super::widgets::KeyGrid {
+    pub fn key_grid(&self) -> KeyGrid {
+        KeyGrid {
             columns: self.key_columns(),
             rows: self.key_rows(),
             height: self.key_height(),
@@ -87,6 +87,15 @@ impl Layout {
     pub fn padding(&self) -> f32 {
         if self.short() { 10.0 } else { 16.0 }
     }
+}
+
+/// How category keys are laid out: `columns` × `rows` places, each `height` tall.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyGrid {
+    pub columns: usize,
+    pub rows: usize,
+    pub height: f32,
+    pub size: f32,
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use iced::widget::{button, column, container, row, text};
 use iced::{Center, Element, Fill, Length};
 
+use super::layout::KeyGrid;
 use super::theme;
 use crate::domain::Category;
 use crate::t;
@@ -98,20 +99,6 @@ pub fn keep_words(s: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::keep_words;
-
-    #[test]
-    fn words_stay_whole_and_spaces_still_break() {
-        assert_eq!(keep_words("가방"), "가\u{2060}방");
-        assert_eq!(keep_words("전체 취소"), "전\u{2060}체 취\u{2060}소");
-        assert_eq!(keep_words("오늘 판매 (F7)"), "오\u{2060}늘 판\u{2060}매 (F7)");
-        assert_eq!(keep_words("Cash"), "Cash");
-        assert_eq!(keep_words("3,500원"), "3,500\u{2060}원");
-    }
-}
-
 /// `items` laid out `columns` to a row, the last row filled out with space.
 pub fn grid<'a, M: 'a>(items: Vec<Element<'a, M>>, columns: usize) -> iced::widget::Column<'a, M> {
     let mut rows = column![].spacing(8);
@@ -127,15 +114,6 @@ pub fn grid<'a, M: 'a>(items: Vec<Element<'a, M>>, columns: usize) -> iced::widg
         rows = rows.push(line);
     }
     rows
-}
-
-/// How category keys are laid out: `columns` × `rows` places, each `height` tall.
-#[derive(Debug, Clone, Copy)]
-pub struct KeyGrid {
-    pub columns: usize,
-    pub rows: usize,
-    pub height: f32,
-    pub size: f32,
 }
 
 /// Category keys a page at a time. When they do not all fit, the last place is a key to the
@@ -193,4 +171,18 @@ pub fn card_list<'a, M: 'a>(content: impl Into<Element<'a, M>>, portion: u16) ->
         .padding(8)
         .height(Length::FillPortion(portion))
         .width(Fill)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_words;
+
+    #[test]
+    fn words_stay_whole_and_spaces_still_break() {
+        assert_eq!(keep_words("가방"), "가\u{2060}방");
+        assert_eq!(keep_words("전체 취소"), "전\u{2060}체 취\u{2060}소");
+        assert_eq!(keep_words("오늘 판매 (F7)"), "오\u{2060}늘 판\u{2060}매 (F7)");
+        assert_eq!(keep_words("Cash"), "Cash");
+        assert_eq!(keep_words("3,500원"), "3,500\u{2060}원");
+    }
 }

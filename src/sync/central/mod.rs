@@ -24,6 +24,12 @@ use tokio_postgres::NoTls;
 
 use super::protocol::ApiError;
 
+/// What every handler of the API and of the pages is given: the database's connections.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: Pool,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CentralError {
     #[error("database: {0}")]

@@ -13,15 +13,10 @@ use axum::routing::{get, post};
 use deadpool_postgres::Pool;
 use serde::Deserialize;
 
-use super::{CentralError, ingest, reference, stores};
+use super::{AppState, CentralError, ingest, reference, stores};
 use crate::sync::protocol::{
     ACK_PATH, Ack, Batch, HEALTH_PATH, JOURNAL_PATH, MAX_BODY_BYTES, REFERENCE_PATH, STORE_PATH, StoreIdentity,
 };
-
-#[derive(Clone)]
-pub struct AppState {
-    pub pool: Pool,
-}
 
 pub fn router(pool: Pool) -> Router {
     Router::new()

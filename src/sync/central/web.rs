@@ -13,8 +13,7 @@ use axum::routing::get;
 use chrono::{Duration, FixedOffset, NaiveDate, Utc};
 use serde::Deserialize;
 
-use super::server::AppState;
-use super::{CentralError, figures, stores};
+use super::{AppState, CentralError, figures, stores};
 use crate::sync::protocol::OVERDUE_HOURS;
 
 const COOKIE: &str = "nanum_office";

@@ -14,6 +14,7 @@
 
 mod discount;
 mod parked;
+mod parts;
 mod payment;
 mod returns;
 mod today;
@@ -36,9 +37,10 @@ use crate::{explain, t};
 
 pub use discount::DiscountState;
 pub use parked::Park;
+pub use parts::{ENTRY_INPUT, SCAN_INPUT, TEXT_INPUT};
 pub use payment::PayState;
 pub use returns::ReturnState;
-pub use view::{ENTRY_INPUT, LINES, SCAN_INPUT, TEXT_INPUT};
+pub use view::LINES;
 
 /// What is in the scan field. Someone may type their PIN there by mistake, so a debug print
 /// shows a PIN-like text only as stars.

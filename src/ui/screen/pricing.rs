@@ -389,7 +389,7 @@ impl Pricing {
     fn view_keys(&self, layout: Layout) -> Element<'_, Message> {
         // The bench has no sale lines to show: twice the checkout's rows of keys, so most stores'
         // categories fit on one page.
-        let grid = widgets::KeyGrid {
+        let grid = crate::ui::layout::KeyGrid {
             columns: layout.key_columns(),
             rows: layout.key_rows() * 2,
             height: layout.key_height() + 8.0,

@@ -5,8 +5,8 @@
 use iced::widget::{column, row, text};
 use iced::{Center, Element};
 
-use super::payment::amount_input;
-use super::view::{ENTRY_INPUT, SCAN_INPUT, name, pad_and_buttons};
+use super::parts::amount_input;
+use super::parts::{ENTRY_INPUT, SCAN_INPUT, name, pad_and_buttons};
 use super::{Action, Checkout, Context, Message, Mode, Then, focus};
 use crate::domain::discount::{self, Discount, How};
 use crate::domain::register;

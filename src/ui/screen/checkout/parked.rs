@@ -5,7 +5,7 @@
 use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
-use super::view::{SCAN_INPUT, TEXT_INPUT};
+use super::parts::{SCAN_INPUT, TEXT_INPUT};
 use super::{Action, Checkout, Context, Message, Mode, focus};
 use crate::store::ParkedCart;
 use crate::ui::layout::Layout;

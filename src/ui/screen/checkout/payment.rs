@@ -8,12 +8,12 @@ use iced::Task;
 use iced::widget::{button, column, container, operation, row, text, text_input};
 use iced::{Center, Element, Fill, FillPortion};
 
-use super::view::{ENTRY_INPUT, SCAN_INPUT, TEXT_INPUT, amount_row, pad_and_buttons};
+use super::parts::{ENTRY_INPUT, SCAN_INPUT, TEXT_INPUT, amount_input, amount_row, pad_and_buttons, tender_label};
 use super::{Action, Checkout, Context, Finished, Message, Mode, entry_problem, focus};
 use crate::domain::cash_receipt::CashReceipt;
 use crate::domain::codes::{self, Code};
 use crate::domain::register::{self, CashPreview};
-use crate::domain::{Customer, PaymentError, Sale, TenderKind, Tendering, Won, likely_tenders};
+use crate::domain::{Customer, PaymentError, Sale, Tendering, Won, likely_tenders};
 use crate::hardware::receipt::{ReceiptOptions, sale_receipt};
 use crate::store::{NewSale, SaleError};
 use crate::ui::layout::Layout;
@@ -97,18 +97,6 @@ impl PayState {
     }
 }
 
-/// An amount field: right-aligned, the digits shown with thousands separators.
-pub fn amount_input<'a>(placeholder: String, digits: &str, size: f32) -> Element<'a, Message> {
-    text_input(&placeholder, &register::grouped(digits))
-        .id(ENTRY_INPUT)
-        .size(size)
-        .padding(10)
-        .align_x(iced::alignment::Horizontal::Right)
-        .on_input(Message::EntryChanged)
-        .on_submit(Message::EntrySubmitted)
-        .into()
-}
-
 fn text_field<'a>(placeholder: String, value: &str) -> Element<'a, Message> {
     text_input(&placeholder, value)
         .id(TEXT_INPUT)
@@ -124,14 +112,6 @@ fn customer_label(customer: Customer) -> String {
         Customer::Public => t!("pay-buyer-public"),
         Customer::Staff => t!("pay-buyer-staff"),
         Customer::Volunteer => t!("pay-buyer-volunteer"),
-    }
-}
-
-pub fn tender_label(kind: TenderKind) -> String {
-    match kind {
-        TenderKind::Cash => t!("pay-tender-cash"),
-        TenderKind::Card => t!("pay-tender-card"),
-        TenderKind::StoreCredit => t!("pay-tender-credit"),
     }
 }
 

@@ -8,8 +8,8 @@ use iced::Task;
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Center, Element, Fill};
 
-use super::payment::{amount_input, tender_label};
-use super::view::{ENTRY_INPUT, SCAN_INPUT, name, pad_and_buttons};
+use super::parts::{ENTRY_INPUT, SCAN_INPUT, name, pad_and_buttons};
+use super::parts::{amount_input, tender_label};
 use super::{Action, Checkout, Context, Message, Mode, Then, focus};
 use crate::domain::codes::ReceiptCode;
 use crate::domain::{Line, Sale, SaleKind, StaffMember, Won, register};

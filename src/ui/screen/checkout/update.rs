@@ -359,7 +359,7 @@ impl Checkout {
         }
         match ctx.store.price_scan(code, ctx.now.date_naive()) {
             Ok(priced) => {
-                let (shown, price) = (super::view::name(&priced.line).to_string(), priced.line.unit_price);
+                let (shown, price) = (super::parts::name(&priced.line).to_string(), priced.line.unit_price);
                 match self.cart.add(priced.line) {
                     Ok(_) => {
                         self.info(t!("checkout-added", name = shown, price = price.to_string()));
@@ -491,7 +491,7 @@ impl Checkout {
         let Some(before) = self.cart.lines().get(index).cloned() else { return Action::None };
         let removed = if quantity == 0 {
             self.cart.remove(index);
-            self.info(t!("checkout-removed", name = super::view::name(&before).to_string()));
+            self.info(t!("checkout-removed", name = super::parts::name(&before).to_string()));
             before
         } else {
             if let Err(e) = self.cart.set_quantity(index, quantity) {
@@ -527,7 +527,7 @@ impl Checkout {
                 if let (Some(low), Some(high)) = (low, high)
                     && (price < low || price > high)
                 {
-                    let name = super::view::name(&line).to_string();
+                    let name = super::parts::name(&line).to_string();
                     let title = t!("price-approval-title", name = name, price = price.to_string());
                     let action = Approval::Price { category: category.code.clone(), amount: price, low, high };
                     return self.ask_manager(action, title, Then::Price(Box::new(line)), ctx);
@@ -543,7 +543,7 @@ impl Checkout {
 
     /// Adds a line sold by category key, then any scans held meanwhile.
     fn add_keyed(&mut self, line: crate::domain::Line, ctx: Context<'_>) -> Action {
-        let (shown, price) = (super::view::name(&line).to_string(), line.unit_price);
+        let (shown, price) = (super::parts::name(&line).to_string(), line.unit_price);
         self.mode = Mode::Scanning;
         match self.cart.add(line) {
             Ok(_) => self.info(t!("checkout-added", name = shown, price = price.to_string())),

@@ -4,22 +4,15 @@
 use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, FillPortion};
 
-use super::payment::{amount_input, tender_label};
+use super::parts::{SCAN_INPUT, amount_input, amount_row, name, pad_and_buttons, tender_label};
 use super::{Checkout, Finished, Message, Mode};
-use crate::domain::{Line, LineKind, SaleKind, TenderKind, Won};
+use crate::domain::{Line, LineKind, SaleKind, TenderKind};
 use crate::hardware::queue::JobState;
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
 use crate::{explain, t};
 
-pub const SCAN_INPUT: &str = "scan";
-pub const ENTRY_INPUT: &str = "entry";
-pub const TEXT_INPUT: &str = "text";
 pub const LINES: &str = "lines";
-
-pub fn name(line: &Line) -> &str {
-    crate::i18n::local(&line.name_ko, &line.name_en)
-}
 
 impl Checkout {
     pub fn view(&self, layout: Layout) -> Element<'_, Message> {
@@ -386,37 +379,6 @@ impl Checkout {
             )
             .into()
     }
-}
-
-/// The number pad with a back key and the confirming button under it, for every panel that
-/// takes a number (a price, the cash received).
-pub fn pad_and_buttons<'a>(
-    back: String,
-    confirm: String,
-    style: theme::ButtonStyle,
-    on_confirm: Option<Message>,
-    extra_key: Option<&'static str>,
-    layout: Layout,
-) -> Element<'a, Message> {
-    let height = layout.pad_key();
-    column![
-        widgets::number_pad(Message::EntryDigits, Message::EntryClear, Message::EntryBackspace, extra_key, height),
-        row![
-            widgets::key(back, theme::BODY, Some(Message::Back)).height(height),
-            button(text(confirm).size(theme::LARGE).align_x(Center).align_y(Center).width(Fill).height(Fill))
-                .height(height)
-                .width(Fill)
-                .style(style)
-                .on_press_maybe(on_confirm),
-        ]
-        .spacing(8),
-    ]
-    .spacing(8)
-    .into()
-}
-
-pub fn amount_row<'a>(label: String, amount: Won) -> Element<'a, Message> {
-    row![widgets::label(label), widgets::spacer(), widgets::label(t!("won", amount = amount.to_string()))].into()
 }
 
 /// The small print under a line: its code, and why its price is what it is.
