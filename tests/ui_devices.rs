@@ -93,11 +93,20 @@ fn a_wedge_scanner_typing_into_the_cash_field_adds_an_item_instead_of_an_amount(
     assert!(till.sees("남성 의류 5,000원을 담았어요."));
     assert!(till.sees("8,500원"));
 
-    // Keys no field takes (nothing focused), fast, then Enter: a scan too.
-    for c in nanum::demo::demo_ean(1).chars() {
-        till.send(Message::LooseKey(c.to_string()));
-    }
-    till.send(Message::LooseEnter);
+    // Keys no field takes (nothing focused), each stamped with when it came. A person's pace
+    // (200 ms a key) is not a scan; a scanner's (5 ms a key, under the 35 ms gap) is.
+    let typed_at = |start: Instant, gap_ms: u64, till: &mut Till| {
+        let mut at = start;
+        for c in nanum::demo::demo_ean(1).chars() {
+            till.send(Message::LooseKey(c.to_string(), at));
+            at += Duration::from_millis(gap_ms);
+        }
+        till.send(Message::LooseEnter(at));
+    };
+    let start = Instant::now();
+    typed_at(start, 200, &mut till);
+    assert_eq!(till.lines(), 2, "13 keys at a person's pace are not a scan");
+    typed_at(start + Duration::from_secs(10), 5, &mut till);
     assert_eq!(till.lines(), 3);
     assert!(till.sees_part("공정무역 드립백 커피"));
 

@@ -7,21 +7,24 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, Local};
-use iced::widget::{column, container};
-use iced::{Element, Fill, Size, Subscription, Task, Theme, event, keyboard, window};
+use iced::{Size, Subscription, Task, Theme, window};
 
+mod hotkeys;
+mod screens;
 mod serial_scanner;
 mod status;
 mod sync;
+mod view;
 
+pub use hotkeys::Hotkey;
 pub use sync::SyncMessage;
 
 use super::layout::Layout;
 use super::screen::{
-    Screen, audit, checkout, devices, floor, intake, login, menu, pricing, reports, settings, staff, till, volunteers,
+    Screen, audit, checkout, devices, floor, intake, login, pricing, reports, settings, staff, till, volunteers,
 };
 use super::wedge::Burst;
-use super::{jobs, theme, widgets};
+use super::{jobs, theme};
 use crate::config::{Config, Paths};
 use crate::domain::{Role, StaffMember};
 use crate::hardware::queue::{JobId, Paper, PrintQueue};
@@ -59,8 +62,9 @@ pub enum Message {
     Sync(SyncMessage),
     Hotkey(Hotkey),
     /// A key no field took, for spotting a keyboard-wedge scanner.
-    LooseKey(String),
-    LooseEnter,
+    /// Carries when the key came, not when `update` got to it.
+    LooseKey(String, Instant),
+    LooseEnter(Instant),
     Scanner(ScannerEvent),
     ToggleLanguage,
     SignOut,
@@ -116,19 +120,11 @@ pub fn fit_window<M: Send + 'static>(id: window::Id, size: Option<Size>, fullscr
     Task::batch([window::move_to(id, iced::Point::ORIGIN), window::resize(id, size), window::maximize(id, true)])
 }
 
+/// Who a screen is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hotkey {
-    Park,
-    Return,
-    Discount,
-    Till,
-    Today,
-    Audit,
-    Cash,
-    Card,
-    Credit,
-    Menu,
-    Escape,
+enum Needs {
+    Someone,
+    Manager,
 }
 
 /// How the serial scanner is, for the status bar.
@@ -356,8 +352,7 @@ impl App {
                 }
             }
             Message::OpenReports => {
-                let manager = self.on_duty.as_ref().is_some_and(|s| s.role == crate::domain::Role::Manager);
-                if !manager || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+                if !self.can_leave(Needs::Manager) {
                     return Task::none();
                 }
                 let folder = self.paths.data_dir.join("reports");
@@ -366,15 +361,14 @@ impl App {
                 task.map(Message::Reports)
             }
             Message::OpenVolunteers => {
-                let manager = self.on_duty.as_ref().is_some_and(|s| s.role == crate::domain::Role::Manager);
-                if !manager || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+                if !self.can_leave(Needs::Manager) {
                     return Task::none();
                 }
                 self.screen = Screen::Volunteers(volunteers::Volunteers::new(&self.store, self.now));
                 Task::none()
             }
             Message::OpenFloor => {
-                if self.on_duty.is_none() || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+                if !self.can_leave(Needs::Someone) {
                     return Task::none();
                 }
                 self.screen = Screen::Floor(floor::Floor::new(&self.store, self.now.date_naive()));
@@ -382,8 +376,7 @@ impl App {
             }
             Message::OpenMenu => self.open_menu(),
             Message::OpenSettings => {
-                let manager = self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager);
-                if !manager || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+                if !self.can_leave(Needs::Manager) {
                     return Task::none();
                 }
                 self.screen = Screen::Settings(settings::Settings::new(&self.store));
@@ -431,7 +424,7 @@ impl App {
                 }
             }
             Message::SaveDiagnostics => {
-                if !self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) {
+                if !self.manager_on_duty() {
                     return Task::none();
                 }
                 let (path, config, paths) = (self.store.path().to_path_buf(), self.config.clone(), self.paths.clone());
@@ -452,66 +445,28 @@ impl App {
             }
             Message::CloseMenu => self.open_checkout(),
             Message::OpenPricing => {
-                if self.on_duty.is_none() || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+                if !self.can_leave(Needs::Someone) {
                     return Task::none();
                 }
                 self.screen = Screen::Pricing(pricing::Pricing::new(&self.store));
                 Task::none()
             }
             Message::OpenIntake => {
-                let Some(staff) = &self.on_duty else { return Task::none() };
-                if let Screen::Checkout(c) = &self.screen
-                    && !c.cart().is_empty()
-                {
+                if !self.can_leave(Needs::Someone) {
                     return Task::none();
                 }
+                let Some(staff) = &self.on_duty else { return Task::none() };
                 let (screen, task) = intake::Intake::new(&self.store, staff);
                 self.screen = Screen::Intake(screen);
                 task.map(Message::Intake)
             }
             Message::Jobs(message) => self.jobs_update(|panel, ctx| panel.update(message, ctx)),
-            Message::Hotkey(key) => {
-                let to_checkout = match key {
-                    Hotkey::Park => checkout::Message::Park,
-                    Hotkey::Return => checkout::Message::Return,
-                    Hotkey::Discount => checkout::Message::Discount,
-                    Hotkey::Till => checkout::Message::OpenTill,
-                    Hotkey::Today => checkout::Message::Today,
-                    Hotkey::Audit => return self.open_audit(),
-                    Hotkey::Menu => return self.open_menu(),
-                    Hotkey::Cash => checkout::Message::PayCash,
-                    Hotkey::Card => checkout::Message::PayCard,
-                    Hotkey::Credit => checkout::Message::PayCredit,
-                    Hotkey::Escape => checkout::Message::Escape,
-                };
-                if self.jobs.is_some() {
-                    return Task::none();
-                }
-                match (&self.screen, key) {
-                    (Screen::Checkout(_), _) => self.update(Message::Checkout(to_checkout)),
-                    (Screen::Login(_), Hotkey::Escape) => self.update(Message::Login(login::Message::Back)),
-                    (Screen::Devices(_), Hotkey::Escape) => self.open_checkout(),
-                    (Screen::Till(_), Hotkey::Escape) => self.till_update(till::Message::Back),
-                    (Screen::Audit(_), Hotkey::Escape) => self.update(Message::Audit(audit::Message::Back)),
-                    (Screen::Intake(_), Hotkey::Escape) => self.intake_update(intake::Message::Back),
-                    (Screen::Pricing(_), Hotkey::Escape) => self.pricing_update(pricing::Message::Back),
-                    (Screen::Floor(_), Hotkey::Escape) => self.update(Message::Floor(floor::Message::Back)),
-                    (Screen::Reports(_), Hotkey::Escape) => self.update(Message::Reports(reports::Message::Back)),
-                    (Screen::Settings(_), Hotkey::Escape) => self.open_menu(),
-                    (Screen::Staff(_), Hotkey::Escape) => self.update(Message::Staff(staff::Message::Back)),
-                    (Screen::Volunteers(_), Hotkey::Escape) => {
-                        self.update(Message::Volunteers(volunteers::Message::Back))
-                    }
-                    (Screen::Menu, Hotkey::Escape) => self.open_checkout(),
-                    (_, Hotkey::Menu) => self.open_menu(),
-                    _ => Task::none(),
-                }
-            }
-            Message::LooseKey(text) => {
-                self.loose_keys.key(&text, Instant::now());
+            Message::Hotkey(key) => self.hotkey(key),
+            Message::LooseKey(text, at) => {
+                self.loose_keys.key(&text, at);
                 Task::none()
             }
-            Message::LooseEnter => match self.loose_keys.enter(Instant::now()) {
+            Message::LooseEnter(at) => match self.loose_keys.enter(at) {
                 Some(code) => self.scanned(code),
                 None => Task::none(),
             },
@@ -538,7 +493,7 @@ impl App {
                 Task::none()
             }
             Message::OpenDevices => {
-                if self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) {
+                if self.manager_on_duty() {
                     let name = self.store.info().name.clone();
                     let (devices, task) = devices::Devices::new(&self.config, &self.paths, name, self.now);
                     self.screen = Screen::Devices(devices);
@@ -559,35 +514,6 @@ impl App {
             }
             Message::Monitor(id, size) => fit_window(id, size, self.config.ui.fullscreen),
         }
-    }
-
-    fn scanner_event(&mut self, event: ScannerEvent) -> Task<Message> {
-        match event {
-            ScannerEvent::Connected { .. } => self.scanner = ScannerState::Connected,
-            ScannerEvent::Disconnected { reason, .. } => {
-                tracing::info!("scanner: {reason}");
-                self.scanner = ScannerState::Down;
-            }
-            ScannerEvent::Scan(code) => {
-                if self.scanner != ScannerState::None {
-                    self.scanner = ScannerState::Connected;
-                }
-                return self.scanned(code);
-            }
-            ScannerEvent::Raw(bytes) => {
-                if let Screen::Devices(devices) = &mut self.screen
-                    && !bytes.is_empty()
-                {
-                    devices.raw(&bytes);
-                }
-            }
-            ScannerEvent::Dropped(reason) => {
-                if let Screen::Devices(devices) = &mut self.screen {
-                    devices.dropped(reason);
-                }
-            }
-        }
-        Task::none()
     }
 
     /// Signs the person out (journaled on the worker, after `first`) and shows the login.
@@ -615,106 +541,23 @@ impl App {
         checkout::Checkout::focus().map(Message::Checkout)
     }
 
-    /// A scan from the serial scanner or a keyboard-wedge burst outside the scan field.
-    fn scanned(&mut self, code: String) -> Task<Message> {
-        match &mut self.screen {
-            Screen::Login(login) => {
-                login.scanned();
-                Task::none()
-            }
-            Screen::Devices(devices) => {
-                devices.scanned(&code);
-                Task::none()
-            }
-            Screen::Checkout(_) => self.checkout_update(|checkout, ctx| checkout.scanned(&code, ctx)),
-            Screen::Till(screen) => {
-                screen.scanned();
-                Task::none()
-            }
-            Screen::Intake(_)
-            | Screen::Pricing(_)
-            | Screen::Floor(_)
-            | Screen::Volunteers(_)
-            | Screen::Reports(_)
-            | Screen::Settings(_)
-            | Screen::Staff(_)
-            | Screen::Menu => {
-                self.notice = Some(t!("till-scan-elsewhere"));
-                Task::none()
-            }
-            Screen::Audit(screen) => {
-                screen.scanned();
-                Task::none()
-            }
-        }
+    fn manager_on_duty(&self) -> bool {
+        self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager)
     }
 
-    fn checkout_update(
-        &mut self,
-        f: impl FnOnce(&mut checkout::Checkout, checkout::Context<'_>) -> checkout::Action,
-    ) -> Task<Message> {
-        let (Screen::Checkout(checkout), Some(staff)) = (&mut self.screen, &self.on_duty) else { return Task::none() };
-        let ctx =
-            checkout::Context { store: &self.store, worker: &self.worker, staff, till: &self.till, now: self.now };
-        match f(checkout, ctx) {
-            checkout::Action::None => Task::none(),
-            checkout::Action::Run(task) => task.map(Message::Checkout),
-            checkout::Action::Print { papers, then } => {
-                let jobs: Vec<_> = papers.into_iter().map(|(title, paper)| self.print(title, &paper)).collect();
-                if let Some(Some(job)) = jobs.first()
-                    && let Screen::Checkout(checkout) = &mut self.screen
-                {
-                    checkout.printing(*job);
-                }
-                then.map(Message::Checkout)
-            }
-            checkout::Action::OpenTill => self.open_till(),
-            checkout::Action::Retry(job) => {
-                self.jobs.get_or_insert_with(jobs::JobsPanel::default);
-                self.jobs_update(|panel, ctx| panel.retry(job, ctx))
-            }
-            checkout::Action::OpenDrawer => {
-                let mut kick = Document::new();
-                kick.drawer_kick();
-                self.print(t!("job-drawer"), &kick);
-                Task::none()
-            }
-            checkout::Action::SignOut(first) => self.sign_out(first),
-        }
-    }
-
-    fn till_update(&mut self, message: till::Message) -> Task<Message> {
-        let (Screen::Till(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else { return Task::none() };
-        let ctx = till::Context { store: &self.store, worker: &self.worker, staff, till: &self.till, now: self.now };
-        match screen.update(message, ctx) {
-            till::Action::None => Task::none(),
-            till::Action::Run(task) => task.map(Message::Till),
-            till::Action::Print { title, paper, then } => {
-                self.print(title, &paper);
-                then.map(Message::Till)
-            }
-            till::Action::Leave => self.open_checkout(),
-            till::Action::Audit => self.open_audit(),
-        }
-    }
-
-    fn intake_update(&mut self, message: intake::Message) -> Task<Message> {
-        let (Screen::Intake(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else { return Task::none() };
-        let ctx = intake::Context { store: &self.store, worker: &self.worker, staff, now: self.now };
-        match screen.update(message, ctx) {
-            intake::Action::None => Task::none(),
-            intake::Action::Run(task) => task.map(Message::Intake),
-            intake::Action::Print { title, paper } => {
-                self.print(title, &paper);
-                Task::none()
-            }
-            intake::Action::Leave => self.open_menu(),
-        }
+    /// Whether the screen may change to one that `needs` someone (or a manager) on duty: the
+    /// one guard every way off a screen goes through, so a sale half rung up is never left.
+    fn can_leave(&self, needs: Needs) -> bool {
+        let allowed = match needs {
+            Needs::Someone => self.on_duty.is_some(),
+            Needs::Manager => self.manager_on_duty(),
+        };
+        allowed && !matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty())
     }
 
     /// The work menu, from a screen with nothing half done.
     fn open_menu(&mut self) -> Task<Message> {
-        if self.on_duty.is_none() || matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty()) {
+        if !self.can_leave(Needs::Someone) {
             return Task::none();
         }
         self.screen = Screen::Menu;
@@ -722,28 +565,9 @@ impl App {
         Task::none()
     }
 
-    fn pricing_update(&mut self, message: pricing::Message) -> Task<Message> {
-        let (Screen::Pricing(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else { return Task::none() };
-        let ctx = pricing::Context { store: &self.store, worker: &self.worker, staff, now: self.now };
-        match screen.update(message, ctx) {
-            pricing::Action::None => Task::none(),
-            pricing::Action::Run(task) => task.map(Message::Pricing),
-            pricing::Action::PrintTags { label, copies } => {
-                match crate::ui::tags::tag_paper(&self.config, &self.paths, &label, copies) {
-                    Ok(paper) => {
-                        self.queue.submit(paper);
-                    }
-                    Err(problem) => self.notice = Some(problem),
-                }
-                Task::none()
-            }
-            pricing::Action::Leave => self.open_menu(),
-        }
-    }
-
     /// The audit log, for a manager on duty, from the checkout between sales or the till screen.
     fn open_audit(&mut self) -> Task<Message> {
-        if !self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) {
+        if !self.can_leave(Needs::Manager) {
             return Task::none();
         }
         match &self.screen {
@@ -758,76 +582,13 @@ impl App {
 
     /// The till screen, for whoever is on duty (any cashier opens and closes a till).
     fn open_till(&mut self) -> Task<Message> {
-        if self.on_duty.is_none() {
+        if !self.can_leave(Needs::Someone) {
             return Task::none();
         }
-        if let Screen::Checkout(checkout) = &self.screen
-            && !checkout.cart().is_empty()
-        {
-            return Task::none();
-        }
-        let manager = self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager);
+        let manager = self.manager_on_duty();
         let (screen, task) = till::TillScreen::new(&self.store, &self.till, manager);
         self.screen = Screen::Till(screen);
         task.map(Message::Till)
-    }
-
-    fn jobs_update(
-        &mut self,
-        f: impl FnOnce(&mut jobs::JobsPanel, jobs::Context<'_>) -> jobs::Action,
-    ) -> Task<Message> {
-        let Some(panel) = &mut self.jobs else { return Task::none() };
-        let ctx = jobs::Context {
-            store: &self.store,
-            worker: &self.worker,
-            queue: &self.queue,
-            on_duty: self.on_duty.as_ref(),
-            now: self.now,
-        };
-        match f(panel, ctx) {
-            jobs::Action::None => Task::none(),
-            jobs::Action::Run(task) => task.map(Message::Jobs),
-            jobs::Action::Close => {
-                self.jobs = None;
-                Task::none()
-            }
-        }
-    }
-
-    fn devices_update(&mut self, message: devices::Message) -> Task<Message> {
-        let Screen::Devices(screen) = &mut self.screen else { return Task::none() };
-        match screen.update(message) {
-            devices::Action::None => Task::none(),
-            devices::Action::Run(task) => task.map(Message::Devices),
-            devices::Action::Close => self.open_checkout(),
-            devices::Action::Test(paper) => {
-                let job = self.queue.submit(paper);
-                if let Screen::Devices(screen) = &mut self.screen {
-                    screen.testing(job);
-                }
-                Task::none()
-            }
-            devices::Action::Save(config) => {
-                self.config = *config;
-                self.queue.set_printer(self.config.printer.spec(&self.paths));
-                if self.config.scanner.serial.port.is_empty() {
-                    self.scanner = ScannerState::None;
-                }
-                let saved = self.save_config();
-                if let Screen::Devices(screen) = &mut self.screen {
-                    screen.saved(saved);
-                }
-                Task::none()
-            }
-            devices::Action::OpenDrawer => {
-                let Some(manager) = self.on_duty.clone() else { return Task::none() };
-                let now = self.now;
-                let mut kick = Document::new();
-                kick.drawer_kick();
-                self.print(t!("job-drawer"), &kick);
-                Task::perform(self.worker.call(move |store| store.record_drawer_test(&manager, now)), Message::Saved)
-            }
-        }
     }
 
     /// Queues a paper for the printer. Returns its job, or `None` (with a notice) if it could
@@ -860,35 +621,7 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = event::listen_with(|event, status, _window| {
-            let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, text, .. }) = event else { return None };
-            let loose = status == event::Status::Ignored;
-            match key {
-                keyboard::Key::Named(named) => {
-                    use keyboard::key::Named;
-                    let hotkey = match named {
-                        Named::F2 => Hotkey::Park,
-                        Named::F3 => Hotkey::Return,
-                        Named::F4 => Hotkey::Discount,
-                        Named::F6 => Hotkey::Till,
-                        Named::F7 => Hotkey::Today,
-                        Named::F8 => Hotkey::Audit,
-                        Named::F9 => Hotkey::Cash,
-                        Named::F10 => Hotkey::Card,
-                        Named::F11 => Hotkey::Credit,
-                        Named::F12 => Hotkey::Menu,
-                        Named::Escape => Hotkey::Escape,
-                        Named::Enter if loose => return Some(Message::LooseEnter),
-                        _ => return None,
-                    };
-                    Some(Message::Hotkey(hotkey))
-                }
-                _ if loose => {
-                    text.filter(|t| !t.chars().any(char::is_control)).map(|t| Message::LooseKey(t.to_string()))
-                }
-                _ => None,
-            }
-        });
+        let keys = hotkeys::keys();
         let clock = iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick);
         let resized = window::resize_events().map(|(_, size)| Message::Resized(size));
         let mut all = vec![keys, clock, resized];
@@ -899,45 +632,5 @@ impl App {
             );
         }
         Subscription::batch(all)
-    }
-
-    pub fn view(&self) -> Element<'_, Message> {
-        // The print jobs panel, while open, takes the screen's place: it is short work (print
-        // again, set aside, a manager's PIN) and the screen under it waits as it was.
-        let body = match (&self.jobs, &self.screen) {
-            (Some(panel), _) => {
-                container(panel.view(&self.queue, self.on_duty.is_some(), self.layout).map(Message::Jobs))
-                    .padding(self.layout.padding())
-                    .into()
-            }
-            (None, Screen::Login(login)) => login.view(self.now, self.layout).map(Message::Login),
-            (None, Screen::Checkout(checkout)) => checkout.view(self.layout).map(Message::Checkout),
-            (None, Screen::Devices(devices)) => devices.view(self.layout).map(Message::Devices),
-            (None, Screen::Till(screen)) => screen.view(self.layout).map(Message::Till),
-            (None, Screen::Audit(screen)) => screen.view(self.layout).map(Message::Audit),
-            (None, Screen::Intake(screen)) => screen.view(self.layout).map(Message::Intake),
-            (None, Screen::Floor(screen)) => screen.view(self.layout).map(Message::Floor),
-            (None, Screen::Volunteers(screen)) => screen.view(self.layout).map(Message::Volunteers),
-            (None, Screen::Reports(screen)) => screen.view(self.layout).map(Message::Reports),
-            (None, Screen::Settings(screen)) => screen.view(self.layout).map(Message::Settings),
-            (None, Screen::Staff(screen)) => screen.view(self.layout).map(Message::Staff),
-            (None, Screen::Menu) => {
-                let role = self.on_duty.as_ref().map_or(Role::Volunteer, |s| s.role);
-                let keys = menu::view(role, self.layout);
-                if role == Role::Manager {
-                    column![keys, container(self.sync_panel()).padding([0.0, self.layout.padding() * 2.0])].into()
-                } else {
-                    keys
-                }
-            }
-            (None, Screen::Pricing(screen)) => {
-                screen.view(&self.store, self.now.date_naive(), self.layout).map(Message::Pricing)
-            }
-        };
-        let mut page = column![self.status_bar()];
-        if let Some(notice) = &self.notice {
-            page = page.push(container(widgets::banner(notice.as_str(), true)).padding([8, 16]));
-        }
-        page.push(container(body).height(Fill).width(Fill)).into()
     }
 }

@@ -6,7 +6,6 @@ use iced::widget::{button, container, row, text};
 use iced::{Center, Element, Fill};
 
 use super::{App, Message, ScannerState, Screen};
-use crate::domain::Role;
 use crate::hardware::queue::JobState;
 use crate::i18n::{self, Lang};
 use crate::t;
@@ -78,8 +77,7 @@ impl App {
             right = right.push(badge);
         }
         right = right.push(text(time).size(theme::BODY));
-        if self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager) && matches!(self.screen, Screen::Checkout(_))
-        {
+        if self.manager_on_duty() && matches!(self.screen, Screen::Checkout(_)) {
             right = right.push(small(t!("status-devices"), Message::OpenDevices));
         }
         if self.on_duty.is_some() && !matches!(self.screen, Screen::Menu) {

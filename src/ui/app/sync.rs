@@ -8,7 +8,6 @@ use iced::widget::{button, column, container, progress_bar, row, text};
 use iced::{Center, Element, Fill, Task};
 
 use super::{App, Message};
-use crate::domain::Role;
 use crate::store::{Store, SyncStatus};
 use crate::sync::client::{Client, Progress, Summary, SyncError};
 use crate::sync::protocol::OVERDUE_HOURS;
@@ -83,7 +82,7 @@ impl App {
     }
 
     fn start_sync(&mut self) -> Task<Message> {
-        let manager = self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager);
+        let manager = self.manager_on_duty();
         if !manager || self.sync.is_running() {
             return Task::none();
         }

@@ -7,12 +7,25 @@ use iced::{Element, Fill};
 
 use crate::domain::Role;
 use crate::t;
-use crate::ui::app::Message;
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
 
-pub fn view<'a>(role: Role, layout: Layout) -> Element<'a, Message> {
-    let key = |label: String, hint: String, message: Message| -> Element<'a, Message> {
+/// The work a key opens; the app routes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Sell,
+    Intake,
+    Pricing,
+    Floor,
+    Till,
+    Reports,
+    Volunteers,
+    Audit,
+    Settings,
+}
+
+pub fn view<'a>(role: Role, layout: Layout) -> Element<'a, Choice> {
+    let key = |label: String, hint: String, message: Choice| -> Element<'a, Choice> {
         let body = column![widgets::title(label), widgets::muted(hint)].spacing(6).align_x(iced::Center);
         iced::widget::button(iced::widget::container(body).center(Fill))
             .width(Fill)
@@ -22,17 +35,17 @@ pub fn view<'a>(role: Role, layout: Layout) -> Element<'a, Message> {
             .into()
     };
     let mut keys = vec![
-        key(t!("menu-sell"), t!("menu-sell-hint"), Message::CloseMenu),
-        key(t!("menu-intake"), t!("menu-intake-hint"), Message::OpenIntake),
-        key(t!("menu-pricing"), t!("menu-pricing-hint"), Message::OpenPricing),
-        key(t!("menu-floor"), t!("menu-floor-hint"), Message::OpenFloor),
-        key(t!("menu-till"), t!("menu-till-hint"), Message::OpenTill),
+        key(t!("menu-sell"), t!("menu-sell-hint"), Choice::Sell),
+        key(t!("menu-intake"), t!("menu-intake-hint"), Choice::Intake),
+        key(t!("menu-pricing"), t!("menu-pricing-hint"), Choice::Pricing),
+        key(t!("menu-floor"), t!("menu-floor-hint"), Choice::Floor),
+        key(t!("menu-till"), t!("menu-till-hint"), Choice::Till),
     ];
     if role == Role::Manager {
-        keys.push(key(t!("menu-reports"), t!("menu-reports-hint"), Message::OpenReports));
-        keys.push(key(t!("menu-volunteers"), t!("menu-volunteers-hint"), Message::OpenVolunteers));
-        keys.push(key(t!("menu-audit"), t!("menu-audit-hint"), Message::OpenAudit));
-        keys.push(key(t!("menu-settings"), t!("menu-settings-hint"), Message::OpenSettings));
+        keys.push(key(t!("menu-reports"), t!("menu-reports-hint"), Choice::Reports));
+        keys.push(key(t!("menu-volunteers"), t!("menu-volunteers-hint"), Choice::Volunteers));
+        keys.push(key(t!("menu-audit"), t!("menu-audit-hint"), Choice::Audit));
+        keys.push(key(t!("menu-settings"), t!("menu-settings-hint"), Choice::Settings));
     }
     let mut rows = column![widgets::title(t!("menu-title"))].spacing(12);
     let mut keys = keys.into_iter().peekable();
