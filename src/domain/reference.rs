@@ -80,13 +80,21 @@ pub struct RefSetting {
 pub const HEAD_OFFICE_SETTINGS: [&str; 6] =
     ["discount_limit_percent", "hold_hours", "price_band_percent", "low_stock", "closing_time", "rotation_anchor"];
 
+/// A percentage setting (the discount limit, the price band): 0 to 100.
+pub fn percent_ok(p: rust_decimal::Decimal) -> bool {
+    (rust_decimal::Decimal::ZERO..=rust_decimal::Decimal::ONE_HUNDRED).contains(&p)
+}
+
+/// The staff hold on newly priced goods: 0 hours to 90 days.
+pub fn hold_hours_ok(hours: i64) -> bool {
+    (0..=24 * 90).contains(&hours)
+}
+
 /// Whether `value` is a value the till can use for head office's setting `key`; the reason if not.
 pub fn check_setting(key: &str, value: &str) -> Result<(), String> {
     let ok = match key {
-        "discount_limit_percent" | "price_band_percent" => value
-            .parse::<rust_decimal::Decimal>()
-            .is_ok_and(|p| p >= rust_decimal::Decimal::ZERO && p <= rust_decimal::Decimal::ONE_HUNDRED),
-        "hold_hours" => value.parse::<i64>().is_ok_and(|h| (0..=24 * 90).contains(&h)),
+        "discount_limit_percent" | "price_band_percent" => value.parse().is_ok_and(percent_ok),
+        "hold_hours" => value.parse().is_ok_and(hold_hours_ok),
         "low_stock" => value.parse::<i64>().is_ok_and(|n| n >= 0),
         "closing_time" => chrono::NaiveTime::parse_from_str(value, "%H:%M").is_ok(),
         "rotation_anchor" => crate::domain::codes::parse_week(value).is_some(),

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::sql::percent;
 use super::{Result, Store, StoreError};
+use crate::domain::reference::{hold_hours_ok, percent_ok};
 use crate::domain::{Category, GuidePrice, MarkdownStep, Rotation, StoreInfo, TagColour};
 
 pub(super) fn store_info(conn: &Connection) -> Result<Option<StoreInfo>> {
@@ -111,9 +112,7 @@ impl Store {
     pub fn set_policy(&mut self, policy: &Policy, at: chrono::DateTime<chrono::FixedOffset>) -> Result<()> {
         let hours = policy.hold.num_hours();
         let limit = policy.discount_limit_percent;
-        if !(rust_decimal::Decimal::ZERO..=rust_decimal::Decimal::ONE_HUNDRED).contains(&limit)
-            || !(0..=24 * 90).contains(&hours)
-        {
+        if !percent_ok(limit) || !hold_hours_ok(hours) {
             return Err(StoreError::Invalid(format!("a discount limit of {limit}% or a hold of {hours} hours")));
         }
         let before = self.policy()?;

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use super::{Result, Store, StoreError, journal};
+use crate::domain::reference::{hold_hours_ok, percent_ok};
 use crate::domain::{BusinessNo, Phone, StaffMember};
 
 /// Everything 매장 설정 shows, as stored.
@@ -76,11 +77,10 @@ impl StoreSettings {
             "" => String::new(),
             typed => Phone::parse(typed).ok_or(BadSetting::Phone)?.formatted(),
         };
-        let percent = |p: Decimal| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&p);
-        if !percent(self.discount_limit_percent) || !percent(self.price_band_percent) {
+        if !percent_ok(self.discount_limit_percent) || !percent_ok(self.price_band_percent) {
             return Err(BadSetting::Percent);
         }
-        if !(0..=24 * 90).contains(&self.hold_hours) {
+        if !hold_hours_ok(self.hold_hours) {
             return Err(BadSetting::Hold);
         }
         if self.low_stock < 0 {
