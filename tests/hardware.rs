@@ -142,9 +142,13 @@ fn a_printer_out_of_paper_is_not_sent_the_job() {
     let printer = FakePrinter::plug_in(&link, PAPER_OUT, None);
     let err = transport::print(&serial(&link), b"\x1b@hello\n").unwrap_err();
     assert!(matches!(err, PrintError::NotReady { status, .. } if status.paper_out), "{err:?}");
-    // Nothing should arrive; give stray bytes a moment to show up if they were sent.
-    std::thread::sleep(Duration::from_millis(50));
-    assert!(!printer.bytes().windows(5).any(|w| w == b"hello"), "nothing printed into an empty printer");
+    // Whatever the till sent came before a marker sent now; once the marker is in, all of it is.
+    let mut port = serialport::new(link.to_string_lossy(), 9600).open().unwrap();
+    port.write_all(b"<end of test>").unwrap();
+    // Kept open until read: a pty drops what its master has not read when the last slave closes.
+    let bytes = printer.wait_for(b"<end of test>");
+    drop(port);
+    assert!(!bytes.windows(5).any(|w| w == b"hello"), "nothing printed into an empty printer");
 }
 
 /// A TCP printer on 127.0.0.1: one that reads and answers status requests, one that accepts
@@ -226,8 +230,12 @@ fn a_printer_that_never_reads_times_out_instead_of_hanging_the_job() {
     assert!(started.elapsed() < transport::WRITE_TIMEOUT * 3);
 }
 
-/// Runs the scanner reader on a pty, writes `pieces` a moment apart (an empty piece is a pause
-/// long enough to end a code that has no suffix), and returns the scans that arrive.
+/// Runs the scanner reader on a pty and writes `pieces` to it, each as a read of its own (the
+/// next is written once the reader has had the bytes). An empty piece waits for the code in
+/// flight to come out (a suffix-less code ends when the port goes quiet) and then for the
+/// debounce window to pass. Then the scanner is unplugged; every scan that came before the
+/// reader says so is returned. Nothing here waits for "long enough": each wait is for an event,
+/// with a deadline.
 fn scans_through_pty(framing: Framing, debounce_ms: u64, pieces: &[&[u8]]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let link = dir.path().join("scanner");
@@ -235,24 +243,40 @@ fn scans_through_pty(framing: Framing, debounce_ms: u64, pieces: &[&[u8]]) -> Ve
     let settings = ScannerSettings { port: link.display().to_string(), baud: 9600, framing, debounce_ms };
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || read_loop(&settings, |event| tx.send(event).is_ok()));
-    let connected = rx.recv_timeout(Duration::from_secs(5)).unwrap();
-    assert!(matches!(connected, ScannerEvent::Connected { .. }), "{connected:?}");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let next =
+        || rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("the reader answers in time");
+    assert!(matches!(next(), ScannerEvent::Connected { .. }));
+    let (mut scans, mut read, mut written) = (Vec::new(), 0, 0);
     for piece in pieces {
         if piece.is_empty() {
-            std::thread::sleep(Duration::from_millis(500));
-        } else {
-            master.write_all(piece).unwrap();
-            std::thread::sleep(Duration::from_millis(15));
+            let before = scans.len();
+            while scans.len() == before {
+                if let ScannerEvent::Scan(code) = next() {
+                    scans.push(code);
+                }
+            }
+            std::thread::sleep(Duration::from_millis(debounce_ms));
+            continue;
+        }
+        master.write_all(piece).unwrap();
+        written += piece.len();
+        while read < written {
+            match next() {
+                ScannerEvent::Raw(bytes) => read += bytes.len(),
+                ScannerEvent::Scan(code) => scans.push(code),
+                _ => {}
+            }
         }
     }
-    let mut scans = Vec::new();
-    let deadline = Instant::now() + Duration::from_millis(800);
-    while let Ok(event) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-        if let ScannerEvent::Scan(code) = event {
-            scans.push(code);
+    drop(master);
+    loop {
+        match next() {
+            ScannerEvent::Scan(code) => scans.push(code),
+            ScannerEvent::Disconnected { .. } => return scans,
+            _ => {}
         }
     }
-    scans
 }
 
 #[test]
@@ -300,7 +324,7 @@ fn a_double_read_inside_the_debounce_window_is_dropped() {
         scans_through_pty(Framing::default(), 400, &[b"8801234567893\r", b"8801234567893\r", b"P012000350026267\r"]);
     assert_eq!(scans, ["8801234567893", "P012000350026267"]);
     // Outside the window, the same code again is a second item.
-    let slow = scans_through_pty(Framing::default(), 5, &[b"8801234567893\r", b"8801234567893\r"]);
+    let slow = scans_through_pty(Framing::default(), 5, &[b"8801234567893\r", b"", b"8801234567893\r"]);
     assert_eq!(slow, ["8801234567893", "8801234567893"]);
 }
 

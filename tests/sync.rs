@@ -65,10 +65,10 @@ fn sync(shop: &Shop, central: &str) -> Result<nanum::sync::client::Summary, Sync
 /// A sync in batches of `batch_size` on a thread of its own, as `nanum sync` runs beside the till.
 fn sync_on_a_thread(
     shop: &Shop,
-    central: &Central,
+    url: &str,
     batch_size: u32,
 ) -> std::thread::JoinHandle<Result<nanum::sync::client::Summary, SyncError>> {
-    let (path, settings) = (shop.path.clone(), Settings { batch_size, ..quick(&central.url(), &shop.token) });
+    let (path, settings) = (shop.path.clone(), Settings { batch_size, ..quick(url, &shop.token) });
     std::thread::spawn(move || {
         let mut store = Store::open(&path).unwrap();
         Client::new(settings).sync(&mut store, || Local::now().fixed_offset(), |_| {})
@@ -218,7 +218,7 @@ fn head_office_restarting_mid_sync_loses_and_doubles_nothing() {
     let db_url = pg.database("central");
     let mut central = Central::start(&db_url);
     let shop = Shop::new(&db_url, 301, "나눔가게 광주점", 12);
-    let syncing = sync_on_a_thread(&shop, &central, 50);
+    let syncing = sync_on_a_thread(&shop, &central.url(), 50);
     // Once head office holds some of the journal, kill it (no graceful stop) and start it again.
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
     while pg.sql("central", "SELECT acked_seq FROM stores WHERE code = 301").parse::<i64>().unwrap() < 300 {
@@ -229,15 +229,20 @@ fn head_office_restarting_mid_sync_loses_and_doubles_nothing() {
     syncing.join().unwrap().unwrap();
     assert_in_step(&pg, "central", &shop);
 
-    // PostgreSQL itself goes away mid-sync and comes back.
+    // PostgreSQL itself goes away while a batch is on its way to head office, and comes back.
     {
         let mut store = shop.open();
         common::sell_some(&mut store, 30);
     }
-    let syncing = sync_on_a_thread(&shop, &central, 5);
-    std::thread::sleep(Duration::from_millis(150));
+    let (arrived_tx, arrived) = std::sync::mpsc::channel();
+    let (go, go_rx) = std::sync::mpsc::channel();
+    let proxy = Proxy::start(central.port, vec![Fault::Hold { arrived: arrived_tx, go: go_rx }]);
+    let syncing = sync_on_a_thread(&shop, &proxy.url(), 5);
+    arrived.recv_timeout(Duration::from_secs(60)).expect("an upload reached head office's door");
     pg.restart();
+    go.send(()).unwrap();
     syncing.join().unwrap().unwrap();
+    assert_eq!(proxy.faults_left(), 0);
     assert_in_step(&pg, "central", &shop);
 }
 

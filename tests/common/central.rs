@@ -93,7 +93,7 @@ impl Drop for Central {
 }
 
 /// What the proxy does to one upload (`POST /api/v1/journal`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Fault {
     /// Closes the connection before anything reaches head office.
     CutBefore,
@@ -103,6 +103,9 @@ pub enum Fault {
     CutAfterCommit,
     /// Holds the request this long before passing it on.
     Delay(Duration),
+    /// Says on `arrived` that the upload has reached the proxy, then holds it until `go`: the
+    /// test acts on head office while a batch is on its way, for certain.
+    Hold { arrived: std::sync::mpsc::Sender<()>, go: std::sync::mpsc::Receiver<()> },
 }
 
 /// A TCP proxy on loopback in front of head office that applies the next queued fault to each
@@ -197,6 +200,10 @@ fn pipe(client: TcpStream, upstream: u16, faults: Arc<Mutex<VecDeque<Fault>>>) {
             }
             Some(Fault::CutAfterCommit) => swallow.store(true, Ordering::SeqCst),
             Some(Fault::Delay(d)) => thread::sleep(d),
+            Some(Fault::Hold { arrived, go }) => {
+                let _ = arrived.send(());
+                let _ = go.recv();
+            }
             None => {}
         }
         if s_write.write_all(&buf[..n]).is_err() {

@@ -95,6 +95,19 @@ impl FakePrinter {
         }
     }
 
+    /// Waits until the printer has received `marker`; returns everything received.
+    pub fn wait_for(&self, marker: &[u8]) -> Vec<u8> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let bytes = self.bytes();
+            if bytes.windows(marker.len()).any(|w| w == marker) {
+                return bytes;
+            }
+            assert!(Instant::now() < deadline, "the marker never arrived; got {} bytes", bytes.len());
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
     pub fn unplug(mut self) {
         self.stop.store(true, Ordering::Relaxed);
         if let Some(t) = self.thread.take() {
