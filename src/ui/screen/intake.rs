@@ -5,16 +5,17 @@
 //! is written off the UI thread and its slip goes to the printer. A donor's past donations show
 //! beside them; a manager can merge a donor registered twice.
 
+mod donor;
 mod view;
 
 use iced::Task;
 use iced::widget::operation;
 
 use crate::domain::donation::{Accepted, Channel, RejectReason, Rejected};
-use crate::domain::{Category, Phone, StaffMember, Won};
+use crate::domain::{Category, StaffMember, Won};
 use crate::hardware::Document;
 use crate::hardware::donation_slip::donation_slip;
-use crate::store::{Approval, Donation, DonationError, Donor, DonorMatch, NewDonation, NewDonor, Store};
+use crate::store::{Approval, Donation, DonationError, Donor, DonorMatch, NewDonation, Store};
 use crate::ui::approval::{self, ApprovalPanel, Outcome};
 use crate::ui::keyboard::{Key, Keyboard};
 use crate::{explain, t};
@@ -195,139 +196,22 @@ impl Intake {
 
     pub fn update(&mut self, message: Message, ctx: Context<'_>) -> Action {
         match message {
-            Message::SearchChanged(text) => {
-                self.search = text;
-                self.search_now(ctx);
-                Action::None
-            }
-            Message::Search => {
-                self.search_now(ctx);
-                // One match: take it.
-                if self.matches.len() == 1 {
-                    return self.update(Message::Choose(0), ctx);
-                }
-                Action::None
-            }
-            Message::Choose(i) => {
-                let Some(found) = self.matches.get(i).cloned() else { return Action::None };
-                if matches!(self.mode, Mode::Merging) {
-                    return self.update(Message::MergeInto(i), ctx);
-                }
-                self.notice = None;
-                self.show_donor(found, ctx);
-                self.matches.clear();
-                self.search.clear();
-                Action::None
-            }
-            Message::Anonymous => {
-                self.giver = Giver::Anonymous;
-                self.matches.clear();
-                Action::None
-            }
-            Message::ChangeDonor => {
-                self.giver = Giver::Unknown;
-                Action::Run(operation::focus(SEARCH_INPUT))
-            }
-            Message::NewDonor => {
-                // What was searched for is likely the name or the phone.
-                let mut form = DonorForm { wants_receipt: true, ..DonorForm::default() };
-                match Phone::parse(&self.search) {
-                    Some(p) => form.phone = p.formatted(),
-                    None => form.name = self.search.trim().to_string(),
-                }
-                self.mode = Mode::NewDonor(form);
-                Action::Run(operation::focus(NAME_INPUT))
-            }
-            Message::EditDonor => {
-                let Giver::Donor(found, _) = &self.giver else { return Action::None };
-                let d = &found.donor;
-                self.mode = Mode::NewDonor(DonorForm {
-                    editing: Some(d.id),
-                    name: d.name.clone(),
-                    phone: d.phone.as_ref().map(|p| p.formatted()).unwrap_or_default(),
-                    wants_receipt: d.wants_receipt,
-                    wants_messages: d.wants_messages,
-                });
-                Action::Run(operation::focus(NAME_INPUT))
-            }
-            Message::NameChanged(text) => {
-                if let Mode::NewDonor(form) = &mut self.mode {
-                    form.name = text;
-                    if let Some((Field::Name, _)) = &self.keyboard {
-                        self.keyboard = Some((Field::Name, Keyboard::new(&form.name)));
-                    }
-                }
-                Action::None
-            }
-            Message::PhoneChanged(text) => {
-                if let Mode::NewDonor(form) = &mut self.mode {
-                    form.phone = text.chars().filter(|c| c.is_ascii_digit() || " -+()".contains(*c)).collect();
-                }
-                Action::None
-            }
-            Message::WantsReceipt(on) => {
-                if let Mode::NewDonor(form) = &mut self.mode {
-                    form.wants_receipt = on;
-                }
-                Action::None
-            }
-            Message::WantsMessages(on) => {
-                if let Mode::NewDonor(form) = &mut self.mode {
-                    form.wants_messages = on;
-                }
-                Action::None
-            }
-            Message::SaveDonor => {
-                let Mode::NewDonor(form) = &self.mode else { return Action::None };
-                if form.name.trim().is_empty() {
-                    self.error(t!("error-donor-name"));
-                    return Action::Run(operation::focus(NAME_INPUT));
-                }
-                let phone = match form.phone.trim() {
-                    "" => None,
-                    typed => match Phone::parse(typed) {
-                        Some(p) => Some(p),
-                        None => {
-                            self.error(t!("error-donor-phone", typed = typed.to_string()));
-                            return Action::Run(operation::focus(PHONE_INPUT));
-                        }
-                    },
-                };
-                let new = NewDonor {
-                    name: form.name.trim().to_string(),
-                    phone,
-                    wants_receipt: form.wants_receipt,
-                    wants_messages: form.wants_messages,
-                };
-                let editing = form.editing;
-                self.mode = Mode::Saving;
-                self.keyboard = None;
-                let (staff, now) = (ctx.staff.clone(), ctx.now);
-                let write = ctx.worker.call(move |store| match editing {
-                    Some(id) => store.update_donor(id, &new, &staff, now),
-                    None => store.add_donor(&new, &staff, now),
-                });
-                Action::Run(Task::perform(write, Message::DonorSaved))
-            }
-            Message::DonorSaved(result) => {
-                self.mode = Mode::Counting;
-                match result {
-                    Ok(donor) => {
-                        let changed = matches!(&self.giver, Giver::Donor(found, _) if found.donor.id == donor.id);
-                        if changed {
-                            self.info(t!("intake-donor-changed", name = donor.name.clone()));
-                            self.refresh_donor(ctx);
-                        } else {
-                            self.info(t!("intake-donor-added", name = donor.name.clone()));
-                            let found = DonorMatch { donor, donations: 0, last: None, value: Won::ZERO };
-                            self.giver = Giver::Donor(Box::new(found), Vec::new());
-                        }
-                        self.search.clear();
-                    }
-                    Err(e) => self.error(donation_error(&e)),
-                }
-                Action::None
-            }
+            Message::SearchChanged(_)
+            | Message::Search
+            | Message::Choose(_)
+            | Message::Anonymous
+            | Message::ChangeDonor
+            | Message::NewDonor
+            | Message::EditDonor
+            | Message::NameChanged(_)
+            | Message::PhoneChanged(_)
+            | Message::WantsReceipt(_)
+            | Message::WantsMessages(_)
+            | Message::SaveDonor
+            | Message::DonorSaved(_)
+            | Message::Merge
+            | Message::MergeInto(_)
+            | Message::Merged(_) => self.update_donor(message, ctx),
             Message::ShowKeyboard => {
                 self.keyboard = match (&self.keyboard, &self.mode) {
                     (Some(_), _) => None,
@@ -459,35 +343,6 @@ impl Intake {
                 Action::Run(operation::move_cursor_to_end(VALUE_INPUT))
             }
             Message::ConfirmValue => self.confirm_value(ctx),
-            Message::Merge => {
-                if let Giver::Donor(..) = self.giver
-                    && self.is_manager
-                {
-                    self.mode = Mode::Merging;
-                    self.search.clear();
-                    self.matches.clear();
-                    self.info(t!("intake-merge-hint"));
-                    return Action::Run(operation::focus(SEARCH_INPUT));
-                }
-                Action::None
-            }
-            Message::MergeInto(i) => {
-                let (Giver::Donor(from, _), Some(into)) = (&self.giver, self.matches.get(i)) else {
-                    return Action::None;
-                };
-                if from.donor.id == into.donor.id {
-                    self.error(t!("error-merge-same"));
-                    return Action::None;
-                }
-                let title = t!("intake-merge-approval", from = from.donor.name.clone(), into = into.donor.name.clone());
-                let then = Then::Merge { from: Box::new(from.donor.clone()), into: Box::new(into.donor.clone()) };
-                self.ask_manager(
-                    Approval::DonorMerge { from: from.donor.uuid.clone(), into: into.donor.uuid.clone() },
-                    title,
-                    then,
-                    ctx,
-                )
-            }
             Message::Approval(message) => self.approval(message, ctx),
             Message::ValueSaved(result) => match result {
                 Ok(donation) => {
@@ -504,17 +359,6 @@ impl Intake {
                     Action::None
                 }
             },
-            Message::Merged(result) => {
-                self.mode = Mode::Counting;
-                match result {
-                    Ok(()) => {
-                        self.info(t!("intake-merged"));
-                        self.giver = Giver::Unknown;
-                    }
-                    Err(e) => self.error(donation_error(&e)),
-                }
-                Action::None
-            }
             Message::NewDonation => {
                 *self = Intake { keys: std::mem::take(&mut self.keys), ..Intake::new(ctx.store, ctx.staff).0 };
                 Action::Run(operation::focus(SEARCH_INPUT))
@@ -545,32 +389,6 @@ impl Intake {
         match &self.taken {
             Some(d) => Mode::Done(Box::new(d.clone())),
             None => Mode::Counting,
-        }
-    }
-
-    /// The donor chosen, with what they gave before.
-    fn show_donor(&mut self, found: DonorMatch, ctx: Context<'_>) {
-        let history = ctx.store.donations_of(found.donor.id).unwrap_or_else(|e| {
-            self.error(explain::store_error(&e));
-            Vec::new()
-        });
-        self.giver = Giver::Donor(Box::new(found), history);
-    }
-
-    /// The chosen donor's totals and history again, now counting the donation just taken.
-    fn refresh_donor(&mut self, ctx: Context<'_>) {
-        let Giver::Donor(found, _) = &self.giver else { return };
-        match ctx.store.donor(found.donor.id) {
-            Ok(Some(found)) => self.show_donor(found, ctx),
-            Ok(None) => {}
-            Err(e) => self.error(explain::store_error(&e)),
-        }
-    }
-
-    fn search_now(&mut self, ctx: Context<'_>) {
-        match ctx.store.find_donors(&self.search, 6) {
-            Ok(found) => self.matches = found,
-            Err(e) => self.error(explain::store_error(&e)),
         }
     }
 
