@@ -442,7 +442,8 @@ mod tests {
         let typed =
             crate::ui::screen::checkout::Message::ScanChanged(crate::ui::screen::checkout::Typed("4821".into()));
         assert_eq!(format!("{typed:?}"), "ScanChanged(Typed(\"****\"))");
-        let pin = crate::ui::screen::login::Message::PinChanged(crate::domain::Pin::typed("4821"));
+        let pin =
+            crate::ui::screen::login::Message::Pin(crate::ui::pin_pad::Key::Typed(crate::domain::Pin::typed("4821")));
         assert!(!format!("{pin:?}").contains("4821"));
         assert_eq!(redact("1234"), "****");
         assert_eq!(redact(" 20261125 "), "********");

@@ -41,7 +41,7 @@ fn a_wrong_pin_is_refused_and_the_right_one_opens_the_checkout() {
 /// Types `pin` and presses OK the way the screen's messages do, even where the field and the
 /// button are disabled: to show the PIN is refused by the store, not just by the screen.
 fn force_pin(till: &mut Till, pin: &str) {
-    till.send(Message::Login(login::Message::PinChanged(Pin::typed(pin))));
+    till.send(Message::Login(login::Message::Pin(nanum::ui::pin_pad::Key::Typed(Pin::typed(pin)))));
     till.send(Message::Login(login::Message::Submit));
 }
 

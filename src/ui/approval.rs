@@ -4,12 +4,13 @@
 //! manager's lockout; the journal keeps the action with who asked and who approved.
 
 use chrono::{DateTime, FixedOffset};
-use iced::widget::{button, column, row, text, text_input};
+use iced::widget::{button, column, row, text};
 use iced::{Center, Element, Fill, Task};
 
 use crate::domain::{Pin, Role, StaffMember};
 use crate::store::{Approval, SignInError, Store, Worker};
 use crate::ui::layout::Layout;
+use crate::ui::pin_pad;
 use crate::ui::{theme, widgets};
 use crate::{explain, t};
 
@@ -18,11 +19,7 @@ pub const PIN_INPUT: &str = "approval-pin";
 #[derive(Debug, Clone)]
 pub enum Message {
     Choose(usize),
-    /// What the PIN field holds now; `None` when something other than digits was typed.
-    PinChanged(Option<Pin>),
-    Digits(&'static str),
-    Backspace,
-    Clear,
+    Pin(pin_pad::Key),
     Submit,
     Cancel,
     Checked(Result<StaffMember, SignInError>),
@@ -76,21 +73,12 @@ impl ApprovalPanel {
                 self.pin.clear();
                 focus()
             }
-            Message::PinChanged(Some(pin)) if !self.checking => {
-                self.pin = pin;
-                Outcome::None
-            }
-            Message::Digits(d) if !self.checking => {
-                self.pin.push(d);
-                focus()
-            }
-            Message::Backspace if !self.checking => {
-                self.pin.pop();
-                focus()
-            }
-            Message::Clear if !self.checking => {
-                self.pin.clear();
-                focus()
+            Message::Pin(key) if !self.checking => {
+                if pin_pad::press(&mut self.pin, key) {
+                    focus()
+                } else {
+                    Outcome::None
+                }
             }
             Message::Submit => {
                 let Some(manager) = self.chosen.and_then(|i| self.managers.get(i)) else { return Outcome::None };
@@ -115,7 +103,7 @@ impl ApprovalPanel {
                 }
             }
             Message::Cancel => Outcome::Cancelled,
-            Message::PinChanged(_) | Message::Digits(_) | Message::Backspace | Message::Clear => Outcome::None,
+            Message::Pin(_) => Outcome::None,
         }
     }
 
@@ -142,15 +130,14 @@ impl ApprovalPanel {
             panel = panel.push(widgets::banner(t!("approval-no-manager"), true));
         }
         if let Some(manager) = self.chosen.and_then(|i| self.managers.get(i)) {
-            let mut pin = text_input(&t!("approval-pin-for", name = manager.name.clone()), self.pin.expose())
-                .id(PIN_INPUT)
-                .secure(true)
-                .size(theme::LARGE)
-                .padding(if layout.short() { 6 } else { 12 });
-            if !self.checking {
-                pin = pin.on_input(|typed| Message::PinChanged(Pin::typed(&typed))).on_submit(Message::Submit);
-            }
-            panel = panel.push(pin);
+            panel = panel.push(pin_pad::field(
+                PIN_INPUT,
+                &t!("approval-pin-for", name = manager.name.clone()),
+                &self.pin,
+                theme::LARGE,
+                if layout.short() { 6 } else { 12 },
+                (!self.checking).then_some((Message::Pin, Message::Submit)),
+            ));
         }
         if self.checking {
             panel = panel.push(widgets::muted(t!("approval-checking")));
@@ -160,7 +147,7 @@ impl ApprovalPanel {
         }
         let ready = self.chosen.is_some() && !self.pin.is_empty() && !self.checking;
         panel
-            .push(widgets::number_pad(Message::Digits, Message::Clear, Message::Backspace, None, pad_key))
+            .push(pin_pad::pad(Message::Pin, pad_key))
             .push(
                 row![
                     widgets::key(t!("approval-cancel"), theme::BODY, Some(Message::Cancel)).height(pad_key),

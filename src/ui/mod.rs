@@ -13,6 +13,7 @@ pub mod colours;
 pub mod jobs;
 pub mod keyboard;
 pub mod layout;
+pub mod pin_pad;
 pub mod preview;
 pub mod root;
 pub mod screen;

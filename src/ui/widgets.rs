@@ -34,7 +34,7 @@ pub fn choice<'a, M: Clone + 'a>(
 /// A 3×4 pad of digits and backspace, keys `height` tall. The last row is `C 0 ←`, or
 /// `0 000 ←` when `extra` is given (`000` types thousands of won in one tap).
 pub fn number_pad<'a, M: Clone + 'a>(
-    digits: fn(&'static str) -> M,
+    digits: impl Fn(&'static str) -> M + Copy,
     clear: M,
     backspace: M,
     extra: Option<&'static str>,

@@ -10,7 +10,7 @@
 use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset};
-use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, operation, row, scrollable, text};
 use iced::{Center, Element, Fill, Task};
 
 use crate::domain::volunteer::{Duty, forgotten_end};
@@ -18,6 +18,7 @@ use crate::domain::{Pin, Role, StaffMember};
 use crate::reports::volunteers::duty_name;
 use crate::store::{Shift, ShiftError, ShiftStarted, SignInError, Store, Volunteer, Worker};
 use crate::ui::layout::Layout;
+use crate::ui::pin_pad;
 use crate::ui::wedge::Burst;
 use crate::ui::{theme, widgets};
 use crate::{explain, t};
@@ -27,11 +28,7 @@ pub const PIN_INPUT: &str = "pin";
 #[derive(Debug, Clone)]
 pub enum Message {
     Choose(usize),
-    /// What the PIN field holds now; `None` when something other than digits was typed.
-    PinChanged(Option<Pin>),
-    Digits(&'static str),
-    Backspace,
-    Clear,
+    Pin(pin_pad::Key),
     Submit,
     Back,
     Checked(Result<StaffMember, SignInError>),
@@ -166,26 +163,13 @@ impl Login {
                 };
                 focus()
             }
-            Message::PinChanged(typed) if !self.checking => {
-                // A scanner typing letters into the field still counts as keys for the burst.
-                let new = typed.as_ref().map_or(self.pin.expose(), Pin::expose).to_string();
-                self.burst.changed(self.pin.expose(), &new, Instant::now());
-                if let Some(pin) = typed {
-                    self.pin = pin;
+            Message::Pin(key) if !self.checking => {
+                if let pin_pad::Key::Typed(typed) = &key {
+                    // A scanner typing letters into the field still counts as keys for the burst.
+                    let new = typed.as_ref().map_or(self.pin.expose(), Pin::expose).to_string();
+                    self.burst.changed(self.pin.expose(), &new, Instant::now());
                 }
-                Action::None
-            }
-            Message::Digits(d) if !self.checking => {
-                self.pin.push(d);
-                focus()
-            }
-            Message::Backspace if !self.checking => {
-                self.pin.pop();
-                focus()
-            }
-            Message::Clear if !self.checking => {
-                self.pin.clear();
-                focus()
+                if pin_pad::press(&mut self.pin, key) { focus() } else { Action::None }
             }
             Message::Back if !self.checking => {
                 if self.chosen.is_none() {
@@ -287,14 +271,9 @@ impl Login {
                     }
                 }
             }
-            Message::Choose(_)
-            | Message::PinChanged(_)
-            | Message::Digits(_)
-            | Message::Backspace
-            | Message::Clear
-            | Message::Shifts(_)
-            | Message::Duty(_)
-            | Message::Back => Action::None,
+            Message::Choose(_) | Message::Pin(_) | Message::Shifts(_) | Message::Duty(_) | Message::Back => {
+                Action::None
+            }
         }
     }
 
@@ -401,14 +380,14 @@ impl Login {
             (Some(Problem::Said(message)), None) => Some(message.clone()),
             _ => None,
         };
-        let mut pin = text_input(&t!("login-pin-placeholder"), self.pin.expose())
-            .id(PIN_INPUT)
-            .secure(true)
-            .size(theme::HUGE * 0.6)
-            .padding(12);
-        if locked.is_none() && !self.checking {
-            pin = pin.on_input(|typed| Message::PinChanged(Pin::typed(&typed))).on_submit(Message::Submit);
-        }
+        let pin = pin_pad::field(
+            PIN_INPUT,
+            &t!("login-pin-placeholder"),
+            &self.pin,
+            theme::HUGE * 0.6,
+            12,
+            (locked.is_none() && !self.checking).then_some((Message::Pin, Message::Submit)),
+        );
         let mut entry = column![].spacing(if layout.short() { 8 } else { 14 }).width(360);
         if self.shifts {
             match self.on_shift(member) {
@@ -461,9 +440,7 @@ impl Login {
             .style(theme::key)
             .on_press_maybe((!self.checking).then_some(Message::Back));
         entry = entry.push(ok).push(back);
-        let pad =
-            container(widgets::number_pad(Message::Digits, Message::Clear, Message::Backspace, None, layout.pad_key()))
-                .width(320);
+        let pad = container(pin_pad::pad(Message::Pin, layout.pad_key())).width(320);
         row![entry, pad].spacing(32).into()
     }
 }
