@@ -309,10 +309,8 @@ impl App {
             Message::OpenTill => self.open_till(),
             Message::Audit(message) => {
                 let Screen::Audit(screen) = &mut self.screen else { return Task::none() };
-                match screen.update(message, &self.store) {
-                    audit::Action::None => Task::none(),
-                    audit::Action::Leave => self.open_checkout(),
-                }
+                let action = screen.update(message, &self.store);
+                self.act(action, Message::Audit, App::open_checkout)
             }
             Message::OpenAudit => self.open_audit(),
             Message::Intake(message) => self.intake_update(message),
@@ -322,34 +320,21 @@ impl App {
                     return Task::none();
                 };
                 let ctx = floor::Context { store: &self.store, worker: &self.worker, staff, now: self.now };
-                match screen.update(message, ctx) {
-                    floor::Action::None => Task::none(),
-                    floor::Action::Run(task) => task.map(Message::Floor),
-                    floor::Action::Leave => self.open_menu(),
-                }
+                let action = screen.update(message, ctx);
+                self.act(action, Message::Floor, App::open_menu)
             }
             Message::Volunteers(message) => {
                 let (Screen::Volunteers(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else {
                     return Task::none();
                 };
                 let ctx = volunteers::Context { store: &self.store, worker: &self.worker, staff, now: self.now };
-                match screen.update(message, ctx) {
-                    volunteers::Action::None => Task::none(),
-                    volunteers::Action::Run(task) => task.map(Message::Volunteers),
-                    volunteers::Action::Leave => self.open_menu(),
-                }
+                let action = screen.update(message, ctx);
+                self.act(action, Message::Volunteers, App::open_menu)
             }
             Message::Reports(message) => {
                 let Screen::Reports(screen) = &mut self.screen else { return Task::none() };
-                match screen.update(message, &self.worker, self.now.naive_local()) {
-                    reports::Action::None => Task::none(),
-                    reports::Action::Run(task) => task.map(Message::Reports),
-                    reports::Action::Print { title, paper } => {
-                        self.print(title, &paper);
-                        Task::none()
-                    }
-                    reports::Action::Leave => self.open_menu(),
-                }
+                let action = screen.update(message, &self.worker, self.now.naive_local());
+                self.act(action, Message::Reports, App::open_menu)
             }
             Message::OpenReports => {
                 if !self.can_leave(Needs::Manager) {
@@ -387,11 +372,8 @@ impl App {
                     return Task::none();
                 };
                 let ctx = staff::Context { store: &self.store, worker: &self.worker, staff: manager, now: self.now };
-                match screen.update(message, ctx) {
-                    staff::Action::None => Task::none(),
-                    staff::Action::Run(task) => task.map(Message::Staff),
-                    staff::Action::Leave => self.update(Message::OpenSettings),
-                }
+                let action = screen.update(message, ctx);
+                self.act(action, Message::Staff, |app| app.update(Message::OpenSettings))
             }
             Message::Settings(message) => {
                 let (Screen::Settings(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else {

@@ -16,9 +16,26 @@ pub mod till;
 pub mod volunteers;
 
 use chrono::{DateTime, FixedOffset};
+use iced::Task;
 
 use crate::domain::StaffMember;
-use crate::store::{Store, Worker};
+use crate::hardware::Document;
+use crate::store::{Store, TillId, Worker};
+
+/// What a screen asks the app to do after a message. Screens that need more (the checkout, the
+/// till, pricing, settings) have an `Action` of their own.
+pub enum Action<M> {
+    None,
+    /// Run the screen's task; its messages come back to the screen.
+    Run(Task<M>),
+    /// Queue a paper for the printer.
+    Print {
+        title: String,
+        paper: Document,
+    },
+    /// Back to where the screen was opened from.
+    Leave,
+}
 
 /// What the intake, pricing and floor screens work with: the store to read, the worker to
 /// write through, who is signed in and the time.
@@ -27,6 +44,16 @@ pub struct BackRoom<'a> {
     pub store: &'a Store,
     pub worker: &'a Worker,
     pub staff: &'a StaffMember,
+    pub now: DateTime<FixedOffset>,
+}
+
+/// What the checkout and the till screen work with: the back room's, and which till this is.
+#[derive(Clone, Copy)]
+pub struct Counter<'a> {
+    pub store: &'a Store,
+    pub worker: &'a Worker,
+    pub staff: &'a StaffMember,
+    pub till: &'a TillId,
     pub now: DateTime<FixedOffset>,
 }
 

@@ -8,9 +8,28 @@ use crate::hardware::Document;
 use crate::hardware::scanner::ScannerEvent;
 use crate::t;
 use crate::ui::jobs;
-use crate::ui::screen::{Screen, checkout, devices, intake, pricing, till};
+use crate::ui::screen::{self, Screen, checkout, devices, intake, pricing, till};
 
 impl App {
+    /// Does what a screen with the common [`screen::Action`] asked: `wrap` takes its task's
+    /// messages into the app's, `leave` is where its way back goes.
+    pub(super) fn act<M: Send + 'static>(
+        &mut self,
+        action: screen::Action<M>,
+        wrap: fn(M) -> Message,
+        leave: fn(&mut App) -> Task<Message>,
+    ) -> Task<Message> {
+        match action {
+            screen::Action::None => Task::none(),
+            screen::Action::Run(task) => task.map(wrap),
+            screen::Action::Print { title, paper } => {
+                self.print(title, &paper);
+                Task::none()
+            }
+            screen::Action::Leave => leave(self),
+        }
+    }
+
     pub(super) fn scanner_event(&mut self, event: ScannerEvent) -> Task<Message> {
         match event {
             ScannerEvent::Connected { .. } => self.scanner = ScannerState::Connected,
@@ -126,15 +145,8 @@ impl App {
     pub(super) fn intake_update(&mut self, message: intake::Message) -> Task<Message> {
         let (Screen::Intake(screen), Some(staff)) = (&mut self.screen, &self.on_duty) else { return Task::none() };
         let ctx = intake::Context { store: &self.store, worker: &self.worker, staff, now: self.now };
-        match screen.update(message, ctx) {
-            intake::Action::None => Task::none(),
-            intake::Action::Run(task) => task.map(Message::Intake),
-            intake::Action::Print { title, paper } => {
-                self.print(title, &paper);
-                Task::none()
-            }
-            intake::Action::Leave => self.open_menu(),
-        }
+        let action = screen.update(message, ctx);
+        self.act(action, Message::Intake, App::open_menu)
     }
 
     pub(super) fn pricing_update(&mut self, message: pricing::Message) -> Task<Message> {

@@ -28,10 +28,8 @@ pub enum Message {
     Back,
 }
 
-pub enum Action {
-    None,
-    Leave,
-}
+/// What this screen asks the app to do.
+pub type Action = super::Action<Message>;
 
 /// Everyone, or one person, as the staff list shows them.
 #[derive(Debug, Clone, PartialEq, Eq)]

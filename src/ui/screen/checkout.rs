@@ -21,15 +21,15 @@ mod today;
 mod update;
 mod view;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use iced::Task;
 use iced::widget::operation;
 
 use crate::domain::register::EntryProblem;
-use crate::domain::{Cart, Category, Sale, StaffMember, Won};
+use crate::domain::{Cart, Category, Sale, Won};
 use crate::hardware::Document;
 use crate::hardware::queue::{JobId, JobState, JobView};
-use crate::store::{OpenCart, Policy, Refunded, SaleError, Store, StoreError, TillId, TillSession, Worker};
+use crate::store::{OpenCart, Policy, Refunded, SaleError, Store, StoreError, TillId, TillSession};
 use crate::ui::approval::{self, ApprovalPanel};
 use crate::ui::preview::Paper;
 use crate::ui::wedge::Burst;
@@ -155,14 +155,7 @@ pub enum Action {
 }
 
 /// Everything the checkout needs from outside for one update.
-#[derive(Clone, Copy)]
-pub struct Context<'a> {
-    pub store: &'a Store,
-    pub worker: &'a Worker,
-    pub staff: &'a StaffMember,
-    pub till: &'a TillId,
-    pub now: DateTime<FixedOffset>,
-}
+pub use super::Counter as Context;
 
 /// What a manager's approval is for, and what happens once it is given.
 enum Then {

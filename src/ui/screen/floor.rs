@@ -32,11 +32,8 @@ pub enum Message {
     Back,
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    Leave,
-}
+/// What this screen asks the app to do.
+pub type Action = super::Action<Message>;
 
 pub use super::BackRoom as Context;
 

@@ -13,7 +13,6 @@ use iced::widget::operation;
 
 use crate::domain::donation::{Accepted, Channel, RejectReason, Rejected};
 use crate::domain::{Category, StaffMember, Won};
-use crate::hardware::Document;
 use crate::hardware::donation_slip::donation_slip;
 use crate::store::{Approval, Donation, DonationError, Donor, DonorMatch, NewDonation, Store};
 use crate::ui::approval::{self, ApprovalPanel, Outcome};
@@ -70,12 +69,8 @@ pub enum Message {
     Back,
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    Print { title: String, paper: Document },
-    Leave,
-}
+/// What this screen asks the app to do.
+pub type Action = super::Action<Message>;
 
 pub use super::BackRoom as Context;
 

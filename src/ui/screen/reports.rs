@@ -85,12 +85,8 @@ pub enum Message {
     Back,
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    Print { title: String, paper: Document },
-    Leave,
-}
+/// What this screen asks the app to do.
+pub type Action = super::Action<Message>;
 
 pub struct Reports {
     tab: Tab,

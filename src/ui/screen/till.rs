@@ -12,15 +12,14 @@ mod view;
 use count::DrawerCount;
 use view::{big_button, money_row};
 
-use chrono::{DateTime, FixedOffset};
 use iced::Task;
 use iced::widget::operation;
 
 use crate::domain::till::{Count, DENOMINATIONS, MoveKind};
-use crate::domain::{StaffMember, Won, register};
+use crate::domain::{Won, register};
 use crate::hardware::Document;
 use crate::hardware::till_report::till_report;
-use crate::store::{SessionReport, Store, StoreError, TillError, TillId, TillSession, Worker};
+use crate::store::{SessionReport, Store, StoreError, TillError, TillId, TillSession};
 use crate::ui::approval::{self, ApprovalPanel, Outcome};
 use crate::{explain, t};
 
@@ -72,14 +71,7 @@ pub enum Action {
     Audit,
 }
 
-#[derive(Clone, Copy)]
-pub struct Context<'a> {
-    pub store: &'a Store,
-    pub worker: &'a Worker,
-    pub staff: &'a StaffMember,
-    pub till: &'a TillId,
-    pub now: DateTime<FixedOffset>,
-}
+pub use super::Counter as Context;
 
 enum Mode {
     /// Counting the opening float; `from_last` when it starts from what the last close kept.
