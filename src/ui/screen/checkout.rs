@@ -13,8 +13,10 @@
 //! into the panel (a store-credit voucher scanned while paying pays).
 
 mod discount;
+mod finish;
 mod parked;
 mod parts;
+mod pay_view;
 mod payment;
 mod returns;
 mod today;

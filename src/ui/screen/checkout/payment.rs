@@ -5,19 +5,14 @@
 //! off the UI thread, and the receipt follows.
 
 use iced::Task;
-use iced::widget::{button, column, container, operation, row, text, text_input};
-use iced::{Center, Element, Fill, FillPortion};
+use iced::widget::operation;
 
-use super::parts::{ENTRY_INPUT, SCAN_INPUT, TEXT_INPUT, amount_input, amount_row, pad_and_buttons, tender_label};
-use super::{Action, Checkout, Context, Finished, Message, Mode, entry_problem, focus};
+use super::parts::{ENTRY_INPUT, SCAN_INPUT, TEXT_INPUT};
+use super::{Action, Checkout, Context, Message, Mode, entry_problem, focus};
 use crate::domain::cash_receipt::CashReceipt;
 use crate::domain::codes::{self, Code};
-use crate::domain::register::{self, CashPreview};
-use crate::domain::{Customer, PaymentError, Sale, Tendering, Won, likely_tenders};
-use crate::hardware::receipt::{ReceiptOptions, sale_receipt};
-use crate::store::{NewSale, SaleError};
-use crate::ui::layout::Layout;
-use crate::ui::{theme, widgets};
+use crate::domain::register::{self};
+use crate::domain::{Customer, PaymentError, Tendering, Won};
 use crate::{explain, t};
 
 /// Which tender (or detail) the panel is taking.
@@ -31,14 +26,14 @@ pub enum Entry {
 
 #[derive(Debug, Clone)]
 pub struct PayState {
-    tendering: Tendering,
-    entry: Entry,
+    pub(super) tendering: Tendering,
+    pub(super) entry: Entry,
     /// The amount field: cash handed over, or the card amount.
-    digits: String,
+    pub(super) digits: String,
     /// The text field: a card's approval number, a voucher code, a cash-receipt number.
-    text: String,
-    customer: Customer,
-    cash_receipt: Option<CashReceipt>,
+    pub(super) text: String,
+    pub(super) customer: Customer,
+    pub(super) cash_receipt: Option<CashReceipt>,
 }
 
 impl PayState {
@@ -87,31 +82,13 @@ impl PayState {
     }
 
     /// Which field takes the keys.
-    fn focus(&self) -> Task<Message> {
+    pub(super) fn focus(&self) -> Task<Message> {
         match self.entry {
             Entry::Cash | Entry::Card => {
                 Task::batch([operation::focus(ENTRY_INPUT), operation::move_cursor_to_end(ENTRY_INPUT)])
             }
             Entry::Credit | Entry::CashReceipt => operation::focus(TEXT_INPUT),
         }
-    }
-}
-
-fn text_field<'a>(placeholder: String, value: &str) -> Element<'a, Message> {
-    text_input(&placeholder, value)
-        .id(TEXT_INPUT)
-        .size(theme::LARGE)
-        .padding(10)
-        .on_input(Message::TextChanged)
-        .on_submit(Message::TextSubmitted)
-        .into()
-}
-
-fn customer_label(customer: Customer) -> String {
-    match customer {
-        Customer::Public => t!("pay-buyer-public"),
-        Customer::Staff => t!("pay-buyer-staff"),
-        Customer::Volunteer => t!("pay-buyer-volunteer"),
     }
 }
 
@@ -309,306 +286,4 @@ impl Checkout {
             pay.tendering.credit(code, credit.balance - taken).map(|_| ()).map_err(|e| explain::payment_error(&e));
         self.tendered(taken, ctx)
     }
-
-    /// Writes the sale off the UI thread; the cart stays until it is on disk.
-    fn commit(&mut self, ctx: Context<'_>) -> Action {
-        let Mode::Pay(pay) = std::mem::replace(&mut self.mode, Mode::Scanning) else { return Action::None };
-        let payment = match pay.tendering.clone().finish() {
-            Ok(payment) => payment,
-            Err(e) => {
-                self.error(explain::payment_error(&e));
-                let focus = pay.focus();
-                self.mode = Mode::Pay(pay);
-                return Action::Run(focus);
-            }
-        };
-        let (cart, staff, till, now) = (self.cart.clone(), ctx.staff.clone(), ctx.till.clone(), ctx.now);
-        let (session, customer, cash_receipt) = (self.session.clone(), pay.customer, pay.cash_receipt.clone());
-        self.mode = Mode::Committing(pay);
-        self.notice = None;
-        let write = ctx.worker.call(move |store| {
-            let sale =
-                NewSale { customer, cash_receipt: cash_receipt.as_ref(), ..NewSale::new(&cart, &payment, &staff, now) };
-            store.commit_sale(sale.at_till(&till, session.as_ref()))
-        });
-        Action::Run(Task::perform(write, Message::SaleCommitted))
-    }
-
-    pub(super) fn committed(&mut self, result: Result<Sale, SaleError>, ctx: Context<'_>) -> Action {
-        let Mode::Committing(pay) = std::mem::replace(&mut self.mode, Mode::Scanning) else { return Action::None };
-        match result {
-            Ok(sale) => {
-                self.notice = None;
-                let receipt = sale_receipt(ctx.store.info(), &sale, ReceiptOptions::default());
-                self.finished(&sale, None, receipt.clone());
-                Action::Print {
-                    papers: vec![(t!("job-receipt", number = format!("{:04}", sale.sale_no)), receipt)],
-                    then: operation::focus(SCAN_INPUT),
-                }
-            }
-            Err(e) => {
-                // Nothing was written: back to paying, with every tender taken still there.
-                tracing::error!("sale not committed: {e}");
-                let focus = pay.focus();
-                self.mode = Mode::Pay(pay);
-                self.error(t!("error-sale-not-saved", reason = explain::sale_error(&e)));
-                Action::Run(focus)
-            }
-        }
-    }
-
-    /// The document just written is shown as done, with its receipt kept for the preview.
-    pub(super) fn finished(
-        &mut self,
-        sale: &Sale,
-        credit: Option<crate::store::Credit>,
-        receipt: crate::hardware::Document,
-    ) {
-        self.mode = Mode::Done(Finished {
-            date: sale.business_date,
-            sale_no: sale.sale_no,
-            kind: sale.kind,
-            total: sale.total,
-            tenders: sale.payment.tenders.clone(),
-            change: sale.payment.change,
-            credit,
-            job: None,
-            print: None,
-        });
-        self.receipt = Some(receipt);
-        self.preview = None;
-    }
-
-    pub(super) fn reprint(&mut self, date: chrono::NaiveDate, number: u32, ctx: Context<'_>) -> Action {
-        match ctx.store.sale(date, number) {
-            Ok(Some(sale)) => Action::Print {
-                papers: vec![(
-                    t!("job-reprint", number = format!("{:04}", sale.sale_no)),
-                    sale_receipt(ctx.store.info(), &sale, ReceiptOptions { reprint: true }),
-                )],
-                then: operation::focus(SCAN_INPUT),
-            },
-            Ok(None) => Action::None,
-            Err(e) => {
-                self.error(explain::store_error(&e));
-                Action::None
-            }
-        }
-    }
-
-    pub(super) fn view_pay<'a>(&'a self, pay: &'a PayState, layout: Layout) -> Element<'a, Message> {
-        let left = pay.tendering.left();
-        let gap = if layout.short() { 6 } else { 8 };
-        // Once something is paid, what is left takes the place of the total.
-        let head = if pay.tendering.tenders().is_empty() {
-            row![
-                text(t!("pay-title")).size(theme::LARGE).font(theme::BOLD),
-                widgets::spacer(),
-                text(t!("won", amount = pay.tendering.due().to_string())).size(theme::LARGE * 1.3).font(theme::BOLD),
-            ]
-        } else {
-            row![
-                text(t!("pay-left")).size(theme::LARGE).font(theme::BOLD),
-                widgets::spacer(),
-                text(t!("won", amount = left.to_string())).size(theme::LARGE * 1.3).font(theme::BOLD).color(theme::RED),
-            ]
-        }
-        .align_y(Center);
-        let tab = |label: String, key: &str, entry: Entry, message: Message| {
-            widgets::choice(
-                format!("{label} {key}"),
-                theme::SMALL + 1.0,
-                pay.entry == entry,
-                Some(message),
-                layout.key_height(),
-            )
-        };
-        let tabs = row![
-            tab(t!("pay-tender-cash"), "F9", Entry::Cash, Message::PayCash),
-            tab(t!("pay-tender-card"), "F10", Entry::Card, Message::PayCard),
-            tab(t!("pay-tender-credit"), "F11", Entry::Credit, Message::PayCredit),
-        ]
-        .spacing(8);
-        let mut panel = column![head, tabs].spacing(gap);
-        let taken = pay.tendering.tenders();
-        if layout.short() && !taken.is_empty() {
-            // One line on a short screen: the total and what was taken so far.
-            let parts: Vec<String> = std::iter::once(format!("{} {}", t!("checkout-total"), pay.tendering.due()))
-                .chain(taken.iter().map(|t| format!("{} {}", tender_label(t.kind), t.amount)))
-                .collect();
-            panel = panel.push(widgets::muted(parts.join(" · ")));
-        } else if !taken.is_empty() {
-            for tender in taken {
-                let mut label = tender_label(tender.kind);
-                if let Some(reference) = &tender.reference {
-                    label = format!("{label} · {reference}");
-                }
-                panel = panel.push(row![
-                    widgets::muted(label),
-                    widgets::spacer(),
-                    widgets::muted(t!("won", amount = tender.amount.to_string()))
-                ]);
-            }
-            panel = panel.push(row![
-                widgets::muted(t!("checkout-total")),
-                widgets::spacer(),
-                widgets::muted(t!("won", amount = pay.tendering.due().to_string()))
-            ]);
-        }
-        panel = match pay.entry {
-            Entry::Cash => panel.push(self.view_cash_entry(pay, layout)),
-            Entry::Card => panel.push(self.view_card_entry(pay, layout)),
-            Entry::Credit => panel
-                .push(widgets::label(t!("pay-credit-hint")))
-                .push(text_field(t!("pay-credit-placeholder"), &pay.text))
-                .push(iced::widget::space().height(Fill))
-                .push(self.view_options(pay, layout))
-                .push(confirm_row(t!("pay-credit-confirm"), layout)),
-            Entry::CashReceipt => panel
-                .push(widgets::label(t!("pay-cash-receipt-hint")))
-                .push(text_field(t!("pay-cash-receipt-placeholder"), &pay.text))
-                .push(iced::widget::space().height(Fill))
-                .push(confirm_row(t!("pay-cash-receipt-confirm"), layout)),
-        };
-        panel.into()
-    }
-
-    fn view_cash_entry<'a>(&'a self, pay: &'a PayState, layout: Layout) -> Element<'a, Message> {
-        let left = pay.tendering.left();
-        let (label, amount, colour) = match register::cash_preview(&pay.digits, left) {
-            CashPreview::Exact => (t!("pay-change"), t!("won", amount = "0"), theme::MUTED),
-            CashPreview::Change(change) => (t!("pay-change"), t!("won", amount = change.to_string()), theme::GREEN),
-            CashPreview::Short(short) => (t!("pay-short-label"), t!("won", amount = short.to_string()), theme::RED),
-            CashPreview::TooHigh => (t!("pay-change"), t!("error-price-too-high"), theme::RED),
-        };
-        // A short screen part paid has no room for the likely amounts: the pad stays.
-        let quick_count = match (layout.short() && !pay.tendering.tenders().is_empty(), layout.narrow()) {
-            (true, _) => 0,
-            (false, true) => 3,
-            (false, false) => 4,
-        };
-        let quick = likely_tenders(left).into_iter().take(quick_count).enumerate().map(|(i, amount)| {
-            let label = if i == 0 { t!("pay-exact") } else { amount.to_string() };
-            widgets::key(label, theme::BODY, Some(Message::Quick(amount))).height(layout.key_height()).into()
-        });
-        column![
-            row![
-                container(amount_input(t!("pay-tendered-placeholder"), &pay.digits, theme::LARGE * 1.2))
-                    .width(FillPortion(3)),
-                column![widgets::muted(label), text(amount).size(theme::LARGE).font(theme::BOLD).color(colour),]
-                    .align_x(iced::alignment::Horizontal::Right)
-                    .width(FillPortion(2)),
-            ]
-            .spacing(10)
-            .align_y(Center),
-            row(quick).spacing(if quick_count == 0 { 0 } else { 8 }),
-            self.view_options(pay, layout),
-            pad_and_buttons(
-                back_label(pay),
-                t!("pay-confirm"),
-                theme::success,
-                Some(Message::EntrySubmitted),
-                Some("000"),
-                layout
-            ),
-        ]
-        .spacing(if layout.short() { 6 } else { 8 })
-        .into()
-    }
-
-    fn view_card_entry<'a>(&'a self, pay: &'a PayState, layout: Layout) -> Element<'a, Message> {
-        let amount = register::tendered(&pay.digits, pay.tendering.left()).unwrap_or(pay.tendering.left());
-        let fields = row![
-            container(amount_input(t!("pay-card-placeholder"), &pay.digits, theme::LARGE * 1.2)).width(FillPortion(3)),
-            text_input(&t!("pay-approval-placeholder"), &pay.text)
-                .id(TEXT_INPUT)
-                .size(theme::SMALL)
-                .padding(8)
-                .width(FillPortion(2))
-                .on_input(Message::TextChanged)
-                .on_submit(Message::TextSubmitted),
-        ]
-        .spacing(10)
-        .align_y(Center);
-        let mut panel = column![].spacing(if layout.short() { 6 } else { 8 });
-        if !layout.short() {
-            panel = panel.push(widgets::label(t!("pay-card-hint", amount = amount.to_string())));
-        }
-        panel
-            .push(fields)
-            .push(self.view_options(pay, layout))
-            .push(pad_and_buttons(
-                back_label(pay),
-                t!("pay-card-confirm"),
-                theme::primary,
-                Some(Message::ConfirmCard),
-                Some("000"),
-                layout,
-            ))
-            .into()
-    }
-
-    /// Round-up, cash receipt and buyer, as small keys.
-    fn view_options<'a>(&'a self, pay: &'a PayState, layout: Layout) -> Element<'a, Message> {
-        let donation = self.cart.donation();
-        let round_up = if donation.is_positive() {
-            Some(t!("pay-round-up-on", amount = donation.to_string())).zip(Some(Message::RoundUp(false)))
-        } else {
-            let mut rounded = self.cart.clone();
-            let up = rounded.round_up(true);
-            up.is_positive().then(|| (t!("pay-round-up", amount = up.to_string()), Message::RoundUp(true)))
-        };
-        let before_tenders = pay.tendering.tenders().is_empty();
-        let mut options = row![].spacing(8);
-        if let Some((label, message)) = round_up {
-            options = options.push(
-                widgets::key(label, theme::SMALL, before_tenders.then_some(message))
-                    .height(layout.key_height())
-                    .style(if donation.is_positive() { theme::success } else { theme::key }),
-            );
-        }
-        let receipt = match &pay.cash_receipt {
-            Some(receipt) => t!("pay-cash-receipt-on", number = receipt.masked()),
-            None => t!("pay-cash-receipt"),
-        };
-        let next = match pay.customer {
-            Customer::Public => Customer::Staff,
-            Customer::Staff => Customer::Volunteer,
-            Customer::Volunteer => Customer::Public,
-        };
-        options
-            .push(widgets::key(receipt, theme::SMALL, Some(Message::CashReceipt)).height(layout.key_height()))
-            .push(
-                widgets::key(customer_label(pay.customer), theme::SMALL, Some(Message::Buyer(next)))
-                    .height(layout.key_height())
-                    .style(if pay.customer == Customer::Public { theme::key } else { theme::primary }),
-            )
-            .into()
-    }
-
-    /// While the sale is written: the total, and that it is being saved.
-    pub(super) fn view_committing(&self) -> Element<'_, Message> {
-        column![amount_row(t!("checkout-total"), self.cart.total()), widgets::banner(t!("pay-saving"), false),]
-            .spacing(12)
-            .into()
-    }
-}
-
-/// Back leaves the payment, or once something is paid, takes the last payment back.
-fn back_label(pay: &PayState) -> String {
-    if pay.tendering.tenders().is_empty() { t!("pay-back") } else { t!("pay-undo") }
-}
-
-/// Back and a confirming button, for panels without a number pad.
-fn confirm_row<'a>(confirm: String, layout: Layout) -> Element<'a, Message> {
-    row![
-        widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(layout.pad_key()),
-        button(text(confirm).size(theme::LARGE).align_x(Center).align_y(Center).width(Fill).height(Fill))
-            .height(layout.pad_key())
-            .width(Fill)
-            .style(theme::success)
-            .on_press(Message::TextSubmitted),
-    ]
-    .spacing(8)
-    .into()
 }
