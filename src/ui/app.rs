@@ -9,14 +9,18 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset, Local};
 use iced::{Size, Subscription, Task, Theme, window};
 
+mod fit;
 mod hotkeys;
+mod navigation;
 mod screens;
 mod serial_scanner;
 mod status;
 mod sync;
 mod view;
 
+pub use fit::{fit_window, measure_window};
 pub use hotkeys::Hotkey;
+use navigation::Needs;
 pub use sync::SyncMessage;
 
 use super::layout::Layout;
@@ -26,14 +30,14 @@ use super::screen::{
 use super::wedge::Burst;
 use super::{jobs, theme};
 use crate::config::{Config, Paths};
-use crate::domain::{Role, StaffMember};
+use crate::domain::StaffMember;
 use crate::hardware::queue::{JobId, Paper, PrintQueue};
 use crate::hardware::scanner::ScannerEvent;
 use crate::hardware::{Document, render};
 use crate::i18n;
 use crate::paper_log::{StorePaperLog, kept_papers};
 use crate::store::{Store, StoreError, TillId, Worker};
-use crate::{demo, explain, t};
+use crate::{explain, t};
 
 /// Where the app gets the time: the wall clock, or a fixed instant in tests.
 pub type Clock = Arc<dyn Fn() -> DateTime<FixedOffset> + Send + Sync>;
@@ -95,36 +99,6 @@ pub enum Message {
     Resized(Size),
     /// The screen the window opened on, to fit the window to it.
     Monitor(window::Id, Option<Size>),
-}
-
-/// Asks for the screen the window opened on and the window's size: the first, to fit the window
-/// to it (a window manager maximizes it anyway); the second, to lay out for the size it has.
-pub fn measure_window<M: Send + 'static>(
-    monitor: fn(window::Id, Option<Size>) -> M,
-    resized: fn(Size) -> M,
-) -> Task<M> {
-    window::oldest().then(move |id| match id {
-        Some(id) => {
-            Task::batch([window::monitor_size(id).map(move |size| monitor(id, size)), window::size(id).map(resized)])
-        }
-        None => Task::none(),
-    })
-}
-
-/// Fits the window to the screen it is on (`size`), or makes it full screen on a kiosk till.
-pub fn fit_window<M: Send + 'static>(id: window::Id, size: Option<Size>, fullscreen: bool) -> Task<M> {
-    let Some(size) = size else { return Task::none() };
-    if fullscreen {
-        return window::set_mode(id, window::Mode::Fullscreen);
-    }
-    Task::batch([window::move_to(id, iced::Point::ORIGIN), window::resize(id, size), window::maximize(id, true)])
-}
-
-/// Who a screen is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Needs {
-    Someone,
-    Manager,
 }
 
 /// How the serial scanner is, for the status bar.
@@ -496,81 +470,6 @@ impl App {
             }
             Message::Monitor(id, size) => fit_window(id, size, self.config.ui.fullscreen),
         }
-    }
-
-    /// Signs the person out (journaled on the worker, after `first`) and shows the login.
-    fn sign_out(&mut self, first: Task<checkout::Message>) -> Task<Message> {
-        let mut tasks = vec![first.discard()];
-        if let Some(member) = self.on_duty.take() {
-            let now = self.now;
-            tasks.push(Task::perform(self.worker.call(move |store| store.sign_out(&member, now)), Message::Saved));
-        }
-        self.screen = Screen::Login(login::Login::new(&self.store, self.burst(), self.now));
-        Task::batch(tasks)
-    }
-
-    fn open_checkout(&mut self) -> Task<Message> {
-        let codes =
-            if self.store.info().is_demo { demo::sample_codes(&self.store, self.now.date_naive()) } else { Vec::new() };
-        self.screen = Screen::Checkout(checkout::Checkout::new(
-            &self.store,
-            &self.till,
-            self.now.date_naive(),
-            codes,
-            self.burst(),
-            self.config.printer.columns,
-        ));
-        checkout::Checkout::focus().map(Message::Checkout)
-    }
-
-    fn manager_on_duty(&self) -> bool {
-        self.on_duty.as_ref().is_some_and(|s| s.role == Role::Manager)
-    }
-
-    /// Whether the screen may change to one that `needs` someone (or a manager) on duty: the
-    /// one guard every way off a screen goes through, so a sale half rung up is never left.
-    fn can_leave(&self, needs: Needs) -> bool {
-        let allowed = match needs {
-            Needs::Someone => self.on_duty.is_some(),
-            Needs::Manager => self.manager_on_duty(),
-        };
-        allowed && !matches!(&self.screen, Screen::Checkout(c) if !c.cart().is_empty())
-    }
-
-    /// The work menu, from a screen with nothing half done.
-    fn open_menu(&mut self) -> Task<Message> {
-        if !self.can_leave(Needs::Someone) {
-            return Task::none();
-        }
-        self.screen = Screen::Menu;
-        self.diagnostics = None;
-        Task::none()
-    }
-
-    /// The audit log, for a manager on duty, from the checkout between sales or the till screen.
-    fn open_audit(&mut self) -> Task<Message> {
-        if !self.can_leave(Needs::Manager) {
-            return Task::none();
-        }
-        match &self.screen {
-            Screen::Checkout(checkout) if checkout.cart().is_empty() => {}
-            Screen::Till(_) => {}
-            _ => return Task::none(),
-        }
-        let columns = self.config.printer.columns;
-        self.screen = Screen::Audit(audit::Audit::new(&self.store, self.now.date_naive(), columns));
-        Task::none()
-    }
-
-    /// The till screen, for whoever is on duty (any cashier opens and closes a till).
-    fn open_till(&mut self) -> Task<Message> {
-        if !self.can_leave(Needs::Someone) {
-            return Task::none();
-        }
-        let manager = self.manager_on_duty();
-        let (screen, task) = till::TillScreen::new(&self.store, &self.till, manager);
-        self.screen = Screen::Till(screen);
-        task.map(Message::Till)
     }
 
     /// Queues a paper for the printer. Returns its job, or `None` (with a notice) if it could
