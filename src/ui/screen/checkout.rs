@@ -19,6 +19,7 @@ mod parts;
 mod pay_view;
 mod payment;
 mod returns;
+mod scan;
 mod today;
 mod update;
 mod view;
