@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
+use super::documents::sale_by_id;
 use super::journal::{self, ChainError};
-use super::sales::sale_by_id;
 use super::{Result, Store};
 use crate::domain::Sale;
 

@@ -8,7 +8,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::carts::TillId;
 use super::credit::{Credit, credit_in, issue, next_code};
-use super::sales::{NewDoc, SaleError, back_to_tenders, insert_doc, returnable, sale_by_id};
+use super::documents::{returnable, sale_by_id};
+use super::sales::{NewDoc, SaleError, back_to_tenders, insert_doc};
 use super::till::TillSession;
 use super::{Result, Store};
 use crate::domain::{Category, Customer, Line, Payment, Sale, SaleKind, StaffMember, Tender, TenderKind, Won};
