@@ -1,13 +1,14 @@
 //! Taking in a batch of a store's journal: checked against the chain head office already holds,
 //! stored once, and projected into the tables head office queries, all in one transaction.
 
+mod rows;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde_json::Value;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, Transaction};
 
+use self::rows::{Rows, gather, last_per_key};
 use super::CentralError;
-use crate::domain::Sale;
 use crate::store::JournalEvent;
 use crate::sync::protocol::{Ack, Batch, MAX_BATCH_EVENTS};
 
@@ -86,170 +87,6 @@ fn check_chain(events: &[JournalEvent]) -> Result<(), CentralError> {
         }
     }
     Ok(())
-}
-
-/// Rows for the tables head office queries, gathered over the batch and written a table at a time.
-#[derive(Default)]
-struct Rows {
-    sales: Vec<(Sale, i64)>,
-    donations: Vec<DonationRow>,
-    donation_values: Vec<(String, i64)>,
-    shifts_started: Vec<ShiftRow>,
-    shifts_ended: Vec<(String, DateTime<FixedOffset>, bool)>,
-    shifts_edited: Vec<(String, DateTime<FixedOffset>, DateTime<FixedOffset>)>,
-    tills_opened: Vec<TillRow>,
-    tills_closed: Vec<(String, DateTime<FixedOffset>, i64, i64)>,
-}
-
-struct DonationRow {
-    uuid: String,
-    business_date: NaiveDate,
-    channel: String,
-    donor: Option<String>,
-    pieces: i64,
-    value: i64,
-}
-
-struct ShiftRow {
-    uuid: String,
-    staff_id: Option<i64>,
-    started: DateTime<FixedOffset>,
-    ended: Option<DateTime<FixedOffset>>,
-    flagged: bool,
-}
-
-struct TillRow {
-    uuid: String,
-    till: String,
-    business_date: NaiveDate,
-    opened_at: DateTime<FixedOffset>,
-    float: i64,
-}
-
-fn malformed(e: &JournalEvent, what: &str) -> CentralError {
-    CentralError::Malformed(format!("event {} ({}): {what}", e.seq, e.kind))
-}
-
-fn text(v: &Value, e: &JournalEvent, key: &str) -> Result<String, CentralError> {
-    v[key].as_str().map(str::to_string).ok_or_else(|| malformed(e, &format!("no {key}")))
-}
-
-fn time(v: &Value, e: &JournalEvent, key: &str) -> Result<DateTime<FixedOffset>, CentralError> {
-    DateTime::parse_from_rfc3339(&text(v, e, key)?).map_err(|_| malformed(e, &format!("{key} is not a time")))
-}
-
-fn date(v: &Value, e: &JournalEvent, key: &str) -> Result<NaiveDate, CentralError> {
-    text(v, e, key)?.parse().map_err(|_| malformed(e, &format!("{key} is not a date")))
-}
-
-fn number(v: &Value, e: &JournalEvent, key: &str) -> Result<i64, CentralError> {
-    v[key].as_i64().ok_or_else(|| malformed(e, &format!("{key} is not a number")))
-}
-
-fn event_time(e: &JournalEvent) -> Result<DateTime<FixedOffset>, CentralError> {
-    DateTime::parse_from_rfc3339(&e.at).map_err(|_| malformed(e, "its time is not a time"))
-}
-
-fn gather(events: &[JournalEvent]) -> Result<Rows, CentralError> {
-    let mut rows = Rows::default();
-    for e in events {
-        let json = || serde_json::from_str::<Value>(&e.payload).map_err(|_| malformed(e, "the payload is not JSON"));
-        match e.kind.as_str() {
-            "sale.committed" | "sale.refunded" | "sale.voided" => {
-                let sale: Sale = serde_json::from_str(&e.payload).map_err(|err| malformed(e, &err.to_string()))?;
-                rows.sales.push((sale, e.seq));
-            }
-            "donation.recorded" => {
-                let v = json()?;
-                let pieces = v["lines"]
-                    .as_array()
-                    .ok_or_else(|| malformed(e, "no lines"))?
-                    .iter()
-                    .map(|l| l["count"].as_i64().ok_or_else(|| malformed(e, "a line has no count")))
-                    .sum::<Result<i64, _>>()?;
-                rows.donations.push(DonationRow {
-                    uuid: text(&v, e, "uuid")?,
-                    business_date: date(&v, e, "business_date")?,
-                    channel: text(&v, e, "channel")?,
-                    donor: v["donor"]["uuid"].as_str().map(str::to_string),
-                    pieces,
-                    value: number(&v, e, "value")?,
-                });
-            }
-            "donation.value_changed" => {
-                let v = json()?;
-                rows.donation_values.push((text(&v, e, "donation")?, number(&v, e, "to")?));
-            }
-            "shift.started" => {
-                let v = json()?;
-                rows.shifts_started.push(ShiftRow {
-                    uuid: text(&v, e, "shift")?,
-                    staff_id: e.staff_id,
-                    started: event_time(e)?,
-                    ended: None,
-                    flagged: false,
-                });
-            }
-            "shift.recorded" => {
-                let v = json()?;
-                rows.shifts_started.push(ShiftRow {
-                    uuid: text(&v, e, "shift")?,
-                    staff_id: e.staff_id,
-                    started: time(&v, e, "started_at")?,
-                    ended: Some(time(&v, e, "ended_at")?),
-                    flagged: v["flagged"].as_bool().ok_or_else(|| malformed(e, "flagged is not true or false"))?,
-                });
-            }
-            "shift.ended" => rows.shifts_ended.push((text(&json()?, e, "shift")?, event_time(e)?, false)),
-            "shift.closed_by_store" => {
-                let v = json()?;
-                rows.shifts_ended.push((text(&v, e, "shift")?, time(&v, e, "ended_at")?, true));
-            }
-            "shift.edited" => {
-                let v = json()?;
-                let to = |i: usize| {
-                    v["to"][i]
-                        .as_str()
-                        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-                        .ok_or_else(|| malformed(e, "the new times are not times"))
-                };
-                rows.shifts_edited.push((text(&v, e, "shift")?, to(0)?, to(1)?));
-            }
-            "till.opened" => {
-                let v = json()?;
-                rows.tills_opened.push(TillRow {
-                    uuid: text(&v, e, "uuid")?,
-                    till: text(&v, e, "till")?,
-                    business_date: date(&v, e, "business_date")?,
-                    opened_at: time(&v, e, "opened_at")?,
-                    float: number(&v, e, "float")?,
-                });
-            }
-            "till.closed" => {
-                let v = json()?;
-                let session = &v["session"];
-                let closed = &session["closed"];
-                rows.tills_closed.push((
-                    text(session, e, "uuid")?,
-                    time(closed, e, "at")?,
-                    number(closed, e, "expected")?,
-                    number(closed, e, "counted")?,
-                ));
-            }
-            // Every other event is kept in the journal only.
-            _ => {}
-        }
-    }
-    Ok(rows)
-}
-
-/// The last of several changes to the same row in one batch (an `UPDATE … FROM unnest` with two
-/// rows for one target would apply either).
-fn last_per_key<T: Clone>(changes: &[T], key: impl Fn(&T) -> &str) -> Vec<T> {
-    let mut seen = std::collections::HashSet::new();
-    let mut kept: Vec<T> = changes.iter().rev().filter(|c| seen.insert(key(c).to_string())).cloned().collect();
-    kept.reverse();
-    kept
 }
 
 type Param<'a> = &'a (dyn ToSql + Sync);
