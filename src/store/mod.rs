@@ -34,6 +34,7 @@ mod staff;
 mod staff_roster;
 mod sync_state;
 mod till;
+mod volunteer_roster;
 mod volunteers;
 pub mod worker;
 
@@ -64,7 +65,8 @@ pub use staff::{Approval, BootClock, SignInError, boot_clock, hash_pin};
 pub use staff_roster::{NewStaff, StaffEntry, StaffError};
 pub use sync_state::SyncStatus;
 pub use till::{CashMove, Closed, Correction, SessionReport, TillError, TillSession};
-pub use volunteers::{NewVolunteer, PastShift, Shift, ShiftError, ShiftStarted, Volunteer};
+pub use volunteer_roster::{NewVolunteer, Volunteer};
+pub use volunteers::{PastShift, Shift, ShiftError, ShiftStarted};
 pub use worker::Worker;
 
 use crate::domain::{Rotation, StoreInfo};
