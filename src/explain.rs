@@ -300,6 +300,7 @@ pub fn sale_error(e: &crate::store::SaleError) -> String {
         SaleError::OnHold { code, hours } => t!("error-on-hold", code = code.clone(), hours = *hours),
         SaleError::CannotVoid(number) => t!("error-cannot-void", number = format!("{number:04}")),
         SaleError::NothingLeftToReturn => t!("error-nothing-to-return"),
+        SaleError::AlreadySold { code } => t!("error-sold-elsewhere", code = code.clone()),
         SaleError::CreditSpent { code, balance } => {
             t!("error-credit-spent", code = code.clone(), balance = balance.to_string())
         }

@@ -6,7 +6,7 @@ mod common;
 use chrono::Duration;
 use common::*;
 use nanum::domain::{Cart, ItemTag, Payment, Won};
-use nanum::store::{ChainError, NewSale, ScanError, SignInError, Store, StoreError};
+use nanum::store::{ChainError, NewSale, SaleError, ScanError, SignInError, Store, StoreError};
 
 #[test]
 fn a_new_store_is_wal_with_full_sync_and_foreign_keys() {
@@ -149,6 +149,37 @@ fn a_unique_item_sells_once() {
     assert!(matches!(t.store.price_scan(&other_store, today()), Err(ScanError::OtherStore { store: 2, .. })));
     let unknown = ItemTag::new(1, 78).unwrap().code();
     assert!(matches!(t.store.price_scan(&unknown, today()), Err(ScanError::UnknownItem { .. })));
+}
+
+#[test]
+fn a_unique_item_scanned_on_two_tills_at_once_sells_on_the_first_and_the_second_is_told_why() {
+    let mut t = demo_without_history();
+    let manager = staff(&t.store, "김민지");
+    let item = nanum::store::ItemSetup {
+        serial: 78,
+        description: "가죽 재킷".into(),
+        category: "002".into(),
+        price: Won::new(35_000),
+        condition: nanum::domain::Condition::Good,
+        intake_date: today(),
+    };
+    let code = t.store.add_items(&[item], Some(manager.id), at(9, 0)).unwrap().remove(0);
+    // The second till shares the store file and scans the jacket before the first one pays.
+    let mut second = Store::open(&t.path()).unwrap();
+    let mut cart = Cart::new();
+    cart.add(second.price_scan(&code, today()).unwrap().line).unwrap();
+    let payment = Payment::cash(cart.total(), Won::new(40_000)).unwrap();
+    cash_sale(&mut t.store, &[&code], 40_000, &manager, at(11, 0));
+    let refused = second.commit_sale(NewSale::new(&cart, &payment, &manager, at(11, 1))).unwrap_err();
+    assert!(matches!(&refused, SaleError::AlreadySold { code: c } if *c == code), "{refused:?}");
+    nanum::i18n::set_language(nanum::i18n::Lang::Ko);
+    assert_eq!(
+        nanum::explain::sale_error(&refused),
+        format!("이 상품은 방금 다른 계산대에서 팔렸어요 ({code}). 판매에서 빼 주세요.")
+    );
+    // Nothing of the refused sale was written: one sale today, the jacket in it once.
+    assert_eq!(t.store.sales_of(today()).unwrap().len(), 1);
+    assert!(second.sale(today(), 2).unwrap().is_none());
 }
 
 #[test]

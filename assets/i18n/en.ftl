@@ -439,6 +439,7 @@ error-more-than-left = That is more than the ₩{ $left } left to pay.
 error-no-balance = There is nothing left on this voucher.
 error-approval-number = A card approval number has 8 to 12 digits.
 error-on-hold = { $code } was priced less than { $hours } hours ago: staff and volunteers cannot buy it yet.
+error-sold-elsewhere = This item was just sold at another till ({ $code }). Please take it off the sale.
 error-cannot-void = Sale { $number } cannot be voided: only today's sales, before the till is closed.
 error-nothing-to-return = That is more than is left to return.
 error-till-open = This till is already open.

@@ -434,6 +434,7 @@ error-more-than-left = 남은 금액 { $left }원보다 많아요.
 error-no-balance = 이 적립금은 남은 금액이 없어요.
 error-approval-number = 카드 승인번호는 8~12자리 숫자예요.
 error-on-hold = { $code } 물건은 값을 매긴 지 { $hours }시간이 안 돼서 직원·활동천사는 아직 살 수 없어요.
+error-sold-elsewhere = 이 상품은 방금 다른 계산대에서 팔렸어요 ({ $code }). 판매에서 빼 주세요.
 error-cannot-void = 거래 { $number }{ JOSA($number, "은") } 취소할 수 없어요. 오늘, 계산대를 마감하기 전의 판매만 취소할 수 있어요.
 error-nothing-to-return = 반품할 수 있는 수량보다 많아요.
 error-till-open = 이 계산대는 이미 영업을 시작했어요.

@@ -55,6 +55,9 @@ pub enum SaleError {
     CreditSpent { code: String, balance: Won },
     #[error("more of this line is being returned than is left to return")]
     NothingLeftToReturn,
+    /// The unique item was sold (on another till, sharing the file) after it was scanned here.
+    #[error("item {code} was sold a moment ago on another till")]
+    AlreadySold { code: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -237,7 +240,7 @@ fn on_hold(tx: &Transaction<'_>, lines: &[Line], at: DateTime<FixedOffset>, hold
 
 /// Writes a document with its lines, VAT split and tenders, the stock and item-tag changes,
 /// and its journal event.
-pub(super) fn insert_doc(tx: &Transaction<'_>, doc: NewDoc<'_>) -> Result<Sale> {
+pub(super) fn insert_doc(tx: &Transaction<'_>, doc: NewDoc<'_>) -> Result<Sale, SaleError> {
     let NewDoc { kind, lines, payment, staff, approved_by, refers_to, customer, cash_receipt, session, till, at } = doc;
     let total: Won = lines.iter().map(Line::amount).sum();
     let business_date = at.date_naive();
@@ -346,14 +349,20 @@ pub(super) fn insert_doc(tx: &Transaction<'_>, doc: NewDoc<'_>) -> Result<Sale> 
 }
 
 /// The stock and item-tag changes a line makes: sold goods leave, returned goods come back.
-fn goods_moved(tx: &Transaction<'_>, line: &Line, sale_id: i64, original: Option<i64>) -> Result<()> {
+fn goods_moved(tx: &Transaction<'_>, line: &Line, sale_id: i64, original: Option<i64>) -> Result<(), SaleError> {
     match (line.kind, &line.code) {
         (LineKind::ItemTag, Some(code)) if line.quantity > 0 => {
             let marked = tx
                 .prepare_cached("UPDATE item_tags SET sold_in = ?1 WHERE code = ?2 AND sold_in IS NULL")?
                 .execute(params![sale_id, code])?;
             if marked != 1 {
-                return Err(StoreError::Invalid(format!("item {code} is unknown or already sold")));
+                let known: bool = tx
+                    .prepare_cached("SELECT count(*) > 0 FROM item_tags WHERE code = ?1")?
+                    .query_row([code], |r| r.get(0))?;
+                return Err(match known {
+                    true => SaleError::AlreadySold { code: code.clone() },
+                    false => StoreError::Invalid(format!("item {code} is unknown")).into(),
+                });
             }
         }
         (LineKind::ItemTag, Some(code)) => {

@@ -54,7 +54,11 @@ impl Checkout {
                 tracing::error!("sale not committed: {e}");
                 let focus = pay.focus();
                 self.mode = Mode::Pay(pay);
-                self.error(t!("error-sale-not-saved", reason = explain::sale_error(&e)));
+                self.error(match e {
+                    // Not a failure to save: the item is gone, and the sentence says what to do.
+                    SaleError::AlreadySold { .. } => explain::sale_error(&e),
+                    _ => t!("error-sale-not-saved", reason = explain::sale_error(&e)),
+                });
                 Action::Run(focus)
             }
         }
