@@ -184,6 +184,7 @@ pub fn sign_in_error(e: &SignInError, now: DateTime<FixedOffset>) -> String {
         SignInError::LockedOut { until } => t!("login-locked", time = duration(locked_for(*until, now))),
         SignInError::NotAManager => t!("error-not-a-manager"),
         SignInError::ApprovalTries => t!("error-approval-tries"),
+        SignInError::UnreadablePin(name) => t!("error-unreadable-pin", name = name.clone()),
         SignInError::Store(e) => store_error(e),
         SignInError::Unknown => t!("login-unknown"),
     }

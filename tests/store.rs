@@ -200,6 +200,27 @@ fn prices_follow_the_colour_rotation() {
 }
 
 #[test]
+fn a_pin_hash_that_cannot_be_read_is_said_plainly_and_never_locks_anyone_out() {
+    let mut t = minimal();
+    let cashier = staff(&t.store, "계산원");
+    let manager = staff(&t.store, "관리자");
+    let raw = rusqlite::Connection::open(t.path()).unwrap();
+    raw.execute("UPDATE staff SET pin_hash = 'not-a-hash' WHERE id = ?1", [cashier.id]).unwrap();
+    for _ in 0..7 {
+        let refused = t.store.sign_in(cashier.id, "2222", at(9, 0)).unwrap_err();
+        assert!(matches!(&refused, SignInError::UnreadablePin(name) if name == "계산원"), "{refused:?}");
+    }
+    nanum::i18n::set_language(nanum::i18n::Lang::Ko);
+    let said = nanum::explain::sign_in_error(&t.store.sign_in(cashier.id, "0000", at(9, 1)).unwrap_err(), at(9, 1));
+    assert_eq!(said, "계산원님의 PIN 기록을 읽을 수 없어요. 매니저가 직원 관리에서 PIN을 다시 정해 주세요.");
+    // Nothing was counted against them: a new PIN from a manager works at once.
+    assert_eq!(t.store.locked_until(cashier.id, at(9, 2)).unwrap(), None);
+    let pin = nanum::domain::Pin::typed("5678").unwrap();
+    t.store.reset_staff_pin(cashier.id, &pin, &manager, at(9, 2)).unwrap();
+    assert_eq!(t.store.sign_in(cashier.id, "5678", at(9, 3)).unwrap().id, cashier.id);
+}
+
+#[test]
 fn five_wrong_pins_lock_a_person_out_for_a_minute_even_across_a_restart() {
     let mut t = minimal();
     let uptime = boot_clock(&mut t.store);

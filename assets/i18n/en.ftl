@@ -450,6 +450,7 @@ error-business-number = That business number is not right. Please check it.
 value-document-kind = document kind
 value-customer = customer
 error-approval-tries = This manager's PIN was wrong too often at approvals today. The manager must type it in person.
+error-unreadable-pin = The PIN on record for { $name } cannot be read. A manager needs to set a new PIN in Staff.
 
 # Checkout: the till day (#9)
 checkout-discount = Discount (F4)

@@ -445,6 +445,7 @@ error-business-number = 사업자등록번호가 맞지 않아요. 다시 확인
 value-document-kind = 거래 종류
 value-customer = 손님 구분
 error-approval-tries = 이 매니저의 PIN이 오늘 승인 화면에서 여러 번 틀렸어요. 매니저가 직접 입력해 주세요.
+error-unreadable-pin = { $name }님의 PIN 기록을 읽을 수 없어요. 매니저가 직원 관리에서 PIN을 다시 정해 주세요.
 
 # Checkout: the till day (#9)
 checkout-discount = 할인 (F4)

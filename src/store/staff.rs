@@ -44,6 +44,10 @@ pub enum SignInError {
     /// so a cashier cannot lock a manager out twice in a day.
     #[error("too many wrong PINs at approvals today")]
     ApprovalTries,
+    /// The stored PIN hash is not one argon2 can read (a damaged or hand-edited row): no PIN
+    /// can be right, and it is not counted as a wrong one.
+    #[error("the stored PIN of {0} cannot be read")]
+    UnreadablePin(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -192,7 +196,14 @@ impl Store {
         if let Some(until) = state.lock.as_ref().and_then(|l| l.until(now, mark.as_ref())) {
             return Err(SignInError::LockedOut { until });
         }
-        let right = Argon2::default().verify_password(pin.as_bytes(), state.hash.as_str()).is_ok();
+        let right = match Argon2::default().verify_password(pin.as_bytes(), state.hash.as_str()) {
+            Ok(()) => true,
+            Err(argon2::password_hash::Error::PasswordInvalid) => false,
+            Err(e) => {
+                tracing::error!(staff = %member.name, "the stored PIN hash cannot be read: {e}");
+                return Err(SignInError::UnreadablePin(member.name));
+            }
+        };
         let outcome = self.write(|tx| record_attempt(tx, &member, right, now, mark.as_ref(), at_approval))?;
         outcome.map(|()| member)
     }
