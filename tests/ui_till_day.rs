@@ -305,6 +305,27 @@ fn round_up_cash_receipt_and_a_staff_purchase_of_goods_still_on_hold() {
 }
 
 #[test]
+fn a_last_close_that_cannot_be_read_is_said_on_the_till_screen_not_taken_as_an_empty_drawer() {
+    use nanum::domain::till::Count;
+    let common::TempStore { dir, mut store } = demo_without_history();
+    let manager = staff(&store, "김민지");
+    let till_id = nanum::config::Config::default().till.till();
+    let session = store.open_session(&till_id, &manager, Count::of(Won::new(100_000)), at(8, 0)).unwrap();
+    store.close_session(&session, &manager, Count::of(Won::new(100_000)), Won::new(50_000), true, at(8, 5)).unwrap();
+    // The closed session's kept cash is damaged by hand (the trigger that guards it dropped first).
+    let raw = rusqlite::Connection::open(dir.path().join("store.db")).unwrap();
+    raw.execute_batch("DROP TRIGGER closed_sessions_are_kept_update; UPDATE till_sessions SET kept = '오만원'")
+        .unwrap();
+    let problem = nanum::explain::store_error(&store.last_kept(&till_id).unwrap_err());
+    let mut till = Till::closed(store, dir, |_, _| {});
+    till.sign_in("이서준", "2222");
+    till.click("계산대 열기 (F6)");
+    assert!(till.sees("시재금 세기"), "{:?}", till.texts());
+    assert!(till.sees(&problem), "the reason is on screen: {:?}", till.texts());
+    assert!(till.sees("0원"), "the count starts empty: {:?}", till.texts());
+}
+
+#[test]
 fn nothing_is_sold_until_the_till_is_opened_with_a_counted_float() {
     let common::TempStore { dir, store } = demo_without_history();
     let mut till = Till::closed(store, dir, |_, _| {});

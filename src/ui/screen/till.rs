@@ -139,11 +139,19 @@ pub struct TillScreen {
     last_closed: Option<TillSession>,
 }
 
-/// The opening count, starting from what stayed in the drawer at the last close.
-fn opening(store: &Store, till: &TillId) -> Mode {
+/// The opening count, starting from what stayed in the drawer at the last close. When that
+/// cannot be read, the count starts empty and `notice` says why, rather than pretending the
+/// drawer was left empty.
+fn opening(store: &Store, till: &TillId, notice: &mut Option<(String, bool)>) -> Mode {
     match store.last_kept(till) {
         Ok(Some(kept)) => Mode::Opening { count: DrawerCount::from(Count::of(kept)), from_last: true },
-        Ok(None) | Err(_) => Mode::Opening { count: DrawerCount::default(), from_last: false },
+        Ok(None) => Mode::Opening { count: DrawerCount::default(), from_last: false },
+        Err(e) => {
+            tracing::warn!("the last close's kept cash cannot be read: {e}");
+            // A reason already given (the open that failed) stays; this one goes to the log.
+            notice.get_or_insert_with(|| (explain::store_error(&e), true));
+            Mode::Opening { count: DrawerCount::default(), from_last: false }
+        }
     }
 }
 
@@ -162,7 +170,7 @@ impl TillScreen {
                     (Mode::Open, None)
                 }
             },
-            None => (opening(store, till), None),
+            None => (opening(store, till, &mut notice), None),
         };
         let focus = if session.is_none() { operation::focus(count::input_id(0)) } else { Task::none() };
         let last_closed = store.last_closed(till).unwrap_or_else(|e| {
@@ -215,7 +223,7 @@ impl TillScreen {
                 }
                 Err(e) => {
                     self.notice = Some((explain::till_error(&e), true));
-                    self.mode = opening(ctx.store, ctx.till);
+                    self.mode = opening(ctx.store, ctx.till, &mut self.notice);
                     self.refresh_if_open(ctx);
                     Action::None
                 }
@@ -247,7 +255,11 @@ impl TillScreen {
                     Outcome::None => Action::None,
                     Outcome::Run(task) => Action::Run(task.map(Message::Approval)),
                     Outcome::Cancelled => {
-                        self.mode = if self.session.is_some() { Mode::Open } else { opening(ctx.store, ctx.till) };
+                        self.mode = if self.session.is_some() {
+                            Mode::Open
+                        } else {
+                            opening(ctx.store, ctx.till, &mut self.notice)
+                        };
                         Action::None
                     }
                     Outcome::Approved(manager) => {
@@ -352,8 +364,8 @@ impl TillScreen {
                     Action::None
                 }
                 Mode::Correct(_) => {
-                    self.mode = opening(ctx.store, ctx.till);
                     self.notice = None;
+                    self.mode = opening(ctx.store, ctx.till, &mut self.notice);
                     Action::None
                 }
                 Mode::Approving { .. } | Mode::Busy => Action::None,
