@@ -357,6 +357,9 @@ pub fn sale_problem(e: &crate::store::SaleProblem) -> String {
         }
         SaleProblem::Missing { seq, uuid } => t!("check-sale-missing", seq = *seq, uuid = uuid.clone()),
         SaleProblem::Unreadable { seq, .. } => t!("check-sale-unreadable", seq = *seq),
+        SaleProblem::BadDate { sale_no, stored } => {
+            t!("check-sale-bad-date", number = format!("{sale_no:04}"), stored = stored.clone())
+        }
     }
 }
 

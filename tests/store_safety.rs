@@ -266,6 +266,22 @@ fn check_names_a_missing_journal_event_and_a_sale_without_one() {
     let report = Store::open(&path).unwrap().check().unwrap();
     assert_eq!(report.chain, [nanum::store::ChainError::Gap { seq }]);
     assert_eq!(report.sales, [SaleProblem::NotJournaled { date: today(), sale_no: 1 }]);
+
+    // The same sale with a date that is not a date: said as stored, never taken as 1970-01-01.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER sales_are_kept_update; UPDATE sales SET business_date = '2026-13-45' WHERE sale_no = 1",
+    )
+    .unwrap();
+    drop(conn);
+    let report = Store::open(&path).unwrap().check().unwrap();
+    let bad = SaleProblem::BadDate { sale_no: 1, stored: "2026-13-45".into() };
+    assert_eq!(report.sales, std::slice::from_ref(&bad));
+    nanum::i18n::set_language(nanum::i18n::Lang::Ko);
+    assert_eq!(
+        nanum::explain::sale_problem(&bad),
+        "판매 #0001에 해당하는 기록이 없고, 저장된 날짜 '2026-13-45'도 읽을 수 없어요."
+    );
 }
 
 #[test]

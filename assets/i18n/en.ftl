@@ -396,6 +396,7 @@ check-chain-gap = Journal event { $seq } is missing.
 check-sales-ok = { $sales } sales: all match the journal
 check-sale-differs = Sale { $date } #{ $number }: its { $what } differ from the journal (event { $seq }).
 check-sale-unjournaled = Sale { $date } #{ $number } has no journal event.
+check-sale-bad-date = Sale #{ $number } has no journal event, and its stored date '{ $stored }' cannot be read.
 check-sale-missing = Sale { $uuid } in the journal (event { $seq }) is not in the database.
 check-sale-unreadable = The sale in journal event { $seq } cannot be read.
 check-part-lines = lines

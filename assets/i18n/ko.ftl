@@ -391,6 +391,7 @@ check-chain-gap = 기록(저널) { $seq }번이 없어요.
 check-sales-ok = 판매 { $sales }건: 모두 기록과 같아요
 check-sale-differs = 판매 { $date } #{ $number }의 { $what }{ JOSA($what, "이") } 기록(저널 { $seq }번)과 달라요.
 check-sale-unjournaled = 판매 { $date } #{ $number }에 해당하는 기록이 없어요.
+check-sale-bad-date = 판매 #{ $number }에 해당하는 기록이 없고, 저장된 날짜 '{ $stored }'도 읽을 수 없어요.
 check-sale-missing = 기록(저널 { $seq }번)에 있는 판매 { $uuid }{ JOSA($uuid, "이") } 데이터베이스에 없어요.
 check-sale-unreadable = 기록(저널 { $seq }번)의 판매를 읽을 수 없어요.
 check-part-lines = 상품 줄

@@ -44,6 +44,10 @@ pub enum SaleProblem {
     Missing { seq: i64, uuid: String },
     #[error("journal event {seq} cannot be read as a sale: {reason}")]
     Unreadable { seq: i64, reason: String },
+    /// A sale with no journal event whose stored business date is not a date (never shown as
+    /// some other day).
+    #[error("sale #{sale_no} has no journal event and its date '{stored}' cannot be read")]
+    BadDate { sale_no: u32, stored: String },
 }
 
 #[derive(Debug, Clone)]
@@ -172,8 +176,11 @@ fn check_sales(conn: &Connection) -> Result<(u64, Vec<SaleProblem>)> {
     let mut rows = all.query([])?;
     while let Some(row) = rows.next()? {
         if !journaled.contains(&row.get::<_, i64>(0)?) {
-            let date: String = row.get(1)?;
-            problems.push(SaleProblem::NotJournaled { date: date.parse().unwrap_or_default(), sale_no: row.get(2)? });
+            let (stored, sale_no): (String, u32) = (row.get(1)?, row.get(2)?);
+            problems.push(match stored.parse() {
+                Ok(date) => SaleProblem::NotJournaled { date, sale_no },
+                Err(_) => SaleProblem::BadDate { sale_no, stored },
+            });
         }
     }
     Ok((checked, problems))
