@@ -87,6 +87,7 @@ pub fn store_error(e: &StoreError) -> String {
         StoreError::Migration(_) => t!("error-db-migration"),
         StoreError::Sqlite(e) => t!("error-store", reason = sqlite_reason(e)),
         StoreError::WriterStopped => t!("error-writer-stopped"),
+        StoreError::JobCrashed => t!("error-job-crashed"),
         StoreError::Invalid(detail) => {
             tracing::error!("store: {detail}");
             t!("error-store-invalid")

@@ -384,3 +384,24 @@ fn opening_the_store_again_in_the_same_process_keeps_its_locks() {
     assert!(Store::open(&other).is_err());
     assert_eq!(locks_held_on(&t.path()), held);
 }
+
+/// A bug in one job on the till's writer (a panic) is told as that job's error, and the next
+/// sale commits as usual. It used to kill the writer thread: every later sale failed until the
+/// till was restarted.
+#[test]
+fn a_panic_in_one_writer_job_loses_that_job_only() {
+    let t = minimal();
+    let worker = nanum::store::Worker::start(t.store.reopen().unwrap()).unwrap();
+    let cashier = staff(&t.store, "계산원");
+    let code = tag(1, 3500, 0);
+    let (who, what) = (cashier.clone(), code.clone());
+    let failed = futures::executor::block_on(worker.call(move |store| -> Result<(), StoreError> {
+        cash_sale(store, &[&what], 5000, &who, at(10, 0));
+        panic!("a bug after the sale was saved")
+    }));
+    assert!(matches!(failed, Err(StoreError::JobCrashed)), "{failed:?}");
+    let sold =
+        futures::executor::block_on(worker.run(move |store| cash_sale(store, &[&code], 5000, &cashier, at(10, 5))));
+    assert_eq!(sold.unwrap().sale_no, 2, "the writer still commits");
+    assert_eq!(t.store.last_sale_no(today()).unwrap(), Some(2), "the sale before the panic is kept");
+}

@@ -230,3 +230,14 @@ fn the_login_screen_looks_the_same_at_both_till_sizes() {
     till.resize(SMALL);
     assert!(till.looks_like("pin-1024x768"), "the PIN screen changed");
 }
+
+/// A panic in work the screen hands to a thread of its own (joining head office, making the
+/// store, saving diagnostics) comes back as a sentence for the screen; it used to panic the
+/// screen's thread and close the till.
+#[test]
+fn a_panic_off_the_screens_thread_becomes_a_message() {
+    let out = futures::executor::block_on(nanum::ui::off_thread(|| -> Result<u32, String> { panic!("a bug") }));
+    assert_eq!(out, Err(nanum::t!("error-job-crashed")));
+    let fine = futures::executor::block_on(nanum::ui::off_thread(|| -> Result<u32, String> { Ok(7) }));
+    assert_eq!(fine, Ok(7));
+}

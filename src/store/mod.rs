@@ -105,11 +105,17 @@ pub enum StoreError {
     /// The till's writer thread is gone (it panicked); nothing more can be saved until restart.
     #[error("the store's writer has stopped")]
     WriterStopped,
+    /// One job on the writer hit a bug and was rolled back; the writer goes on.
+    #[error("that could not be finished because of an error in Nanum; nothing of it was saved")]
+    JobCrashed,
 }
 
 impl From<worker::Stopped> for StoreError {
-    fn from(_: worker::Stopped) -> StoreError {
-        StoreError::WriterStopped
+    fn from(stopped: worker::Stopped) -> StoreError {
+        match stopped {
+            worker::Stopped::Gone => StoreError::WriterStopped,
+            worker::Stopped::Crashed => StoreError::JobCrashed,
+        }
     }
 }
 

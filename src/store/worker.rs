@@ -23,10 +23,28 @@ impl std::fmt::Debug for Worker {
     }
 }
 
-/// The worker thread has stopped (it panicked); nothing more can be written through it.
+/// Why a job on the worker gave no answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("the store's writer has stopped")]
-pub struct Stopped;
+pub enum Stopped {
+    /// The worker thread is gone; nothing more can be written through it.
+    #[error("the store's writer has stopped")]
+    Gone,
+    /// This job panicked (a bug). Its transaction was rolled back as it unwound and the panic is
+    /// logged; the worker goes on with the next job.
+    #[error("a job on the store's writer failed")]
+    Crashed,
+}
+
+/// The words of a caught panic, for the log.
+pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "(no message)".to_string()
+    }
+}
 
 impl Worker {
     /// Starts the thread on `store` (a connection of its own, see [`Store::reopen`]).
@@ -51,12 +69,17 @@ impl Worker {
     ) -> impl Future<Output = std::result::Result<T, Stopped>> + Send + 'static {
         let (done, result) = oneshot::channel();
         let sent = self.jobs.send(Box::new(move |store: &mut Store| {
-            let _ = done.send(f(store));
+            // A bug in one job must not take every later sale with it.
+            let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(store))).map_err(|payload| {
+                tracing::error!("a job on the store's writer panicked: {}", panic_text(payload.as_ref()));
+                Stopped::Crashed
+            });
+            let _ = done.send(out);
         }));
         if sent.is_err() {
             tracing::error!("the store's writer has stopped");
         }
-        async move { result.await.map_err(|_| Stopped) }
+        async move { result.await.map_err(|_| Stopped::Gone)? }
     }
 
     /// [`Worker::run`] for work that can fail: a stopped worker is one more error.

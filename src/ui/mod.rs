@@ -44,14 +44,41 @@ pub fn settings() -> iced::Settings {
     }
 }
 
+/// A job on a thread of its own that panicked (a bug): logged, and told as a sentence, while the
+/// till goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Crashed;
+
+impl From<Crashed> for String {
+    fn from(_: Crashed) -> String {
+        crate::t!("error-job-crashed")
+    }
+}
+
 /// Runs `f` on a thread of its own and hands back its result: for work that may wait on the
-/// system (listing ports) and must not hold up the screen.
-pub fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> impl Future<Output = T> + Send {
+/// system (listing ports, the network) and must not hold up the screen. A panic in `f` comes
+/// back as its error, never as a panic on the screen's thread.
+pub fn off_thread<T, E>(f: impl FnOnce() -> Result<T, E> + Send + 'static) -> impl Future<Output = Result<T, E>> + Send
+where
+    T: Send + 'static,
+    E: From<Crashed> + Send + 'static,
+{
     let (done, result) = futures::channel::oneshot::channel();
     std::thread::spawn(move || {
-        let _ = done.send(f());
+        let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+            tracing::error!(
+                "a job off the screen's thread panicked: {}",
+                crate::store::worker::panic_text(payload.as_ref())
+            );
+        });
+        let _ = done.send(out);
     });
-    async move { result.await.expect("the thread sends its result") }
+    async move {
+        match result.await {
+            Ok(Ok(out)) => out,
+            Ok(Err(())) | Err(_) => Err(Crashed.into()),
+        }
+    }
 }
 
 /// Opens the till on `db`, or on the default store. When the file does not exist yet, the

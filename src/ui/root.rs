@@ -189,7 +189,7 @@ struct Joining {
     now: chrono::DateTime<chrono::FixedOffset>,
 }
 
-type Joined = Result<(Box<Config>, Option<crate::domain::StaffMember>), (String, bool)>;
+type Joined = Result<(Box<Config>, Option<crate::domain::StaffMember>), first_run::JoinProblem>;
 
 impl Joining {
     /// The store made from head office and head office remembered in the settings, or the
@@ -200,12 +200,12 @@ impl Joining {
         let first = self.manager.as_ref().map(|(name, pin)| (name.as_str(), pin));
         let joined = join(&client, &self.path, first, self.now).map_err(|e| {
             tracing::warn!("joining head office at {}: {e}", self.central);
-            (explain::join_error(&e), matches!(e, JoinError::NeedsManager { .. }))
+            first_run::JoinProblem(explain::join_error(&e), matches!(e, JoinError::NeedsManager { .. }))
         })?;
         drop(joined.store);
         if let Err(e) = self.config.remember_head_office(&self.paths, &self.central, &self.token) {
             crate::store::remove_files(&self.path);
-            return Err((explain::config_error(&e), false));
+            return Err(first_run::JoinProblem(explain::config_error(&e), false));
         }
         Ok((Box::new(self.config), joined.manager))
     }

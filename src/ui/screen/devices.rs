@@ -388,7 +388,9 @@ impl Devices {
 
 /// Looks for ports on a thread of its own: listing the system's devices can take a while.
 fn find_ports() -> Task<Message> {
-    Task::perform(crate::ui::off_thread(detect_ports), Message::PortsFound)
+    Task::perform(crate::ui::off_thread(|| Ok::<_, String>(detect_ports())), |found| {
+        Message::PortsFound(found.unwrap_or_default())
+    })
 }
 
 fn render_problem(e: &crate::hardware::escpos::RenderError) -> String {

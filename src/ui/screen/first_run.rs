@@ -110,6 +110,17 @@ impl Field {
 /// The form's scrollable, to keep the focused field in sight.
 const FORM: &str = "setup-form";
 
+/// Why joining failed, as the setup screen shows it: the sentence, and whether a first manager
+/// must be named.
+#[derive(Debug, Clone)]
+pub struct JoinProblem(pub String, pub bool);
+
+impl From<crate::ui::Crashed> for JoinProblem {
+    fn from(crashed: crate::ui::Crashed) -> JoinProblem {
+        JoinProblem(crashed.into(), false)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     NewStore,
@@ -125,7 +136,7 @@ pub enum Message {
     TokenFound(Result<(std::path::PathBuf, String), String>),
     /// Joined head office (the settings that now remember it, the first manager if one was
     /// made here), or why not (and whether a first manager is needed).
-    Joined(Result<(Box<crate::config::Config>, Option<StaffMember>), (String, bool)>),
+    Joined(Result<(Box<crate::config::Config>, Option<StaffMember>), JoinProblem>),
     /// The store was made: its first manager, or why not.
     Made(Result<StaffMember, String>),
     DemoMade(Result<(), String>),
@@ -280,7 +291,7 @@ impl FirstRun {
                 Action::None
             }
             Message::Joined(Ok((config, manager))) => Action::OpenJoined(config, manager),
-            Message::Joined(Err((problem, needs_manager))) => {
+            Message::Joined(Err(JoinProblem(problem, needs_manager))) => {
                 self.making = None;
                 self.problem = Some(problem);
                 if needs_manager && !self.join_needs_manager {
