@@ -95,13 +95,25 @@ fn a_walk_in_donation_with_a_rejection_prints_its_slip() {
 
     // Only a manager changes the value.
     till.click("기증 가치 바꾸기 (매니저)");
-    till.enter(intake::VALUE_INPUT, "");
-    assert!(till.sees_part("기증 가치"), "{:?}", till.texts());
+    // The field emptied with backspace is not a value of 0 to approve.
+    till.act(|ui| {
+        ui.click(iced_test::selector::id(intake::VALUE_INPUT)).unwrap();
+        let _ = ui.tap_key(iced::keyboard::key::Named::End);
+        for _ in 0..8 {
+            let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+        }
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(till.sees("바꿀 금액을 먼저 적어 주세요. 가치가 없으면 0을 적어요."), "{:?}", till.texts());
+    assert!(!till.sees_part("→ 0원"), "no manager is asked to approve 0: {:?}", till.texts());
+    till.enter(intake::VALUE_INPUT, "30000");
+    assert!(till.sees_part(&format!("기증 가치 {}원 → 30,000원", expected)), "{:?}", till.texts());
     till.click("김민지");
     till.enter(approval::PIN_INPUT, "1234");
     assert!(till.sees("기증을 받았어요"));
     let changed = till.journal("donation.value_changed");
     assert_eq!(changed.len(), 1, "the approved change is journaled with both names");
+    assert_eq!(changed[0]["to"].as_i64(), Some(30_000), "{changed:?}");
 }
 
 #[test]

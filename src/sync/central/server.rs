@@ -101,12 +101,16 @@ async fn upload(
         Err(e) => {
             if matches!(e, CentralError::Conflict(_) | CentralError::Altered(_) | CentralError::Gap(_)) {
                 tracing::warn!(store_id, ?first, ?last, error = %e, "journal batch refused");
-                let _ = client
+                // The refusal is already in the log above; a record that cannot be kept is too.
+                if let Err(record) = client
                     .execute(
                         "INSERT INTO refused_uploads (store_id, reason, first_seq, last_seq) VALUES ($1, $2, $3, $4)",
                         &[&store_id, &e.to_string(), &first, &last],
                     )
-                    .await;
+                    .await
+                {
+                    tracing::error!(store_id, ?first, ?last, error = %record, "the refused batch could not be recorded in refused_uploads");
+                }
             }
             Err(e)
         }

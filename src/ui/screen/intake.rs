@@ -448,7 +448,11 @@ impl Intake {
 
     fn confirm_value(&mut self, ctx: Context<'_>) -> Action {
         let Mode::Value(digits) = &self.mode else { return Action::None };
-        let value = Won::new(digits.parse().unwrap_or(0));
+        // An emptied field is not a value of 0: a manager would be asked to approve what nobody typed.
+        let Ok(value) = digits.parse::<i64>().map(Won::new) else {
+            self.error(t!("intake-value-empty"));
+            return Action::Run(operation::focus(VALUE_INPUT));
+        };
         let Some(donation) = self.taken.clone() else { return Action::None };
         let title = t!("intake-value-approval", from = donation.value.to_string(), to = value.to_string());
         let action = Approval::DonationValue { donation: donation.uuid.clone(), from: donation.value, amount: value };
