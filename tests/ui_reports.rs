@@ -100,3 +100,35 @@ fn a_manager_reads_the_day_in_tabs_that_agree_with_the_command_line() {
     assert!(lines.iter().any(|l| l.starts_with("기증 합계") && l.ends_with(&figures)), "{lines:?}");
     assert!(lines.iter().any(|l| l.contains("2026-11-01 ~ 2026-11-30")), "the days, whole: {lines:?}");
 }
+
+/// A report still being read (held up here, as a year's production report on an old till would
+/// be) does not hold up a sale: the sale commits and its receipt prints meanwhile. The report
+/// used to be read on the writer's thread, and the sale waited behind it.
+#[test]
+fn a_report_being_read_does_not_hold_up_a_sale() {
+    use nanum::ui::screen::checkout;
+    let mut till = Till::new(|_, _| {});
+    till.sign_in("김민지", "1234");
+    let (release, gate) = std::sync::mpsc::channel::<()>();
+    let _held = till.app.reader().run(move |_| {
+        let _ = gate.recv();
+    });
+    // The report's read is asked for now and waits behind the held one; its Task is kept aside.
+    let report = till.app.update(Message::OpenReports);
+    assert!(till.sees("불러오고 있어요…"), "{:?}", till.texts());
+    till.send(Message::CloseMenu);
+    till.enter(checkout::SCAN_INPUT, &common::tag(1, 9500, 0));
+    till.send(Message::Hotkey(nanum::ui::app::Hotkey::Cash));
+    till.enter(checkout::ENTRY_INPUT, "10000");
+    let sale =
+        till.app.store().sale(common::today(), 1).unwrap().expect("the sale committed while the report was read");
+    assert_eq!(sale.total.get(), 9500);
+    let lines =
+        nanum::hardware::decode::text_lines(&nanum::hardware::decode::decode(&till.wait_for_printer()).unwrap());
+    assert_eq!(nanum::hardware::decode::row_value(&lines, "거스름돈").as_deref(), Some("500"), "{lines:?}");
+    release.send(()).unwrap();
+    till.run(report);
+    // Read again now, the day has the sale in it.
+    till.send(Message::OpenReports);
+    assert!(till.sees("9,500원"), "{:?}", till.texts());
+}

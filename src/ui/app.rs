@@ -115,6 +115,9 @@ pub struct App {
     store: Store,
     /// Everything that writes, off the UI thread.
     worker: Worker,
+    /// Long reads (reports, the sync status) on a connection and thread of their own: a
+    /// year's report never holds up the next sale's commit behind it.
+    reader: Worker,
     paths: Paths,
     config: Config,
     till: TillId,
@@ -143,6 +146,7 @@ impl App {
         let now = clock();
         let till = config.till.till();
         let worker = Worker::start(store.reopen()?)?;
+        let reader = Worker::start(store.reopen()?)?;
         let log = StorePaperLog::new(store.reopen()?, till.clone());
         let queue = PrintQueue::start(config.printer.spec(&paths), Some(Box::new(log)), kept_papers(&store, &till)?);
         let burst = Burst::new(config.scanner.wedge_gap_ms, config.scanner.wedge_min_len);
@@ -151,6 +155,7 @@ impl App {
         let app = App {
             store,
             worker,
+            reader,
             paths,
             config,
             till,
@@ -177,6 +182,11 @@ impl App {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The thread reports are read on (a test holds it up to show a sale does not wait).
+    pub fn reader(&self) -> &Worker {
+        &self.reader
     }
 
     pub fn queue(&self) -> &PrintQueue {
@@ -307,7 +317,7 @@ impl App {
             }
             Message::Reports(message) => {
                 let Screen::Reports(screen) = &mut self.screen else { return Task::none() };
-                let action = screen.update(message, &self.worker, self.now.naive_local());
+                let action = screen.update(message, &self.reader, self.now.naive_local());
                 self.act(action, Message::Reports, App::open_menu)
             }
             Message::OpenReports => {
@@ -315,7 +325,7 @@ impl App {
                     return Task::none();
                 }
                 let folder = self.paths.data_dir.join("reports");
-                let (screen, task) = reports::Reports::new(&self.worker, self.now.naive_local(), folder);
+                let (screen, task) = reports::Reports::new(&self.reader, self.now.naive_local(), folder);
                 self.screen = Screen::Reports(screen);
                 task.map(Message::Reports)
             }

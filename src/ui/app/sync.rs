@@ -54,7 +54,7 @@ impl App {
     }
 
     fn read_sync_status(&self) -> Task<Message> {
-        let read = self.worker.run(|store| store.sync_status().map_err(|e| explain::store_error(&e)));
+        let read = self.reader.run(|store| store.sync_status().map_err(|e| explain::store_error(&e)));
         Task::perform(read, |r| Message::Sync(SyncMessage::Status(r.unwrap_or_else(|e| Err(e.to_string())))))
     }
 

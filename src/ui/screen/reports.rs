@@ -1,7 +1,8 @@
 //! The manager's reports: a day, a week or a month, in tabs for sales (with a bar chart by
 //! hour), the till, donations, production and sell-through (a bar chart by category),
 //! volunteer hours and impact. Each tab is the same report `nanum report …` prints, read on the
-//! worker so the till never waits; it saves as CSV (the command's CSV, with a byte-order mark
+//! till's reader (a thread and connection apart from the writer), so neither the screen nor the
+//! next sale's commit waits for it; it saves as CSV (the command's CSV, with a byte-order mark
 //! for Excel) and prints as a short summary on the receipt printer.
 
 mod figures;
