@@ -85,3 +85,47 @@ fn an_unreachable_head_office_is_said_plainly_and_nothing_is_lost() {
     assert!(unsynced(&till) > before);
     assert!(till.sees_part("동기화한 적 없음"));
 }
+
+/// Head office changes the markdowns while the till stays open all day: once a sync brings
+/// them, the next scan is charged the new price, with no restart. The till used to keep
+/// charging the old markdowns until it was restarted.
+#[test]
+fn new_markdowns_from_head_office_are_charged_from_the_next_scan() {
+    use nanum::ui::screen::checkout;
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let TempStore { dir, store } = demo_without_history();
+    let token = add_store(&db_url, store.info().code, &store.info().name);
+    std::fs::write(dir.path().join("sync-token"), token).unwrap();
+    let url = central.url();
+    let mut till = Till::on(store, dir, |config, _| config.sync.central = url.clone());
+    till.sign_in("김민지", "1234");
+    let sell = |till: &mut Till, code: &str| {
+        till.enter(checkout::SCAN_INPUT, code);
+        let price = till.app.checkout().unwrap().cart().lines()[0].unit_price;
+        till.send(Message::Hotkey(nanum::ui::app::Hotkey::Cash));
+        till.enter(checkout::ENTRY_INPUT, "50000");
+        price
+    };
+    // A 10,000 won tag priced two weeks ago, at today's markdowns.
+    let code = tag(1, 10_000, 2);
+    let before = sell(&mut till, &code);
+    assert_ne!(before.get(), 2_000);
+    till.send(Message::Checkout(checkout::Message::NewSale));
+
+    let csv = till.dir.path().join("markdowns.csv");
+    std::fs::write(&csv, "from_week,percent_off,pull\n0,0,false\n2,80,false\n").unwrap();
+    let imported = central_cli(&db_url, &["import", "markdowns", csv.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    till.send(Message::OpenMenu);
+    till.click("본부와 동기화");
+    assert!(till.sees_part("동기화했어요"), "{:?}", till.texts());
+    till.send(Message::CloseMenu);
+
+    let after = sell(&mut till, &code);
+    assert_eq!(after.get(), 2_000, "80% off from the second week, as head office set");
+    let store = till.app.store();
+    assert_eq!(store.sale(today(), 1).unwrap().expect("the first sale").total, before);
+    assert_eq!(store.sale(today(), 2).unwrap().expect("the sale after the sync").total.get(), 2_000);
+}

@@ -33,6 +33,30 @@ pub(super) fn store_info(conn: &Connection) -> Result<Option<StoreInfo>> {
         .optional()?)
 }
 
+/// How many times the reference data has changed (migration 0009's triggers count every change,
+/// whoever made it).
+pub(super) fn reference_changes(conn: &Connection) -> Result<i64> {
+    Ok(conn.prepare_cached("SELECT version FROM reference_changes WHERE id = 1")?.query_row([], |r| r.get(0))?)
+}
+
+impl Store {
+    /// Reads again what this connection keeps in memory (the store's details, the colour
+    /// calendar and its markdowns) if the reference data changed since it last looked, on any
+    /// connection: a sync, another till, a manager's screen. One row read, so the till asks on
+    /// each scan and every second. True when something was read again, so a screen holding
+    /// categories or a policy reads those again too.
+    pub fn refresh(&mut self) -> Result<bool> {
+        let now = reference_changes(&self.conn)?;
+        if now == self.reference_seen {
+            return Ok(false);
+        }
+        self.info = store_info(&self.conn)?.ok_or_else(|| StoreError::NotAStore { path: self.path.clone() })?;
+        self.rotation = rotation(&self.conn)?;
+        self.reference_seen = now;
+        Ok(true)
+    }
+}
+
 pub(super) fn rotation(conn: &Connection) -> Result<Rotation> {
     let colours = conn
         .prepare("SELECT key, name_ko, name_en, rgb FROM tag_colours ORDER BY position")?

@@ -145,6 +145,8 @@ pub struct Store {
     path: PathBuf,
     info: StoreInfo,
     rotation: Rotation,
+    /// The reference data's change count when `info` and `rotation` were read.
+    reference_seen: i64,
     boot_clock: BootClock,
 }
 
@@ -174,9 +176,18 @@ impl Store {
     }
 
     fn from_connection(conn: Connection, held: open::Held, path: &Path) -> Result<Store> {
+        let reference_seen = catalog::reference_changes(&conn)?;
         let info = catalog::store_info(&conn)?.ok_or_else(|| StoreError::NotAStore { path: path.to_path_buf() })?;
         let rotation = catalog::rotation(&conn)?;
-        Ok(Store { conn, _held: held, path: path.to_path_buf(), info, rotation, boot_clock: boot_clock() })
+        Ok(Store {
+            conn,
+            _held: held,
+            path: path.to_path_buf(),
+            info,
+            rotation,
+            reference_seen,
+            boot_clock: boot_clock(),
+        })
     }
 
     /// Another connection to the same file (for a thread of its own).

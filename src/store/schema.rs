@@ -23,6 +23,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0006_sales_by_day.sql")),
     M::up(include_str!("../../migrations/0007_sync.sql")),
     M::up(include_str!("../../migrations/0008_store_identity.sql")),
+    M::up(include_str!("../../migrations/0009_reference_changes.sql")),
 ];
 
 /// The schema version this build writes.

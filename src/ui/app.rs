@@ -175,6 +175,26 @@ impl App {
         Ok((app, measure_window(Message::Monitor, Message::Resized)))
     }
 
+    /// Head office's new markdowns, categories, staff or settings (brought by a sync, or changed
+    /// at another till) are used from the next scan on, without a restart.
+    fn see_reference_changes(&mut self) {
+        match self.store.refresh() {
+            Ok(false) => {}
+            Ok(true) => {
+                tracing::info!("the reference data changed: read again");
+                let today = self.now.date_naive();
+                match &mut self.screen {
+                    Screen::Checkout(checkout) => checkout.reference_changed(&self.store, today),
+                    Screen::Login(login) => login.reload(&self.store, self.now),
+                    // The other screens read the store when they open.
+                    _ => {}
+                }
+            }
+            // Selling goes on with what was read before; the next look tries again.
+            Err(e) => tracing::warn!("cannot read whether the reference data changed: {e}"),
+        }
+    }
+
     pub fn with_notice(mut self, notice: Option<String>) -> App {
         self.notice = notice;
         self
@@ -247,6 +267,9 @@ impl App {
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
         self.now = (self.clock)();
+        if matches!(message, Message::Tick | Message::Checkout(_) | Message::Login(_)) {
+            self.see_reference_changes();
+        }
         match message {
             Message::Tick => {
                 match &mut self.screen {

@@ -257,6 +257,24 @@ fn show_last_line() -> Task<Message> {
     Task::batch([operation::focus(SCAN_INPUT), operation::snap_to_end(LINES)])
 }
 
+/// The category keys and the rules a sale is checked by; a store that cannot be read gives no
+/// keys and the strictest rules, and says why in `notice`.
+fn read_reference(store: &Store, notice: &mut Option<Notice>) -> (Vec<Category>, Policy) {
+    let mut problem = |e: &StoreError| *notice = Some(Notice { text: explain::store_error(e), is_error: true });
+    let keys = store
+        .categories()
+        .map(|all| all.into_iter().filter(|c| c.key_position.is_some()).collect())
+        .unwrap_or_else(|e| {
+            problem(&e);
+            Vec::new()
+        });
+    let policy = store.policy().unwrap_or_else(|e| {
+        problem(&e);
+        Policy { discount_limit_percent: rust_decimal::Decimal::ZERO, hold: chrono::Duration::hours(24) }
+    });
+    (keys, policy)
+}
+
 impl Checkout {
     pub fn new(
         store: &Store,
@@ -267,21 +285,11 @@ impl Checkout {
         columns: usize,
     ) -> Checkout {
         let mut notice = None;
+        let (keys, policy) = read_reference(store, &mut notice);
         let mut problem = |e: &StoreError| notice = Some(Notice { text: explain::store_error(e), is_error: true });
-        let keys = store
-            .categories()
-            .map(|all| all.into_iter().filter(|c| c.key_position.is_some()).collect())
-            .unwrap_or_else(|e| {
-                problem(&e);
-                Vec::new()
-            });
         let session = store.current_session(till).unwrap_or_else(|e| {
             problem(&e);
             None
-        });
-        let policy = store.policy().unwrap_or_else(|e| {
-            problem(&e);
-            Policy { discount_limit_percent: rust_decimal::Decimal::ZERO, hold: chrono::Duration::hours(24) }
         });
         let mode = match store.open_cart(till) {
             Ok(Some(left)) => Mode::Left(left),
@@ -309,6 +317,19 @@ impl Checkout {
             columns,
             held: Vec::new(),
             colours: crate::ui::colours::chips(store.rotation(), today),
+        }
+    }
+
+    /// The reference data changed under the till (a sync, a manager at another till): the
+    /// category keys, the discount and hold rules and the colour chips are read again. The cart
+    /// keeps the prices it was rung up at; the next scan is priced by the new markdowns.
+    pub fn reference_changed(&mut self, store: &Store, today: NaiveDate) {
+        let mut notice = None;
+        (self.keys, self.policy) = read_reference(store, &mut notice);
+        self.key_page = 0;
+        self.colours = crate::ui::colours::chips(store.rotation(), today);
+        if notice.is_some() {
+            self.notice = notice;
         }
     }
 

@@ -104,8 +104,8 @@ impl Login {
         login
     }
 
-    /// The lists again from the store (after a shift starts or ends).
-    fn reload(&mut self, store: &Store, now: DateTime<FixedOffset>) {
+    /// The lists again from the store (after a shift starts or ends, or the roster changed).
+    pub fn reload(&mut self, store: &Store, now: DateTime<FixedOffset>) {
         let lists = (|| {
             let closing = store.closing_time()?;
             // A shift left open past closing time is over, whatever the file says yet.
