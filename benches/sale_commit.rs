@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{FixedOffset, TimeZone};
 use criterion::Criterion;
+use nanum::domain::till::Count;
 use nanum::domain::{Cart, IsoWeek, Payment, PriceTag, Won};
 use nanum::store::{NewSale, Store, StoreSetup, TillId};
 
@@ -37,13 +38,16 @@ fn main() {
     let bare_time = Cell::new((Duration::ZERO, 0u64));
     let mut group = c.benchmark_group("commit");
     let till = TillId("1".into());
+    let session = store.open_session(&till, &cashier, Count::of(Won::ZERO), at).expect("till opened");
     group.bench_function("five-line cash sale with journal", |b| {
         b.iter_custom(|iters| {
             let mut took = Duration::ZERO;
             for _ in 0..iters {
                 store.save_cart(&till, &cashier, &cart, at).expect("cart saved");
                 let start = Instant::now();
-                store.commit_sale(NewSale::new(&cart, &payment, &cashier, at).at_till(&till, None)).expect("commit");
+                store
+                    .commit_sale(NewSale::new(&cart, &payment, &cashier, &session, at).at_till(&till))
+                    .expect("commit");
                 took += start.elapsed();
             }
             let (total, n) = sale_time.get();

@@ -88,6 +88,7 @@ pub fn store_error(e: &StoreError) -> String {
         StoreError::Sqlite(e) => t!("error-store", reason = sqlite_reason(e)),
         StoreError::WriterStopped => t!("error-writer-stopped"),
         StoreError::JobCrashed => t!("error-job-crashed"),
+        StoreError::TillNotOpen { till } => t!("error-session-not-open", till = till.clone()),
         StoreError::Invalid(detail) => {
             tracing::error!("store: {detail}");
             t!("error-store-invalid")

@@ -46,7 +46,8 @@ fn a_korean_receipt_over_a_serial_port_reads_back_exactly() {
         cart.add(t.store.price_scan(&code, today()).unwrap().line).unwrap();
     }
     let cash = Payment::cash(cart.total(), Won::new(20_000)).unwrap();
-    let sale = t.store.commit_sale(NewSale::new(&cart, &cash, &cashier, at(15, 0))).unwrap();
+    let session = common::open_till(&mut t.store, &cashier, at(15, 0));
+    let sale = t.store.commit_sale(NewSale::new(&cart, &cash, &cashier, &session, at(15, 0))).unwrap();
     let status = transport::print(&serial(&link), &receipt_bytes(&t, &sale, false)).unwrap();
     assert_eq!(status.map(|s| s.ready()), Some(true), "the printer answered DLE EOT");
 
@@ -76,7 +77,8 @@ fn a_korean_receipt_over_a_serial_port_reads_back_exactly() {
     let mut cart = Cart::new();
     cart.add(t.store.price_scan(&tag(1, 3500, 0), today()).unwrap().line).unwrap();
     let card = Payment::card(cart.total()).unwrap();
-    let card_sale = t.store.commit_sale(NewSale::new(&cart, &card, &cashier, at(15, 5))).unwrap();
+    let session = common::open_till(&mut t.store, &cashier, at(15, 5));
+    let card_sale = t.store.commit_sale(NewSale::new(&cart, &card, &cashier, &session, at(15, 5))).unwrap();
     transport::print(&serial(&link), &receipt_bytes(&t, &card_sale, false)).unwrap();
     let start = Instant::now();
     let card_events = loop {

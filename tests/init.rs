@@ -96,7 +96,8 @@ fn a_real_store_starts_with_the_built_in_reference_and_no_history() {
     let mut cart = Cart::new();
     cart.add(sweater).unwrap();
     let payment = Payment::cash(cart.total(), Won::new(10_000)).unwrap();
-    let sale = store.commit_sale(NewSale::new(&cart, &payment, &manager, common::at(10, 0))).unwrap();
+    let session = common::open_till(&mut store, &manager, common::at(10, 0));
+    let sale = store.commit_sale(NewSale::new(&cart, &payment, &manager, &session, common::at(10, 0))).unwrap();
     let doc = sale_receipt(store.info(), &sale, ReceiptOptions::default());
     let bytes = render(&doc, &PrinterProfile::default()).unwrap().bytes;
     let lines: Vec<String> = text_lines(&decode(&bytes).unwrap()).iter().map(|l| l.trim().to_string()).collect();

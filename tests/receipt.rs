@@ -30,7 +30,8 @@ fn a_cash_receipt_reads_right_in_korean() {
     let books = t.store.category("007").unwrap().unwrap();
     cart.add(nanum::store::category_line(&books, Won::new(1500))).unwrap();
     let payment = Payment::cash(cart.total(), Won::new(10_000)).unwrap();
-    let sale = t.store.commit_sale(NewSale::new(&cart, &payment, &cashier, at(14, 3))).unwrap();
+    let session = common::open_till(&mut t.store, &cashier, at(14, 3));
+    let sale = t.store.commit_sale(NewSale::new(&cart, &payment, &cashier, &session, at(14, 3))).unwrap();
 
     let events = receipt(&t, &sale, ReceiptOptions::default(), 42);
     let lines = text_lines(&events);
@@ -80,7 +81,8 @@ fn a_card_receipt_never_opens_the_drawer_and_a_reprint_is_marked() {
     cart.add(t.store.price_scan(&nanum::demo::demo_ean(0), today()).unwrap().line).unwrap();
     cart.add(t.store.price_scan(&nanum::demo::demo_ean(0), today()).unwrap().line).unwrap();
     let payment = Payment::card(cart.total()).unwrap();
-    let sale = t.store.commit_sale(NewSale::new(&cart, &payment, &manager, at(15, 0))).unwrap();
+    let session = common::open_till(&mut t.store, &manager, at(15, 0));
+    let sale = t.store.commit_sale(NewSale::new(&cart, &payment, &manager, &session, at(15, 0))).unwrap();
 
     let events = receipt(&t, &sale, ReceiptOptions::default(), 42);
     let lines = text_lines(&events);

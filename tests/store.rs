@@ -170,7 +170,8 @@ fn a_unique_item_scanned_on_two_tills_at_once_sells_on_the_first_and_the_second_
     cart.add(second.price_scan(&code, today()).unwrap().line).unwrap();
     let payment = Payment::cash(cart.total(), Won::new(40_000)).unwrap();
     cash_sale(&mut t.store, &[&code], 40_000, &manager, at(11, 0));
-    let refused = second.commit_sale(NewSale::new(&cart, &payment, &manager, at(11, 1))).unwrap_err();
+    let session = common::open_till(&mut second, &manager, at(11, 1));
+    let refused = second.commit_sale(NewSale::new(&cart, &payment, &manager, &session, at(11, 1))).unwrap_err();
     assert!(matches!(&refused, SaleError::AlreadySold { code: c } if *c == code), "{refused:?}");
     nanum::i18n::set_language(nanum::i18n::Lang::Ko);
     assert_eq!(
@@ -270,7 +271,8 @@ fn a_full_disk_saves_nothing_and_keeps_every_earlier_sale() {
         cart.add(t.store.price_scan(&clothes, today()).unwrap().line).unwrap();
     }
     let payment = Payment::card(cart.total()).unwrap();
-    let err = t.store.commit_sale(NewSale::new(&cart, &payment, &cashier, at(10, 5))).unwrap_err();
+    let session = common::open_till(&mut t.store, &cashier, at(10, 5));
+    let err = t.store.commit_sale(NewSale::new(&cart, &payment, &cashier, &session, at(10, 5))).unwrap_err();
     assert!(matches!(err, nanum::store::SaleError::Store(StoreError::DiskFull)), "{err:?}");
     assert_eq!(cart.lines().len(), 300, "the cart is still there to try again");
 
@@ -304,5 +306,65 @@ fn a_closed_till_is_corrected_by_a_record_of_its_own_never_by_changing_it() {
     let db = t.store.reader();
     assert!(db.execute("UPDATE till_corrections SET amount = 2000", []).is_err(), "corrections are kept");
     assert!(db.execute("UPDATE till_sessions SET counted = 50000", []).is_err(), "a closed session is kept");
-    assert_eq!(t.store.last_closed(&till).unwrap().map(|s| s.id), Some(session.id));
+    assert_eq!(t.store.last_closed(&till).unwrap().map(|s| s.id()), Some(session.id()));
+}
+
+/// Every document goes through a till session that is open when it is written, or it would be
+/// missing from the X and Z reports. The store refuses a sale, a refund, a void, a cash move and
+/// a voucher for a session closed meanwhile (here by a second till on the same file), and the
+/// schema refuses a sale row with no session from any other writer. A sale used to be committed
+/// with no session at all, and was in no till's report.
+#[test]
+fn a_document_for_a_till_that_is_not_open_is_refused_by_the_store() {
+    use nanum::domain::till::{Count, MoveKind};
+    use nanum::store::{NewRefund, RefundTo, Returned, TillId};
+    let mut t = demo_without_history();
+    let till = TillId("1".into());
+    let manager = staff(&t.store, "김민지");
+    let cashier = staff(&t.store, "이서준");
+    let session = t.store.open_session(&till, &manager, Count::of(Won::new(50_000)), at(9, 0)).unwrap();
+    let sold = cash_sale(&mut t.store, &[&tag(1, 5000, 0)], 5000, &cashier, at(10, 0));
+    // The evening close, on the other till's connection; this one still holds the session.
+    let mut other = Store::open(&t.path()).unwrap();
+    other.close_session(&session, &manager, Count::of(Won::new(55_000)), Won::ZERO, true, at(20, 0)).unwrap();
+
+    let mut cart = Cart::new();
+    cart.add(t.store.price_scan(&tag(1, 3000, 0), today()).unwrap().line).unwrap();
+    let payment = Payment::cash(cart.total(), Won::new(3000)).unwrap();
+    let refused = t.store.commit_sale(NewSale::new(&cart, &payment, &cashier, &session, at(20, 5)).at_till(&till));
+    assert!(
+        matches!(refused, Err(SaleError::Store(StoreError::TillNotOpen { ref till })) if till == "1"),
+        "{refused:?}"
+    );
+    let refund = t.store.refund(NewRefund {
+        returned: Returned::Lines { sale: sold.id, lines: vec![(0, 1)] },
+        to: RefundTo::Cash,
+        staff: &cashier,
+        approved_by: &manager,
+        session: &session,
+        till: Some(&till),
+        at: at(20, 6),
+    });
+    assert!(matches!(refund, Err(SaleError::Store(StoreError::TillNotOpen { .. }))), "{refund:?}");
+    let void = t.store.void(sold.id, &cashier, &manager, &session, Some(&till), at(20, 7));
+    assert!(
+        matches!(void, Err(SaleError::Store(StoreError::TillNotOpen { .. }) | SaleError::CannotVoid(_))),
+        "{void:?}"
+    );
+    let moved = t.store.cash_move(&session, MoveKind::In, Won::new(1000), "잔돈", &cashier, None, at(20, 8));
+    assert!(matches!(moved, Err(StoreError::TillNotOpen { .. })), "{moved:?}");
+    let voucher = t.store.issue_credit(&session, Won::new(1000), "사과", &cashier, &manager, at(20, 9));
+    assert!(matches!(voucher, Err(StoreError::TillNotOpen { .. })), "{voucher:?}");
+    assert_eq!(t.store.last_sale_no(today()).unwrap(), Some(1), "only the sale made while the till was open");
+    assert!(t.store.check().unwrap().is_ok());
+
+    // A script writing a sale with no session is refused by the file itself.
+    let db = rusqlite::Connection::open(t.path()).unwrap();
+    let bare = db.execute(
+        "INSERT INTO sales (uuid, kind, business_date, sale_no, sold_at, staff_id, total)
+         SELECT 'x', 'sale', business_date, 99, sold_at, staff_id, total FROM sales LIMIT 1",
+        [],
+    );
+    let message = bare.unwrap_err().to_string();
+    assert!(message.contains("a document needs an open till session"), "{message}");
 }

@@ -30,12 +30,13 @@ fn fingerprint(dir: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn two_writers_at_once_lose_nothing_and_a_report_meanwhile_adds_up() {
-    let t = minimal();
+    let mut t = minimal();
     let path = t.path();
     let cashier = staff(&t.store, "계산원");
+    let session = open_till(&mut t.store, &cashier, at(9, 0));
     let done = Arc::new(AtomicBool::new(false));
     let writer = |n: usize, card: bool| {
-        let (path, cashier) = (path.clone(), cashier.clone());
+        let (path, cashier, session) = (path.clone(), cashier.clone(), session.clone());
         std::thread::spawn(move || {
             let mut store = Store::open(&path).unwrap();
             for i in 0..n {
@@ -46,7 +47,7 @@ fn two_writers_at_once_lose_nothing_and_a_report_meanwhile_adds_up() {
                 let payment =
                     if card { Payment::card(cart.total()) } else { Payment::cash(cart.total(), Won::new(50_000)) }
                         .unwrap();
-                let sale = NewSale::new(&cart, &payment, &cashier, at(12, 0));
+                let sale = NewSale::new(&cart, &payment, &cashier, &session, at(12, 0));
                 store.commit_sale(sale).expect("no sale fails because of the other writer");
             }
         })

@@ -93,7 +93,7 @@ fn run(day: &mut Day, steps: &[Step]) {
                     tendering.card(cart.total(), None).unwrap();
                 }
                 let payment: Payment = tendering.finish().unwrap();
-                let sale = NewSale::new(&cart, &payment, &cashier, when).at_till(&day.till, Some(&day.session));
+                let sale = NewSale::new(&cart, &payment, &cashier, &day.session, when).at_till(&day.till);
                 day.sales.push(store.commit_sale(sale).unwrap());
             }
             Step::Refund { which, to } if !day.sales.is_empty() => {
@@ -104,7 +104,7 @@ fn run(day: &mut Day, steps: &[Step]) {
                     to,
                     staff: &cashier,
                     approved_by: &manager,
-                    session: Some(&day.session),
+                    session: &day.session,
                     till: Some(&day.till),
                     at: when,
                 });
@@ -116,7 +116,7 @@ fn run(day: &mut Day, steps: &[Step]) {
             }
             Step::Void { which } if !day.sales.is_empty() => {
                 let sale = &day.sales[which % day.sales.len()];
-                match store.void(sale.id, &cashier, &manager, Some(&day.session), Some(&day.till), when) {
+                match store.void(sale.id, &cashier, &manager, &day.session, Some(&day.till), when) {
                     Ok(void) => day.refunds.push(void),
                     Err(SaleError::CannotVoid(_)) => {}
                     Err(e) => panic!("{e}"),
@@ -177,7 +177,7 @@ proptest! {
         let mut day = open_day();
         run(&mut day, &steps);
         let store = &mut day.store.store;
-        let report = store.session_report(day.session.id).unwrap();
+        let report = store.session_report(day.session.id()).unwrap();
         let from_journal = cash_from_journal(store, &day.session);
         prop_assert_eq!(report.cash.expected().get(), from_journal);
         // The figures add up the way design.md says, from the documents themselves.
@@ -237,7 +237,8 @@ proptest! {
             }
         }
         let payment = Payment::card(cart.total()).unwrap();
-        let sale = store.commit_sale(NewSale::new(&cart, &payment, &cashier, at(12, 0))).unwrap();
+        let session = open_till(store, &manager, at(9, 0));
+        let sale = store.commit_sale(NewSale::new(&cart, &payment, &cashier, &session, at(12, 0))).unwrap();
         // Returned in parts: one unit of each line first, then the rest.
         let mut refunds = Vec::new();
         let first: Vec<(usize, i32)> = (0..sale.lines.len()).map(|i| (i, 1)).collect();
@@ -250,7 +251,7 @@ proptest! {
                     to: RefundTo::Original,
                     staff: &cashier,
                     approved_by: &manager,
-                    session: None,
+                    session: &session,
                     till: None,
                     at: at(13, 0),
                 })

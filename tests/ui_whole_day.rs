@@ -135,7 +135,7 @@ fn a_whole_day_ends_in_a_z_report_equal_to_the_journal() {
     // Close: the drawer is counted 500 won short.
     till.send(Message::Hotkey(Hotkey::Till));
     let session = till.app.store().current_session(&till.app.config().till.till()).unwrap().unwrap();
-    let expected = till.app.store().session_report(session.id).unwrap().cash.expected().get();
+    let expected = till.app.store().session_report(session.id()).unwrap().cash.expected().get();
     let counted = expected - 500;
     till.click("마감하기");
     let mut left = counted;

@@ -361,6 +361,7 @@ error-db-unknown-value = This version does not know the stored { $what } "{ $val
 error-store-invalid = Something stored does not fit the records, so Nanum stopped. Please tell a manager or head office.
 error-writer-stopped = The part of Nanum that saves has stopped. Please restart Nanum; saved sales are safe.
 error-job-crashed = That could not be finished because of an error in Nanum, and nothing of it was saved. Nanum keeps running, and the error is in the log.
+error-session-not-open = The till ({ $till }) is not open. Count the float and open the till first; nothing was saved.
 sqlite-disk-full = The disk is full.
 sqlite-read-only = There is no permission to write the file.
 sqlite-cannot-open = The file cannot be opened. Check the path and the folder.

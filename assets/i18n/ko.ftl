@@ -356,6 +356,7 @@ error-db-unknown-value = 저장된 { $what } 값 "{ $value }"{ JOSA($value, "을
 error-store-invalid = 저장된 기록에 맞지 않는 내용이 있어서 멈췄어요. 매니저나 본부에 알려 주세요.
 error-writer-stopped = 저장을 맡은 부분이 멈췄어요. 나눔을 다시 시작해 주세요. 저장된 판매는 그대로 있어요.
 error-job-crashed = 나눔 안의 오류로 이 일을 끝내지 못했어요. 이 일은 저장되지 않았고, 나눔은 계속 쓸 수 있어요. 오류는 기록에 남겼어요.
+error-session-not-open = 계산대({ $till })가 열려 있지 않아요. 시재를 세고 계산대를 먼저 열어 주세요. 아무것도 저장하지 않았어요.
 sqlite-disk-full = 저장 공간이 가득 찼어요.
 sqlite-read-only = 파일에 쓸 권한이 없어요.
 sqlite-cannot-open = 파일을 열 수 없어요. 경로와 폴더를 확인해 주세요.

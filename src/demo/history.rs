@@ -219,7 +219,7 @@ impl<'s> History<'s> {
             .store
             .commit_sales(day.iter().zip(&payments).map(|(b, payment)| NewSale {
                 cash_receipt: b.cash_receipt.as_ref(),
-                ..NewSale::new(&b.cart, payment, b.staff, b.at).at_till(till, Some(session))
+                ..NewSale::new(&b.cart, payment, b.staff, session, b.at).at_till(till)
             }))
             .map_err(demo_refused)?;
         self.summary.sales += committed.len();
@@ -332,7 +332,7 @@ impl<'s> History<'s> {
                     to,
                     staff: &self.cashier,
                     approved_by: &self.manager,
-                    session: Some(session),
+                    session,
                     till: Some(till),
                     at: evening(19, 10),
                 })
@@ -346,7 +346,7 @@ impl<'s> History<'s> {
             let untouched = self.store.sales_of(date)?.iter().any(|s| s.id == sale.id && s.reversed == Won::ZERO);
             if untouched {
                 self.store
-                    .void(sale.id, &self.cashier, &self.manager, Some(session), Some(till), evening(19, 15))
+                    .void(sale.id, &self.cashier, &self.manager, session, Some(till), evening(19, 15))
                     .map_err(demo_refused)?;
             }
         }
@@ -369,7 +369,7 @@ impl<'s> History<'s> {
                 evening(12, 0),
             )?;
         }
-        let expected = self.store.session_report(session.id)?.cash.expected();
+        let expected = self.store.session_report(session.id())?.cash.expected();
         let banked = Won::new((expected.get() - float.get()).max(0) / 10_000 * 10_000);
         if banked.is_positive() {
             self.store.cash_move(

@@ -35,27 +35,46 @@ pub fn between(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<TillRepo
     Ok(TillReport { store: store.info().name.clone(), date: from, to, sessions })
 }
 
-/// A session's columns, in the CSV's order. Open sessions have no count yet.
-fn columns(s: &SessionReport) -> Vec<(&'static str, String)> {
+/// The CSV's columns, in order: stable English names, whole won.
+const COLUMNS: [&str; 15] = [
+    "till",
+    "opened_at",
+    "opened_by",
+    "closed_at",
+    "closed_by",
+    "float",
+    "cash_sales",
+    "cash_refunds",
+    "cash_in",
+    "cash_out",
+    "expected",
+    "counted",
+    "corrections",
+    "difference",
+    "z_no",
+];
+
+/// A session's values, in [`COLUMNS`]' order. Open sessions have no count yet.
+fn columns(s: &SessionReport) -> [String; 15] {
     let session = &s.session;
     let closed = session.closed.as_ref();
     let money = |w: Won| w.get().to_string();
-    vec![
-        ("till", session.till.clone()),
-        ("opened_at", session.opened_at.to_rfc3339()),
-        ("opened_by", session.opened_by.clone()),
-        ("closed_at", closed.map(|c| c.at.to_rfc3339()).unwrap_or_default()),
-        ("closed_by", closed.map(|c| c.by.clone()).unwrap_or_default()),
-        ("float", money(s.cash.float)),
-        ("cash_sales", money(s.cash.cash_sales)),
-        ("cash_refunds", money(s.cash.cash_refunds)),
-        ("cash_in", money(s.cash.cash_in)),
-        ("cash_out", money(s.cash.cash_out)),
-        ("expected", money(closed.map_or(s.cash.expected(), |c| c.expected))),
-        ("counted", s.counted().map(money).unwrap_or_default()),
-        ("corrections", closed.map(|_| money(s.corrections.iter().map(|c| c.amount).sum())).unwrap_or_default()),
-        ("difference", s.difference().map(money).unwrap_or_default()),
-        ("z_no", closed.map(|c| c.z_no.to_string()).unwrap_or_default()),
+    [
+        session.till.clone(),
+        session.opened_at.to_rfc3339(),
+        session.opened_by.clone(),
+        closed.map(|c| c.at.to_rfc3339()).unwrap_or_default(),
+        closed.map(|c| c.by.clone()).unwrap_or_default(),
+        money(s.cash.float),
+        money(s.cash.cash_sales),
+        money(s.cash.cash_refunds),
+        money(s.cash.cash_in),
+        money(s.cash.cash_out),
+        money(closed.map_or(s.cash.expected(), |c| c.expected)),
+        s.counted().map(money).unwrap_or_default(),
+        closed.map(|_| money(s.corrections.iter().map(|c| c.amount).sum())).unwrap_or_default(),
+        s.difference().map(money).unwrap_or_default(),
+        closed.map(|c| c.z_no.to_string()).unwrap_or_default(),
     ]
 }
 
@@ -100,46 +119,11 @@ impl TillReport {
     /// A header row and one row per session; stable English column names, whole won.
     pub fn write_csv(&self, out: impl Write) -> Result<(), csv::Error> {
         let mut w = csv::Writer::from_writer(out);
-        let header: Vec<&str> = match self.sessions.first() {
-            Some(s) => columns(s).into_iter().map(|(name, _)| name).collect(),
-            None => columns(&empty()).into_iter().map(|(name, _)| name).collect(),
-        };
-        w.write_record(&header)?;
+        w.write_record(COLUMNS)?;
         for s in &self.sessions {
-            w.write_record(columns(s).into_iter().map(|(_, value)| value))?;
+            w.write_record(columns(s))?;
         }
         w.flush()?;
         Ok(())
-    }
-}
-
-/// A blank session, only for its column names.
-fn empty() -> SessionReport {
-    use crate::store::TillSession;
-    let at = chrono::DateTime::UNIX_EPOCH.fixed_offset();
-    SessionReport {
-        session: TillSession {
-            id: 0,
-            uuid: String::new(),
-            till: String::new(),
-            business_date: at.date_naive(),
-            opened_at: at,
-            opened_by: String::new(),
-            float: Won::ZERO,
-            float_counts: Default::default(),
-            closed: None,
-        },
-        cash: Default::default(),
-        card: Won::ZERO,
-        credit: Won::ZERO,
-        sales: 0,
-        refunds: 0,
-        voids: 0,
-        goods: Won::ZERO,
-        donations: Won::ZERO,
-        discounts: Won::ZERO,
-        cash_receipts: 0,
-        moves: Vec::new(),
-        corrections: Vec::new(),
     }
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::{OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
+use super::till::TillSession;
 use super::{Result, Store, StoreError, journal};
 use crate::domain::{CreditCode, StaffMember, Won};
 
@@ -65,6 +66,7 @@ impl Store {
     /// A manager issues store credit outside a refund (journaled).
     pub fn issue_credit(
         &mut self,
+        session: &TillSession,
         amount: Won,
         reason: &str,
         staff: &StaffMember,
@@ -76,9 +78,14 @@ impl Store {
         }
         let store_code = self.info.code;
         self.write(|tx| {
+            // A voucher is money out of the till's day, so it is issued in an open session.
+            super::till::require_open(tx, session)?;
             let code = next_code(tx, store_code)?;
             issue(tx, &code, amount, reason, None, staff, approved_by, at)?;
-            let payload = serde_json::json!({ "code": code, "amount": amount, "reason": reason, "approved_by": approved_by.uuid });
+            let payload = serde_json::json!({
+                "code": code, "amount": amount, "reason": reason, "approved_by": approved_by.uuid,
+                "session": session.uuid,
+            });
             journal::append(tx, "credit.issued", &payload, Some(staff.id), at)?;
             Ok(credit_in(tx, &code)?.expect("just issued"))
         })

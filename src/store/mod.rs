@@ -105,6 +105,10 @@ pub enum StoreError {
     /// The till's writer thread is gone (it panicked); nothing more can be saved until restart.
     #[error("the store's writer has stopped")]
     WriterStopped,
+    /// A sale, refund, void, cash move or voucher for a till session that is not open (closed,
+    /// perhaps on another till): it would be missing from the X and Z reports.
+    #[error("till {till} is not open: count the float and open it first")]
+    TillNotOpen { till: String },
     /// One job on the writer hit a bug and was rolled back; the writer goes on.
     #[error("that could not be finished because of an error in Nanum; nothing of it was saved")]
     JobCrashed,

@@ -40,7 +40,8 @@ pub struct NewRefund<'a> {
     pub to: RefundTo,
     pub staff: &'a StaffMember,
     pub approved_by: &'a StaffMember,
-    pub session: Option<&'a TillSession>,
+    /// The till session the money goes back through: it must still be open.
+    pub session: &'a TillSession,
     pub till: Option<&'a TillId>,
     pub at: DateTime<FixedOffset>,
 }
@@ -125,7 +126,7 @@ impl Store {
         sale: i64,
         staff: &StaffMember,
         approved_by: &StaffMember,
-        session: Option<&TillSession>,
+        session: &TillSession,
         till: Option<&TillId>,
         at: DateTime<FixedOffset>,
     ) -> Result<Sale, SaleError> {
@@ -133,11 +134,8 @@ impl Store {
             let original = sale_by_id(tx, sale)?;
             let reversed: bool =
                 tx.query_row("SELECT EXISTS (SELECT 1 FROM sales WHERE refers_to = ?1)", [sale], |r| r.get(0))?;
-            let same_session = match (&original.session, session) {
-                (Some(theirs), Some(ours)) => *theirs == ours.uuid && ours.closed.is_none(),
-                (None, None) => true,
-                _ => false,
-            };
+            // Whether the session is still open is checked with the void's own insert.
+            let same_session = original.session.as_deref() == Some(session.uuid.as_str());
             if original.kind != SaleKind::Sale || reversed || original.business_date != at.date_naive() || !same_session
             {
                 return Err(SaleError::CannotVoid(original.sale_no));

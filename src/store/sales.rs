@@ -27,20 +27,26 @@ pub struct NewSale<'a> {
     pub at: DateTime<FixedOffset>,
     /// The till whose stored cart this was; it is removed in the same transaction.
     pub till: Option<&'a TillId>,
-    /// The till session the cash goes through.
-    pub session: Option<&'a TillSession>,
+    /// The till session the money goes through: it must still be open when the sale commits.
+    pub session: &'a TillSession,
     pub customer: Customer,
     pub cash_receipt: Option<&'a CashReceipt>,
 }
 
 impl<'a> NewSale<'a> {
-    pub fn new(cart: &'a Cart, payment: &'a Payment, staff: &'a StaffMember, at: DateTime<FixedOffset>) -> NewSale<'a> {
-        NewSale { cart, payment, staff, at, till: None, session: None, customer: Customer::Public, cash_receipt: None }
+    pub fn new(
+        cart: &'a Cart,
+        payment: &'a Payment,
+        staff: &'a StaffMember,
+        session: &'a TillSession,
+        at: DateTime<FixedOffset>,
+    ) -> NewSale<'a> {
+        NewSale { cart, payment, staff, at, till: None, session, customer: Customer::Public, cash_receipt: None }
     }
 
-    /// Rung up on `till` in `session`.
-    pub fn at_till(self, till: &'a TillId, session: Option<&'a TillSession>) -> NewSale<'a> {
-        NewSale { till: Some(till), session, ..self }
+    /// Rung up on `till`, whose stored cart goes with the commit.
+    pub fn at_till(self, till: &'a TillId) -> NewSale<'a> {
+        NewSale { till: Some(till), ..self }
     }
 }
 
@@ -108,7 +114,7 @@ pub(super) struct NewDoc<'a> {
     pub refers_to: Option<(i64, SaleRef)>,
     pub customer: Customer,
     pub cash_receipt: Option<&'a CashReceipt>,
-    pub session: Option<&'a TillSession>,
+    pub session: &'a TillSession,
     pub till: Option<&'a TillId>,
     pub at: DateTime<FixedOffset>,
 }
@@ -242,6 +248,9 @@ fn on_hold(tx: &Transaction<'_>, lines: &[Line], at: DateTime<FixedOffset>, hold
 /// and its journal event.
 pub(super) fn insert_doc(tx: &Transaction<'_>, doc: NewDoc<'_>) -> Result<Sale, SaleError> {
     let NewDoc { kind, lines, payment, staff, approved_by, refers_to, customer, cash_receipt, session, till, at } = doc;
+    // Every document goes through a till session that is open now, or it would be missing
+    // from the till's X and Z reports.
+    super::till::require_open(tx, session)?;
     let total: Won = lines.iter().map(Line::amount).sum();
     let business_date = at.date_naive();
     let day = business_date.to_string();
@@ -265,7 +274,7 @@ pub(super) fn insert_doc(tx: &Transaction<'_>, doc: NewDoc<'_>) -> Result<Sale, 
         payment.change,
         kind,
         refers_to.as_ref().map(|r| r.0),
-        session.map(|s| s.id),
+        session.id,
         till.map(|t| t.0.as_str()),
         customer,
         receipt_json,
@@ -338,7 +347,7 @@ pub(super) fn insert_doc(tx: &Transaction<'_>, doc: NewDoc<'_>) -> Result<Sale, 
         refers_to: refers_to.map(|r| r.1),
         customer,
         cash_receipt: cash_receipt.cloned(),
-        session: session.map(|s| s.uuid.clone()),
+        session: Some(session.uuid.clone()),
         lines,
         vat,
         payment,

@@ -24,6 +24,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0007_sync.sql")),
     M::up(include_str!("../../migrations/0008_store_identity.sql")),
     M::up(include_str!("../../migrations/0009_reference_changes.sql")),
+    M::up(include_str!("../../migrations/0010_documents_need_an_open_session.sql")),
 ];
 
 /// The schema version this build writes.

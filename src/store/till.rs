@@ -4,7 +4,7 @@
 //! is read from the documents and cash moves themselves, so it always agrees with the journal.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -16,8 +16,10 @@ use crate::domain::{StaffMember, Won};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TillSession {
+    /// Private to the store, so only the store makes a session (from its row): a document
+    /// cannot name a session that was never opened.
     #[serde(skip)]
-    pub id: i64,
+    pub(super) id: i64,
     pub uuid: String,
     pub till: String,
     pub business_date: NaiveDate,
@@ -111,6 +113,27 @@ pub enum TillError {
 impl From<rusqlite::Error> for TillError {
     fn from(e: rusqlite::Error) -> TillError {
         TillError::Store(e.into())
+    }
+}
+
+impl TillSession {
+    /// Its row in the store file (for its X report).
+    pub fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+/// Refuses a document (a sale, refund, void, cash move or voucher) for a till session that is
+/// not open now: closed meanwhile, perhaps on another till sharing the file. Checked inside the
+/// document's own transaction; the schema refuses the same (migration 0010).
+pub(super) fn require_open(tx: &Transaction<'_>, session: &TillSession) -> Result<()> {
+    let open: Option<bool> = tx
+        .prepare_cached("SELECT closed_at IS NULL FROM till_sessions WHERE id = ?1 AND uuid = ?2")?
+        .query_row(params![session.id, session.uuid], |r| r.get(0))
+        .optional()?;
+    match open {
+        Some(true) => Ok(()),
+        _ => Err(StoreError::TillNotOpen { till: session.till.clone() }),
     }
 }
 
@@ -314,6 +337,7 @@ impl Store {
             return Err(StoreError::Invalid("a cash move is more than zero".into()));
         }
         self.write(|tx| {
+            require_open(tx, session)?;
             tx.execute(
                 "INSERT INTO cash_moves (uuid, session_id, kind, amount, reason, staff_id, approved_by, at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

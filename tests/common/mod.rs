@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use nanum::domain::{Cart, IsoWeek, Payment, PriceTag, Sale, StaffMember, Won};
-use nanum::store::{NewSale, Store, StoreSetup};
+use nanum::store::{NewSale, Store, StoreSetup, TillId, TillSession};
 
 /// Wednesday of ISO week 2026-W48, mid-afternoon in Seoul.
 pub fn at(hour: u32, minute: u32) -> DateTime<FixedOffset> {
@@ -59,7 +59,16 @@ pub fn tag(category: u16, price: i64, weeks_ago: i64) -> String {
     PriceTag::new(category, Won::new(price), IsoWeek::of(today()).plus_weeks(-weeks_ago)).unwrap().code()
 }
 
-/// Rings up `codes` and pays cash.
+/// Till 1's open session; if nobody has opened it, `staff` opens it with an empty drawer.
+pub fn open_till(store: &mut Store, staff: &StaffMember, when: DateTime<FixedOffset>) -> TillSession {
+    let till = TillId("1".into());
+    match store.current_session(&till).unwrap() {
+        Some(open) => open,
+        None => store.open_session(&till, staff, nanum::domain::till::Count::of(Won::ZERO), when).unwrap(),
+    }
+}
+
+/// Rings up `codes` on till 1 and pays cash.
 pub fn cash_sale(
     store: &mut Store,
     codes: &[&str],
@@ -72,7 +81,8 @@ pub fn cash_sale(
         cart.add(store.price_scan(code, when.date_naive()).unwrap().line).unwrap();
     }
     let payment = Payment::cash(cart.total(), Won::new(tendered)).unwrap();
-    store.commit_sale(NewSale::new(&cart, &payment, staff, when)).unwrap()
+    let session = open_till(store, staff, when);
+    store.commit_sale(NewSale::new(&cart, &payment, staff, &session, when)).unwrap()
 }
 
 /// Rings up `n` one-item cash sales by the demo cashier; returns how many committed.

@@ -163,7 +163,7 @@ impl TillScreen {
             None
         });
         let (mode, report) = match &session {
-            Some(s) => match store.session_report(s.id) {
+            Some(s) => match store.session_report(s.id()) {
                 Ok(report) => (Mode::Open, Some(report)),
                 Err(e) => {
                     notice = Some((explain::store_error(&e), true));
@@ -269,9 +269,12 @@ impl TillScreen {
                         match then {
                             After::CashOut(out) => self.cash_move(MoveKind::Out, out, Some(manager), ctx),
                             After::Credit(credit) => {
-                                let (staff, now) = (ctx.staff.clone(), ctx.now);
+                                let (staff, now, session) = (ctx.staff.clone(), ctx.now, self.session.clone());
+                                let till = ctx.till.clone();
                                 let write = ctx.worker.call(move |store| {
-                                    store.issue_credit(credit.amount, &credit.reason, &staff, &manager, now)
+                                    let session =
+                                        session.ok_or_else(|| StoreError::TillNotOpen { till: till.0.clone() })?;
+                                    store.issue_credit(&session, credit.amount, &credit.reason, &staff, &manager, now)
                                 });
                                 Action::Run(Task::perform(write, Message::CreditIssued))
                             }
@@ -377,7 +380,7 @@ impl TillScreen {
     /// Reads the session's figures again (after a sale elsewhere, a cash move).
     fn refresh(&mut self, ctx: Context<'_>) {
         if let Some(session) = &self.session {
-            match ctx.store.session_report(session.id) {
+            match ctx.store.session_report(session.id()) {
                 Ok(report) => self.report = Some(report),
                 Err(e) => self.notice = Some((explain::store_error(&e), true)),
             }

@@ -8,7 +8,7 @@ use super::parts::{SCAN_INPUT, amount_row};
 use super::{Action, Checkout, Context, Finished, Message, Mode};
 use crate::domain::Sale;
 use crate::hardware::receipt::{ReceiptOptions, sale_receipt};
-use crate::store::{NewSale, SaleError};
+use crate::store::{NewSale, SaleError, StoreError};
 use crate::ui::widgets;
 use crate::{explain, t};
 
@@ -30,9 +30,15 @@ impl Checkout {
         self.mode = Mode::Committing(pay);
         self.notice = None;
         let write = ctx.worker.call(move |store| {
-            let sale =
-                NewSale { customer, cash_receipt: cash_receipt.as_ref(), ..NewSale::new(&cart, &payment, &staff, now) };
-            store.commit_sale(sale.at_till(&till, session.as_ref()))
+            let Some(session) = session else {
+                return Err(StoreError::TillNotOpen { till: till.0.clone() }.into());
+            };
+            let sale = NewSale {
+                customer,
+                cash_receipt: cash_receipt.as_ref(),
+                ..NewSale::new(&cart, &payment, &staff, &session, now)
+            };
+            store.commit_sale(sale.at_till(&till))
         });
         Action::Run(Task::perform(write, Message::SaleCommitted))
     }

@@ -14,7 +14,7 @@ use super::{Action, Checkout, Context, Message, Mode, Then, focus};
 use crate::domain::codes::ReceiptCode;
 use crate::domain::{Line, Sale, SaleKind, StaffMember, Won, register};
 use crate::hardware::receipt::{ReceiptOptions, credit_voucher, sale_receipt};
-use crate::store::{Approval, NewRefund, RefundTo, Refunded, Returned, SaleError};
+use crate::store::{Approval, NewRefund, RefundTo, Refunded, Returned, SaleError, StoreError};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
 use crate::{explain, t};
@@ -270,12 +270,13 @@ impl Checkout {
         let (staff, manager, till, session, now) =
             (ctx.staff.clone(), manager.clone(), ctx.till.clone(), self.session.clone(), ctx.now);
         let write = ctx.worker.call(move |store| {
+            let session = session.ok_or_else(|| StoreError::TillNotOpen { till: till.0.clone() })?;
             store.refund(NewRefund {
                 returned: plan.returned,
                 to: plan.to,
                 staff: &staff,
                 approved_by: &manager,
-                session: session.as_ref(),
+                session: &session,
                 till: Some(&till),
                 at: now,
             })
@@ -287,8 +288,10 @@ impl Checkout {
         self.mode = Mode::Reversing;
         let (staff, manager, till, session, now) =
             (ctx.staff.clone(), manager.clone(), ctx.till.clone(), self.session.clone(), ctx.now);
-        let write =
-            ctx.worker.call(move |store| store.void(sale, &staff, &manager, session.as_ref(), Some(&till), now));
+        let write = ctx.worker.call(move |store| {
+            let session = session.ok_or_else(|| StoreError::TillNotOpen { till: till.0.clone() })?;
+            store.void(sale, &staff, &manager, &session, Some(&till), now)
+        });
         Action::Run(Task::perform(write, Message::Voided))
     }
 

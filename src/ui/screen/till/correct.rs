@@ -50,7 +50,7 @@ impl TillScreen {
                 if self.session.is_some() {
                     return Action::None;
                 }
-                match ctx.store.session_report(session.id) {
+                match ctx.store.session_report(session.id()) {
                     Ok(report) => {
                         self.mode = Mode::Correct(Correction {
                             report: Box::new(report),
