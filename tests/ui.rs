@@ -241,3 +241,36 @@ fn a_panic_off_the_screens_thread_becomes_a_message() {
     let fine = futures::executor::block_on(nanum::ui::off_thread(|| -> Result<u32, String> { Ok(7) }));
     assert_eq!(fine, Ok(7));
 }
+
+/// A wedge scanner fired while the cash panel's amount field has the focus: the field shows
+/// amounts grouped with commas and keeps only digits, so the code must come from the keys typed,
+/// not from the field's text. Each code (a stock item's EAN-13, a price tag with its letter and
+/// leading zeros) is held and added when the panel closes; the amount typed before stays. The
+/// EAN used to come out as "88,099,9009" and be refused as 11 digits, and a tag lost its letter.
+#[test]
+fn a_scan_into_the_amount_field_is_read_from_the_keys_not_the_grouped_text() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    till.enter(checkout::SCAN_INPUT, &tag(1, 9500, 0));
+    till.send(Message::Hotkey(nanum::ui::app::Hotkey::Cash));
+    // The cashier starts on the amount with the keypad.
+    till.click("5");
+    till.click("0");
+    assert!(till.sees("50"), "{:?}", till.texts());
+    let ean = nanum::demo::demo_ean(1);
+    let price_tag = tag(2, 2000, 0);
+    for code in [ean.as_str(), price_tag.as_str()] {
+        till.act(|ui| {
+            ui.click(iced_test::selector::id(checkout::ENTRY_INPUT)).unwrap();
+            let _ = ui.typewrite(code);
+            let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        });
+    }
+    assert!(till.sees("창이 열려 있어서 스캔한 상품 2개는 창을 닫으면 담을게요."), "{:?}", till.texts());
+    assert!(till.sees("50"), "the amount typed before the scans stays: {:?}", till.texts());
+    assert_eq!(till.lines(), 1, "nothing is added while the panel is open");
+    till.click("돌아가기");
+    let cart = till.app.checkout().unwrap().cart().clone();
+    let codes: Vec<_> = cart.lines().iter().map(|l| l.code.clone().unwrap_or_default()).collect();
+    assert_eq!(codes, [tag(1, 9500, 0), ean, price_tag], "{:?}", till.texts());
+}

@@ -16,9 +16,13 @@ pub struct Burst {
     min_len: usize,
     /// The field's value before the burst began.
     before: String,
-    /// The field's text as typed, after the last key of the burst. A field that keeps only
-    /// digits (an amount, a PIN) shows less than was typed; the code comes from this.
-    latest: String,
+    /// The characters the burst's keys put into the field, in order, as typed. A field that
+    /// formats what it shows (an amount grouped with commas, keeping only digits) drops the
+    /// letter of a tag and reshapes the rest, so the code comes from the keys, never the text.
+    typed: String,
+    /// The field's text after the burst's last key. Within one bunch of keys the field builds on
+    /// its own text, not yet on what the screen shows after the last change.
+    last_text: Option<String>,
     /// Keys typed for the global listener (no field has the focus).
     keys: String,
     count: usize,
@@ -32,7 +36,8 @@ impl Burst {
             gap: Duration::from_millis(gap_ms.max(1)),
             min_len: min_len.max(2),
             before: String::new(),
-            latest: String::new(),
+            typed: String::new(),
+            last_text: None,
             keys: String::new(),
             count: 0,
             start: None,
@@ -59,6 +64,7 @@ impl Burst {
     }
 
     fn reset(&mut self) {
+        self.last_text = None;
         self.count = 0;
         self.start = None;
         self.last = None;
@@ -66,21 +72,40 @@ impl Burst {
 
     /// A field is about to change from `old` to `typed` (what the keys made of it).
     pub fn changed(&mut self, old: &str, typed: &str, now: Instant) {
-        self.latest = typed.to_string();
-        // A scanner only ever adds characters: a deletion is a person (held Backspace repeats
-        // as fast as a scanner types), so it ends any burst.
-        if typed.chars().count() < old.chars().count() {
+        let key = self
+            .last_text
+            .as_deref()
+            .filter(|_| self.carries_on(now))
+            .and_then(|last| one_key(last, typed))
+            .or_else(|| one_key(old, typed));
+        // A scanner only ever adds one character a key: a deletion is a person (held Backspace
+        // repeats as fast as a scanner types), as is a paste, so either ends any burst.
+        let Some(key) = key else {
             self.reset();
             return;
-        }
+        };
+        self.count_key(old, now);
+        self.typed.push_str(key);
+        self.last_text = Some(typed.to_string());
+        self.last = Some(now);
+    }
+
+    /// A key in a field that shows nothing of what it was (a PIN field refusing a letter):
+    /// it still counts toward the burst's pace, and a scan there is known for one.
+    pub fn pressed(&mut self, shown: &str, now: Instant) {
+        self.count_key(shown, now);
+        self.last = Some(now);
+    }
+
+    fn count_key(&mut self, old: &str, now: Instant) {
         if self.carries_on(now) {
             self.count += 1;
         } else {
             self.before = old.to_string();
+            self.typed.clear();
             self.count = 1;
             self.start = Some(now);
         }
-        self.last = Some(now);
     }
 
     /// Enter in a field: if a scanner typed into it, what the field held before and the code
@@ -99,8 +124,7 @@ impl Burst {
             return None;
         }
         let before = std::mem::take(&mut self.before);
-        let value = std::mem::take(&mut self.latest);
-        let code = value.strip_prefix(before.as_str()).unwrap_or(&value).trim().to_string();
+        let code = std::mem::take(&mut self.typed).trim().to_string();
         Some((before, code))
     }
 
@@ -125,6 +149,27 @@ impl Burst {
     }
 }
 
+/// What a key put into a field: `typed` is `old` with characters inserted at the cursor
+/// (wherever it was), so it is what lies between the text they share at the start and the end.
+/// The one character `typed` has more than `before`, if that is all that changed.
+fn one_key<'a>(before: &str, typed: &'a str) -> Option<&'a str> {
+    let key = inserted(before, typed);
+    (typed.chars().count() == before.chars().count() + 1 && key.chars().count() == 1).then_some(key)
+}
+
+fn inserted<'a>(old: &str, typed: &'a str) -> &'a str {
+    let start: usize = old.chars().zip(typed.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
+    let (old_rest, typed_rest) = (&old[start..], &typed[start..]);
+    let end: usize = old_rest
+        .chars()
+        .rev()
+        .zip(typed_rest.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(_, b)| b.len_utf8())
+        .sum();
+    &typed_rest[..typed_rest.len() - end]
+}
+
 // What was typed may be a PIN: a debug print shows only how much.
 impl std::fmt::Debug for Burst {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -135,6 +180,15 @@ impl std::fmt::Debug for Burst {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_a_key_inserted_is_found_wherever_the_cursor_was() {
+        assert_eq!(inserted("", "8"), "8");
+        assert_eq!(inserted("88,099", "88,0999"), "9");
+        assert_eq!(inserted("1,000", "1,P000"), "P");
+        assert_eq!(inserted("50", "505"), "5");
+        assert_eq!(inserted("가나", "가다나"), "다");
+    }
 
     #[test]
     fn backspaces_however_fast_are_a_person() {

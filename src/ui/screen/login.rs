@@ -165,9 +165,13 @@ impl Login {
             }
             Message::Pin(key) if !self.checking => {
                 if let pin_pad::Key::Typed(typed) = &key {
-                    // A scanner typing letters into the field still counts as keys for the burst.
-                    let new = typed.as_ref().map_or(self.pin.expose(), Pin::expose).to_string();
-                    self.burst.changed(self.pin.expose(), &new, Instant::now());
+                    let (now, shown) = (Instant::now(), self.pin.expose());
+                    match typed {
+                        // A deletion is a person: it ends any burst.
+                        Some(pin) if pin.expose().len() < shown.len() => self.burst.changed(shown, pin.expose(), now),
+                        // A scanner typing letters into the field still counts as keys.
+                        _ => self.burst.pressed(shown, now),
+                    }
                 }
                 if pin_pad::press(&mut self.pin, key) { focus() } else { Action::None }
             }
