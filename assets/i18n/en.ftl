@@ -323,7 +323,10 @@ left-hint = { $name } was ringing up { $count } items at { $time }. Continue wit
 left-resume = Continue this sale
 left-discard = Cancel it and start afresh
 checkout-resumed = The { $count } items left open are back.
-checkout-scan-held = A panel is open: the { $count } scanned items go in when it closes.
+checkout-scan-held = { $count ->
+        [one] A panel is open: the scanned item goes in when it closes.
+       *[other] A panel is open: the { $count } scanned items go in when it closes.
+    }
 checkout-more-keys = More ▶ ({ $page }/{ $pages })
 error-cart-not-saved = The sale in progress could not be saved; the items on screen are still there. { $reason }
 error-sale-not-saved = The sale could not be saved. The items are still there; please take the payment again. { $reason }
