@@ -26,7 +26,15 @@ impl PaperLog for StorePaperLog {
         let printer = paper.printer.as_ref().map(PrinterSpec::to_string);
         let now = Local::now().fixed_offset();
         self.store
-            .add_paper(&self.till, &paper.title, &paper.bytes, printer.as_deref(), paper.opens_drawer, now)
+            .add_paper(
+                &self.till,
+                &paper.title,
+                &paper.bytes,
+                printer.as_deref(),
+                paper.opens_drawer,
+                paper.receipt_of,
+                now,
+            )
             .inspect_err(|e| tracing::error!(paper = %paper.title, "paper not kept: {e}"))
             .ok()
     }
@@ -75,7 +83,13 @@ pub fn kept_papers(store: &Store, till: &TillId) -> Result<Vec<KeptPaper>, Store
             };
             Ok(KeptPaper {
                 key: saved.id,
-                paper: Paper { title: saved.title, bytes: saved.bytes, opens_drawer: saved.opens_drawer, printer },
+                paper: Paper {
+                    title: saved.title,
+                    bytes: saved.bytes,
+                    opens_drawer: saved.opens_drawer,
+                    printer,
+                    receipt_of: None,
+                },
                 state,
                 attempts: saved.attempts,
             })

@@ -25,7 +25,12 @@ fn serial(link: &std::path::Path) -> PrinterSpec {
 }
 
 fn receipt_bytes(t: &TempStore, sale: &Sale, reprint: bool) -> Vec<u8> {
-    render(&sale_receipt(t.store.info(), sale, ReceiptOptions { reprint }), &PrinterProfile::default()).unwrap().bytes
+    render(
+        &sale_receipt(t.store.info(), sale, ReceiptOptions { reprint, ..ReceiptOptions::default() }),
+        &PrinterProfile::default(),
+    )
+    .unwrap()
+    .bytes
 }
 
 /// The item rows of a decoded receipt: between the header rule under 상품명 and the next rule.
@@ -109,6 +114,7 @@ fn pulling_the_printer_mid_receipt_keeps_the_sale_and_the_job_until_it_prints() 
         bytes: receipt_bytes(&t, &sale, false),
         opens_drawer: true,
         printer: None,
+        receipt_of: None,
     });
     assert!(queue.wait_idle(Duration::from_secs(20)));
     let failed = queue.job(job).unwrap();

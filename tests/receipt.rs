@@ -93,7 +93,7 @@ fn a_card_receipt_never_opens_the_drawer_and_a_reprint_is_marked() {
     assert_eq!(row_value(&lines, "거스름돈"), None);
 
     let cash = cash_sale(&mut t.store, &[&tag(1, 3500, 0)], 5000, &manager, at(15, 5));
-    let reprint = receipt(&t, &cash, ReceiptOptions { reprint: true }, 42);
+    let reprint = receipt(&t, &cash, ReceiptOptions { reprint: true, ..ReceiptOptions::default() }, 42);
     assert!(text_lines(&reprint).iter().any(|l| l.trim() == "[재발행]"));
     assert!(!reprint.iter().any(|e| matches!(e, Event::Drawer { .. })), "a reprint never opens the drawer");
 }

@@ -322,6 +322,19 @@ left-title = A sale was left open
 left-hint = { $name } was ringing up { $count } items at { $time }. Continue with it?
 left-resume = Continue this sale
 left-discard = Cancel it and start afresh
+owed-title = A receipt has not printed yet
+owed-sale = Sale { $number } is saved, but its receipt has not printed. Print it if the customer is here, skip it if they have gone. Do not ring it up again.
+owed-refund = Refund { $number } is saved, but its receipt has not printed. Do not refund it again.
+owed-void = Void { $number } is saved, but its receipt has not printed. Do not void it again.
+owed-detail = { $date } · total ₩{ $total }
+owed-maybe-printed = Nanum stopped while it was printing, so it may have come out already. Printed again, it is marked as a copy (재발행).
+owed-more = { $count ->
+        [one] One more after this one.
+       *[other] { $count } more after this one.
+    }
+owed-print = Print
+owed-skip = Skip
+error-owed-not-skipped = Not skipped: { $reason }
 checkout-resumed = The { $count } items left open are back.
 checkout-scan-held = { $count ->
         [one] A panel is open: the scanned item goes in when it closes.

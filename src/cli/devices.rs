@@ -27,7 +27,7 @@ pub(super) fn receipt(
     let sale = store
         .sale(date, sale_no)?
         .ok_or_else(|| Failure::User(t!("cli-no-sale", number = sale_no, date = date.to_string())))?;
-    let doc = sale_receipt(store.info(), &sale, ReceiptOptions { reprint });
+    let doc = sale_receipt(store.info(), &sale, ReceiptOptions { reprint, ..ReceiptOptions::default() });
     let rendered = crate::hardware::render(&doc, &config.printer.profile())?;
     match (out, printer) {
         (Some(out), _) => std::fs::write(&out, &rendered.bytes).map_err(|e| {

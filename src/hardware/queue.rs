@@ -37,6 +37,8 @@ pub struct Paper {
     pub opens_drawer: bool,
     /// A printer of its own (a test print on settings not saved yet); `None`: the queue's.
     pub printer: Option<PrinterSpec>,
+    /// The store document this is the receipt of: its printing settles the receipt owed.
+    pub receipt_of: Option<i64>,
 }
 
 /// A job as the screen sees it (without its bytes).

@@ -17,11 +17,14 @@ use crate::t_ko;
 pub struct ReceiptOptions {
     /// A copy printed later: marked 재발행 and never opens the drawer.
     pub reprint: bool,
+    /// Printed when the till started again, after the sale's moment: never opens the drawer
+    /// (only a manager does that).
+    pub after_restart: bool,
 }
 
 pub fn sale_receipt(store: &StoreInfo, sale: &Sale, options: ReceiptOptions) -> Document {
     let mut doc = Document::new();
-    if sale.payment.has_cash() && !options.reprint {
+    if sale.payment.has_cash() && !options.reprint && !options.after_restart {
         doc.drawer_kick();
     }
     header(&mut doc, store);

@@ -53,7 +53,7 @@ pub use donations::{Donation, DonationError, DonationLine, DonorMatch, NewDonati
 pub use donors::{Donor, NewDonor};
 pub use init::{NewStore, SetupError};
 pub use journal::{ChainError, JournalEvent};
-pub use papers::{PaperState, SavedPaper};
+pub use papers::{OwedReceipt, PaperState, SavedPaper};
 pub use pricing::{Priced, ScanError, category_line};
 pub use production::{NewOutFlow, NewTags, PullLine, TagBatch};
 pub use returns::{NewRefund, RefundTo, Refunded, Returned};

@@ -333,6 +333,8 @@ pub(super) fn insert_doc(tx: &Transaction<'_>, doc: NewDoc<'_>) -> Result<Sale, 
     }
     if let Some(till) = till {
         super::carts::discard_open(tx, till)?;
+        // The receipt is owed from this moment: a till that stops before it prints finds it.
+        super::papers::owe_receipt(tx, sale_id, till, at)?;
     }
     let sale = Sale {
         id: sale_id,

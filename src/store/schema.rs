@@ -25,6 +25,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0008_store_identity.sql")),
     M::up(include_str!("../../migrations/0009_reference_changes.sql")),
     M::up(include_str!("../../migrations/0010_documents_need_an_open_session.sql")),
+    M::up(include_str!("../../migrations/0011_receipts_owed.sql")),
 ];
 
 /// The schema version this build writes.

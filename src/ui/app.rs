@@ -134,6 +134,9 @@ pub struct App {
     /// Something the manager should know that is not about the current screen (a bad config).
     notice: Option<String>,
     sync: sync::SyncState,
+    /// The documents whose receipts were owed when the till started (it stopped before they
+    /// printed): the checkout asks about them until each is printed or skipped.
+    owed_at_start: std::collections::BTreeSet<i64>,
     /// Where the diagnostics were saved (or why not), until the menu is left.
     diagnostics: Option<Result<std::path::PathBuf, String>>,
 }
@@ -149,6 +152,7 @@ impl App {
         let reader = Worker::start(store.reopen()?)?;
         let log = StorePaperLog::new(store.reopen()?, till.clone());
         let queue = PrintQueue::start(config.printer.spec(&paths), Some(Box::new(log)), kept_papers(&store, &till)?);
+        let owed_at_start = store.owed_receipts(&till)?.into_iter().map(|o| o.sale_id).collect();
         let burst = Burst::new(config.scanner.wedge_gap_ms, config.scanner.wedge_min_len);
         let screen = Screen::Login(login::Login::new(&store, burst.clone(), now));
         let scanner = if config.scanner.serial.port.is_empty() { ScannerState::None } else { ScannerState::Down };
@@ -171,6 +175,7 @@ impl App {
             notice: None,
             sync: sync::SyncState::default(),
             diagnostics: None,
+            owed_at_start,
         };
         Ok((app, measure_window(Message::Monitor, Message::Resized)))
     }
@@ -508,12 +513,21 @@ impl App {
     /// Queues a paper for the printer. Returns its job, or `None` (with a notice) if it could
     /// not even be turned into bytes.
     fn print(&mut self, title: String, paper: &Document) -> Option<JobId> {
+        self.print_receipt(title, paper, None)
+    }
+
+    /// Prints `paper`; `receipt_of` names the document it is the receipt of (see `Paper`).
+    fn print_receipt(&mut self, title: String, paper: &Document, receipt_of: Option<i64>) -> Option<JobId> {
+        if let Some(id) = receipt_of {
+            self.owed_at_start.remove(&id);
+        }
         match render(paper, &self.config.printer.profile()) {
             Ok(rendered) => Some(self.queue.submit(Paper {
                 title,
                 bytes: rendered.bytes,
                 opens_drawer: paper.opens_drawer(),
                 printer: None,
+                receipt_of,
             })),
             Err(e) => {
                 tracing::error!("{e}");

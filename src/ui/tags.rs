@@ -27,5 +27,11 @@ pub fn tag_paper(config: &Config, paths: &Paths, label: &TagLabel, copies: u32) 
     } else {
         t!("job-tag", code = label.code.clone())
     };
-    Ok(Paper { title, bytes: one.repeat(copies.max(1) as usize), opens_drawer: false, printer: Some(spec) })
+    Ok(Paper {
+        title,
+        bytes: one.repeat(copies.max(1) as usize),
+        opens_drawer: false,
+        printer: Some(spec),
+        receipt_of: None,
+    })
 }

@@ -4,9 +4,9 @@
 use iced::Task;
 
 use super::{App, Message};
-use crate::demo;
 use crate::domain::Role;
 use crate::ui::screen::{Screen, audit, checkout, login, till};
+use crate::{demo, explain};
 
 /// Who a screen is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,7 @@ impl App {
     pub(super) fn open_checkout(&mut self) -> Task<Message> {
         let codes =
             if self.store.info().is_demo { demo::sample_codes(&self.store, self.now.date_naive()) } else { Vec::new() };
+        let owed = self.owed_from_before();
         self.screen = Screen::Checkout(checkout::Checkout::new(
             &self.store,
             &self.till,
@@ -37,8 +38,30 @@ impl App {
             codes,
             self.burst(),
             self.config.printer.columns,
+            owed,
         ));
         checkout::Checkout::focus().map(Message::Checkout)
+    }
+
+    /// The receipts owed since before this till started and not answered yet. A receipt of
+    /// this run still printing (or failed, in the print jobs panel) is not among them.
+    fn owed_from_before(&mut self) -> Vec<crate::store::OwedReceipt> {
+        if self.owed_at_start.is_empty() {
+            return Vec::new();
+        }
+        match self.store.owed_receipts(&self.till) {
+            Ok(all) => {
+                let owed: Vec<_> = all.into_iter().filter(|o| self.owed_at_start.contains(&o.sale_id)).collect();
+                // Skipped (or printed) meanwhile: not asked again.
+                self.owed_at_start.retain(|id| owed.iter().any(|o| o.sale_id == *id));
+                owed
+            }
+            Err(e) => {
+                tracing::warn!("cannot read the receipts owed: {e}");
+                self.notice = Some(explain::store_error(&e));
+                Vec::new()
+            }
+        }
     }
 
     pub(super) fn manager_on_duty(&self) -> bool {

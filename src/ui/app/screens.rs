@@ -103,8 +103,13 @@ impl App {
         match f(checkout, ctx) {
             checkout::Action::None => Task::none(),
             checkout::Action::Run(task) => task.map(Message::Checkout),
-            checkout::Action::Print { papers, then } => {
-                let jobs: Vec<_> = papers.into_iter().map(|(title, paper)| self.print(title, &paper)).collect();
+            checkout::Action::Print { papers, then, receipt_of } => {
+                // The first paper is the document's receipt, where there is a document.
+                let jobs: Vec<_> = papers
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (title, paper))| self.print_receipt(title, &paper, receipt_of.filter(|_| i == 0)))
+                    .collect();
                 if let Some(Some(job)) = jobs.first()
                     && let Screen::Checkout(checkout) = &mut self.screen
                 {

@@ -171,7 +171,14 @@ impl Audit {
                 let paper = match self.entries.get(index).and_then(|e| e.subject.clone()) {
                     Some(Subject::Sale(id)) => store.sale_by_id(id).map(|sale| {
                         let title = t!("audit-showing-sale", number = format!("{:04}", sale.sale_no));
-                        (title, sale_receipt(store.info(), &sale, ReceiptOptions { reprint: true }))
+                        (
+                            title,
+                            sale_receipt(
+                                store.info(),
+                                &sale,
+                                ReceiptOptions { reprint: true, ..ReceiptOptions::default() },
+                            ),
+                        )
                     }),
                     Some(Subject::Session(id)) => store.session_report(id).map(|report| {
                         let s = &report.session;

@@ -14,6 +14,7 @@
 
 mod discount;
 mod finish;
+mod owed;
 mod parked;
 mod parts;
 mod pay_view;
@@ -32,7 +33,7 @@ use crate::domain::register::EntryProblem;
 use crate::domain::{Cart, Category, Sale, Won};
 use crate::hardware::Document;
 use crate::hardware::queue::{JobId, JobState, JobView};
-use crate::store::{OpenCart, Policy, Refunded, SaleError, Store, StoreError, TillId, TillSession};
+use crate::store::{OpenCart, OwedReceipt, Policy, Refunded, SaleError, Store, StoreError, TillId, TillSession};
 use crate::ui::approval::{self, ApprovalPanel};
 use crate::ui::preview::Paper;
 use crate::ui::wedge::Burst;
@@ -108,6 +109,10 @@ pub enum Message {
     /// Take the cart left on this till, or cancel it.
     Resume,
     DiscardLeft,
+    /// A receipt owed from before the till stopped: print it now, or skip it.
+    PrintOwed,
+    SkipOwed,
+    OwedSkipped(i64, Result<(), StoreError>),
     NewSale,
     Escape,
     /// Print the failed receipt again.
@@ -145,6 +150,8 @@ pub enum Action {
     Print {
         papers: Vec<(String, Document)>,
         then: Task<Message>,
+        /// The document the first paper is the receipt of: printed, it is owed no more.
+        receipt_of: Option<i64>,
     },
     /// Print a failed job again (one that opens the drawer needs a manager first).
     Retry(JobId),
@@ -178,6 +185,8 @@ enum Mode {
     Scanning,
     /// A cart left on this till before (a crash, a sign-out), offered back.
     Left(OpenCart),
+    /// Receipts owed from before the till stopped are asked about first; then `after`.
+    Owed(Box<Mode>),
     Price {
         key: usize,
         digits: String,
@@ -244,6 +253,8 @@ pub struct Checkout {
     columns: usize,
     /// Scans that came while a panel was open, added when it closes.
     held: Vec<String>,
+    /// Receipts owed from before the till stopped, not answered yet (the first is shown).
+    owed: Vec<OwedReceipt>,
     /// The colour calendar today, for the empty sale.
     colours: Vec<crate::ui::colours::Chip>,
 }
@@ -283,6 +294,7 @@ impl Checkout {
         demo_codes: Vec<String>,
         burst: Burst,
         columns: usize,
+        owed: Vec<OwedReceipt>,
     ) -> Checkout {
         let mut notice = None;
         let (keys, policy) = read_reference(store, &mut notice);
@@ -300,6 +312,7 @@ impl Checkout {
                 Mode::Closed
             }
         };
+        let mode = owed::ask_first(&owed, mode);
         Checkout {
             cart: Cart::new(),
             scan: String::new(),
@@ -316,6 +329,7 @@ impl Checkout {
             preview: None,
             columns,
             held: Vec::new(),
+            owed,
             colours: crate::ui::colours::chips(store.rotation(), today),
         }
     }

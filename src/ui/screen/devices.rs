@@ -370,7 +370,7 @@ impl Devices {
         let spec = config.printer.spec(&self.paths).map_err(|e| explain::spec_error(&e))?;
         let doc = self_test(Some(&self.store_name), &spec.to_string(), config.printer.columns, self.now);
         let bytes = render(&doc, &config.printer.profile()).map_err(|e| render_problem(&e))?.bytes;
-        Ok(Paper { title: t!("job-test"), bytes, opens_drawer: false, printer: Some(spec) })
+        Ok(Paper { title: t!("job-test"), bytes, opens_drawer: false, printer: Some(spec), receipt_of: None })
     }
 
     fn test_tag(&self, config: &Config) -> Result<Paper, String> {

@@ -53,6 +53,7 @@ impl Checkout {
                 Action::Print {
                     papers: vec![(t!("job-receipt", number = format!("{:04}", sale.sale_no)), receipt)],
                     then: operation::focus(SCAN_INPUT),
+                    receipt_of: Some(sale.id),
                 }
             }
             Err(e) => {
@@ -97,9 +98,15 @@ impl Checkout {
             Ok(Some(sale)) => Action::Print {
                 papers: vec![(
                     t!("job-reprint", number = format!("{:04}", sale.sale_no)),
-                    sale_receipt(ctx.store.info(), &sale, ReceiptOptions { reprint: true }),
+                    sale_receipt(
+                        ctx.store.info(),
+                        &sale,
+                        ReceiptOptions { reprint: true, ..ReceiptOptions::default() },
+                    ),
                 )],
                 then: operation::focus(SCAN_INPUT),
+                // A copy: the receipt owed (if any) is the original.
+                receipt_of: None,
             },
             Ok(None) => Action::None,
             Err(e) => {

@@ -149,7 +149,11 @@ impl Checkout {
                         }
                         self.notice = None;
                         self.finished(&refund, credit, papers[0].1.clone());
-                        Action::Print { papers, then: iced::widget::operation::focus(SCAN_INPUT) }
+                        Action::Print {
+                            papers,
+                            then: iced::widget::operation::focus(SCAN_INPUT),
+                            receipt_of: Some(refund.id),
+                        }
                     }
                     Err(e) => self.reverse_failed(&e),
                 }
@@ -166,6 +170,7 @@ impl Checkout {
                         Action::Print {
                             papers: vec![(t!("job-void", number = format!("{:04}", void.sale_no)), receipt)],
                             then: iced::widget::operation::focus(SCAN_INPUT),
+                            receipt_of: Some(void.id),
                         }
                     }
                     Err(e) => self.reverse_failed(&e),

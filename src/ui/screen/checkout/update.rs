@@ -277,6 +277,10 @@ impl Checkout {
                 let save = self.save(&ctx);
                 self.with_held(save, ctx)
             }
+            Message::PrintOwed if matches!(self.mode, Mode::Owed(_)) => self.print_owed(ctx),
+            Message::SkipOwed if matches!(self.mode, Mode::Owed(_)) => self.skip_owed(ctx),
+            Message::PrintOwed | Message::SkipOwed => Action::None,
+            Message::OwedSkipped(sale, result) => self.owed_skipped(sale, result, ctx),
             Message::DiscardLeft => {
                 let Mode::Left(left) = std::mem::replace(&mut self.mode, Mode::Scanning) else { return Action::None };
                 self.cart = left.cart;

@@ -35,6 +35,7 @@ impl Checkout {
         let right = container(match &self.mode {
             Mode::Scanning => self.view_totals(layout),
             Mode::Left(left) => self.view_left(left),
+            Mode::Owed(_) => self.view_owed(),
             Mode::Price { key, digits } => self.view_price(*key, digits, layout),
             Mode::Closed => self.view_closed(layout),
             Mode::Pay(pay) => self.view_pay(pay, layout),
