@@ -88,6 +88,11 @@ pub fn store_error(e: &StoreError) -> String {
         StoreError::Sqlite(e) => t!("error-store", reason = sqlite_reason(e)),
         StoreError::WriterStopped => t!("error-writer-stopped"),
         StoreError::JobCrashed => t!("error-job-crashed"),
+        StoreError::Approval(refused) => match refused {
+            crate::store::Refused::ForAnother => t!("error-approval-for-another"),
+            crate::store::Refused::Used => t!("error-approval-used"),
+            crate::store::Refused::SignedOut => t!("error-approval-signed-out"),
+        },
         StoreError::TillNotOpen { till } => t!("error-session-not-open", till = till.clone()),
         StoreError::Invalid(detail) => {
             tracing::error!("store: {detail}");

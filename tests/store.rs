@@ -336,17 +336,21 @@ fn a_document_for_a_till_that_is_not_open_is_refused_by_the_store() {
         matches!(refused, Err(SaleError::Store(StoreError::TillNotOpen { ref till })) if till == "1"),
         "{refused:?}"
     );
+    let returned = Returned::Lines { sale: sold.id, lines: vec![(0, 1)] };
+    let action = t.store.refund_approval(&returned).unwrap();
+    let approved = approve(&mut t.store, &action, &cashier, at(20, 6));
     let refund = t.store.refund(NewRefund {
-        returned: Returned::Lines { sale: sold.id, lines: vec![(0, 1)] },
+        returned,
         to: RefundTo::Cash,
         staff: &cashier,
-        approved_by: &manager,
+        approved: &approved,
         session: &session,
         till: Some(&till),
         at: at(20, 6),
     });
     assert!(matches!(refund, Err(SaleError::Store(StoreError::TillNotOpen { .. }))), "{refund:?}");
-    let void = t.store.void(sold.id, &cashier, &manager, &session, Some(&till), at(20, 7));
+    let approved = approve(&mut t.store, &void_approval(&sold), &cashier, at(20, 7));
+    let void = t.store.void(sold.id, &cashier, &approved, &session, Some(&till), at(20, 7));
     assert!(
         matches!(void, Err(SaleError::Store(StoreError::TillNotOpen { .. }) | SaleError::CannotVoid(_))),
         "{void:?}"
@@ -367,4 +371,61 @@ fn a_document_for_a_till_that_is_not_open_is_refused_by_the_store() {
     );
     let message = bare.unwrap_err().to_string();
     assert!(message.contains("a document needs an open till session"), "{message}");
+}
+
+/// A manager's approval covers one action: the refund of this amount from this sale, once, while
+/// both people are still signed in. Handed to a refund of another line, used a second time, or
+/// kept past the manager's sign-out, the store refuses it and writes nothing. The store used to
+/// take whatever approver it was handed.
+#[test]
+fn an_approval_covers_one_action_once_and_ends_at_sign_out() {
+    use nanum::store::{NewRefund, RefundTo, Refused, Returned};
+    let mut t = demo_without_history();
+    let manager = staff(&t.store, "김민지");
+    let cashier = staff(&t.store, "이서준");
+    let coffee = nanum::demo::demo_ean(0);
+    let sold = cash_sale(&mut t.store, &[&coffee, &coffee, &tag(1, 3000, 0)], 50_000, &cashier, at(10, 0));
+    assert_eq!(sold.lines[0].quantity, 2);
+    let session = open_till(&mut t.store, &manager, at(10, 0));
+    let one_coffee = || Returned::Lines { sale: sold.id, lines: vec![(0, 1)] };
+    let the_tag = || Returned::Lines { sale: sold.id, lines: vec![(1, 1)] };
+    let refund = |store: &mut Store, returned: Returned, approved: &nanum::store::Approved, minute: u32| {
+        store.refund(NewRefund {
+            returned,
+            to: RefundTo::Cash,
+            staff: &cashier,
+            approved,
+            session: &session,
+            till: None,
+            at: at(11, minute),
+        })
+    };
+    let refused = |r: Result<nanum::store::Refunded, SaleError>| match r {
+        Err(SaleError::Store(StoreError::Approval(why))) => why,
+        other => panic!("not refused for its approval: {other:?}"),
+    };
+
+    // Approved for the 3,000 won tag, handed to a coffee's refund (12,000 won).
+    let action = t.store.refund_approval(&the_tag()).unwrap();
+    assert_eq!(action.amount(), Some(Won::new(3_000)));
+    let for_the_tag = approve(&mut t.store, &action, &cashier, at(11, 0));
+    assert_eq!(refused(refund(&mut t.store, one_coffee(), &for_the_tag, 1)), Refused::ForAnother);
+    // One coffee, approved and refunded; the same approval again for the second coffee (the
+    // same amount from the same sale) is refused as used.
+    let action = t.store.refund_approval(&one_coffee()).unwrap();
+    assert_eq!(action.amount(), Some(Won::new(12_000)));
+    let for_a_coffee = approve(&mut t.store, &action, &cashier, at(11, 2));
+    refund(&mut t.store, one_coffee(), &for_a_coffee, 3).unwrap();
+    assert_eq!(refused(refund(&mut t.store, one_coffee(), &for_a_coffee, 4)), Refused::Used);
+    // Approved, then the manager signs out before it is used.
+    let action = t.store.refund_approval(&one_coffee()).unwrap();
+    let late = approve(&mut t.store, &action, &cashier, at(11, 5));
+    t.store.sign_out(&manager, at(11, 6)).unwrap();
+    assert_eq!(refused(refund(&mut t.store, one_coffee(), &late, 7)), Refused::SignedOut);
+
+    let refunds = count(&t.path(), "SELECT count(*) FROM sales WHERE kind = 'refund'");
+    assert_eq!(refunds, 1, "only the refund its approval covered was written");
+    assert_eq!(count(&t.path(), "SELECT count(*) FROM approvals WHERE used_at IS NOT NULL"), 1);
+    // The tag's approval, never used, ended at the sign-out too.
+    assert_eq!(refused(refund(&mut t.store, the_tag(), &for_the_tag, 8)), Refused::SignedOut);
 }

@@ -99,11 +99,18 @@ fn run(day: &mut Day, steps: &[Step]) {
             Step::Refund { which, to } if !day.sales.is_empty() => {
                 let sale = &day.sales[which % day.sales.len()];
                 let to = [RefundTo::Original, RefundTo::Cash, RefundTo::Credit][usize::from(*to)];
+                let returned = Returned::Lines { sale: sale.id, lines: vec![(0, 1)] };
+                let action = match store.refund_approval(&returned) {
+                    Ok(action) => action,
+                    Err(SaleError::NothingLeftToReturn) => continue,
+                    Err(e) => panic!("{e}"),
+                };
+                let approved = approve(store, &action, &cashier, when);
                 let refund = store.refund(NewRefund {
-                    returned: Returned::Lines { sale: sale.id, lines: vec![(0, 1)] },
+                    returned,
                     to,
                     staff: &cashier,
-                    approved_by: &manager,
+                    approved: &approved,
                     session: &day.session,
                     till: Some(&day.till),
                     at: when,
@@ -116,7 +123,8 @@ fn run(day: &mut Day, steps: &[Step]) {
             }
             Step::Void { which } if !day.sales.is_empty() => {
                 let sale = &day.sales[which % day.sales.len()];
-                match store.void(sale.id, &cashier, &manager, &day.session, Some(&day.till), when) {
+                let approved = approve(store, &void_approval(sale), &cashier, when);
+                match store.void(sale.id, &cashier, &approved, &day.session, Some(&day.till), when) {
                     Ok(void) => day.refunds.push(void),
                     Err(SaleError::CannotVoid(_)) => {}
                     Err(e) => panic!("{e}"),
@@ -245,12 +253,14 @@ proptest! {
         let rest: Vec<(usize, i32)> =
             sale.lines.iter().enumerate().filter(|(_, l)| l.quantity > 1).map(|(i, l)| (i, l.quantity - 1)).collect();
         for lines in [first, rest].into_iter().filter(|l| !l.is_empty()) {
+            let returned = Returned::Lines { sale: sale.id, lines };
+            let approved = approve(store, &store.refund_approval(&returned).unwrap(), &cashier, at(13, 0));
             let r = store
                 .refund(NewRefund {
-                    returned: Returned::Lines { sale: sale.id, lines },
+                    returned,
                     to: RefundTo::Original,
                     staff: &cashier,
-                    approved_by: &manager,
+                    approved: &approved,
                     session: &session,
                     till: None,
                     at: at(13, 0),

@@ -23,7 +23,8 @@ use crate::domain::{
     Cart, Category, Condition, IsoWeek, LineKind, Payment, PriceTag, Role, Sale, StaffMember, StockItem, Tendering, Won,
 };
 use crate::store::{
-    Donor, NewRefund, NewSale, RefundTo, Returned, Store, StoreError, TillId, TillSession, category_line,
+    Approval, Approved, Donor, NewRefund, NewSale, RefundTo, Returned, SignInError, Store, StoreError, TillId,
+    TillSession, category_line, document_ref,
 };
 
 /// A sale rung up but not yet written.
@@ -90,6 +91,15 @@ struct History<'s> {
 }
 
 impl<'s> History<'s> {
+    /// The manager approves `action` for the cashier, with the demo manager's PIN.
+    fn approve(&mut self, action: &Approval, at: DateTime<FixedOffset>) -> Result<Approved, StoreError> {
+        let pin = super::PINS.iter().find(|(role, _)| *role == crate::domain::Role::Manager).map_or("", |(_, p)| p);
+        self.store.approve(action, &self.cashier, self.manager.id, pin, at).map_err(|e| match e {
+            SignInError::Store(e) => e,
+            other => StoreError::Invalid(format!("the demo manager could not approve: {other}")),
+        })
+    }
+
     fn new(store: &'s mut Store, days: u32, today: NaiveDate, seed: u64) -> Result<History<'s>, StoreError> {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let donated: Vec<Category> = store.categories()?.into_iter().filter(|c| c.key_position.is_some()).collect();
@@ -327,13 +337,17 @@ impl<'s> History<'s> {
             && let Some(line) = sale.lines.iter().position(|l| l.is_goods())
         {
             let to = *pick(&mut self.rng, &[(RefundTo::Original, 3), (RefundTo::Credit, 2)]);
+            // One unit of a line of today's sale, nothing of it returned before.
+            let amount = -sale.lines[line].returned(line as u32 + 1, 1, 0).amount();
+            let action = Approval::Refund { sale: Some(document_ref(sale.business_date, sale.sale_no)), amount };
+            let approved = self.approve(&action, evening(19, 9))?;
             let refunded = self
                 .store
                 .refund(NewRefund {
                     returned: Returned::Lines { sale: sale.id, lines: vec![(line, 1)] },
                     to,
                     staff: &self.cashier,
-                    approved_by: &self.manager,
+                    approved: &approved,
                     session,
                     till: Some(till),
                     at: evening(19, 10),
@@ -347,8 +361,11 @@ impl<'s> History<'s> {
         {
             let untouched = self.store.sales_of(date)?.iter().any(|s| s.id == sale.id && s.reversed == Won::ZERO);
             if untouched {
+                let action =
+                    Approval::Void { sale: document_ref(sale.business_date, sale.sale_no), amount: sale.total };
+                let approved = self.approve(&action, evening(19, 14))?;
                 self.store
-                    .void(sale.id, &self.cashier, &self.manager, session, Some(till), evening(19, 15))
+                    .void(sale.id, &self.cashier, &approved, session, Some(till), evening(19, 15))
                     .map_err(demo_refused)?;
             }
         }

@@ -200,7 +200,8 @@ pub fn approve(
         .find(|s| s.name == manager.trim() && s.role == Role::Manager)
         .ok_or(SignInError::NotAManager)?;
     let action = Approval::Restore { file: backup.display().to_string(), unsynced: plan.unsynced };
-    store.approve(&action, &member, member.id, pin, now)
+    // The restore is the action itself: nothing else to use the approval up.
+    Ok(store.approve(&action, &member, member.id, pin, now)?.manager().clone())
 }
 
 /// Puts the checked backup (see [`plan`]) in the store's place. The replaced file is kept and

@@ -7,6 +7,7 @@
 //! every write is one `BEGIN IMMEDIATE` transaction: a second writer waits its turn instead of
 //! failing a sale. Every change that matters is written together with its [`journal`] event.
 
+mod approvals;
 mod audit;
 pub mod backup;
 mod carts;
@@ -44,6 +45,7 @@ use std::sync::Arc;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use crate::domain::codes::parse_week;
+pub use approvals::{Approved, Refused};
 pub use audit::{Entry, Subject, Watch};
 pub use carts::{OpenCart, ParkedCart, TillId};
 pub use catalog::Policy;
@@ -61,7 +63,7 @@ pub use sales::{NewSale, SaleError, SaleSummary};
 pub use schema::LATEST as LATEST_SCHEMA;
 pub use settings::{BadSetting, SettingsError, StoreSettings};
 pub use setup::{CategorySetup, ItemSetup, StaffSetup, StockSetup, StoreSetup};
-pub use staff::{Approval, BootClock, SignInError, boot_clock, hash_pin};
+pub use staff::{Approval, BootClock, SignInError, boot_clock, document_ref, hash_pin};
 pub use staff_roster::{NewStaff, StaffEntry, StaffError};
 pub use sync_state::SyncStatus;
 pub use till::{CashMove, Closed, Correction, SessionReport, TillError, TillSession};
@@ -109,6 +111,9 @@ pub enum StoreError {
     /// perhaps on another till): it would be missing from the X and Z reports.
     #[error("till {till} is not open: count the float and open it first")]
     TillNotOpen { till: String },
+    /// A manager's approval that does not cover the action (see `approvals`).
+    #[error("{0}")]
+    Approval(approvals::Refused),
     /// One job on the writer hit a bug and was rolled back; the writer goes on.
     #[error("that could not be finished because of an error in Nanum; nothing of it was saved")]
     JobCrashed,

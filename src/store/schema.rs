@@ -26,6 +26,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0009_reference_changes.sql")),
     M::up(include_str!("../../migrations/0010_documents_need_an_open_session.sql")),
     M::up(include_str!("../../migrations/0011_receipts_owed.sql")),
+    M::up(include_str!("../../migrations/0012_approvals.sql")),
 ];
 
 /// The schema version this build writes.

@@ -12,6 +12,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
+use super::approvals::Approved;
 use super::sql::Time;
 use super::{Result, Store, StoreError, journal};
 use crate::domain::staff::{MAX_WRONG_PINS, lockout_length};
@@ -83,6 +84,11 @@ pub enum Approval {
     IssueCredit { amount: Won },
     /// The store file replaced by a backup while `unsynced` records were not at head office.
     Restore { file: String, unsynced: i64 },
+}
+
+/// How a document is named in an approval: `2026-11-25 #0003`.
+pub fn document_ref(date: chrono::NaiveDate, sale_no: u32) -> String {
+    format!("{date} #{sale_no:04}")
 }
 
 impl Approval {
@@ -231,21 +237,29 @@ impl Store {
         manager_id: i64,
         pin: &str,
         now: DateTime<FixedOffset>,
-    ) -> Result<StaffMember, SignInError> {
+    ) -> Result<Approved, SignInError> {
         let manager = self.check_pin(manager_id, pin, now, true)?;
         if manager.role != Role::Manager {
             return Err(SignInError::NotAManager);
         }
-        self.write(|tx| {
+        let id = self.write(|tx| {
+            let uuid = uuid::Uuid::now_v7().to_string();
             let payload = serde_json::json!({
                 "approval": action,
                 "amount": action.amount(),
                 "requested_by": requested_by.uuid,
                 "approved_by": manager.uuid,
+                "id": uuid,
             });
-            journal::append(tx, "approval", &payload, Some(requested_by.id), now)
+            let seq = journal::append(tx, "approval", &payload, Some(requested_by.id), now)?;
+            let action = serde_json::to_string(action).map_err(|e| StoreError::Invalid(format!("approval: {e}")))?;
+            tx.prepare_cached(
+                "INSERT INTO approvals (uuid, action, requested_by, approved_by, journal_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![uuid, action, requested_by.id, manager.id, seq])?;
+            Ok::<_, StoreError>(tx.last_insert_rowid())
         })?;
-        Ok(manager)
+        Ok(Approved::new(id, action.clone(), manager))
     }
 
     /// A manager opened the drawer from the device settings to try it.

@@ -8,7 +8,7 @@ use iced::widget::{button, column, row, text};
 use iced::{Center, Element, Fill, Task};
 
 use crate::domain::{Pin, Role, StaffMember};
-use crate::store::{Approval, SignInError, Store, Worker};
+use crate::store::{Approval, Approved, SignInError, Store, Worker};
 use crate::ui::layout::Layout;
 use crate::ui::pin_pad;
 use crate::ui::{theme, widgets};
@@ -22,13 +22,13 @@ pub enum Message {
     Pin(pin_pad::Key),
     Submit,
     Cancel,
-    Checked(Result<StaffMember, SignInError>),
+    Checked(Result<Approved, SignInError>),
 }
 
 pub enum Outcome {
     None,
     Run(Task<Message>),
-    Approved(StaffMember),
+    Approved(Approved),
     Cancelled,
 }
 
@@ -95,7 +95,7 @@ impl ApprovalPanel {
             Message::Checked(result) => {
                 self.checking = false;
                 match result {
-                    Ok(manager) => Outcome::Approved(manager),
+                    Ok(approved) => Outcome::Approved(approved),
                     Err(e) => {
                         self.problem = Some(explain::sign_in_error(&e, now));
                         focus()

@@ -68,6 +68,25 @@ pub fn open_till(store: &mut Store, staff: &StaffMember, when: DateTime<FixedOff
     }
 }
 
+/// The demo manager (김민지, PIN 1234) approves `action`, asked by `asked`.
+pub fn approve(
+    store: &mut Store,
+    action: &nanum::store::Approval,
+    asked: &StaffMember,
+    when: DateTime<FixedOffset>,
+) -> nanum::store::Approved {
+    let manager = staff(store, "김민지");
+    store.approve(action, asked, manager.id, "1234", when).unwrap()
+}
+
+/// What a manager approves to void `sale`.
+pub fn void_approval(sale: &Sale) -> nanum::store::Approval {
+    nanum::store::Approval::Void {
+        sale: nanum::store::document_ref(sale.business_date, sale.sale_no),
+        amount: sale.total,
+    }
+}
+
 /// Rings up `codes` on till 1 and pays cash.
 pub fn cash_sale(
     store: &mut Store,

@@ -475,7 +475,8 @@ impl Intake {
                 self.mode = self.after_taken();
                 Action::None
             }
-            Outcome::Approved(manager) => {
+            Outcome::Approved(approved) => {
+                let manager = approved.manager().clone();
                 let Mode::Approving { then, .. } = std::mem::replace(&mut self.mode, Mode::Saving) else {
                     return Action::None;
                 };

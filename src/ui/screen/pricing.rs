@@ -220,7 +220,8 @@ impl Pricing {
                         self.pending = None;
                         Action::None
                     }
-                    Outcome::Approved(manager) => {
+                    Outcome::Approved(approved) => {
+                        let manager = approved.manager().clone();
                         let Some((batch, label)) = self.pending.take() else { return Action::None };
                         self.write(batch, label, Some(manager), ctx)
                     }

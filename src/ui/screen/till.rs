@@ -262,7 +262,8 @@ impl TillScreen {
                         };
                         Action::None
                     }
-                    Outcome::Approved(manager) => {
+                    Outcome::Approved(approved) => {
+                        let manager = approved.manager().clone();
                         let Mode::Approving { then, .. } = std::mem::replace(&mut self.mode, Mode::Busy) else {
                             return Action::None;
                         };

@@ -78,11 +78,7 @@ impl Checkout {
         let mut panel = column![
             text(t!("owed-title")).size(theme::LARGE).font(theme::BOLD),
             widgets::label(what),
-            widgets::label(t!(
-                "owed-detail",
-                date = owed.date.to_string(),
-                total = owed.total.to_string()
-            )),
+            widgets::label(t!("owed-detail", date = owed.date.to_string(), total = owed.total.to_string())),
         ]
         .spacing(12);
         if owed.tried {

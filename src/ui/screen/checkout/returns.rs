@@ -12,9 +12,9 @@ use super::parts::{ENTRY_INPUT, SCAN_INPUT, name, pad_and_buttons};
 use super::parts::{amount_input, tender_label};
 use super::{Action, Checkout, Context, Message, Mode, Then, focus};
 use crate::domain::codes::ReceiptCode;
-use crate::domain::{Line, Sale, SaleKind, StaffMember, Won, register};
+use crate::domain::{Line, Sale, SaleKind, Won, register};
 use crate::hardware::receipt::{ReceiptOptions, credit_voucher, sale_receipt};
-use crate::store::{Approval, NewRefund, RefundTo, Refunded, Returned, SaleError, StoreError};
+use crate::store::{Approval, Approved, NewRefund, RefundTo, Refunded, Returned, SaleError, StoreError};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
 use crate::{explain, t};
@@ -237,12 +237,9 @@ impl Checkout {
     /// 반품하기: asks a manager to approve what was picked.
     pub(super) fn confirm_return(&mut self, ctx: Context<'_>) -> Action {
         let Mode::Return(r) = &self.mode else { return Action::None };
-        let amount = r.amount();
-        let mut from = None;
         let returned = match &r.what {
             What::Receipt => return Action::None,
             What::Sale { sale, back, .. } => {
-                from = Some(document(sale));
                 let lines: Vec<(usize, i32)> =
                     back.iter().enumerate().filter(|(_, q)| **q > 0).map(|(i, q)| (i, *q)).collect();
                 if lines.is_empty() {
@@ -265,22 +262,29 @@ impl Checkout {
                 }
             }
         };
+        // The store says what the refund will give back, so the approval covers exactly that.
+        let action = match ctx.store.refund_approval(&returned) {
+            Ok(action) => action,
+            Err(e) => {
+                self.error(explain::sale_error(&e));
+                return Action::None;
+            }
+        };
         let plan = Plan { returned, to: r.to };
-        let title = t!("refund-approval-title", amount = amount.to_string());
-        self.ask_manager(Approval::Refund { sale: from, amount }, title, Then::Refund(plan), ctx)
+        let title = t!("refund-approval-title", amount = action.amount().unwrap_or_default().to_string());
+        self.ask_manager(action, title, Then::Refund(plan), ctx)
     }
 
-    pub(super) fn refund(&mut self, plan: Plan, manager: &StaffMember, ctx: Context<'_>) -> Action {
+    pub(super) fn refund(&mut self, plan: Plan, approved: Approved, ctx: Context<'_>) -> Action {
         self.mode = Mode::Reversing;
-        let (staff, manager, till, session, now) =
-            (ctx.staff.clone(), manager.clone(), ctx.till.clone(), self.session.clone(), ctx.now);
+        let (staff, till, session, now) = (ctx.staff.clone(), ctx.till.clone(), self.session.clone(), ctx.now);
         let write = ctx.worker.call(move |store| {
             let session = session.ok_or_else(|| StoreError::TillNotOpen { till: till.0.clone() })?;
             store.refund(NewRefund {
                 returned: plan.returned,
                 to: plan.to,
                 staff: &staff,
-                approved_by: &manager,
+                approved: &approved,
                 session: &session,
                 till: Some(&till),
                 at: now,
@@ -289,13 +293,12 @@ impl Checkout {
         Action::Run(Task::perform(write, Message::Refunded))
     }
 
-    pub(super) fn void(&mut self, sale: i64, manager: &StaffMember, ctx: Context<'_>) -> Action {
+    pub(super) fn void(&mut self, sale: i64, approved: Approved, ctx: Context<'_>) -> Action {
         self.mode = Mode::Reversing;
-        let (staff, manager, till, session, now) =
-            (ctx.staff.clone(), manager.clone(), ctx.till.clone(), self.session.clone(), ctx.now);
+        let (staff, till, session, now) = (ctx.staff.clone(), ctx.till.clone(), self.session.clone(), ctx.now);
         let write = ctx.worker.call(move |store| {
             let session = session.ok_or_else(|| StoreError::TillNotOpen { till: till.0.clone() })?;
-            store.void(sale, &staff, &manager, &session, Some(&till), now)
+            store.void(sale, &staff, &approved, &session, Some(&till), now)
         });
         Action::Run(Task::perform(write, Message::Voided))
     }
@@ -439,7 +442,7 @@ impl Checkout {
 
 /// How a manager's approval names a sale: `2026-11-25 #0003`.
 fn document(sale: &Sale) -> String {
-    format!("{} #{:04}", sale.business_date, sale.sale_no)
+    crate::store::document_ref(sale.business_date, sale.sale_no)
 }
 
 /// What one unit of a sold line came to, its discount shared in.

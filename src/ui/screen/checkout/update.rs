@@ -378,7 +378,7 @@ impl Checkout {
             Outcome::None => Action::None,
             Outcome::Run(task) => Action::Run(task.map(Message::Approval)),
             Outcome::Cancelled => self.back(ctx),
-            Outcome::Approved(manager) => {
+            Outcome::Approved(approved) => {
                 let Mode::Approving { then, back, .. } = std::mem::replace(&mut self.mode, Mode::Scanning) else {
                     return Action::None;
                 };
@@ -391,8 +391,8 @@ impl Checkout {
                     }
                     Then::Discount(apply) => self.apply_discount(apply, ctx),
                     Then::Price(line) => self.add_keyed(*line, ctx),
-                    Then::Refund(plan) => self.refund(plan, &manager, ctx),
-                    Then::Void { sale } => self.void(sale, &manager, ctx),
+                    Then::Refund(plan) => self.refund(plan, approved, ctx),
+                    Then::Void { sale } => self.void(sale, approved, ctx),
                 }
             }
         }
