@@ -89,6 +89,7 @@ pub fn store_error(e: &StoreError) -> String {
         StoreError::WriterStopped => t!("error-writer-stopped"),
         StoreError::JobCrashed => t!("error-job-crashed"),
         StoreError::Approval(refused) => match refused {
+            crate::store::Refused::Missing => t!("error-approval-missing"),
             crate::store::Refused::ForAnother => t!("error-approval-for-another"),
             crate::store::Refused::Used => t!("error-approval-used"),
             crate::store::Refused::SignedOut => t!("error-approval-signed-out"),

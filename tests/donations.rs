@@ -78,9 +78,15 @@ fn a_donation_is_valued_by_counting_units_and_only_a_manager_changes_the_value()
     assert_eq!((recorded.accepted(), recorded.rejected_count()), (19, 2));
     assert_eq!(recorded.lines.iter().find(|l| l.category == "007").map(|l| l.units), Some(1));
 
+    let action = nanum::store::Approval::DonationValue {
+        donation: recorded.uuid.clone(),
+        from: recorded.value,
+        amount: Won::new(30_000),
+    };
+    let approved = approve(&mut t.store, &action, &volunteer, at(11, 0));
     let changed = t
         .store
-        .change_donation_value(&recorded, Won::new(30_000), "좋은 겨울 코트", &volunteer, &manager, at(11, 0))
+        .change_donation_value(&recorded, Won::new(30_000), "좋은 겨울 코트", &volunteer, &approved, at(11, 0))
         .unwrap();
     assert_eq!((changed.valued, changed.value), (expected, Won::new(30_000)));
     let history = t.store.donations_of(kim.id).unwrap();
@@ -104,7 +110,9 @@ fn a_donation_is_valued_by_counting_units_and_only_a_manager_changes_the_value()
             at: at(12, 5),
         })
         .unwrap();
-    t.store.merge_donors(&again, &kim, &manager, at(13, 0)).unwrap();
+    let action = nanum::store::Approval::DonorMerge { from: again.uuid.clone(), into: kim.uuid.clone() };
+    let approved = approve(&mut t.store, &action, &manager, at(13, 0));
+    t.store.merge_donors(&again, &kim, &approved, at(13, 0)).unwrap();
     let found = t.store.find_donors("민지", 10).unwrap();
     assert_eq!(found.len(), 1, "the merged donor no longer shows");
     assert_eq!((found[0].donations, found[0].value), (2, Won::new(30_000) + clothes.value));

@@ -292,14 +292,22 @@ fn a_closed_till_is_corrected_by_a_record_of_its_own_never_by_changing_it() {
     let manager = staff(&t.store, "김민지");
     let cashier = staff(&t.store, "이서준");
     let session = t.store.open_session(&till, &manager, Count::of(Won::new(50_000)), at(9, 0)).unwrap();
-    let early = t.store.correct_session(&session, Won::new(1000), "x", &cashier, &manager, at(12, 0));
+    let action = nanum::store::Approval::TillCorrection { z_no: 1, amount: Won::new(1000), reason: "x".into() };
+    let approved = approve(&mut t.store, &action, &cashier, at(12, 0));
+    let early = t.store.correct_session(&session, Won::new(1000), "x", &cashier, &approved, at(12, 0));
     assert!(matches!(early, Err(TillError::NotClosed)), "an open till is counted at close, not corrected");
     let closed =
         t.store.close_session(&session, &manager, Count::of(Won::new(48_000)), Won::ZERO, true, at(20, 0)).unwrap();
     assert_eq!(closed.difference(), Some(Won::new(-2000)));
+    let z_no = closed.session.closed.as_ref().unwrap().z_no;
+    let action =
+        nanum::store::Approval::TillCorrection {
+            z_no, amount: Won::new(1500), reason: "금고에 먼저 넣은 돈".into()
+        };
+    let correction = approve(&mut t.store, &action, &cashier, at(20, 30));
     let corrected = t
         .store
-        .correct_session(&session, Won::new(1500), "금고에 먼저 넣은 돈", &cashier, &manager, at(20, 30))
+        .correct_session(&session, Won::new(1500), "금고에 먼저 넣은 돈", &cashier, &correction, at(20, 30))
         .unwrap();
     assert_eq!((corrected.counted(), corrected.difference()), (Some(Won::new(49_500)), Some(Won::new(-500))));
     assert_eq!(corrected.corrections[0].approved_by, "김민지");
@@ -357,7 +365,9 @@ fn a_document_for_a_till_that_is_not_open_is_refused_by_the_store() {
     );
     let moved = t.store.cash_move(&session, MoveKind::In, Won::new(1000), "잔돈", &cashier, None, at(20, 8));
     assert!(matches!(moved, Err(StoreError::TillNotOpen { .. })), "{moved:?}");
-    let voucher = t.store.issue_credit(&session, Won::new(1000), "사과", &cashier, &manager, at(20, 9));
+    let approved =
+        approve(&mut t.store, &nanum::store::Approval::IssueCredit { amount: Won::new(1000) }, &cashier, at(20, 9));
+    let voucher = t.store.issue_credit(&session, Won::new(1000), "사과", &cashier, &approved, at(20, 9));
     assert!(matches!(voucher, Err(StoreError::TillNotOpen { .. })), "{voucher:?}");
     assert_eq!(t.store.last_sale_no(today()).unwrap(), Some(1), "only the sale made while the till was open");
     assert!(t.store.check().unwrap().is_ok());

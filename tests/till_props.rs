@@ -68,7 +68,6 @@ fn open_day() -> Day {
 fn run(day: &mut Day, steps: &[Step]) {
     let store: &mut Store = &mut day.store.store;
     let cashier = staff(store, "이서준");
-    let manager = staff(store, "김민지");
     for (n, step) in steps.iter().enumerate() {
         let when = at(11, 0) + chrono::Duration::minutes(n as i64);
         match step {
@@ -135,7 +134,9 @@ fn run(day: &mut Day, steps: &[Step]) {
             }
             Step::CashOut(amount) => {
                 let out = Won::new(*amount);
-                store.cash_move(&day.session, MoveKind::Out, out, "은행", &cashier, Some(&manager), when).unwrap();
+                let action = nanum::store::Approval::CashOut { amount: out, reason: "은행".into() };
+                let approved = approve(store, &action, &cashier, when);
+                store.cash_move(&day.session, MoveKind::Out, out, "은행", &cashier, Some(&approved), when).unwrap();
             }
             _ => {}
         }

@@ -379,6 +379,7 @@ error-writer-stopped = The part of Nanum that saves has stopped. Please restart 
 error-job-crashed = That could not be finished because of an error in Nanum, and nothing of it was saved. Nanum keeps running, and the error is in the log.
 error-session-not-open = The till ({ $till }) is not open. Count the float and open the till first; nothing was saved.
 error-approval-for-another = The manager's approval was for another amount or document. Ask for an approval of this one.
+error-approval-missing = This needs a manager's approval.
 error-approval-used = This approval was used already. Ask the manager again.
 error-approval-signed-out = The approval ended when someone signed out. Ask the manager again.
 sqlite-disk-full = The disk is full.

@@ -368,6 +368,7 @@ error-writer-stopped = 저장을 맡은 부분이 멈췄어요. 나눔을 다시
 error-job-crashed = 나눔 안의 오류로 이 일을 끝내지 못했어요. 이 일은 저장되지 않았고, 나눔은 계속 쓸 수 있어요. 오류는 기록에 남겼어요.
 error-session-not-open = 계산대({ $till })가 열려 있지 않아요. 시재를 세고 계산대를 먼저 열어 주세요. 아무것도 저장하지 않았어요.
 error-approval-for-another = 매니저 승인은 다른 금액이나 다른 거래에 받은 것이에요. 이 일에 맞게 다시 승인받아 주세요.
+error-approval-missing = 매니저 승인이 필요해요.
 error-approval-used = 이 매니저 승인은 이미 쓰였어요. 다시 승인받아 주세요.
 error-approval-signed-out = 승인한 뒤에 로그아웃해서 승인이 끝났어요. 다시 승인받아 주세요.
 sqlite-disk-full = 저장 공간이 가득 찼어요.

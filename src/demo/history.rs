@@ -93,8 +93,18 @@ struct History<'s> {
 impl<'s> History<'s> {
     /// The manager approves `action` for the cashier, with the demo manager's PIN.
     fn approve(&mut self, action: &Approval, at: DateTime<FixedOffset>) -> Result<Approved, StoreError> {
+        let cashier = self.cashier.clone();
+        self.approve_for(action, &cashier, at)
+    }
+
+    fn approve_for(
+        &mut self,
+        action: &Approval,
+        asked: &StaffMember,
+        at: DateTime<FixedOffset>,
+    ) -> Result<Approved, StoreError> {
         let pin = super::PINS.iter().find(|(role, _)| *role == crate::domain::Role::Manager).map_or("", |(_, p)| p);
-        self.store.approve(action, &self.cashier, self.manager.id, pin, at).map_err(|e| match e {
+        self.store.approve(action, asked, self.manager.id, pin, at).map_err(|e| match e {
             SignInError::Store(e) => e,
             other => StoreError::Invalid(format!("the demo manager could not approve: {other}")),
         })
@@ -376,14 +386,14 @@ impl<'s> History<'s> {
     /// right most days, now and then a coin or a note off.
     fn close_till(&mut self, date: NaiveDate, session: &TillSession, float: Won) -> Result<(), StoreError> {
         let evening = |h: u32, m: u32| local(date, NaiveTime::from_hms_opt(h, m, 0).unwrap());
-        let manager = &self.manager;
+        let manager = self.manager.clone();
         if self.rng.random_bool(0.3) {
             self.store.cash_move(
                 session,
                 MoveKind::In,
                 Won::new(50_000),
                 "잔돈 교환",
-                manager,
+                &manager,
                 None,
                 evening(12, 0),
             )?;
@@ -391,20 +401,22 @@ impl<'s> History<'s> {
         let expected = self.store.session_report(session.id())?.cash.expected();
         let banked = Won::new((expected.get() - float.get()).max(0) / 10_000 * 10_000);
         if banked.is_positive() {
+            let action = Approval::CashOut { amount: banked, reason: "은행 입금".into() };
+            let approved = self.approve_for(&action, &manager, evening(19, 39))?;
             self.store.cash_move(
                 session,
                 MoveKind::Out,
                 banked,
                 "은행 입금",
-                manager,
-                Some(manager),
+                &manager,
+                Some(&approved),
                 evening(19, 40),
             )?;
         }
         let off = *pick(&mut self.rng, &[(0i64, 14), (-1_000, 2), (-500, 1), (1_000, 1), (-100, 1)]);
         let counted = expected - banked + Won::new(off);
         self.store
-            .close_session(session, manager, Count::of(counted), counted.min(float), true, evening(19, 50))
+            .close_session(session, &manager, Count::of(counted), counted.min(float), true, evening(19, 50))
             .map_err(till_refused)?;
         Ok(())
     }

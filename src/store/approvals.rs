@@ -36,6 +36,8 @@ impl Approved {
 /// Why an approval was not taken for an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum Refused {
+    #[error("this needs a manager's approval")]
+    Missing,
     #[error("the approval was given for another action, amount or document")]
     ForAnother,
     #[error("the approval was used already")]

@@ -70,7 +70,7 @@ impl Store {
         amount: Won,
         reason: &str,
         staff: &StaffMember,
-        approved_by: &StaffMember,
+        approved: &super::Approved,
         at: DateTime<FixedOffset>,
     ) -> Result<Credit> {
         if !amount.is_positive() {
@@ -80,6 +80,8 @@ impl Store {
         self.write(|tx| {
             // A voucher is money out of the till's day, so it is issued in an open session.
             super::till::require_open(tx, session)?;
+            super::approvals::use_up(tx, approved, &super::Approval::IssueCredit { amount }, &at.to_rfc3339())?;
+            let approved_by = approved.manager();
             let code = next_code(tx, store_code)?;
             issue(tx, &code, amount, reason, None, staff, approved_by, at)?;
             let payload = serde_json::json!({

@@ -306,13 +306,16 @@ impl Store {
         &mut self,
         from: &Donor,
         into: &Donor,
-        manager: &StaffMember,
+        approved: &super::Approved,
         at: DateTime<FixedOffset>,
     ) -> Result<(), DonationError> {
         if from.id == into.id {
             return Err(DonationError::BadMerge);
         }
+        let manager = approved.manager();
         self.write(|tx| {
+            let action = super::Approval::DonorMerge { from: from.uuid.clone(), into: into.uuid.clone() };
+            super::approvals::use_up(tx, approved, &action, &at.to_rfc3339())?;
             let target_merged: Option<i64> =
                 tx.query_row("SELECT merged_into FROM donors WHERE id = ?1", [into.id], |r| r.get(0))?;
             if target_merged.is_some() {
@@ -408,14 +411,17 @@ impl Store {
         value: Won,
         reason: &str,
         staff: &StaffMember,
-        manager: &StaffMember,
+        approved: &super::Approved,
         at: DateTime<FixedOffset>,
     ) -> Result<Donation, DonationError> {
         if value < Won::ZERO {
             return Err(StoreError::Invalid("a donation's value is not negative".into()).into());
         }
+        let manager = approved.manager();
         Ok(self.write(|tx| {
             let before = donation_in(tx, donation.id)?.value;
+            let action = super::Approval::DonationValue { donation: donation.uuid.clone(), from: before, amount: value };
+            super::approvals::use_up(tx, approved, &action, &at.to_rfc3339())?;
             tx.execute(
                 "INSERT INTO donation_values (donation_id, value, reason, staff_id, approved_by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![donation.id, value, reason, staff.id, manager.id, at.to_rfc3339()],

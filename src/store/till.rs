@@ -8,8 +8,10 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::approvals::{Approved, use_up};
 use super::carts::TillId;
 use super::sql::time;
+use super::staff::Approval;
 use super::{Result, Store, StoreError, journal};
 use crate::domain::till::{CashFigures, Count, MoveKind};
 use crate::domain::{StaffMember, Won};
@@ -330,7 +332,7 @@ impl Store {
         amount: Won,
         reason: &str,
         staff: &StaffMember,
-        approved_by: Option<&StaffMember>,
+        approved: Option<&Approved>,
         now: DateTime<FixedOffset>,
     ) -> Result<()> {
         if !amount.is_positive() {
@@ -338,6 +340,16 @@ impl Store {
         }
         self.write(|tx| {
             require_open(tx, session)?;
+            // Money out of the drawer needs a manager's approval of this amount and reason.
+            let approved_by = match (kind, approved) {
+                (MoveKind::Out, None) => return Err(StoreError::Approval(super::Refused::Missing)),
+                (MoveKind::Out, Some(approved)) => {
+                    let action = Approval::CashOut { amount, reason: reason.to_string() };
+                    use_up(tx, approved, &action, &now.to_rfc3339())?;
+                    Some(approved.manager())
+                }
+                (MoveKind::In, approved) => approved.map(Approved::manager),
+            };
             tx.execute(
                 "INSERT INTO cash_moves (uuid, session_id, kind, amount, reason, staff_id, approved_by, at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -429,7 +441,7 @@ impl Store {
         amount: Won,
         reason: &str,
         staff: &StaffMember,
-        approved_by: &StaffMember,
+        approved: &Approved,
         now: DateTime<FixedOffset>,
     ) -> Result<SessionReport, TillError> {
         if amount == Won::ZERO {
@@ -437,9 +449,10 @@ impl Store {
         }
         self.write(|tx| {
             let current = session_by_id(tx, session.id)?;
-            if current.closed.is_none() {
-                return Err(TillError::NotClosed);
-            }
+            let Some(closed) = &current.closed else { return Err(TillError::NotClosed) };
+            let action = Approval::TillCorrection { z_no: closed.z_no, amount, reason: reason.to_string() };
+            use_up(tx, approved, &action, &now.to_rfc3339())?;
+            let approved_by = approved.manager();
             tx.execute(
                 "INSERT INTO till_corrections (uuid, session_id, amount, reason, staff_id, approved_by, at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -476,7 +476,6 @@ impl Intake {
                 Action::None
             }
             Outcome::Approved(approved) => {
-                let manager = approved.manager().clone();
                 let Mode::Approving { then, .. } = std::mem::replace(&mut self.mode, Mode::Saving) else {
                     return Action::None;
                 };
@@ -485,12 +484,12 @@ impl Intake {
                     Then::Value { donation, value } => {
                         let reason = t_ko_reason();
                         let write = ctx.worker.call(move |store| {
-                            store.change_donation_value(&donation, value, &reason, &staff, &manager, now)
+                            store.change_donation_value(&donation, value, &reason, &staff, &approved, now)
                         });
                         Action::Run(Task::perform(write, Message::ValueSaved))
                     }
                     Then::Merge { from, into } => {
-                        let write = ctx.worker.call(move |store| store.merge_donors(&from, &into, &manager, now));
+                        let write = ctx.worker.call(move |store| store.merge_donors(&from, &into, &approved, now));
                         Action::Run(Task::perform(write, Message::Merged))
                     }
                 }

@@ -263,23 +263,22 @@ impl TillScreen {
                         Action::None
                     }
                     Outcome::Approved(approved) => {
-                        let manager = approved.manager().clone();
                         let Mode::Approving { then, .. } = std::mem::replace(&mut self.mode, Mode::Busy) else {
                             return Action::None;
                         };
                         match then {
-                            After::CashOut(out) => self.cash_move(MoveKind::Out, out, Some(manager), ctx),
+                            After::CashOut(out) => self.cash_move(MoveKind::Out, out, Some(approved), ctx),
                             After::Credit(credit) => {
                                 let (staff, now, session) = (ctx.staff.clone(), ctx.now, self.session.clone());
                                 let till = ctx.till.clone();
                                 let write = ctx.worker.call(move |store| {
                                     let session =
                                         session.ok_or_else(|| StoreError::TillNotOpen { till: till.0.clone() })?;
-                                    store.issue_credit(&session, credit.amount, &credit.reason, &staff, &manager, now)
+                                    store.issue_credit(&session, credit.amount, &credit.reason, &staff, &approved, now)
                                 });
                                 Action::Run(Task::perform(write, Message::CreditIssued))
                             }
-                            After::Correct(plan) => self.correct(plan, manager, ctx),
+                            After::Correct(plan) => self.correct(plan, approved, ctx),
                         }
                     }
                 }

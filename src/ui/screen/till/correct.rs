@@ -8,9 +8,9 @@ use iced::{Element, Fill};
 
 use super::{AMOUNT_INPUT, Action, After, Context, Message, Mode, REASON_INPUT, TillScreen, big_button, money_row};
 use crate::domain::money::signed;
-use crate::domain::{StaffMember, Won, register};
+use crate::domain::{Won, register};
 use crate::hardware::till_report::till_report;
-use crate::store::{Approval, SessionReport};
+use crate::store::{Approval, Approved, SessionReport};
 use crate::ui::approval::ApprovalPanel;
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
@@ -114,12 +114,12 @@ impl TillScreen {
     }
 
     /// Writes the approved correction on the worker.
-    pub(super) fn correct(&mut self, plan: Plan, manager: StaffMember, ctx: Context<'_>) -> Action {
+    pub(super) fn correct(&mut self, plan: Plan, approved: Approved, ctx: Context<'_>) -> Action {
         self.mode = Mode::Busy;
         let (session, staff, now) = (plan.report.session.clone(), ctx.staff.clone(), ctx.now);
         let write = ctx
             .worker
-            .call(move |store| store.correct_session(&session, plan.amount, &plan.reason, &staff, &manager, now));
+            .call(move |store| store.correct_session(&session, plan.amount, &plan.reason, &staff, &approved, now));
         Action::Run(Task::perform(write, Message::Corrected))
     }
 

@@ -6,10 +6,10 @@ use iced::widget::{column, operation, text, text_input};
 use iced::{Element, Fill, Task};
 
 use super::{AMOUNT_INPUT, Action, After, Context, Entry, Message, Mode, Move, REASON_INPUT, TillScreen, big_button};
+use crate::domain::register;
 use crate::domain::till::MoveKind;
-use crate::domain::{StaffMember, register};
 use crate::hardware::till_report::cash_move_slip;
-use crate::store::Approval;
+use crate::store::{Approval, Approved};
 use crate::ui::approval::ApprovalPanel;
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
@@ -111,7 +111,7 @@ impl TillScreen {
         &mut self,
         kind: MoveKind,
         m: Move,
-        manager: Option<StaffMember>,
+        approved: Option<Approved>,
         ctx: Context<'_>,
     ) -> Action {
         let Some(session) = self.session.clone() else { return Action::None };
@@ -122,13 +122,13 @@ impl TillScreen {
             m.amount,
             &m.reason,
             &ctx.staff.name,
-            manager.as_ref().map(|s| s.name.as_str()),
+            approved.as_ref().map(|a| a.manager().name.as_str()),
             ctx.now,
         );
         let (staff, now) = (ctx.staff.clone(), ctx.now);
         let write = ctx
             .worker
-            .call(move |store| store.cash_move(&session, kind, m.amount, &m.reason, &staff, manager.as_ref(), now));
+            .call(move |store| store.cash_move(&session, kind, m.amount, &m.reason, &staff, approved.as_ref(), now));
         let title = if kind == MoveKind::Out { t!("job-cash-out") } else { t!("job-cash-in") };
         // The slip (which opens the drawer) prints once the move is written.
         self.slip = Some((title, slip));
