@@ -126,6 +126,9 @@ pub fn sqlite_reason(e: &rusqlite::Error) -> String {
         return t!("error-db-unknown-value", what = what, value = unknown.value.clone());
     }
     tracing::warn!("sqlite: {e}");
+    if crate::store::is_disk_full(e) {
+        return t!("sqlite-disk-full");
+    }
     match e.sqlite_error_code() {
         Some(ErrorCode::DiskFull) => t!("sqlite-disk-full"),
         Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => t!("sqlite-read-only"),
@@ -148,6 +151,7 @@ pub fn cause(c: &Cause) -> String {
         Cause::TimedOut => t!("cause-timed-out"),
         Cause::Closed => t!("cause-closed"),
         Cause::NoAddress => t!("cause-no-address"),
+        Cause::DiskFull => t!("sqlite-disk-full"),
         Cause::Other(detail) => {
             tracing::warn!("device: {detail}");
             t!("cause-other")

@@ -218,8 +218,9 @@ fn mistakes_get_one_line_and_the_right_exit_code() {
     assert_eq!(demo_without_db.status.code(), Some(2));
 
     std::fs::write(home.path().join("config.toml"), "[ui\n").unwrap();
+    // `check` needs nothing from the settings: it runs, and says the file was set aside.
     let broken_config = nanum(home.path(), &["--db", db_arg, "check"]);
-    assert_eq!(broken_config.status.code(), Some(1));
+    assert_eq!(broken_config.status.code(), Some(0), "{}", stderr(&broken_config));
     assert!(stderr(&broken_config).contains("config.toml"));
 }
 
@@ -456,4 +457,97 @@ fn volunteer_hours_come_out_for_a_range_and_for_the_portal() {
     assert!(text.contains(&format!("{first} ~ {last}")), "{text}");
     let total = nanum::domain::Won::new(direct).to_string();
     assert!(text.lines().any(|l| l.trim_end().ends_with(&total)), "{total} in {text}");
+}
+
+/// Dates, years, store codes and names that are not what they look like are refused with what
+/// was expected; a printer file in a folder that is not there is said, and no folder is made;
+/// a settings file that cannot be read stops only the commands that work from it (a folder or a
+/// missing file given to `restore`: tests/restore.rs).
+#[test]
+fn bad_input_is_refused_plainly_and_changes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(nanum(home.path(), &["demo", "--db", db_arg, "--days", "1"]).status.success());
+    let refused = |args: &[&str], says: &str| {
+        let o = nanum(home.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    };
+    refused(&["--db", db_arg, "report", "daily", "--date", "26-12-01"], "'26-12-01' is not a day like 2026-11-25");
+    refused(&["--db", db_arg, "price", "P001000500026493", "--date", "1999-12-31"], "four-digit year, 2000 to 2099");
+    refused(
+        &["--db", db_arg, "export", "donations", "--year", "99999", "--out", "x.csv"],
+        "99999 is not in 2000..=2099",
+    );
+    refused(&["--db", db_arg, "export", "volunteers", "--month", "26-11", "--out", "x.csv"], "'26-11' is not a month");
+    let other = home.path().join("other.db");
+    let other_arg = other.to_str().unwrap();
+    refused(&["demo", "--db", other_arg, "--store", "5000", "--name", "나눔가게"], "5000 is not in 1..=999");
+    refused(&["demo", "--db", other_arg, "--store", "500", "--name", "  "], "the name is empty");
+    assert!(!other.exists(), "nothing was made");
+
+    let printer = home.path().join("no").join("such").join("x.bin");
+    let spec = format!("file:{}", printer.display());
+    let o = nanum(home.path(), &["--db", db_arg, "print-test", "--printer", &spec]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("프린터에 연결할 수 없어요"), "{}", stderr(&o));
+    assert!(!home.path().join("no").exists(), "no folder was made for a mistyped printer");
+
+    // A settings file that cannot be read: a report runs on the defaults and says so; the
+    // nightly backup, which needs its folder from the settings, stops.
+    std::fs::write(home.path().join("config.toml"), "[ui\n").unwrap();
+    let report = nanum(home.path(), &["--db", db_arg, "report", "daily", "--date", "2026-01-01"]);
+    assert!(report.status.success(), "{}", stderr(&report));
+    assert!(stderr(&report).contains("기본 설정으로 열었어요"), "{}", stderr(&report));
+    let nightly = nanum(home.path(), &["--db", db_arg, "backup", "--nightly"]);
+    assert_eq!(nightly.status.code(), Some(1), "{}", stderr(&nightly));
+}
+
+/// A full disk is said as a full disk by every command, and an export leaves no partial or
+/// empty file. Needs a small filesystem of its own: mounted here when the tests may (as root on
+/// CI), else the SQLite side is covered by the store test with `max_page_count`.
+#[test]
+fn a_full_disk_is_said_as_a_full_disk_by_every_command() {
+    let home = tempfile::tempdir().unwrap();
+    let small = home.path().join("small");
+    std::fs::create_dir(&small).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])
+        .arg(&small)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("no small filesystem can be mounted here (not root): the SQLite side is tested in tests/store.rs");
+        return;
+    }
+    struct Unmount<'a>(&'a Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _unmount = Unmount(&small);
+    let made = home.path().join("made.db");
+    assert!(nanum(home.path(), &["demo", "--db", made.to_str().unwrap(), "--days", "0"]).status.success());
+    let db = small.join("store.db");
+    std::fs::copy(&made, &db).unwrap();
+    // Fill what is left.
+    let mut fill = std::fs::File::create(small.join("fill")).unwrap();
+    let block = vec![0u8; 64 * 1024];
+    while std::io::Write::write_all(&mut fill, &block).is_ok() {}
+    drop(fill);
+    let db_arg = db.to_str().unwrap();
+    let csv = small.join("donors.csv");
+    for args in [
+        vec!["--db", db_arg, "check"],
+        vec!["--db", db_arg, "report", "daily", "--date", "2026-12-01"],
+        vec!["--db", db_arg, "export", "donations", "--year", "2026", "--out", csv.to_str().unwrap()],
+        vec!["demo", "--db", small.join("new.db").to_str().unwrap(), "--days", "0"],
+    ] {
+        let o = nanum(home.path(), &args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&o).contains("저장 공간이 가득 찼어요"), "{args:?}: {}", stderr(&o));
+    }
+    assert!(!csv.exists() && !small.join("donors.csv.partial").exists(), "no partial export is left");
 }

@@ -65,11 +65,15 @@ fn a_missing_backup_or_a_folder_is_named_as_such() {
     let home = tempfile::tempdir().unwrap();
     let (db, _) = made_demo(home.path());
     let before = store_bytes(&db);
-    for path in [home.path().join("no-such.db"), home.path().to_path_buf()] {
+    let cases = [
+        (home.path().join("no-such.db"), "파일이 없어요. 백업 파일의 경로를 확인해 주세요. 아무것도 바꾸지 않았어요."),
+        (home.path().to_path_buf(), "폴더예요. 그 안의 백업 파일(.db)을 골라 주세요. 아무것도 바꾸지 않았어요."),
+    ];
+    for (path, says) in cases {
         let out = nanum(home.path(), &["--db", &db, "restore", path.to_str().unwrap()]);
         let said = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{said}");
-        assert!(said.contains("없어요"), "{path:?}: {said}");
+        assert!(said.contains(says), "{path:?}: {said}");
     }
     assert_eq!(store_bytes(&db), before);
 }

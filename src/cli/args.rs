@@ -60,11 +60,12 @@ pub enum Command {
     Demo {
         #[arg(long, default_value_t = 30)]
         days: u32,
-        /// The store's code (1 to 9999); each code gets its own history.
-        #[arg(long, value_name = "CODE", requires = "name", value_parser = clap::value_parser!(u16).range(1..=9999))]
+        /// The store's code, three digits (1 to 999, as on its tags); each code gets its own
+        /// history.
+        #[arg(long, value_name = "CODE", requires = "name", value_parser = clap::value_parser!(u16).range(1..=999))]
         store: Option<u16>,
         /// The store's name, with --store.
-        #[arg(long, value_name = "NAME", requires = "store")]
+        #[arg(long, value_name = "NAME", requires = "store", value_parser = parse_name)]
         name: Option<String>,
     },
     /// Send the journal to head office and fetch its reference data (`[sync]` in the settings
@@ -80,16 +81,16 @@ pub enum Command {
     /// What the till charges for a scanned code on a day, and why.
     Price {
         code: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
         date: Option<NaiveDate>,
     },
     /// A report for one day (volunteers: or days up to --to), as text or CSV.
     Report {
         kind: ReportKind,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
         date: Option<NaiveDate>,
         /// The last day of a range (volunteers).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
         to: Option<NaiveDate>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -98,7 +99,7 @@ pub enum Command {
     #[command(group = clap::ArgGroup::new("target").required(true).args(["out", "printer"]))]
     Receipt {
         sale_no: u32,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
         date: Option<NaiveDate>,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -134,7 +135,7 @@ pub enum Command {
     /// and a second file (`…-totals.csv`) with each person's month.
     Export {
         what: ExportKind,
-        #[arg(long, value_name = "YYYY")]
+        #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(i64::from(FIRST_YEAR)..=i64::from(LAST_YEAR)))]
         year: Option<i32>,
         #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
         month: Option<NaiveDate>,
@@ -207,8 +208,29 @@ pub enum ExportKind {
     Volunteers,
 }
 
+/// The years a date on the command line may fall in: a two-digit year (`26-12-01`) or a typo
+/// (`20026`) is refused rather than read as the year 26 or 20026.
+const FIRST_YEAR: i32 = 2000;
+const LAST_YEAR: i32 = 2099;
+
+/// A day written `YYYY-MM-DD`, four digits for the year.
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    let bad = || format!("'{s}' is not a day like 2026-11-25 (four-digit year, {FIRST_YEAR} to {LAST_YEAR})");
+    let shaped = s.len() == 10
+        && s.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    let day = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| shaped).ok_or_else(bad)?;
+    if (FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&day)) { Ok(day) } else { Err(bad()) }
+}
+
 fn parse_month(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").map_err(|_| format!("'{s}' is not a month like 2026-11"))
+    parse_day(&format!("{s}-01"))
+        .map_err(|_| format!("'{s}' is not a month like 2026-11 (four-digit year, {FIRST_YEAR} to {LAST_YEAR})"))
+}
+
+/// A name with something in it.
+fn parse_name(s: &str) -> Result<String, String> {
+    let name = s.trim();
+    if name.is_empty() { Err("the name is empty".into()) } else { Ok(name.to_string()) }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

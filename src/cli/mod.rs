@@ -88,9 +88,13 @@ pub fn main() -> ExitCode {
         Err(e) => (Config::default(), Some(explain::config_error(&e))),
     };
     i18n::set_language(config.ui.language);
-    if let (Some(problem), Some(_)) = (&config_problem, &cli.command) {
+    if let (Some(problem), Some(command)) = (&config_problem, &cli.command) {
         eprintln!("nanum: {problem}");
-        return ExitCode::from(1);
+        // Only a command that works from the settings stops; the rest go on with the defaults,
+        // as the sentence says.
+        if needs_settings(command) {
+            return ExitCode::from(1);
+        }
     }
     match run(cli, &paths, config, config_problem) {
         Ok(()) => ExitCode::SUCCESS,
@@ -202,6 +206,43 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
         Command::Scan { port, baud, suffix, stx_etx, count } => devices::scan(port, baud, suffix, stx_etx, count),
         Command::Check => papers::check(&cx),
     }
+}
+
+/// Whether `command` works from the settings file (head office, the printer, the backup folder),
+/// so a file that cannot be read must stop it rather than be replaced by the defaults.
+fn needs_settings(command: &Command) -> bool {
+    match command {
+        Command::Sync { .. } | Command::Init { .. } | Command::Diagnostics { .. } => true,
+        Command::Backup { out, .. } => out.is_none(),
+        Command::PrintTest { printer } => printer.is_none(),
+        Command::Receipt { printer, out, .. } => printer.is_none() && out.is_none(),
+        _ => false,
+    }
+}
+
+/// Writes `out` whole or not at all: into `<out>.partial` beside it, flushed to disk, then renamed
+/// over `out`. A full disk or any other failure leaves no partial or empty file behind.
+fn write_whole(
+    out: &std::path::Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<(), csv::Error>,
+) -> Result<(), Failure> {
+    let mut partial = out.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let cannot = |e: &std::io::Error| {
+        Failure::User(t!("cli-cannot-write", path = out.display().to_string(), reason = explain::io_error(e)))
+    };
+    let written = (|| {
+        let mut file = std::io::BufWriter::new(create(&partial)?);
+        write(&mut file)?;
+        let file = file.into_inner().map_err(|e| cannot(e.error()))?;
+        file.sync_all().map_err(|e| cannot(&e))?;
+        std::fs::rename(&partial, out).map_err(|e| cannot(&e))
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written
 }
 
 fn create(path: &std::path::Path) -> Result<std::fs::File, Failure> {

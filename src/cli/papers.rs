@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
 
-use super::{Cx, Failure, Format, ReportKind, create, open, today, totals_path};
+use super::{Cx, Failure, Format, ReportKind, open, today, totals_path, write_whole};
 use crate::domain::reference::{hold_hours_ok, percent_ok};
 use crate::{explain, reports, t};
 
@@ -95,8 +95,8 @@ pub(super) fn export_volunteers(cx: &Cx<'_>, month: Option<NaiveDate>, out: Path
     let store = open(db, paths)?;
     let export = reports::volunteers::portal_export(&store, month, Local::now().naive_local())?;
     let totals = totals_path(&out);
-    export.write_days(std::io::BufWriter::new(create(&out)?))?;
-    export.write_totals(std::io::BufWriter::new(create(&totals)?))?;
+    write_whole(&out, |w| export.write_days(w))?;
+    write_whole(&totals, |w| export.write_totals(w))?;
     println!(
         "{}",
         t!(
@@ -118,7 +118,7 @@ pub(super) fn export_donations(cx: &Cx<'_>, year: Option<i32>, out: PathBuf) -> 
     let year = year.ok_or_else(|| Failure::Usage(t!("cli-export-needs-year")))?;
     let store = open(db, paths)?;
     let export = reports::donations::export(&store, year)?;
-    export.write_csv(std::io::BufWriter::new(create(&out)?))?;
+    write_whole(&out, |w| export.write_csv(w))?;
     println!(
         "{}",
         t!(

@@ -100,6 +100,14 @@ pub(super) fn backup(cx: &Cx<'_>, out: PathBuf) -> Result<(), Failure> {
 pub(super) fn restore(db: Option<&Path>, paths: &Paths, file: &Path, manager: Option<&str>) -> Result<(), Failure> {
     use crate::store::backup;
     let path = db.map(Path::to_path_buf).unwrap_or_else(|| paths.default_db());
+    // Said plainly before anything is opened: a mistyped path or a folder is not a damaged backup.
+    let shown = file.display().to_string();
+    if file.is_dir() {
+        return Err(Failure::User(t!("cli-restore-folder", path = shown)));
+    }
+    if !file.exists() {
+        return Err(Failure::User(t!("cli-restore-no-file", path = shown)));
+    }
     if !path.exists() {
         let now = Local::now().fixed_offset();
         backup::restore_missing(&path, file, now).map_err(|e| {

@@ -21,6 +21,8 @@ pub enum Cause {
     Closed,
     /// A network name that does not resolve.
     NoAddress,
+    /// The disk (or the user's quota) is full.
+    DiskFull,
     Other(String),
 }
 
@@ -33,6 +35,7 @@ impl Cause {
             ErrorKind::ResourceBusy => Cause::Busy,
             ErrorKind::ConnectionRefused | ErrorKind::HostUnreachable | ErrorKind::NetworkUnreachable => Cause::Refused,
             ErrorKind::TimedOut | ErrorKind::WouldBlock => Cause::TimedOut,
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Cause::DiskFull,
             ErrorKind::BrokenPipe
             | ErrorKind::ConnectionReset
             | ErrorKind::ConnectionAborted
@@ -66,6 +69,7 @@ impl fmt::Display for Cause {
             Cause::TimedOut => "timed out",
             Cause::Closed => "the connection closed",
             Cause::NoAddress => "the address does not resolve",
+            Cause::DiskFull => "the disk is full",
             Cause::Other(text) => text,
         })
     }

@@ -137,9 +137,18 @@ impl FromStr for PrinterSpec {
                         _ => return Err(bad(format!("{k}={v}"))),
                     }
                 }
-                let (host, port) = match target.rsplit_once(':') {
-                    Some((h, p)) => (h, p.parse().map_err(|_| bad(format!("port={p}")))?),
-                    None => (target, 9100),
+                // An IPv6 address is written in brackets, as in a URL: tcp:[::1]:9100.
+                let (host, port) = match target.strip_prefix('[').and_then(|t| t.split_once(']')) {
+                    Some((h, "")) => (h, None),
+                    Some((h, rest)) => (h, Some(rest.strip_prefix(':').ok_or_else(|| bad(rest.to_string()))?)),
+                    None => match target.rsplit_once(':') {
+                        Some((h, p)) => (h, Some(p)),
+                        None => (target, None),
+                    },
+                };
+                let port = match port {
+                    Some(p) => p.parse().map_err(|_| bad(format!("port={p}")))?,
+                    None => 9100,
                 };
                 Ok(PrinterSpec::Tcp { host: host.to_string(), port, status })
             }
@@ -167,7 +176,11 @@ impl fmt::Display for PrinterSpec {
                 Ok(())
             }
             PrinterSpec::Tcp { host, port, status } => {
-                write!(f, "tcp:{host}:{port}")?;
+                if host.contains(':') {
+                    write!(f, "tcp:[{host}]:{port}")?;
+                } else {
+                    write!(f, "tcp:{host}:{port}")?;
+                }
                 if !status {
                     f.write_str("?status=off")?;
                 }
@@ -278,9 +291,7 @@ pub fn open(spec: &PrinterSpec) -> Result<Box<dyn Transport>, PrintError> {
     let unreachable = |reason: Cause| PrintError::Unreachable { printer: printer.clone(), reason };
     Ok(match spec {
         PrinterSpec::File(path) => {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| unreachable(Cause::io(&e)))?;
-            }
+            // A folder that is not there is a mistyped path: said, never made.
             let file = std::fs::OpenOptions::new()
                 .create(true)
                 .append(true)
@@ -444,6 +455,8 @@ mod tests {
         );
         check("usb:/dev/usb/lp0", PrinterSpec::Usb { path: "/dev/usb/lp0".into(), status: false });
         check("tcp:192.168.0.50:9100", PrinterSpec::Tcp { host: "192.168.0.50".into(), port: 9100, status: true });
+        check("tcp:[::1]:9100", PrinterSpec::Tcp { host: "::1".into(), port: 9100, status: true });
+        check("tcp:[fe80::1]", PrinterSpec::Tcp { host: "fe80::1".into(), port: 9100, status: true });
         check(
             "tcp:printer.local?status=off",
             PrinterSpec::Tcp { host: "printer.local".into(), port: 9100, status: false },

@@ -128,8 +128,23 @@ impl From<worker::Stopped> for StoreError {
     }
 }
 
+/// Whether SQLite's error is the disk being full: `SQLITE_FULL`, or the shared-memory file of the
+/// write-ahead log that could not grow (`SQLITE_IOERR_SHMSIZE`, what opening a store on a full
+/// disk gives).
+pub fn is_disk_full(e: &rusqlite::Error) -> bool {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => {
+            f.code == rusqlite::ErrorCode::DiskFull || f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE
+        }
+        _ => false,
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
+        if is_disk_full(&e) {
+            return StoreError::DiskFull;
+        }
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,

@@ -97,6 +97,9 @@ pub(super) fn new_file(path: &Path) -> Result<(Connection, Held)> {
 }
 
 fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    if super::is_disk_full(&e) {
+        return StoreError::DiskFull;
+    }
     match e.sqlite_error_code() {
         Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => StoreError::ReadOnly { path: path.to_path_buf() },
         Some(ErrorCode::NotADatabase) => StoreError::NotAStore { path: path.to_path_buf() },
