@@ -265,3 +265,55 @@ fn every_report_tab_fits_every_till_size() {
         till.send(Message::Reports(Reports::Span(Span::Day)));
     }
 }
+
+/// The status bar at its fullest (a demo store, the scanner unplugged, records waiting for head
+/// office, a manager on duty, and a receipt printing, then failed) keeps every word and button
+/// on screen at every size, in Korean and English. At 1,280×800 a receipt printing used to push
+/// the language and sign-out buttons off the window.
+#[test]
+fn the_status_bar_at_its_fullest_fits_every_till_size() {
+    use nanum::hardware::queue::Paper;
+    // A network printer that takes the connection and never answers: a paper stays printing
+    // until the status times out, then fails.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    for lang in ["ko", "en"] {
+        for size in SIZES {
+            let mut till = Till::new(|c, d| {
+                c.printer.spec = format!("tcp:127.0.0.1:{port}");
+                c.scanner.serial.port = d.join("no-scanner").display().to_string();
+            });
+            if lang == "en" {
+                till.send(Message::ToggleLanguage);
+            }
+            till.resize(size);
+            till.sign_in("김민지", "1234");
+            till.send(Message::Tick);
+            let paper = Paper {
+                title: "영수증 0001".into(),
+                bytes: b"\x1b@receipt\n".to_vec(),
+                opens_drawer: false,
+                printer: None,
+                receipt_of: None,
+            };
+            till.app.queue().submit(paper);
+            till.send(Message::Tick);
+            let (printing, failed) = if lang == "ko" {
+                ("인쇄 대기 1건", "인쇄 실패 1건")
+            } else {
+                ("1 waiting to print", "1 not printed")
+            };
+            assert!(till.sees_part(printing), "{size:?}: {:?}", till.texts());
+            fits(&till, &format!("status bar, printing ({lang})"));
+            till.settle();
+            assert!(till.sees_part(failed), "{size:?}: {:?}", till.texts());
+            fits(&till, &format!("status bar, print failed ({lang})"));
+        }
+    }
+}

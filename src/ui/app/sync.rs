@@ -124,20 +124,19 @@ impl App {
     }
 
     /// The status bar's piece: records waiting and the last good sync.
-    pub(super) fn sync_badge(&self, narrow: bool) -> Option<Element<'_, Message>> {
+    /// What the status bar says of sync: the records waiting, and (unless `narrow`) when head
+    /// office last took them.
+    pub(super) fn sync_label(&self, narrow: bool) -> Option<String> {
         let status = self.sync.status.as_ref()?;
-        let colour = if self.sync.overdue(self.now) { theme::warning_on_dark() } else { theme::ok_on_dark() };
         let waiting = t!("sync-status-unsynced", count = crate::domain::Won::new(status.unsynced).grouped());
-        let label = if narrow {
-            waiting
-        } else {
-            let last = match status.last_good_sync {
-                Some(t) => t!("sync-status-last", time = t.format("%m-%d %H:%M").to_string()),
-                None => t!("sync-status-never"),
-            };
-            format!("{waiting} · {last}")
+        if narrow {
+            return Some(waiting);
+        }
+        let last = match status.last_good_sync {
+            Some(t) => t!("sync-status-last", time = t.format("%m-%d %H:%M").to_string()),
+            None => t!("sync-status-never"),
         };
-        Some(text(label).size(theme::SMALL).color(colour).into())
+        Some(format!("{waiting} · {last}"))
     }
 
     /// The manager's strip under the menu: where sync stands, the button, the progress bar.
