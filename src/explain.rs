@@ -95,7 +95,23 @@ pub fn store_error(e: &StoreError) -> String {
             crate::store::Refused::SignedOut => t!("error-approval-signed-out"),
         },
         StoreError::TillNotOpen { till } => t!("error-session-not-open", till = till.clone()),
-        StoreError::Invalid(detail) => {
+        StoreError::Unreadable(detail) => {
+            tracing::error!("store: something stored cannot be read: {detail}");
+            t!("error-store-unreadable")
+        }
+        StoreError::Refused(detail) => {
+            tracing::warn!("store: refused: {detail}");
+            t!("error-store-refused")
+        }
+        StoreError::File { what, source } => {
+            tracing::error!("store: {what}: {source}");
+            t!("error-store-file", reason = io_error(source))
+        }
+        StoreError::FromHeadOffice(detail) => {
+            tracing::error!("store: head office sent {detail}");
+            t!("error-store-from-head-office")
+        }
+        StoreError::Bug(detail) => {
             tracing::error!("store: {detail}");
             t!("error-store-invalid")
         }

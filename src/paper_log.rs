@@ -67,14 +67,14 @@ pub fn kept_papers(store: &Store, till: &TillId) -> Result<Vec<KeptPaper>, Store
         .map(|saved| {
             let printer = match &saved.printer {
                 Some(spec) => Some(spec.parse().map_err(|e| {
-                    StoreError::Invalid(format!("print job {} has a bad printer '{spec}': {e}", saved.id))
+                    StoreError::Unreadable(format!("print job {} has a bad printer '{spec}': {e}", saved.id))
                 })?),
                 None => None,
             };
             let state = match (saved.state, &saved.problem) {
                 (PaperState::Failed, Some(problem)) => {
                     JobState::Failed(serde_json::from_str(problem).map_err(|e| {
-                        StoreError::Invalid(format!("print job {} has an unreadable problem: {e}", saved.id))
+                        StoreError::Unreadable(format!("print job {} has an unreadable problem: {e}", saved.id))
                     })?)
                 }
                 (PaperState::Failed, None) => JobState::Failed(PrintError::Restarted),

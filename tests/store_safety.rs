@@ -406,3 +406,26 @@ fn a_panic_in_one_writer_job_loses_that_job_only() {
     assert_eq!(sold.unwrap().sale_no, 2, "the writer still commits");
     assert_eq!(t.store.last_sale_no(today()).unwrap(), Some(2), "the sale before the panic is kept");
 }
+
+/// A store error says which kind of trouble it is, so code can match on it and a person is
+/// told what to do: a value edited by hand is unreadable (tell head office), an amount of
+/// nothing is refused (nothing saved). Both used to be one `Invalid(String)`.
+#[test]
+fn a_store_error_says_what_kind_of_trouble_it_is() {
+    let mut t = minimal();
+    let cashier = staff(&t.store, "계산원");
+    let session = open_till(&mut t.store, &cashier, at(9, 0));
+    let nothing =
+        t.store.cash_move(&session, nanum::domain::till::MoveKind::In, Won::ZERO, "잔돈", &cashier, None, at(9, 5));
+    assert!(matches!(nothing, Err(StoreError::Refused(_))), "{nothing:?}");
+    assert_eq!(
+        nanum::explain::store_error(&nothing.unwrap_err()),
+        "그렇게는 할 수 없어요. 아무것도 저장하지 않았어요."
+    );
+
+    let db = rusqlite::Connection::open(t.path()).unwrap();
+    db.execute("UPDATE settings SET value = 'lots' WHERE key = 'discount_limit_percent'", []).unwrap();
+    let policy = t.store.policy();
+    assert!(matches!(policy, Err(StoreError::Unreadable(ref what)) if what.contains("'lots'")), "{policy:?}");
+    assert!(nanum::explain::store_error(&policy.unwrap_err()).contains("읽을 수 없는 값이 있어요"));
+}

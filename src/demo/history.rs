@@ -106,7 +106,7 @@ impl<'s> History<'s> {
         let pin = super::PINS.iter().find(|(role, _)| *role == crate::domain::Role::Manager).map_or("", |(_, p)| p);
         self.store.approve(action, asked, self.manager.id, pin, at).map_err(|e| match e {
             SignInError::Store(e) => e,
-            other => StoreError::Invalid(format!("the demo manager could not approve: {other}")),
+            other => StoreError::Bug(format!("the demo manager could not approve: {other}")),
         })
     }
 

@@ -228,33 +228,33 @@ fn demo_donors(
         .collect();
     let ids = store.add_donors(&new, at)?;
     ids.into_iter()
-        .map(|id| store.donor(id)?.map(|m| m.donor).ok_or_else(|| StoreError::Invalid("a demo donor vanished".into())))
+        .map(|id| store.donor(id)?.map(|m| m.donor).ok_or_else(|| StoreError::Bug("a demo donor vanished".into())))
         .collect()
 }
 
 fn donation_refused(e: crate::store::DonationError) -> StoreError {
     match e {
         crate::store::DonationError::Store(e) => e,
-        other => StoreError::Invalid(format!("the demo made a donation the store refuses: {other}")),
+        other => StoreError::Bug(format!("the demo made a donation the store refuses: {other}")),
     }
 }
 
 fn till_refused(e: crate::store::TillError) -> StoreError {
     match e {
         crate::store::TillError::Store(e) => e,
-        other => StoreError::Invalid(format!("the demo's till was refused: {other}")),
+        other => StoreError::Bug(format!("the demo's till was refused: {other}")),
     }
 }
 
 fn demo_refused(e: crate::store::SaleError) -> StoreError {
     match e {
         crate::store::SaleError::Store(e) => e,
-        other => StoreError::Invalid(format!("the demo made a sale the till refuses: {other}")),
+        other => StoreError::Bug(format!("the demo made a sale the till refuses: {other}")),
     }
 }
 
 fn scan_failure(e: crate::store::ScanError) -> StoreError {
-    StoreError::Invalid(format!("the demo made a code the till refuses: {e}"))
+    StoreError::Bug(format!("the demo made a code the till refuses: {e}"))
 }
 
 /// Codes to try on a demo till today: price tags of different ages, a product and a unique item.

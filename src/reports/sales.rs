@@ -46,7 +46,7 @@ pub fn sales(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<SalesRepor
             .collect::<rusqlite::Result<_>>()?;
         for (hour, amount) in hours {
             let slot = usize::try_from(hour).ok().filter(|h| *h < 24);
-            let slot = slot.ok_or_else(|| StoreError::Invalid(format!("a sale rung up at hour {hour}")))?;
+            let slot = slot.ok_or_else(|| StoreError::Unreadable(format!("a sale rung up at hour {hour}")))?;
             by_hour[slot] = Won::new(amount);
         }
         let by_category = db

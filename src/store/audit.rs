@@ -97,9 +97,9 @@ impl Store {
             for row in rows {
                 let (seq, at, kind, payload, staff) = row?;
                 let at = DateTime::parse_from_rfc3339(&at)
-                    .map_err(|e| StoreError::Invalid(format!("journal event {seq} has a bad time: {e}")))?;
+                    .map_err(|e| StoreError::Unreadable(format!("journal event {seq} has a bad time: {e}")))?;
                 let payload: Value = serde_json::from_str(&payload)
-                    .map_err(|e| StoreError::Invalid(format!("journal event {seq} cannot be read: {e}")))?;
+                    .map_err(|e| StoreError::Unreadable(format!("journal event {seq} cannot be read: {e}")))?;
                 let entry = entry(conn, seq, at, kind, staff, &payload)?;
                 if entry.is(watch) {
                     entries.push(entry);

@@ -24,7 +24,7 @@ impl Store {
         open::remove_database_files(&partial);
         let made = self.copy_to(&partial, out).and_then(|()| {
             std::fs::rename(&partial, out)
-                .map_err(|e| StoreError::Invalid(format!("cannot name the backup {}: {e}", out.display())))
+                .map_err(|e| StoreError::file(format!("cannot name the backup {}", out.display()), e))
         });
         if made.is_err() {
             open::remove_database_files(&partial);
@@ -52,7 +52,9 @@ impl Store {
             return Err(damaged(format!("{} breaks in the journal chain", chain.len())));
         }
         drop(copy);
-        std::fs::File::open(partial).and_then(|f| f.sync_all()).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        std::fs::File::open(partial)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| StoreError::file("cannot write the backup to disk", e))?;
         Ok(())
     }
 }
@@ -119,7 +121,7 @@ fn staged_copy(backup: &Path, staged: &Path) -> Result<Store> {
         return Err(StoreError::Missing { path: backup.to_path_buf() });
     }
     open::remove_database_files(staged);
-    std::fs::copy(backup, staged).map_err(|e| StoreError::Invalid(format!("cannot copy {}: {e}", backup.display())))?;
+    std::fs::copy(backup, staged).map_err(|e| StoreError::file(format!("cannot copy {}", backup.display()), e))?;
     let checked = Store::open(staged).and_then(|copy| {
         let damaged = |what: String| StoreError::Damaged { path: backup.to_path_buf(), what };
         let report = copy.check().map_err(|e| damaged(e.to_string()))?;
@@ -169,7 +171,7 @@ pub fn restore_missing(path: &Path, backup: &Path, now: DateTime<FixedOffset>) -
     let copy = staged_copy(backup, &staged)?;
     copy.reader().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     drop(copy);
-    let io = |e: std::io::Error| StoreError::Invalid(format!("cannot put the backup in place: {e}"));
+    let io = |e: std::io::Error| StoreError::file("cannot put the backup in place", e);
     std::fs::rename(&staged, path).map_err(io)?;
     open::remove_database_files(&staged);
     let mut restored = Store::open(path)?;
@@ -220,7 +222,7 @@ pub fn restore(
     let mut kept = path.as_os_str().to_owned();
     kept.push(format!(".replaced-{}", now.format("%Y%m%d-%H%M%S")));
     let kept = PathBuf::from(kept);
-    let io = |e: std::io::Error| StoreError::Invalid(format!("cannot put the backup in place: {e}"));
+    let io = |e: std::io::Error| StoreError::file("cannot put the backup in place", e);
     std::fs::rename(&path, &kept).map_err(io)?;
     // The main file has moved: what is left under its name is the empty -wal and -shm.
     open::remove_database_files(&path);

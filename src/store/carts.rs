@@ -67,7 +67,7 @@ fn write_cart(
     };
     let mut insert = tx.prepare_cached("INSERT INTO cart_lines (cart_id, line_no, line) VALUES (?1, ?2, ?3)")?;
     for (i, line) in cart.lines().iter().enumerate() {
-        let json = serde_json::to_string(line).map_err(|e| StoreError::Invalid(format!("cart line: {e}")))?;
+        let json = serde_json::to_string(line).map_err(|e| StoreError::Bug(format!("cart line: {e}")))?;
         insert.execute(params![id, i as i64 + 1, json])?;
     }
     Ok(uuid)
@@ -231,8 +231,8 @@ fn load(conn: &rusqlite::Connection, id: i64) -> Result<Cart> {
     let mut cart = Cart::new();
     for json in jsons {
         let line: Line = serde_json::from_str(&json)
-            .map_err(|e| StoreError::Invalid(format!("a stored cart line cannot be read: {e}")))?;
-        cart.add(line).map_err(|e| StoreError::Invalid(format!("a stored cart line is refused: {e}")))?;
+            .map_err(|e| StoreError::Unreadable(format!("a stored cart line cannot be read: {e}")))?;
+        cart.add(line).map_err(|e| StoreError::Unreadable(format!("a stored cart line is refused: {e}")))?;
     }
     Ok(cart)
 }

@@ -70,7 +70,7 @@ pub(super) fn rotation(conn: &Connection) -> Result<Rotation> {
         conn.query_row("SELECT value FROM settings WHERE key = 'rotation_anchor'", [], |r| r.get(0)).optional()?;
     let anchor = match anchor {
         Some(text) => crate::domain::codes::parse_week(&text)
-            .ok_or_else(|| StoreError::Invalid(format!("bad rotation_anchor '{text}'")))?,
+            .ok_or_else(|| StoreError::Unreadable(format!("bad rotation_anchor '{text}'")))?,
         None => Rotation::default().anchor,
     };
     Ok(Rotation { colours, anchor, steps })
@@ -114,7 +114,7 @@ impl Store {
                 .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
                 .query_row([key], |r| r.get(0))
                 .optional()?
-                .ok_or_else(|| StoreError::Invalid(format!("the store setting {key} is missing")))
+                .ok_or_else(|| StoreError::Unreadable(format!("the store setting {key} is missing")))
         };
         let limit = value("discount_limit_percent")?;
         let hours = value("hold_hours")?;
@@ -122,12 +122,12 @@ impl Store {
             .parse::<rust_decimal::Decimal>()
             .ok()
             .filter(|p| (rust_decimal::Decimal::ZERO..=rust_decimal::Decimal::ONE_HUNDRED).contains(p))
-            .ok_or_else(|| StoreError::Invalid(format!("the discount limit '{limit}' is not a percentage")))?;
+            .ok_or_else(|| StoreError::Unreadable(format!("the discount limit '{limit}' is not a percentage")))?;
         let hold = hours
             .parse::<i64>()
             .ok()
             .filter(|h| (0..=24 * 90).contains(h))
-            .ok_or_else(|| StoreError::Invalid(format!("the hold period '{hours}' is not a number of hours")))?;
+            .ok_or_else(|| StoreError::Unreadable(format!("the hold period '{hours}' is not a number of hours")))?;
         Ok(Policy { discount_limit_percent, hold: chrono::Duration::hours(hold) })
     }
 
@@ -137,7 +137,7 @@ impl Store {
         let hours = policy.hold.num_hours();
         let limit = policy.discount_limit_percent;
         if !percent_ok(limit) || !hold_hours_ok(hours) {
-            return Err(StoreError::Invalid(format!("a discount limit of {limit}% or a hold of {hours} hours")));
+            return Err(StoreError::Refused(format!("a discount limit of {limit}% or a hold of {hours} hours")));
         }
         let before = self.policy()?;
         self.write(|tx| {

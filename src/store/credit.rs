@@ -21,7 +21,7 @@ pub struct Credit {
 pub(super) fn next_code(tx: &Transaction<'_>, store_code: u16) -> Result<String> {
     let serial: u32 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM store_credits", [], |r| r.get(0))?;
     Ok(CreditCode::new(store_code, serial)
-        .ok_or_else(|| StoreError::Invalid(format!("voucher serial {serial} does not fit a code")))?
+        .ok_or_else(|| StoreError::Refused(format!("voucher serial {serial} does not fit a code")))?
         .code())
 }
 
@@ -74,7 +74,7 @@ impl Store {
         at: DateTime<FixedOffset>,
     ) -> Result<Credit> {
         if !amount.is_positive() {
-            return Err(StoreError::Invalid("store credit is more than zero".into()));
+            return Err(StoreError::Refused("store credit is more than zero".into()));
         }
         let store_code = self.info.code;
         self.write(|tx| {

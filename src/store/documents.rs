@@ -28,7 +28,7 @@ pub(super) fn returnable(conn: &Connection, id: i64) -> Result<Vec<i32>> {
 
 /// Reads a whole document back. Anything stored that this version does not know is an error.
 pub(super) fn sale_by_id(conn: &Connection, id: i64) -> Result<Sale> {
-    let bad = |what: &str| StoreError::Invalid(format!("sale {id} has a bad {what}"));
+    let bad = |what: &str| StoreError::Unreadable(format!("sale {id} has a bad {what}"));
     type Head = (
         String,
         SaleKind,

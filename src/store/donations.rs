@@ -111,7 +111,8 @@ fn with_history(conn: &Connection, donor: Donor) -> Result<DonorMatch> {
              WHERE n.donor_id IN (SELECT ?1 UNION ALL SELECT id FROM donors WHERE merged_into = ?1)"
         ))?
         .query_row([donor.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    let last = last.map(|d| d.parse()).transpose().map_err(|e| StoreError::Invalid(format!("a donation date: {e}")))?;
+    let last =
+        last.map(|d| d.parse()).transpose().map_err(|e| StoreError::Unreadable(format!("a donation date: {e}")))?;
     Ok(DonorMatch { donor, donations, last, value: Won::new(value) })
 }
 
@@ -415,7 +416,7 @@ impl Store {
         at: DateTime<FixedOffset>,
     ) -> Result<Donation, DonationError> {
         if value < Won::ZERO {
-            return Err(StoreError::Invalid("a donation's value is not negative".into()).into());
+            return Err(StoreError::Refused("a donation's value is not negative".into()).into());
         }
         let manager = approved.manager();
         Ok(self.write(|tx| {

@@ -100,11 +100,8 @@ impl Store {
         let manager =
             StaffSetup { name: new.manager.trim().to_string(), role: Role::Manager, pin: new.pin.expose().into() };
         let store = Store::create(path, &defaults::setup(info, vec![manager]))?;
-        let manager = store
-            .staff()?
-            .into_iter()
-            .next()
-            .ok_or_else(|| StoreError::Invalid("the new store has no manager".into()))?;
+        let manager =
+            store.staff()?.into_iter().next().ok_or_else(|| StoreError::Bug("the new store has no manager".into()))?;
         Ok((store, manager))
     }
 }

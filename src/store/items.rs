@@ -44,7 +44,7 @@ pub(super) fn insert_items(
     let mut codes = Vec::with_capacity(items.len());
     for item in items {
         let code = ItemTag::new(store_code, item.serial)
-            .ok_or_else(|| StoreError::Invalid(format!("item serial {} does not fit a tag", item.serial)))?
+            .ok_or_else(|| StoreError::Refused(format!("item serial {} does not fit a tag", item.serial)))?
             .code();
         insert.execute(params![
             Uuid::now_v7().to_string(),
@@ -133,6 +133,6 @@ pub(super) fn last_serial(conn: &Connection) -> Result<u32> {
         Some(code) => code
             .get(4..12)
             .and_then(|s| s.parse().ok())
-            .ok_or_else(|| StoreError::Invalid(format!("item tag '{code}' in the database is not a tag"))),
+            .ok_or_else(|| StoreError::Unreadable(format!("item tag '{code}' in the database is not a tag"))),
     }
 }

@@ -65,7 +65,7 @@ pub fn append(
     staff_id: Option<i64>,
     at: DateTime<FixedOffset>,
 ) -> Result<i64> {
-    let payload = serde_json::to_string(payload).map_err(|e| StoreError::Invalid(format!("journal payload: {e}")))?;
+    let payload = serde_json::to_string(payload).map_err(|e| StoreError::Bug(format!("journal payload: {e}")))?;
     let last: Option<(i64, String)> = tx
         .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))

@@ -102,8 +102,21 @@ pub enum StoreError {
     Migration(Arc<rusqlite_migration::Error>),
     #[error("database error: {0}")]
     Sqlite(Arc<rusqlite::Error>),
+    /// A value in the file that Nanum cannot read (damaged, or edited by hand), and which.
+    #[error("something stored cannot be read: {0}")]
+    Unreadable(String),
+    /// What was asked is not allowed by the store's rules (nothing was written).
+    #[error("not allowed: {0}")]
+    Refused(String),
+    /// A file beside the store (a backup, its lock) could not be written or read.
+    #[error("{what}: {source}")]
+    File { what: String, source: Arc<std::io::Error> },
+    /// Reference data from head office that the store cannot take (nothing of it was applied).
+    #[error("head office sent {0}")]
+    FromHeadOffice(String),
+    /// Nanum itself went wrong (a value it made that it cannot write): a bug, logged.
     #[error("{0}")]
-    Invalid(String),
+    Bug(String),
     /// The till's writer thread is gone (it panicked); nothing more can be saved until restart.
     #[error("the store's writer has stopped")]
     WriterStopped,
@@ -150,6 +163,13 @@ impl From<rusqlite::Error> for StoreError {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,
             _ => StoreError::Sqlite(Arc::new(e)),
         }
+    }
+}
+
+impl StoreError {
+    /// A file operation that failed, with what was being done.
+    pub fn file(what: impl Into<String>, source: std::io::Error) -> StoreError {
+        StoreError::File { what: what.into(), source: Arc::new(source) }
     }
 }
 

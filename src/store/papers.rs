@@ -225,7 +225,7 @@ impl Store {
             rows.map(|row| {
                 let (state, paper) = row?;
                 let state = PaperState::parse(&state).ok_or_else(|| {
-                    StoreError::Invalid(format!("print job {} has an unknown state '{state}'", paper.id))
+                    StoreError::Unreadable(format!("print job {} has an unknown state '{state}'", paper.id))
                 })?;
                 Ok(SavedPaper { state, ..paper })
             })

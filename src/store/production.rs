@@ -101,7 +101,7 @@ impl PullLine {
 }
 
 fn insert_batch(tx: &rusqlite::Transaction<'_>, store_code: u16, t: &NewTags<'_>) -> Result<TagBatch> {
-    let category: u16 = t.category.parse().map_err(|_| StoreError::Invalid(format!("category code {}", t.category)))?;
+    let category: u16 = t.category.parse().map_err(|_| StoreError::Refused(format!("category code {}", t.category)))?;
     let (code, count, kind) = match &t.item {
         Some(description) => {
             let item = ItemSetup {
@@ -117,7 +117,7 @@ fn insert_batch(tx: &rusqlite::Transaction<'_>, store_code: u16, t: &NewTags<'_>
         }
         None => {
             let tag = PriceTag::new(category, t.price, t.intake)
-                .ok_or_else(|| StoreError::Invalid(format!("a price tag for {} at {}", t.category, t.price)))?;
+                .ok_or_else(|| StoreError::Refused(format!("a price tag for {} at {}", t.category, t.price)))?;
             (tag.code(), t.count, "price")
         }
     };
@@ -176,14 +176,14 @@ impl Store {
             .prepare_cached("SELECT value FROM settings WHERE key = 'price_band_percent'")?
             .query_row([], |r| r.get(0))
             .optional()?
-            .ok_or_else(|| StoreError::Invalid("the store setting price_band_percent is missing".into()))?;
+            .ok_or_else(|| StoreError::Unreadable("the store setting price_band_percent is missing".into()))?;
         value
             .parse()
             .ok()
             .filter(|p: &rust_decimal::Decimal| {
                 (rust_decimal::Decimal::ZERO..=rust_decimal::Decimal::ONE_HUNDRED).contains(p)
             })
-            .ok_or_else(|| StoreError::Invalid(format!("the price band '{value}' is not a percentage")))
+            .ok_or_else(|| StoreError::Unreadable(format!("the price band '{value}' is not a percentage")))
     }
 
     /// What comes off the floor on `date`: for each intake week due to be pulled (and the weeks
@@ -235,13 +235,13 @@ impl Store {
         at: DateTime<FixedOffset>,
     ) -> Result<StockItem> {
         if count == 0 {
-            return Err(StoreError::Invalid("nothing received".into()));
+            return Err(StoreError::Refused("nothing received".into()));
         }
         self.write(|tx| {
             let changed =
                 tx.execute("UPDATE stock_items SET on_hand = on_hand + ?2 WHERE ean = ?1", params![ean, count])?;
             if changed == 0 {
-                return Err(StoreError::Invalid(format!("no product {ean}")));
+                return Err(StoreError::Refused(format!("no product {ean}")));
             }
             tx.execute(
                 "INSERT INTO stock_receipts (uuid, ean, count, staff_id, at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -265,7 +265,7 @@ impl Store {
             .prepare_cached("SELECT value FROM settings WHERE key = 'low_stock'")?
             .query_row([], |r| r.get::<_, String>(0))
             .optional()?
-            .map(|v| v.parse().map_err(|_| StoreError::Invalid(format!("the low-stock count '{v}'"))))
+            .map(|v| v.parse().map_err(|_| StoreError::Unreadable(format!("the low-stock count '{v}'"))))
             .transpose()?
             .unwrap_or(5);
         Ok(self.stock_items()?.into_iter().filter(|s| s.on_hand <= threshold).collect())

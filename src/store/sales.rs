@@ -131,12 +131,12 @@ impl Store {
             let mut committed = Vec::new();
             for s in sales {
                 if s.cart.is_empty() {
-                    return Err(StoreError::Invalid("an empty sale cannot be committed".into()).into());
+                    return Err(StoreError::Refused("an empty sale cannot be committed".into()).into());
                 }
                 if s.payment.paid() != s.cart.total() {
                     let problem =
                         format!("the payment ({}) does not match the total ({})", s.payment.paid(), s.cart.total());
-                    return Err(StoreError::Invalid(problem).into());
+                    return Err(StoreError::Refused(problem).into());
                 }
                 if s.customer != Customer::Public
                     && let Some(code) = on_hold(tx, s.cart.lines(), s.at, hold)?
@@ -372,7 +372,7 @@ fn goods_moved(tx: &Transaction<'_>, line: &Line, sale_id: i64, original: Option
                     .query_row([code], |r| r.get(0))?;
                 return Err(match known {
                     true => SaleError::AlreadySold { code: code.clone() },
-                    false => StoreError::Invalid(format!("item {code} is unknown")).into(),
+                    false => StoreError::Refused(format!("item {code} is unknown")).into(),
                 });
             }
         }

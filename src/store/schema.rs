@@ -67,7 +67,7 @@ impl MigrationTurn {
         let mut path = store.as_os_str().to_owned();
         path.push(".migrating");
         let path = std::path::PathBuf::from(path);
-        let io = |e: std::io::Error| StoreError::Invalid(format!("cannot lock {} to migrate it: {e}", store.display()));
+        let io = |e: std::io::Error| StoreError::file(format!("cannot lock {} to migrate it", store.display()), e);
         let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io)?;
         file.lock().map_err(io)?;
         Ok(MigrationTurn { file, path })

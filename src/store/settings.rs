@@ -125,7 +125,7 @@ impl Store {
                 .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
                 .query_row([key], |r| r.get(0))
                 .optional()?
-                .ok_or_else(|| StoreError::Invalid(format!("the store setting {key} is missing")))
+                .ok_or_else(|| StoreError::Unreadable(format!("the store setting {key} is missing")))
         };
         let band = setting("price_band_percent")?;
         let low = setting("low_stock")?;
@@ -142,10 +142,10 @@ impl Store {
             hold_hours: policy.hold.num_hours(),
             price_band_percent: band
                 .parse()
-                .map_err(|_| StoreError::Invalid(format!("the price band '{band}' is not a percentage")))?,
+                .map_err(|_| StoreError::Unreadable(format!("the price band '{band}' is not a percentage")))?,
             low_stock: low
                 .parse()
-                .map_err(|_| StoreError::Invalid(format!("the low-stock level '{low}' is not a count")))?,
+                .map_err(|_| StoreError::Unreadable(format!("the low-stock level '{low}' is not a count")))?,
         })
     }
 
@@ -158,7 +158,7 @@ impl Store {
         at: DateTime<FixedOffset>,
     ) -> std::result::Result<Vec<&'static str>, SettingsError> {
         if manager.role != crate::domain::Role::Manager {
-            return Err(StoreError::Invalid(format!("{} is not a manager", manager.name)).into());
+            return Err(StoreError::Refused(format!("{} is not a manager", manager.name)).into());
         }
         let before = self.store_settings()?;
         let new = new.checked(&before)?;

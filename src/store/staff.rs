@@ -116,7 +116,7 @@ pub fn hash_pin(pin: &str) -> Result<String> {
     Argon2::default()
         .hash_password(pin.as_bytes())
         .map(|h| h.to_string())
-        .map_err(|e| StoreError::Invalid(format!("cannot hash PIN: {e}")))
+        .map_err(|e| StoreError::Bug(format!("cannot hash PIN: {e}")))
 }
 
 /// What the staff row says about a person's PIN.
@@ -139,7 +139,7 @@ fn pin_state(conn: &rusqlite::Connection, staff_id: i64) -> Result<Option<PinSta
         })
         .optional()?;
     let Some((hash, since, seconds, boot_id, uptime_ms)) = row else { return Ok(None) };
-    let half_written = || StoreError::Invalid(format!("staff {staff_id} has a lockout with parts missing"));
+    let half_written = || StoreError::Unreadable(format!("staff {staff_id} has a lockout with parts missing"));
     let mark = match (boot_id, uptime_ms) {
         (Some(boot_id), Some(uptime_ms)) => Some(BootMark { boot_id, uptime_ms }),
         (None, None) => None,
@@ -252,7 +252,7 @@ impl Store {
                 "id": uuid,
             });
             let seq = journal::append(tx, "approval", &payload, Some(requested_by.id), now)?;
-            let action = serde_json::to_string(action).map_err(|e| StoreError::Invalid(format!("approval: {e}")))?;
+            let action = serde_json::to_string(action).map_err(|e| StoreError::Bug(format!("approval: {e}")))?;
             tx.prepare_cached(
                 "INSERT INTO approvals (uuid, action, requested_by, approved_by, journal_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?

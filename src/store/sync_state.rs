@@ -26,7 +26,7 @@ pub(super) fn status(conn: &Connection) -> Result<SyncStatus> {
     let last_good_sync = last
         .map(|t| {
             DateTime::parse_from_rfc3339(&t)
-                .map_err(|_| StoreError::Invalid(format!("the last sync time '{t}' is not a time")))
+                .map_err(|_| StoreError::Unreadable(format!("the last sync time '{t}' is not a time")))
         })
         .transpose()?;
     let (last_seq, _) = journal::last(conn)?;
@@ -49,7 +49,7 @@ impl Store {
         self.write(|tx| {
             let ours = if seq == 0 { Some(journal::GENESIS.to_string()) } else { journal::hash_of(tx, seq)? };
             if ours.as_deref() != Some(hash) {
-                return Err(StoreError::Invalid(format!(
+                return Err(StoreError::FromHeadOffice(format!(
                     "head office holds event {seq} with a different content than this store file"
                 )));
             }
@@ -131,7 +131,10 @@ fn apply(tx: &Transaction<'_>, r: &Reference) -> Result<()> {
     }
     for s in r.staff.iter().flatten() {
         if Role::parse(&s.role).is_none() {
-            return Err(StoreError::Invalid(format!("head office sent an unknown role '{}' for {}", s.role, s.name)));
+            return Err(StoreError::FromHeadOffice(format!(
+                "head office sent an unknown role '{}' for {}",
+                s.role, s.name
+            )));
         }
         tx.execute(
             "INSERT INTO staff (uuid, name, role, pin_hash, active) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -142,7 +145,7 @@ fn apply(tx: &Transaction<'_>, r: &Reference) -> Result<()> {
     }
     for s in r.settings.iter().flatten() {
         check_setting(&s.key, &s.value)
-            .map_err(|why| StoreError::Invalid(format!("head office sent a setting: {why}")))?;
+            .map_err(|why| StoreError::FromHeadOffice(format!("head office sent a setting: {why}")))?;
         tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![s.key, s.value],

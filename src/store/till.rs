@@ -336,7 +336,7 @@ impl Store {
         now: DateTime<FixedOffset>,
     ) -> Result<()> {
         if !amount.is_positive() {
-            return Err(StoreError::Invalid("a cash move is more than zero".into()));
+            return Err(StoreError::Refused("a cash move is more than zero".into()));
         }
         self.write(|tx| {
             require_open(tx, session)?;
@@ -445,7 +445,7 @@ impl Store {
         now: DateTime<FixedOffset>,
     ) -> Result<SessionReport, TillError> {
         if amount == Won::ZERO {
-            return Err(StoreError::Invalid("a correction of nothing".into()).into());
+            return Err(StoreError::Refused("a correction of nothing".into()).into());
         }
         self.write(|tx| {
             let current = session_by_id(tx, session.id)?;

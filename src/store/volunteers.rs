@@ -114,8 +114,8 @@ pub(super) fn closing_time(conn: &Connection) -> Result<NaiveTime> {
         .prepare_cached("SELECT value FROM settings WHERE key = 'closing_time'")?
         .query_row([], |r| r.get(0))
         .optional()?;
-    let text = text.ok_or_else(|| StoreError::Invalid("the store's closing time is not set".into()))?;
-    NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| StoreError::Invalid(format!("the closing time '{text}'")))
+    let text = text.ok_or_else(|| StoreError::Unreadable("the store's closing time is not set".into()))?;
+    NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| StoreError::Unreadable(format!("the closing time '{text}'")))
 }
 
 fn shifts_where(conn: &Connection, filter: &str, args: impl rusqlite::Params) -> Result<Vec<Shift>> {
@@ -291,11 +291,11 @@ impl Store {
                 )?
                 .execute(params![manager.id, now.to_rfc3339(), shift_id])?;
             if confirmed == 0 {
-                return Err(StoreError::Invalid(format!("shift {shift_id} is not one waiting to be confirmed")));
+                return Err(StoreError::Refused(format!("shift {shift_id} is not one waiting to be confirmed")));
             }
             let shift = shifts_where(tx, "h.id = ?1", [shift_id])?
                 .pop()
-                .ok_or_else(|| StoreError::Invalid(format!("no shift {shift_id}")))?;
+                .ok_or_else(|| StoreError::Refused(format!("no shift {shift_id}")))?;
             let payload = serde_json::json!({ "shift": shift.uuid, "by": manager.uuid });
             journal::append(tx, "shift.confirmed", &payload, Some(manager.id), now)?;
             Ok(shift)
@@ -320,7 +320,7 @@ impl Store {
             return Err(ShiftError::NoReason);
         }
         Ok(self.write::<_, StoreError>(|tx| {
-            let before = shifts_where(tx, "h.id = ?1", [shift_id])?.pop().ok_or_else(|| StoreError::Invalid(format!("no shift {shift_id}")))?;
+            let before = shifts_where(tx, "h.id = ?1", [shift_id])?.pop().ok_or_else(|| StoreError::Refused(format!("no shift {shift_id}")))?;
             tx.prepare_cached(
                 "INSERT INTO shift_edits (shift_id, started_from, ended_from, started_to, ended_to, reason, manager_id, at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -58,7 +58,7 @@ impl Worker {
                     job(&mut store);
                 }
             })
-            .map_err(|e| super::StoreError::Invalid(format!("cannot start the store's writer: {e}")))?;
+            .map_err(|e| super::StoreError::file("cannot start the store's writer", e))?;
         Ok(Worker { jobs })
     }
 
