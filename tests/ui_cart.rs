@@ -346,3 +346,29 @@ fn an_owed_receipt_that_may_have_printed_is_a_copy_and_one_skipped_is_journaled(
     let owed = till.app.store().owed_receipts(&till_id).unwrap();
     assert!(owed.is_empty(), "{owed:?}");
 }
+
+/// Another program holds the store file's write lock for longer than the store waits (10 s):
+/// the cart save is tried again in the background until it gets through, so the cart on screen
+/// becomes crash-safe as soon as the file is free. It used to fail once ("not saved") and stay
+/// unsaved until the next change.
+#[test]
+fn a_cart_save_that_meets_a_busy_file_is_tried_again_until_it_is_saved() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    let path = till.app.store().path().to_path_buf();
+    let (locked, is_locked) = std::sync::mpsc::channel();
+    let holder = std::thread::spawn(move || {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        locked.send(()).unwrap();
+        std::thread::sleep(std::time::Duration::from_secs(12));
+        conn.execute_batch("COMMIT").unwrap();
+    });
+    is_locked.recv().unwrap();
+    // The scan is added at once; its save waits, is refused as busy, and is tried again.
+    till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
+    holder.join().unwrap();
+    assert!(till.sees("담은 상품을 저장했어요."), "{:?}", till.texts());
+    let kept = till.app.store().open_cart(&nanum::store::TillId("1".into())).unwrap().expect("the cart is on disk");
+    assert_eq!(kept.cart.total().get(), 3500);
+}

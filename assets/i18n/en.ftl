@@ -341,6 +341,8 @@ checkout-scan-held = { $count ->
        *[other] A panel is open: the { $count } scanned items go in when it closes.
     }
 checkout-more-keys = More ▶ ({ $page }/{ $pages })
+checkout-cart-save-waiting = Another program is writing to the store file, so the items are not saved yet. Nanum keeps trying; you can carry on.
+checkout-cart-saved-again = The items are saved.
 error-cart-not-saved = The sale in progress could not be saved; the items on screen are still there. { $reason }
 error-sale-not-saved = The sale could not be saved. The items are still there; please take the payment again. { $reason }
 error-one-of-a-kind = This is a one-of-a-kind item; its quantity stays 1.

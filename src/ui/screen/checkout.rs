@@ -134,6 +134,8 @@ pub enum Message {
     SignOutCancel,
     OpenTill,
     CartSaved(Result<(), StoreError>),
+    /// The cart could not be saved while another program held the file: try again now.
+    RetryCartSave,
     CartCancelled(Result<(), StoreError>),
     SaleCommitted(Result<Sale, SaleError>),
     Refunded(Result<Refunded, SaleError>),
@@ -253,6 +255,8 @@ pub struct Checkout {
     columns: usize,
     /// Scans that came while a panel was open, added when it closes.
     held: Vec<String>,
+    /// A cart save waits for the file (another program writing): one retry is on its way.
+    cart_retrying: bool,
     /// Receipts owed from before the till stopped, not answered yet (the first is shown).
     owed: Vec<OwedReceipt>,
     /// The colour calendar today, for the empty sale.
@@ -329,6 +333,7 @@ impl Checkout {
             preview: None,
             columns,
             held: Vec::new(),
+            cart_retrying: false,
             owed,
             colours: crate::ui::colours::chips(store.rotation(), today),
         }

@@ -9,7 +9,7 @@ use iced::widget::operation;
 
 use super::{Action, Checkout, Context, ENTRY_INPUT, Message, Mode, SCAN_INPUT, Then, entry_problem, focus};
 use crate::domain::register;
-use crate::store::{Approval, category_line};
+use crate::store::{Approval, StoreError, category_line};
 use crate::ui::approval::{ApprovalPanel, Outcome};
 use crate::ui::preview::Paper;
 use crate::{explain, t};
@@ -324,10 +324,36 @@ impl Checkout {
                 }
                 _ => self.back(ctx),
             },
+            // Another program held the file past the busy timeout: the cart on screen is not
+            // crash-safe until it is saved, so it is tried again in the background (the
+            // sale's own commit waits for the file anyway).
+            Message::CartSaved(Err(StoreError::Busy)) => {
+                tracing::warn!("cart not saved: the store file is busy; trying again");
+                self.info(t!("checkout-cart-save-waiting"));
+                if std::mem::replace(&mut self.cart_retrying, true) {
+                    return Action::None;
+                }
+                let pause = crate::ui::off_thread(|| {
+                    std::thread::sleep(std::time::Duration::from_secs(1));
+                    Ok::<_, String>(())
+                });
+                Action::Run(Task::perform(pause, |_| Message::RetryCartSave))
+            }
+            Message::RetryCartSave => {
+                self.cart_retrying = false;
+                Action::Run(self.save(&ctx))
+            }
             Message::CartSaved(result) | Message::CartCancelled(result) => {
-                if let Err(e) = result {
-                    tracing::error!("cart not saved: {e}");
-                    self.error(t!("error-cart-not-saved", reason = explain::store_error(&e)));
+                match result {
+                    Err(e) => {
+                        tracing::error!("cart not saved: {e}");
+                        self.error(t!("error-cart-not-saved", reason = explain::store_error(&e)));
+                    }
+                    Ok(()) => {
+                        if self.notice.as_ref().is_some_and(|n| n.text == t!("checkout-cart-save-waiting")) {
+                            self.info(t!("checkout-cart-saved-again"));
+                        }
+                    }
                 }
                 Action::None
             }
