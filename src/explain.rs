@@ -146,7 +146,6 @@ pub fn sqlite_reason(e: &rusqlite::Error) -> String {
         return t!("sqlite-disk-full");
     }
     match e.sqlite_error_code() {
-        Some(ErrorCode::DiskFull) => t!("sqlite-disk-full"),
         Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => t!("sqlite-read-only"),
         Some(ErrorCode::CannotOpen) => t!("sqlite-cannot-open"),
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => t!("sqlite-corrupt"),

@@ -27,10 +27,6 @@ impl Approved {
     pub fn manager(&self) -> &StaffMember {
         &self.manager
     }
-
-    pub fn action(&self) -> &Approval {
-        &self.action
-    }
 }
 
 /// Why an approval was not taken for an action.

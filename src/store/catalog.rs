@@ -50,7 +50,7 @@ impl Store {
         if now == self.reference_seen {
             return Ok(false);
         }
-        self.info = store_info(&self.conn)?.ok_or_else(|| StoreError::NotAStore { path: self.path.clone() })?;
+        self.reload_info()?;
         self.rotation = rotation(&self.conn)?;
         self.reference_seen = now;
         Ok(true)

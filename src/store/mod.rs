@@ -159,7 +159,6 @@ impl From<rusqlite::Error> for StoreError {
             return StoreError::DiskFull;
         }
         match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,
             _ => StoreError::Sqlite(Arc::new(e)),
         }
