@@ -97,3 +97,31 @@ fn two_processes_opening_an_old_file_at_once_migrate_it_once() {
         assert_eq!(common::count(&path, "PRAGMA user_version"), i64::from(LATEST_SCHEMA));
     }
 }
+
+#[test]
+fn a_migration_that_fails_leaves_the_file_byte_for_byte_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    old_store(&path, LATEST_SCHEMA - 1);
+    // Something the last migration cannot get past: a table of the name it makes.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("CREATE TABLE approvals (something TEXT)").unwrap();
+    drop(conn);
+    let before = std::fs::read(&path).unwrap();
+
+    let Err(refused) = Store::open(&path) else { panic!("the migration should fail") };
+    assert!(matches!(refused, nanum::store::StoreError::Migration(_)), "{refused:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the store file is as it was");
+    let out = Command::new(env!("CARGO_BIN_EXE_nanum"))
+        .arg("--db")
+        .arg(&path)
+        .arg("check")
+        .env("NANUM_HOME", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "and stays so when the command line tries");
+    assert_eq!(common::count(&path, "PRAGMA user_version"), i64::from(LATEST_SCHEMA - 1));
+    assert!(!dir.path().join("store.db.migrating").exists());
+}

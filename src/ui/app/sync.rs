@@ -30,6 +30,8 @@ pub struct SyncState {
     /// How the last sync started here ended: the summary, or why it stopped.
     outcome: Option<Result<String, String>>,
     ticks: u64,
+    /// The store file's commit counter when the count was last read.
+    seen_version: Option<i64>,
 }
 
 impl SyncState {
@@ -44,12 +46,16 @@ impl SyncState {
 }
 
 impl App {
-    /// Every few seconds, the count from the file (the till, `nanum sync` and other tills write to it).
+    /// The count from the file within a second of any commit to it (a sale here, `nanum sync`,
+    /// another till), and every half minute besides, so "last sync" keeps its age.
     pub(super) fn sync_tick(&mut self) -> Task<Message> {
         self.sync.ticks += 1;
-        if self.sync.ticks % 5 != 1 {
+        let version =
+            self.store.data_version().map_err(|e| tracing::warn!("cannot read the file's commit count: {e}")).ok();
+        if version.is_some() && version == self.sync.seen_version && self.sync.ticks % 30 != 1 {
             return Task::none();
         }
+        self.sync.seen_version = version;
         self.read_sync_status()
     }
 

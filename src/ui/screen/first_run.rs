@@ -100,6 +100,11 @@ impl Field {
         matches!(self, Field::Pin | Field::PinAgain)
     }
 
+    /// A PIN, or the store's token: shown as dots, so nobody at the counter reads them off the screen.
+    fn is_secret(self) -> bool {
+        matches!(self, Field::Pin | Field::PinAgain | Field::Token)
+    }
+
     /// The field after this one on `form`, and how far down the form it is (0 to 1).
     fn next(self, form: &[Field]) -> Option<(Field, f32)> {
         let i = form.iter().position(|f| *f == self)?;

@@ -74,7 +74,7 @@ impl FirstRun {
             .id(f.id())
             .size(theme::BODY)
             .padding(10)
-            .secure(f.is_pin())
+            .secure(f.is_secret())
             .on_submit(Message::Next(f));
         if self.making.is_none() {
             input = input.on_input(move |v| Message::Typed(f, v));
