@@ -436,7 +436,35 @@ pub fn sync_summary(s: &crate::sync::client::Summary) -> String {
         line.push(' ');
         line.push_str(&t!("sync-reference-applied", version = version));
     }
+    if !s.staff_news.is_empty() {
+        line.push('\n');
+        line.push_str(&t!("sync-staff-news"));
+        for news in &s.staff_news {
+            line.push_str("\n- ");
+            line.push_str(&staff_news(news));
+        }
+    }
     line
+}
+
+/// One thing head office changed about one of the store's people.
+pub fn staff_news(n: &crate::store::StaffNews) -> String {
+    use crate::store::StaffChange;
+    let role = |r: crate::domain::Role| match r {
+        crate::domain::Role::Manager => t!("role-manager"),
+        crate::domain::Role::Cashier => t!("role-cashier"),
+        crate::domain::Role::Volunteer => t!("role-volunteer"),
+    };
+    let name = n.name.clone();
+    match &n.change {
+        StaffChange::Added(r) => t!("staff-news-added", name = name, role = role(*r)),
+        StaffChange::Renamed { from } => t!("staff-news-renamed", name = name, from = from.clone()),
+        StaffChange::Role { from, to } => t!("staff-news-role", name = name, from = role(*from), to = role(*to)),
+        StaffChange::Active(true) => t!("staff-news-active", name = name),
+        StaffChange::Active(false) => t!("staff-news-inactive", name = name),
+        StaffChange::NewPin => t!("staff-news-new-pin", name = name),
+        StaffChange::NoPin => t!("staff-news-no-pin", name = name),
+    }
 }
 
 pub fn join_error(e: &crate::sync::join::JoinError) -> String {

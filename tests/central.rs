@@ -206,11 +206,11 @@ fn reference_data_imported_at_head_office_reaches_the_till_in_one_go() {
          001,여성 의류 (겨울),Women's winter clothing,standard,0,9000,6000,3000,2500,1,true\n\
          020,반려동물 용품,Pet supplies,standard,,5000,3000,1000,1000,1,true\n",
     );
-    let staff = write(&files, "staff.csv", "name,role,pin\n최본부,manager,4321\n");
+    let staff = write(&files, "staff.csv", "store,name,role,pin\n631,최본부,manager,4321\n");
     let settings = write(&files, "settings.csv", "key,value\nclosing_time,21:00\n");
     let import = |section: &str, file: &str| central_cli(&db_url, &["import", section, file]);
     assert_eq!(stdout(&import("categories", &categories)).trim(), "reference data version 1");
-    assert_eq!(stdout(&import("staff", &staff)).trim(), "reference data version 2");
+    assert!(stdout(&import("staff", &staff)).ends_with("reference data version 2\n"));
     assert_eq!(stdout(&import("settings", &settings)).trim(), "reference data version 3");
     // Mistakes are refused whole, with where they are; the version stays.
     let bad = write(
@@ -317,4 +317,175 @@ fn the_head_office_page_shows_each_store_behind_a_login() {
     // Signed out, the CSV is not given.
     let csv = agent.get(format!("{}/days.csv", central.url())).call().unwrap();
     assert_eq!(csv.status().as_u16(), 303);
+}
+
+/// Whether `name` works at the till in `shop` as `role`, active or not, as its file says.
+fn at_till(shop: &Shop, name: &str) -> Option<(String, bool)> {
+    let store = Store::open(&shop.path).unwrap();
+    store
+        .reader()
+        .query_row("SELECT role, active FROM staff WHERE name = ?1", [name], |r| Ok((r.get(0)?, r.get(1)?)))
+        .ok()
+}
+
+fn staff_at_central(pg: &Pg, code: u16, name: &str) -> String {
+    pg.sql(
+        "central",
+        &format!(
+            "SELECT string_agg(role || ' ' || active || ' ' || from_store || ' ' || (pin_hash IS NOT NULL), ';')
+             FROM staff JOIN stores ON stores.id = staff.store_id WHERE code = {code} AND staff.name = '{name}'"
+        ),
+    )
+}
+
+#[test]
+fn staff_belong_to_their_store_and_the_later_change_to_a_person_wins() {
+    use nanum::domain::{Pin, Role, StaffMember};
+    use nanum::store::{NewStaff, StaffChange, StaffNews};
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let a = shop(&db_url, 631, "나눔가게 전주점", 1);
+    let b = shop(&db_url, 632, "나눔가게 군산점", 1);
+    let now = || Local::now().fixed_offset();
+
+    // The people a store starts with, and one its manager adds, reach head office as the
+    // store's own: no PIN hash leaves the till.
+    {
+        let mut store = Store::open(&a.path).unwrap();
+        let manager: StaffMember = common::staff(&store, "김민지");
+        let new = NewStaff { name: "박하늘".into(), role: Role::Cashier, pin: Pin::typed("5555").unwrap() };
+        store.add_staff(&new, &manager, now()).unwrap();
+    }
+    sync(&a, &central, &a.token).unwrap();
+    sync(&b, &central, &b.token).unwrap();
+    assert_eq!(staff_at_central(&pg, 631, "박하늘"), "cashier true true false");
+    assert_eq!(staff_at_central(&pg, 631, "이서준"), "cashier true true false");
+    assert_eq!(staff_at_central(&pg, 632, "박하늘"), "", "another store's people stay with it");
+
+    // Head office names its manager at both stores and makes 이서준 a manager at 631 (matched by
+    // name; an empty PIN keeps theirs). A dry run says so and writes nothing.
+    let files = tempfile::tempdir().unwrap();
+    let first = write(&files, "staff.csv", "store,name,role,pin\n631 632,최본부,manager,4321\n631,이서준,manager,\n");
+    let versions = || count(&pg, "SELECT count(*) FROM reference_versions");
+    let rows = || count(&pg, "SELECT count(*) FROM staff");
+    let (versions_before, rows_before) = (versions(), rows());
+    let dry = stdout(&central_cli(&db_url, &["import", "staff", &first, "--dry-run"]));
+    assert!(dry.contains("added: 2\n  631 최본부 (manager)\n  632 최본부 (manager)\n"), "{dry}");
+    assert!(
+        dry.contains("changed: 1\n  631 이서준 (manager): role cashier → manager, now on head office's list\n"),
+        "{dry}"
+    );
+    assert!(dry.contains("made inactive: 0\n") && dry.contains("  631 박하늘 (cashier)\n"), "{dry}");
+    assert!(dry.ends_with("dry run: nothing was written\n"), "{dry}");
+    assert_eq!((versions(), rows()), (versions_before, rows_before));
+    let done = stdout(&central_cli(&db_url, &["import", "staff", &first]));
+    assert!(done.contains("added: 2\n") && done.contains("reference data version"), "{done}");
+
+    let summary = sync(&a, &central, &a.token).unwrap();
+    let said = |name: &str, change| StaffNews { name: name.into(), change };
+    assert_eq!(
+        summary.staff_news,
+        vec![
+            said("이서준", StaffChange::Role { from: Role::Cashier, to: Role::Manager }),
+            said("최본부", StaffChange::Added(Role::Manager))
+        ],
+        "the till is told what head office changed"
+    );
+    assert!(nanum::explain::sync_summary(&summary).contains("이서준님의 역할이 계산원에서 매니저로 바뀌었어요."));
+    let mut store = Store::open(&a.path).unwrap();
+    assert_eq!(at_till(&a, "이서준"), Some(("manager".into(), true)));
+    let seojun = common::staff(&store, "이서준");
+    assert!(store.sign_in(seojun.id, "2222", now()).is_ok(), "the PIN set at the till stays");
+    let boss = common::staff(&store, "최본부");
+    assert!(store.sign_in(boss.id, "4321", now()).is_ok());
+    drop(store);
+    assert_eq!(at_till(&a, "박하늘"), Some(("cashier".into(), true)), "the till's own addition is kept");
+
+    // A store receives only its own people.
+    let mut response = agent()
+        .get(format!("{}/api/v1/reference", central.url()))
+        .header("Authorization", format!("Bearer {}", b.token))
+        .call()
+        .unwrap();
+    let reference: nanum::sync::protocol::Reference = response.body_mut().read_json().unwrap();
+    let names: Vec<String> = reference.staff.unwrap().into_iter().map(|s| s.name).collect();
+    assert!(names.contains(&"최본부".to_string()) && !names.contains(&"박하늘".to_string()), "{names:?}");
+    assert!(names.iter().filter(|n| *n == "이서준").count() <= 1, "632's own 이서준 at most: {names:?}");
+
+    // The same file again: nobody twice, nothing to tell.
+    let again = stdout(&central_cli(&db_url, &["import", "staff", &first]));
+    assert!(again.contains("added: 0\n") && again.contains("changed: 0\n"), "{again}");
+    assert_eq!(sync(&a, &central, &a.token).unwrap().staff_news, vec![]);
+    assert_eq!(common::count(&a.path, "SELECT count(*) FROM staff WHERE name = '최본부'"), 1);
+
+    // The till's change after the import stands at head office...
+    {
+        let mut store = Store::open(&a.path).unwrap();
+        let manager = common::staff(&store, "김민지");
+        let hanul = common::staff(&store, "박하늘");
+        store.set_staff_active(hanul.id, false, &manager, now()).unwrap();
+    }
+    sync(&a, &central, &a.token).unwrap();
+    assert_eq!(staff_at_central(&pg, 631, "박하늘"), "cashier false true false");
+    // ...and head office's later import wins at the till: 이서준 back to cashier, 최본부 left out
+    // of 631 and so made inactive there (still at 632); the till's own people are kept.
+    add_store(&db_url, 643, "나눔가게 익산점");
+    let second = write(
+        &files,
+        "staff2.csv",
+        "store,name,role,pin\n632,최본부,manager,4321\n631,이서준,cashier,\n643,정매니저,manager,1111\n",
+    );
+    let out = stdout(&central_cli(&db_url, &["import", "staff", &second]));
+    assert!(out.contains("made inactive: 1\n  631 최본부 (manager)\n"), "{out}");
+    let news = sync(&a, &central, &a.token).unwrap().staff_news;
+    assert_eq!(
+        news,
+        vec![
+            said("이서준", StaffChange::Role { from: Role::Manager, to: Role::Cashier }),
+            said("최본부", StaffChange::Active(false))
+        ]
+    );
+    assert_eq!(at_till(&a, "최본부"), Some(("manager".into(), false)));
+    assert_eq!(at_till(&a, "박하늘"), Some(("cashier".into(), false)));
+    assert_eq!(staff_at_central(&pg, 632, "최본부"), "manager true false true");
+
+    // Refused whole, nothing written: an empty list, an unknown store, a store left without a manager.
+    let before = (versions(), rows());
+    for (file, says) in [
+        ("store,name,role,pin\n", "names nobody"),
+        ("store,name,role,pin\n999,누구,cashier,1234\n", "line 2: 누구: there is no store '999'"),
+        (
+            "store,name,role,pin\n632,최본부,manager,4321\n631,이서준,cashier,\n643,정매니저,cashier,1111\n",
+            "store 643 would have no active manager left",
+        ),
+        ("store,name,role,pin\n632,새사람,cashier,\n", "line 2: 새사람 is new at store 632: a PIN is needed"),
+    ] {
+        let out = central_cli(&db_url, &["import", "staff", &write(&files, "bad.csv", file)]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(says), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!((versions(), rows()), before);
+}
+
+#[test]
+fn a_journal_sent_with_another_stores_token_is_refused_and_recorded() {
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let a = shop(&db_url, 641, "나눔가게 부산서면점", 1);
+    let other = add_store(&db_url, 642, "나눔가게 울산점");
+    let refused = sync(&a, &central, &other).unwrap_err();
+    assert!(
+        matches!(&refused, SyncError::Refused { status: 409, message, .. } if message.contains("store 641's, but the token sending it is store 642's")),
+        "{refused:?}"
+    );
+    assert_eq!(count(&pg, "SELECT count(*) FROM journal"), 0);
+    assert_eq!(
+        count(&pg, "SELECT count(*) FROM refused_uploads JOIN stores ON stores.id = store_id WHERE code = 642"),
+        1
+    );
+    // With its own token the same journal goes in whole.
+    sync(&a, &central, &a.token).unwrap();
+    assert!(count(&pg, "SELECT count(*) FROM journal") > 0);
 }

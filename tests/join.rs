@@ -73,7 +73,19 @@ fn a_till_joins_head_office_with_its_reference_and_staff_and_then_syncs() {
          001,여성 의류 (겨울),Women's winter clothing,standard,0,9000,6000,3000,2500,1,true\n",
     );
     stdout(&central_cli(&db_url, &["import", "categories", &categories]));
-    stdout(&central_cli(&db_url, &["import", "staff", &write("staff.csv", "name,role,pin\n최본부,manager,4321\n")]));
+    // What head office registered for the store reaches its receipts; a wrong number is refused.
+    let refused = central_cli(&db_url, &["store", "set", "214", "--business-no", "102-82-03479"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("business number '102-82-03479'"));
+    stdout(&central_cli(
+        &db_url,
+        &["store", "set", "214", "--business-no", "1028203497", "--representative", "김대표", "--phone", "0632001234"],
+    ));
+    stdout(&central_cli(&db_url, &["store", "set", "214", "--address", "전북 전주시 완산구 팔달로 1"]));
+    stdout(&central_cli(
+        &db_url,
+        &["import", "staff", &write("staff.csv", "store,name,role,pin\n214,최본부,manager,4321\n")],
+    ));
 
     let home = tempfile::tempdir().unwrap();
     let db = home.path().join("store.db");
@@ -82,6 +94,12 @@ fn a_till_joins_head_office_with_its_reference_and_staff_and_then_syncs() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("나눔가게 전주점"));
     let mut store = Store::open(&db).unwrap();
     assert_eq!(store.info().code, 214);
+    let info = store.info();
+    assert_eq!(
+        (info.business_no.as_str(), info.representative.as_str(), info.phone.as_str(), info.address.as_str()),
+        ("102-82-03497", "김대표", "063-200-1234", "전북 전주시 완산구 팔달로 1"),
+        "the store's details as head office holds them, each set kept by the next"
+    );
     assert_eq!(store.category("001").unwrap().unwrap().name_ko, "여성 의류 (겨울)", "head office's categories");
     let boss = common::staff(&store, "최본부");
     assert!(store.sign_in(boss.id, "4321", common::at(9, 0)).is_ok(), "head office's PIN hash came along");

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use nanum::reports::Report;
-use nanum::sync::central::{self, CentralError, figures, reference, stores, web};
+use nanum::sync::central::{self, CentralError, figures, reference, staff, stores, web};
 
 #[derive(Debug, Parser)]
 #[command(name = "nanum-central", version, about = "나눔 본부: every store's journal on PostgreSQL")]
@@ -45,11 +45,18 @@ enum Command {
         format: Format,
     },
     /// Make a new version of the reference data from a CSV (one header row): tax-classes,
-    /// categories, colours, markdowns, staff (PINs are hashed here) or settings.
+    /// categories, colours, markdowns, staff or settings. Staff: uuid (optional), store (the
+    /// code(s) they work at, space-separated), name, role, pin (hashed here; may be empty for
+    /// someone already known), active. A person is matched by uuid, else by name at the store;
+    /// people imported before and left out become inactive; people added at a till are kept.
+    /// What changes is printed; --dry-run prints it and writes nothing.
     Import {
         #[arg(value_parser = clap::builder::PossibleValuesParser::new(reference::SECTIONS))]
         section: String,
         file: PathBuf,
+        /// Check the file and print what would change, without writing anything.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// People who may sign in to the head-office pages.
     User {
@@ -64,7 +71,19 @@ enum Command {
 #[derive(Debug, Subcommand)]
 enum StoreCommand {
     /// Add a store; prints its token once, alone on stdout (only a hash is kept).
-    Add { code: u16, name: String },
+    Add {
+        code: u16,
+        name: String,
+        #[command(flatten)]
+        details: DetailsArgs,
+    },
+    /// Change a store's business number, representative, address or phone (those given); a till
+    /// that joins head office afterwards prints them on its receipts.
+    Set {
+        code: u16,
+        #[command(flatten)]
+        details: DetailsArgs,
+    },
     /// Give a store a new token (printed once); the old one works for --grace-hours more.
     Rotate {
         code: u16,
@@ -73,6 +92,32 @@ enum StoreCommand {
     },
     /// Every store, its last sync and how many events head office holds.
     List,
+}
+
+/// A store's details for its receipts, each optional.
+#[derive(Debug, clap::Args)]
+struct DetailsArgs {
+    /// 사업자등록번호, NNN-NN-NNNNN (its check digit is verified).
+    #[arg(long, value_name = "NNN-NN-NNNNN")]
+    business_no: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    representative: Option<String>,
+    #[arg(long, value_name = "ADDRESS")]
+    address: Option<String>,
+    #[arg(long, value_name = "PHONE")]
+    phone: Option<String>,
+}
+
+impl DetailsArgs {
+    /// `base` with what was given put over it.
+    fn over(self, base: stores::Details) -> stores::Details {
+        stores::Details {
+            business_no: self.business_no.unwrap_or(base.business_no),
+            representative: self.representative.unwrap_or(base.representative),
+            address: self.address.unwrap_or(base.address),
+            phone: self.phone.unwrap_or(base.phone),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -159,8 +204,12 @@ async fn run(command: Command, url: &str) -> Result<(), CentralError> {
                 .map_err(|e| CentralError::User(format!("the server stopped: {e}")))?;
             tracing::info!("nanum-central stopped");
         }
-        Command::Store { command: StoreCommand::Add { code, name } } => {
-            println!("{}", stores::add(&pool, code, &name).await?);
+        Command::Store { command: StoreCommand::Add { code, name, details } } => {
+            println!("{}", stores::add(&pool, code, &name, &details.over(stores::Details::default())).await?);
+        }
+        Command::Store { command: StoreCommand::Set { code, details } } => {
+            let base = stores::details(&pool, code).await?;
+            stores::set(&pool, code, &details.over(base)).await?;
         }
         Command::Store { command: StoreCommand::Rotate { code, grace_hours } } => {
             if grace_hours < 0 {
@@ -183,9 +232,18 @@ async fn run(command: Command, url: &str) -> Result<(), CentralError> {
             };
             written.map_err(|e| CentralError::User(format!("cannot write the report: {e}")))?;
         }
-        Command::Import { section, file } => {
-            let version = reference::import(&pool, &section, &file).await?;
-            println!("reference data version {version}");
+        Command::Import { section, file, dry_run } => {
+            let version = if section == "staff" {
+                let plan = staff::import(&pool, &file, dry_run).await?;
+                print!("{plan}");
+                plan.version
+            } else {
+                reference::import(&pool, &section, &file, dry_run).await?
+            };
+            match version {
+                Some(version) => println!("reference data version {version}"),
+                None => println!("dry run: nothing was written"),
+            }
         }
         Command::User { command: UserCommand::Add { name } } => {
             let mut password = String::new();

@@ -60,13 +60,14 @@ pub struct RefMarkdown {
     pub pull: bool,
 }
 
-/// A person on the chain's roster. The PIN travels only as its argon2 hash.
+/// A person who works at the store. The PIN travels only as its argon2 hash, and not at all when
+/// it was set at the till (head office never holds it; the till keeps its own).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RefStaff {
     pub uuid: String,
     pub name: String,
     pub role: String,
-    pub pin_hash: String,
+    pub pin_hash: Option<String>,
     pub active: bool,
 }
 

@@ -128,11 +128,15 @@ pub(super) fn write(conn: &mut Connection, setup: &StoreSetup) -> Result<()> {
         "INSERT INTO settings (key, value) VALUES ('rotation_anchor', ?1)",
         [format!("{}-W{:02}", rotation.anchor.year(), rotation.anchor.week())],
     )?;
+    let mut staff_added = Vec::new();
     for s in &setup.staff {
+        let uuid = Uuid::now_v7().to_string();
         tx.execute(
             "INSERT INTO staff (uuid, name, role, pin_hash) VALUES (?1, ?2, ?3, ?4)",
-            params![Uuid::now_v7().to_string(), s.name, s.role, hash_pin(&s.pin)?],
+            params![uuid, s.name, s.role, hash_pin(&s.pin)?],
         )?;
+        // Head office learns of the people a store starts with as of anyone added later.
+        staff_added.push(serde_json::json!({ "staff": uuid, "name": s.name, "role": s.role.as_str() }));
     }
     for s in &setup.stock {
         tx.execute(
@@ -141,7 +145,11 @@ pub(super) fn write(conn: &mut Connection, setup: &StoreSetup) -> Result<()> {
         )?;
     }
     super::items::insert_items(&tx, info.code, &setup.items, None)?;
-    journal::append(&tx, "store.created", &serde_json::json!({ "store": info.uuid, "name": info.name }), None, now)?;
+    let created = serde_json::json!({ "store": info.uuid, "code": info.code, "name": info.name });
+    journal::append(&tx, "store.created", &created, None, now)?;
+    for person in &staff_added {
+        journal::append(&tx, "staff.added", person, None, now)?;
+    }
     tx.commit()?;
     Ok(())
 }

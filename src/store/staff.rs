@@ -119,6 +119,11 @@ pub fn hash_pin(pin: &str) -> Result<String> {
         .map_err(|e| StoreError::Bug(format!("cannot hash PIN: {e}")))
 }
 
+/// Whether `pin` is the one `hash` was made from (an unreadable hash matches nothing).
+pub fn pin_matches(pin: &str, hash: &str) -> bool {
+    Argon2::default().verify_password(pin.as_bytes(), hash).is_ok()
+}
+
 /// What the staff row says about a person's PIN.
 struct PinState {
     hash: String,

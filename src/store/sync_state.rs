@@ -2,7 +2,7 @@
 //! good sync was, and applying head office's reference data in one transaction.
 
 use chrono::{DateTime, FixedOffset};
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Result, Store, StoreError, journal};
 use crate::domain::Role;
@@ -72,19 +72,92 @@ impl Store {
     /// Sections head office never set are left as they are; rows are added or changed, never
     /// deleted (sales and tags refer to them), and a category or person head office leaves out
     /// stays as it is.
-    pub fn apply_reference(&mut self, reference: &Reference, at: DateTime<FixedOffset>) -> Result<()> {
+    /// Head office's word on a person wins: what it changed about the store's people is
+    /// returned, so the manager is told.
+    pub fn apply_reference(&mut self, reference: &Reference, at: DateTime<FixedOffset>) -> Result<Vec<StaffNews>> {
+        let mut news = Vec::new();
         self.write::<_, StoreError>(|tx| {
-            apply(tx, reference)?;
+            news = apply(tx, reference)?;
             tx.execute("UPDATE sync_state SET reference_version = ?1 WHERE id = 1", [reference.version])?;
             journal::append(tx, "reference.applied", &serde_json::json!({ "version": reference.version }), None, at)?;
             Ok(())
         })?;
         self.rotation = super::catalog::rotation(&self.conn)?;
-        Ok(())
+        Ok(news)
     }
 }
 
-fn apply(tx: &Transaction<'_>, r: &Reference) -> Result<()> {
+/// One thing head office changed about one of the store's people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffNews {
+    pub name: String,
+    pub change: StaffChange,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffChange {
+    Added(Role),
+    Renamed {
+        from: String,
+    },
+    Role {
+        from: Role,
+        to: Role,
+    },
+    Active(bool),
+    NewPin,
+    /// Someone new at this till whose PIN head office does not hold (it was set at another
+    /// till): they cannot sign in here until a manager gives them one in 직원 관리.
+    NoPin,
+}
+
+/// The store's people as head office sends them: each is added or updated; the PIN hash is kept
+/// when head office sends none.
+fn apply_staff(tx: &Transaction<'_>, staff: &[crate::domain::reference::RefStaff]) -> Result<Vec<StaffNews>> {
+    let mut news = Vec::new();
+    for s in staff {
+        let Some(role) = Role::parse(&s.role) else {
+            return Err(StoreError::FromHeadOffice(format!(
+                "head office sent an unknown role '{}' for {}",
+                s.role, s.name
+            )));
+        };
+        let said = |change| StaffNews { name: s.name.clone(), change };
+        let before: Option<(String, Role, String, bool)> = tx
+            .prepare_cached("SELECT name, role, pin_hash, active FROM staff WHERE uuid = ?1")?
+            .query_row([&s.uuid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .optional()?;
+        match &before {
+            None if s.pin_hash.is_none() => news.push(said(StaffChange::NoPin)),
+            None => news.push(said(StaffChange::Added(role))),
+            Some((name, was, hash, active)) => {
+                if *name != s.name {
+                    news.push(said(StaffChange::Renamed { from: name.clone() }));
+                }
+                if *was != role {
+                    news.push(said(StaffChange::Role { from: *was, to: role }));
+                }
+                if *active != s.active {
+                    news.push(said(StaffChange::Active(s.active)));
+                }
+                if s.pin_hash.as_ref().is_some_and(|h| h != hash) {
+                    news.push(said(StaffChange::NewPin));
+                }
+            }
+        }
+        tx.execute(
+            // No hash for someone new: an empty one, which signing in reports as a PIN a manager
+            // must set again (never a PIN that works).
+            "INSERT INTO staff (uuid, name, role, pin_hash, active) VALUES (?1, ?2, ?3, COALESCE(?4, ''), ?5)
+             ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, role = excluded.role,
+                 pin_hash = COALESCE(?4, staff.pin_hash), active = excluded.active",
+            params![s.uuid, s.name, role, s.pin_hash, s.active],
+        )?;
+    }
+    Ok(news)
+}
+
+fn apply(tx: &Transaction<'_>, r: &Reference) -> Result<Vec<StaffNews>> {
     for t in r.tax_classes.iter().flatten() {
         tx.execute(
             "INSERT INTO tax_classes (code, name_ko, name_en, rate_percent) VALUES (?1, ?2, ?3, ?4)
@@ -129,20 +202,7 @@ fn apply(tx: &Transaction<'_>, r: &Reference) -> Result<()> {
             )?;
         }
     }
-    for s in r.staff.iter().flatten() {
-        if Role::parse(&s.role).is_none() {
-            return Err(StoreError::FromHeadOffice(format!(
-                "head office sent an unknown role '{}' for {}",
-                s.role, s.name
-            )));
-        }
-        tx.execute(
-            "INSERT INTO staff (uuid, name, role, pin_hash, active) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, role = excluded.role,
-                 pin_hash = excluded.pin_hash, active = excluded.active",
-            params![s.uuid, s.name, s.role, s.pin_hash, s.active],
-        )?;
-    }
+    let news = apply_staff(tx, r.staff.as_deref().unwrap_or_default())?;
     for s in r.settings.iter().flatten() {
         check_setting(&s.key, &s.value)
             .map_err(|why| StoreError::FromHeadOffice(format!("head office sent a setting: {why}")))?;
@@ -151,5 +211,5 @@ fn apply(tx: &Transaction<'_>, r: &Reference) -> Result<()> {
             params![s.key, s.value],
         )?;
     }
-    Ok(())
+    Ok(news)
 }

@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset};
 use super::protocol::{
     ACK_PATH, Ack, ApiError, Batch, JOURNAL_PATH, REFERENCE_PATH, Reference, STORE_PATH, StoreIdentity,
 };
-use crate::store::{Store, StoreError, journal};
+use crate::store::{StaffNews, Store, StoreError, journal};
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -62,6 +62,8 @@ pub struct Summary {
     pub acked_seq: i64,
     /// The reference version applied this time, if a newer one came.
     pub reference_applied: Option<i64>,
+    /// What head office changed about the store's people (its word wins), to be told.
+    pub staff_news: Vec<StaffNews>,
 }
 
 /// What kind of network trouble stopped a request, to be said in plain words.
@@ -247,15 +249,12 @@ impl Client {
                 Err(e) => return Err(e),
             }
         };
-        let reference_applied = match reference {
-            Some(r) if r.version > have => {
-                store.apply_reference(&r, now())?;
-                Some(r.version)
-            }
-            _ => None,
+        let (reference_applied, staff_news) = match reference {
+            Some(r) if r.version > have => (Some(r.version), store.apply_reference(&r, now())?),
+            _ => (None, Vec::new()),
         };
         store.record_good_sync(now())?;
-        Ok(Summary { uploaded: (acked_seq - before).max(0), acked_seq, reference_applied })
+        Ok(Summary { uploaded: (acked_seq - before).max(0), acked_seq, reference_applied, staff_news })
     }
 
     /// Whether to try again after `e` (network trouble, head office briefly unavailable, tries

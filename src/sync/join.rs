@@ -77,10 +77,10 @@ pub fn join(
         uuid: Uuid::now_v7().to_string(),
         code: identity.code,
         name: identity.name.clone(),
-        address: String::new(),
-        phone: String::new(),
-        business_no: String::new(),
-        representative: String::new(),
+        address: identity.address.clone(),
+        phone: identity.phone.clone(),
+        business_no: identity.business_no.clone(),
+        representative: identity.representative.clone(),
         receipt_footer: String::new(),
         price_step: Won::new(100),
         is_demo: false,
@@ -97,5 +97,6 @@ pub fn join(
 }
 
 fn has_manager(reference: &Reference) -> bool {
-    reference.staff.iter().flatten().any(|s| s.active && s.role == Role::Manager.as_str())
+    // A manager whose PIN was set at another till cannot sign in here.
+    reference.staff.iter().flatten().any(|s| s.active && s.role == Role::Manager.as_str() && s.pin_hash.is_some())
 }

@@ -48,6 +48,16 @@ pub struct Ack {
 pub struct StoreIdentity {
     pub code: u16,
     pub name: String,
+    /// 사업자등록번호 as NNN-NN-NNNNN, the representative, address and phone, for the receipt;
+    /// empty where head office has not set them.
+    #[serde(default)]
+    pub business_no: String,
+    #[serde(default)]
+    pub representative: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub phone: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -293,6 +293,14 @@ impl<'a> Columns<'a> {
 /// sale before its lines), then changes to rows (which may be this batch's own).
 async fn store_and_project(tx: &Transaction<'_>, store_id: &i32, events: &[JournalEvent]) -> Result<(), CentralError> {
     let rows = gather(events)?;
+    if let Some(named) = rows.created_as {
+        let code: i32 = tx.query_one("SELECT code FROM stores WHERE id = $1", &[store_id]).await?.get(0);
+        if named != i64::from(code) {
+            return Err(CentralError::Conflict(format!(
+                "this journal is store {named}'s, but the token sending it is store {code}'s (a token file from another store?)"
+            )));
+        }
+    }
     let c = Columns::of(events, &rows);
     let mut p = Pipeline::default();
     p.add(
@@ -387,5 +395,6 @@ async fn store_and_project(tx: &Transaction<'_>, store_id: &i32, events: &[Journ
          WHERE t.store_id = $1 AND t.uuid = c.uuid",
         vec![store_id, &c.c_uuid, &c.c_at, &c.c_expected, &c.c_counted],
     );
-    p.run(tx).await
+    p.run(tx).await?;
+    super::staff::take_from_till(tx, *store_id, &rows.staff).await
 }

@@ -3,7 +3,7 @@
 //!
 //! - [`ingest`]: a batch of a store's journal, checked, stored once and projected.
 //! - [`stores`]: stores and their tokens.
-//! - [`reference`]: reference data imported from CSV, by version.
+//! - [`reference`]: reference data imported from CSV, by version; [`staff`]: who works where.
 //! - [`figures`]: what head office reads back (the daily report, the per-store day).
 //! - [`server`]: the HTTP API and its routes; [`web`]: the head-office pages.
 
@@ -12,6 +12,7 @@ mod font;
 pub mod ingest;
 pub mod reference;
 pub mod server;
+pub mod staff;
 pub mod stores;
 pub mod web;
 
@@ -97,7 +98,11 @@ pub fn pool(url: &str, size: usize) -> Result<Pool, CentralError> {
         .map_err(|e| CentralError::User(format!("cannot set up the database pool: {e}")))
 }
 
-const MIGRATIONS: &[&str] = &[include_str!("../../../migrations/central/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../../migrations/central/0001_init.sql"),
+    include_str!("../../../migrations/central/0002_staff.sql"),
+    include_str!("../../../migrations/central/0003_store_details.sql"),
+];
 
 /// Applies the migrations in `migrations/central/` not applied yet, each in its own
 /// transaction, one server at a time (an advisory lock).

@@ -5,20 +5,23 @@
 use std::path::Path;
 
 use deadpool_postgres::Pool;
-use serde::Deserialize;
+use tokio_postgres::GenericClient;
 
 use super::CentralError;
-use crate::domain::{Role, TaxClass};
-use crate::sync::protocol::{
-    RefCategory, RefColour, RefMarkdown, RefSetting, RefStaff, RefTaxClass, Reference, check_setting,
-};
+use crate::domain::TaxClass;
+use crate::sync::protocol::{RefCategory, RefColour, RefMarkdown, RefSetting, RefTaxClass, Reference, check_setting};
 
 /// The sections `nanum-central import` takes, as named on the command line.
 pub const SECTIONS: [&str; 6] = ["tax-classes", "categories", "colours", "markdowns", "staff", "settings"];
 
-/// The newest reference (version 0, every section unset, before the first import).
+/// The newest reference (version 0, every section unset, before the first import). Staff are
+/// not in it: each store has its own (`staff::of_store`).
 pub async fn latest(pool: &Pool) -> Result<Reference, CentralError> {
     let client = pool.get().await?;
+    latest_on(&**client).await
+}
+
+pub async fn latest_on(client: &impl GenericClient) -> Result<Reference, CentralError> {
     let row = client
         .query_opt("SELECT version, body::text FROM reference_versions ORDER BY version DESC LIMIT 1", &[])
         .await?;
@@ -27,6 +30,7 @@ pub async fn latest(pool: &Pool) -> Result<Reference, CentralError> {
     let mut reference: Reference = serde_json::from_str(&body)
         .map_err(|e| CentralError::User(format!("the stored reference data cannot be read: {e}")))?;
     reference.version = row.get(0);
+    reference.staff = None;
     Ok(reference)
 }
 
@@ -42,21 +46,6 @@ pub async fn tax_classes(pool: &Pool) -> Result<Vec<TaxClass>, CentralError> {
     };
     classes.sort_by(|a, b| a.code.cmp(&b.code));
     Ok(classes)
-}
-
-#[derive(Deserialize)]
-struct StaffCsv {
-    #[serde(default)]
-    uuid: String,
-    name: String,
-    role: String,
-    pin: String,
-    #[serde(default = "yes")]
-    active: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>, CentralError> {
@@ -79,9 +68,9 @@ fn check(ok: bool, what: impl FnOnce() -> String) -> Result<(), CentralError> {
     if ok { Ok(()) } else { Err(CentralError::User(what())) }
 }
 
-/// Reads `section` from the CSV at `path` into the newest reference and stores it as a new
-/// version, which it returns.
-pub async fn import(pool: &Pool, section: &str, path: &Path) -> Result<i64, CentralError> {
+/// Reads `section` from the CSV at `path` into the newest reference and, unless `dry_run`, stores
+/// it as a new version, which it returns (none for a dry run).
+pub async fn import(pool: &Pool, section: &str, path: &Path, dry_run: bool) -> Result<Option<i64>, CentralError> {
     let mut reference = latest(pool).await?;
     let percent =
         |p: rust_decimal::Decimal| p >= rust_decimal::Decimal::ZERO && p <= rust_decimal::Decimal::ONE_HUNDRED;
@@ -132,20 +121,7 @@ pub async fn import(pool: &Pool, section: &str, path: &Path) -> Result<i64, Cent
             reference.markdowns = Some(rows);
         }
         "staff" => {
-            let rows: Vec<StaffCsv> = read(path)?;
-            let mut staff = Vec::with_capacity(rows.len());
-            for s in rows {
-                check(Role::parse(&s.role).is_some(), || {
-                    format!("{}: the role '{}' is not manager, cashier or volunteer", s.name, s.role)
-                })?;
-                check(s.pin.len() >= 4 && s.pin.chars().all(|c| c.is_ascii_digit()), || {
-                    format!("{}: a PIN is 4 or more digits", s.name)
-                })?;
-                let pin_hash = crate::store::hash_pin(&s.pin).map_err(|e| CentralError::User(e.to_string()))?;
-                let uuid = if s.uuid.is_empty() { uuid::Uuid::now_v7().to_string() } else { s.uuid };
-                staff.push(RefStaff { uuid, name: s.name, role: s.role, pin_hash, active: s.active });
-            }
-            reference.staff = Some(staff);
+            return Err(CentralError::User("staff are imported by staff::import, store by store".into()));
         }
         "settings" => {
             let rows: Vec<RefSetting> = read(path)?;
@@ -158,6 +134,9 @@ pub async fn import(pool: &Pool, section: &str, path: &Path) -> Result<i64, Cent
             return Err(CentralError::User(format!("there is no section '{other}' (one of: {})", SECTIONS.join(", "))));
         }
     }
+    if dry_run {
+        return Ok(None);
+    }
     let body = serde_json::to_string(&reference).expect("reference serializes");
     let client = pool.get().await?;
     let row = client
@@ -166,5 +145,5 @@ pub async fn import(pool: &Pool, section: &str, path: &Path) -> Result<i64, Cent
             &[&section, &body],
         )
         .await?;
-    Ok(row.get(0))
+    Ok(Some(row.get(0)))
 }

@@ -13,7 +13,7 @@ use axum::routing::{get, post};
 use deadpool_postgres::Pool;
 use serde::Deserialize;
 
-use super::{AppState, CentralError, ingest, reference, stores};
+use super::{AppState, CentralError, ingest, reference, staff, stores};
 use crate::sync::protocol::{
     ACK_PATH, Ack, Batch, HEALTH_PATH, JOURNAL_PATH, MAX_BODY_BYTES, REFERENCE_PATH, STORE_PATH, StoreIdentity,
 };
@@ -64,10 +64,22 @@ async fn store_identity(
 ) -> Result<axum::Json<StoreIdentity>, CentralError> {
     let store_id = store_of(&state, &headers).await?;
     let client = state.pool.get().await?;
-    let row = client.query_one("SELECT code, name FROM stores WHERE id = $1", &[&store_id]).await?;
+    let row = client
+        .query_one(
+            "SELECT code, name, business_no, representative, address, phone FROM stores WHERE id = $1",
+            &[&store_id],
+        )
+        .await?;
     let code: i32 = row.get(0);
     let code = u16::try_from(code).map_err(|_| CentralError::Malformed(format!("store code {code}")))?;
-    Ok(axum::Json(StoreIdentity { code, name: row.get(1) }))
+    Ok(axum::Json(StoreIdentity {
+        code,
+        name: row.get(1),
+        business_no: row.get(2),
+        representative: row.get(3),
+        address: row.get(4),
+        phone: row.get(5),
+    }))
 }
 
 async fn ack(State(state): State<AppState>, headers: HeaderMap) -> Result<axum::Json<Ack>, CentralError> {
@@ -129,11 +141,13 @@ async fn reference_data(
     Query(have): Query<Have>,
 ) -> Result<Response, CentralError> {
     let store_id = store_of(&state, &headers).await?;
-    let latest = reference::latest(&state.pool).await?;
+    let mut latest = reference::latest(&state.pool).await?;
     let client = state.pool.get().await?;
     client.execute("UPDATE stores SET last_sync_at = now() WHERE id = $1", &[&store_id]).await?;
     if latest.version <= have.have {
         return Ok(StatusCode::NO_CONTENT.into_response());
     }
+    // Only this store's people: no till holds another store's PIN hashes.
+    latest.staff = staff::of_store(&**client, store_id).await?;
     Ok(axum::Json(latest).into_response())
 }

@@ -19,20 +19,64 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.trim().as_bytes()))
 }
 
+/// What head office registers about a store besides its code and name, for its receipts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Details {
+    pub business_no: String,
+    pub representative: String,
+    pub address: String,
+    pub phone: String,
+}
+
+impl Details {
+    /// The same details with the business number checked (check digit) and written NNN-NN-NNNNN,
+    /// and the phone checked; empty ones stay empty.
+    fn checked(&self) -> Result<Details, CentralError> {
+        let business_no = match self.business_no.trim() {
+            "" => String::new(),
+            typed => crate::domain::BusinessNo::parse(typed)
+                .map_err(|e| CentralError::User(format!("business number '{typed}': {e}")))?
+                .to_string(),
+        };
+        let phone = match self.phone.trim() {
+            "" => String::new(),
+            typed => crate::domain::Phone::parse(typed)
+                .ok_or_else(|| CentralError::User(format!("'{typed}' is not a phone number")))?
+                .formatted(),
+        };
+        Ok(Details {
+            business_no,
+            representative: self.representative.trim().to_string(),
+            address: self.address.trim().to_string(),
+            phone,
+        })
+    }
+}
+
 /// Adds a store and returns its token.
-pub async fn add(pool: &Pool, code: u16, name: &str) -> Result<String, CentralError> {
+pub async fn add(pool: &Pool, code: u16, name: &str, details: &Details) -> Result<String, CentralError> {
     if !(1..=9999).contains(&code) {
         return Err(CentralError::User(format!("a store code is 1 to 9999, not {code}")));
     }
     if name.trim().is_empty() {
         return Err(CentralError::User("a store needs a name".into()));
     }
+    let d = details.checked()?;
     let token = new_token();
     let client = pool.get().await?;
     let added = client
         .execute(
-            "INSERT INTO stores (code, name, token_hash) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING",
-            &[&i32::from(code), &name.trim(), &token_hash(&token)],
+            "INSERT INTO stores (code, name, token_hash, business_no, representative, address, phone)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING",
+            &[
+                &i32::from(code),
+                &name.trim(),
+                &token_hash(&token),
+                &d.business_no,
+                &d.representative,
+                &d.address,
+                &d.phone,
+            ],
         )
         .await?;
     if added == 0 {
@@ -41,6 +85,35 @@ pub async fn add(pool: &Pool, code: u16, name: &str) -> Result<String, CentralEr
         )));
     }
     Ok(token)
+}
+
+/// The details head office holds for store `code`.
+pub async fn details(pool: &Pool, code: u16) -> Result<Details, CentralError> {
+    let client = pool.get().await?;
+    let row = client
+        .query_opt(
+            "SELECT business_no, representative, address, phone FROM stores WHERE code = $1",
+            &[&i32::from(code)],
+        )
+        .await?
+        .ok_or_else(|| CentralError::User(format!("there is no store {code}")))?;
+    Ok(Details { business_no: row.get(0), representative: row.get(1), address: row.get(2), phone: row.get(3) })
+}
+
+/// Replaces the details of store `code`; a till that joins head office later takes them.
+pub async fn set(pool: &Pool, code: u16, details: &Details) -> Result<(), CentralError> {
+    let d = details.checked()?;
+    let client = pool.get().await?;
+    let changed = client
+        .execute(
+            "UPDATE stores SET business_no = $2, representative = $3, address = $4, phone = $5 WHERE code = $1",
+            &[&i32::from(code), &d.business_no, &d.representative, &d.address, &d.phone],
+        )
+        .await?;
+    if changed == 0 {
+        return Err(CentralError::User(format!("there is no store {code}")));
+    }
+    Ok(())
 }
 
 /// Gives store `code` a new token; the one it had stays valid for `grace`.

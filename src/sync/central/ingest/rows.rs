@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::Value;
 
 use super::super::CentralError;
+use super::super::staff::TillChange;
 use crate::domain::Sale;
 use crate::store::JournalEvent;
 
@@ -19,6 +20,10 @@ pub(super) struct Rows {
     pub(super) shifts_edited: Vec<(String, DateTime<FixedOffset>, DateTime<FixedOffset>)>,
     pub(super) tills_opened: Vec<TillRow>,
     pub(super) tills_closed: Vec<(String, DateTime<FixedOffset>, i64, i64)>,
+    /// Changes the till made to its people, in journal order.
+    pub(super) staff: Vec<(String, DateTime<FixedOffset>, TillChange)>,
+    /// The store code the journal's first event names, if the batch holds it.
+    pub(super) created_as: Option<i64>,
 }
 
 pub(super) struct DonationRow {
@@ -96,6 +101,21 @@ pub(super) fn gather(events: &[JournalEvent]) -> Result<Rows, CentralError> {
                     value: number(&v, e, "value")?,
                 });
             }
+            "store.created" => rows.created_as = json()?["code"].as_i64(),
+            "staff.added" => {
+                let v = json()?;
+                let change = TillChange::Added { name: text(&v, e, "name")?, role: text(&v, e, "role")? };
+                rows.staff.push((text(&v, e, "staff")?, event_time(e)?, change));
+            }
+            "staff.activated" | "staff.deactivated" => {
+                let change = TillChange::Active(e.kind == "staff.activated");
+                rows.staff.push((text(&json()?, e, "staff")?, event_time(e)?, change));
+            }
+            "staff.role_changed" => {
+                let v = json()?;
+                rows.staff.push((text(&v, e, "staff")?, event_time(e)?, TillChange::Role(text(&v, e, "to")?)));
+            }
+            "staff.pin_reset" => rows.staff.push((text(&json()?, e, "staff")?, event_time(e)?, TillChange::PinReset)),
             "donation.value_changed" => {
                 let v = json()?;
                 rows.donation_values.push((text(&v, e, "donation")?, number(&v, e, "to")?));
