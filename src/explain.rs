@@ -421,7 +421,17 @@ pub fn sync_error(e: &crate::sync::client::SyncError) -> String {
             t!("sync-unreachable", central = central.clone(), reason = why)
         }
         SyncError::Unauthorized => t!("sync-unauthorized"),
-        SyncError::Refused { message, .. } => t!("sync-refused", message = message.clone()),
+        // Head office words its refusals in English for its log; the till says them in its own
+        // language, by the refusal's stable word, and keeps head office's sentence in its log.
+        SyncError::Refused { error, message, .. } => {
+            tracing::warn!(error, message, "head office refused the sync");
+            match error.as_str() {
+                "unavailable" => t!("sync-central-unavailable"),
+                "conflict" | "gap" | "altered" => t!("sync-central-conflict"),
+                "too_large" | "malformed" => t!("sync-central-malformed"),
+                _ => t!("sync-refused", message = message.clone()),
+            }
+        }
         SyncError::Behind { theirs, ours } => t!("sync-behind", theirs = *theirs, ours = *ours),
         SyncError::Diverged { seq } => t!("sync-diverged", seq = *seq),
         SyncError::Store(e) => store_error(e),
@@ -509,5 +519,18 @@ mod tests {
         assert_eq!(redact(" 20261125 "), "********");
         assert_eq!(redact("P012000350026267"), "P012000350026267");
         assert_eq!(redact("abc"), "abc");
+    }
+
+    #[test]
+    fn head_offices_refusals_are_said_in_the_tills_language() {
+        use crate::sync::client::SyncError;
+        let refused = |error: &str| SyncError::Refused {
+            status: 503,
+            error: error.into(),
+            message: "head office's database is not available; try again later".into(),
+        };
+        let said = sync_error(&refused("unavailable"));
+        assert!(said.starts_with("본부 서버가 지금 기록을 받을 수 없어요.") && !said.contains("database"), "{said}");
+        assert!(!sync_error(&refused("conflict")).contains("database"));
     }
 }

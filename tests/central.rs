@@ -243,6 +243,7 @@ fn reference_data_imported_at_head_office_reaches_the_till_in_one_go() {
     assert_eq!(winter.guide[0].price.get(), 9000);
     assert_eq!(store.category("020").unwrap().unwrap().name_en, "Pet supplies");
     assert_eq!(store.sync_status().unwrap().reference_version, 3);
+    assert_eq!(store.sync_status().unwrap().unsynced, 0, "applying the reference is journaled and sent too");
     let closing: String =
         store.reader().query_row("SELECT value FROM settings WHERE key = 'closing_time'", [], |r| r.get(0)).unwrap();
     assert_eq!(closing, "21:00");
@@ -480,6 +481,8 @@ fn a_journal_sent_with_another_stores_token_is_refused_and_recorded() {
         matches!(&refused, SyncError::Refused { status: 409, message, .. } if message.contains("store 641's, but the token sending it is store 642's")),
         "{refused:?}"
     );
+    let said = nanum::explain::sync_error(&refused);
+    assert!(said.contains("다른 매장의 토큰") && !said.contains("token"), "one language: {said}");
     assert_eq!(count(&pg, "SELECT count(*) FROM journal"), 0);
     assert_eq!(
         count(&pg, "SELECT count(*) FROM refused_uploads JOIN stores ON stores.id = store_id WHERE code = 642"),

@@ -85,6 +85,21 @@ fn an_unreachable_head_office_is_said_plainly_and_nothing_is_lost() {
     // Signing in journaled one more record; none went anywhere.
     assert!(unsynced(&till) > before);
     assert!(till.sees_part("동기화한 적 없음"));
+    // The message belongs to the menu: gone when the menu is left and opened again.
+    till.click("판매");
+    till.send(Message::OpenMenu);
+    assert!(!till.sees_part("연결하지 못했어요"), "{:?}", till.texts());
+}
+
+#[test]
+fn a_store_not_joined_to_head_office_is_told_what_to_do() {
+    let TempStore { dir, store } = demo_without_history();
+    let mut till = Till::on(store, dir, |config, _| config.sync.central = String::new());
+    till.sign_in("김민지", "1234");
+    till.send(Message::OpenMenu);
+    till.click("본부와 동기화");
+    assert!(till.sees("본부와 연결되지 않은 매장이에요. 본부 담당자에게 연결을 부탁하세요."), "{:?}", till.texts());
+    assert!(!till.sees_part("--central"), "no command-line words on the screen");
 }
 
 /// Head office changes the markdowns while the till stays open all day: once a sync brings

@@ -233,13 +233,7 @@ impl Client {
         // What reached head office this time: how far its acknowledgement moved.
         let before = store.sync_status()?.acked_seq;
         let mut attempt = 0;
-        let acked_seq = loop {
-            match self.upload(store, &mut attempt, &mut progress) {
-                Ok(acked) => break acked,
-                Err(e) if self.pause_before_retry(&e, &mut attempt, &mut progress) => {}
-                Err(e) => return Err(e),
-            }
-        };
+        let acked_seq = self.upload_retrying(store, &mut attempt, &mut progress)?;
         progress(Progress::Reference);
         let have = store.sync_status()?.reference_version;
         let reference = loop {
@@ -252,6 +246,11 @@ impl Client {
         let (reference_applied, staff_news) = match reference {
             Some(r) if r.version > have => (Some(r.version), store.apply_reference(&r, now())?),
             _ => (None, Vec::new()),
+        };
+        // Applying it is journaled: that record goes up too, so a sync leaves nothing waiting.
+        let acked_seq = match reference_applied {
+            Some(_) => self.upload_retrying(store, &mut attempt, &mut progress)?,
+            None => acked_seq,
         };
         store.record_good_sync(now())?;
         Ok(Summary { uploaded: (acked_seq - before).max(0), acked_seq, reference_applied, staff_news })
@@ -267,6 +266,21 @@ impl Client {
         progress(Progress::Retrying { attempt: *attempt, reason: e.to_string() });
         std::thread::sleep(self.settings.first_pause * 2u32.saturating_pow(*attempt - 1));
         true
+    }
+
+    fn upload_retrying(
+        &self,
+        store: &mut Store,
+        attempt: &mut u32,
+        progress: &mut impl FnMut(Progress),
+    ) -> Result<i64, SyncError> {
+        loop {
+            match self.upload(store, attempt, progress) {
+                Ok(acked) => return Ok(acked),
+                Err(e) if self.pause_before_retry(&e, attempt, progress) => {}
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// One pass: where head office stands, then batch after batch until it holds everything.

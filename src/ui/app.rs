@@ -271,6 +271,16 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let on_menu = matches!(self.screen, Screen::Menu);
+        let task = self.handle(message);
+        // What the last sync said belongs to the menu: it is gone once the menu is left.
+        if on_menu && !matches!(self.screen, Screen::Menu) {
+            self.sync_said_nothing();
+        }
+        task
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         self.now = (self.clock)();
         if matches!(message, Message::Tick | Message::Checkout(_) | Message::Login(_)) {
             self.see_reference_changes();

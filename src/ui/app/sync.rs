@@ -59,6 +59,10 @@ impl App {
         self.read_sync_status()
     }
 
+    pub(super) fn sync_said_nothing(&mut self) {
+        self.sync.outcome = None;
+    }
+
     fn read_sync_status(&self) -> Task<Message> {
         let read = self.reader.run(|store| store.sync_status().map_err(|e| explain::store_error(&e)));
         Task::perform(read, |r| Message::Sync(SyncMessage::Status(r.unwrap_or_else(|e| Err(e.to_string())))))
@@ -94,7 +98,7 @@ impl App {
         }
         let central = self.config.sync.central.trim().to_string();
         if central.is_empty() {
-            self.sync.outcome = Some(Err(t!("sync-no-central")));
+            self.sync.outcome = Some(Err(t!("sync-not-joined")));
             return Task::none();
         }
         let token_file = self.config.sync.token_file(&self.paths);
