@@ -492,3 +492,25 @@ fn a_journal_sent_with_another_stores_token_is_refused_and_recorded() {
     sync(&a, &central, &a.token).unwrap();
     assert!(count(&pg, "SELECT count(*) FROM journal") > 0);
 }
+
+#[test]
+fn a_body_without_a_token_is_refused_before_it_is_read() {
+    use std::io::Read;
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let address = central.url().trim_start_matches("http://").to_string();
+    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    // 50 MB announced, a kilobyte sent, and then nothing: head office answers without waiting.
+    write!(
+        stream,
+        "POST /api/v1/journal HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: 52428800\r\n\r\n"
+    )
+    .unwrap();
+    stream.write_all(&[b' '; 1024]).unwrap();
+    let mut answer = [0u8; 64];
+    let n = stream.read(&mut answer).expect("an answer while the body is still to come");
+    let head = String::from_utf8_lossy(&answer[..n]);
+    assert!(head.starts_with("HTTP/1.1 401"), "{head}");
+}

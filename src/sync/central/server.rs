@@ -4,8 +4,9 @@
 use std::future::Future;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use std::time::Duration;
+
+use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -89,18 +90,25 @@ async fn ack(State(state): State<AppState>, headers: HeaderMap) -> Result<axum::
     Ok(axum::Json(Ack { seq: row.get(0), hash: row.get(1) }))
 }
 
+/// How long a till may take to send one batch's body: a slow or stalled sender is cut off
+/// rather than held (with its buffer) for ever.
+const BODY_TIMEOUT: Duration = Duration::from_secs(60);
+
 async fn upload(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Result<axum::Json<Ack>, CentralError> {
+    // The token first: a stranger's body is never read, so it cannot make head office hold it.
     let store_id = store_of(&state, &headers).await?;
-    let body = body.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => {
-            CentralError::TooLarge(format!("the batch is larger than {} MiB", MAX_BODY_BYTES / (1024 * 1024)))
-        }
-        _ => CentralError::Malformed(format!("the batch could not be read: {e}")),
-    })?;
+    let too_large =
+        || CentralError::TooLarge(format!("the batch is larger than {} MiB", MAX_BODY_BYTES / (1024 * 1024)));
+    let body = match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_BODY_BYTES)).await {
+        Err(_) => return Err(CentralError::Malformed("the batch took too long to arrive".into())),
+        Ok(Err(e)) if is_too_large(&e) => return Err(too_large()),
+        Ok(Err(e)) => return Err(CentralError::Malformed(format!("the batch could not be read: {e}"))),
+        Ok(Ok(bytes)) => bytes,
+    };
     let batch: Batch = serde_json::from_slice(&body)
         .map_err(|e| CentralError::Malformed(format!("the batch is not valid JSON: {e}")))?;
     let (first, last) = (batch.events.first().map(|e| e.seq), batch.events.last().map(|e| e.seq));
@@ -127,6 +135,18 @@ async fn upload(
             Err(e)
         }
     }
+}
+
+/// Whether reading a body stopped at its limit.
+fn is_too_large(e: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = source {
+        if s.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = s.source();
+    }
+    false
 }
 
 #[derive(Deserialize)]
