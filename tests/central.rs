@@ -514,3 +514,68 @@ fn a_body_without_a_token_is_refused_before_it_is_read() {
     let head = String::from_utf8_lossy(&answer[..n]);
     assert!(head.starts_with("HTTP/1.1 401"), "{head}");
 }
+
+#[test]
+fn imports_that_would_wipe_duplicate_or_orphan_are_refused_whole_with_their_line_and_column() {
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let a = shop(&db_url, 651, "나눔가게 순천점", 2);
+    sync(&a, &central, &a.token).unwrap();
+    assert!(count(&pg, "SELECT count(*) FROM sale_vat WHERE tax_class = 'exempt'") > 0, "the demo sells coffee beans");
+    let files = tempfile::tempdir().unwrap();
+    let header = "code,name_ko,name_en,tax_class,key_position,like_new,good,fair,donation_value,counting_unit,active\n";
+    let good = format!("{header}001,여성 의류,Women's clothing,standard,0,9000,6000,3000,2500,1,true\n");
+    let import = |section: &str, text: &str, extra: &[&str]| {
+        let file = write(&files, &format!("{section}.csv"), text);
+        let mut args = vec!["import", section, file.as_str()];
+        args.extend_from_slice(extra);
+        central_cli(&db_url, &args)
+    };
+    assert!(stdout(&import("categories", &good, &[])).ends_with("reference data version 1\n"));
+    let versions = || count(&pg, "SELECT count(*) FROM reference_versions");
+
+    for (section, text, says) in [
+        ("markdowns", "from_week,percent_off,pull\n".to_string(), "markdowns.csv has no rows"),
+        ("categories", header.to_string(), "categories.csv has no rows"),
+        (
+            "categories",
+            format!(
+                "{header}001,옷,Clothes,standard,0,9000,6000,3000,2500,1,true\n001,책,Books,exempt,1,1,1,1,0,1,true\n"
+            ),
+            "categories.csv line 3: category 001 is already on line 2",
+        ),
+        (
+            "categories",
+            format!(
+                "{header}001,옷,Clothes,standard,4,9000,6000,3000,2500,1,true\n002,책,Books,exempt,4,1,1,1,0,1,true\n"
+            ),
+            "categories.csv line 3: key 4 is already on line 2",
+        ),
+        (
+            "categories",
+            format!("{header}001,옷,Clothes,standard,0,lots,6000,3000,2500,1,true\n"),
+            "categories.csv line 2, column like_new: invalid digit",
+        ),
+        (
+            "tax-classes",
+            "code,name_ko,name_en,rate_percent\nstandard,과세,Taxable,10\n".to_string(),
+            "sales use the tax class 'exempt', which the file leaves out",
+        ),
+        (
+            "markdowns",
+            "from_week,percent_off,pull\n2,20,false\n2,50,false\n".to_string(),
+            "markdowns.csv line 3: week 2 is already on line 2",
+        ),
+    ] {
+        let out = import(section, &text, &[]);
+        let said = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(1), "{section}: {said}");
+        assert!(said.contains(says), "{section}: {said}");
+        assert_eq!(said.lines().count(), 1, "one line: {said}");
+        assert_eq!(versions(), 1, "{section}: the version stays");
+    }
+    // An empty list on purpose is taken.
+    let out = import("markdowns", "from_week,percent_off,pull\n", &["--allow-empty"]);
+    assert!(stdout(&out).ends_with("reference data version 2\n"));
+}

@@ -57,6 +57,9 @@ enum Command {
         /// Check the file and print what would change, without writing anything.
         #[arg(long)]
         dry_run: bool,
+        /// Take a file with no rows (it empties the section at every till).
+        #[arg(long)]
+        allow_empty: bool,
     },
     /// People who may sign in to the head-office pages.
     User {
@@ -232,13 +235,13 @@ async fn run(command: Command, url: &str) -> Result<(), CentralError> {
             };
             written.map_err(|e| CentralError::User(format!("cannot write the report: {e}")))?;
         }
-        Command::Import { section, file, dry_run } => {
+        Command::Import { section, file, dry_run, allow_empty } => {
             let version = if section == "staff" {
-                let plan = staff::import(&pool, &file, dry_run).await?;
+                let plan = staff::import(&pool, &file, dry_run, allow_empty).await?;
                 print!("{plan}");
                 plan.version
             } else {
-                reference::import(&pool, &section, &file, dry_run).await?
+                reference::import(&pool, &section, &file, dry_run, allow_empty).await?
             };
             match version {
                 Some(version) => println!("reference data version {version}"),

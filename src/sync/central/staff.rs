@@ -102,15 +102,11 @@ fn user(what: String) -> CentralError {
 
 /// Reads the staff CSV at `path` and, unless `dry_run`, writes it as a new reference version in
 /// one transaction. Refused whole, with the file's line, for an unknown store or role, a short
-/// PIN, a new person without one, a person named twice for one store, an empty file, or a store
-/// left without an active manager.
-pub async fn import(pool: &Pool, path: &Path, dry_run: bool) -> Result<StaffImport, CentralError> {
+/// PIN, a new person without one, a person named twice for one store, an empty file (which
+/// would make everyone inactive) unless `allow_empty`, or a store left without an active manager.
+pub async fn import(pool: &Pool, path: &Path, dry_run: bool, allow_empty: bool) -> Result<StaffImport, CentralError> {
     let shown = path.display();
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_path(path)
-        .map_err(|e| user(format!("cannot read {shown}: {e}")))?;
-    let headers = reader.headers().map_err(|e| user(format!("{shown}: {e}")))?.clone();
+    let rows: Vec<(u64, StaffCsv)> = super::reference::read(path)?;
     let mut client = pool.get().await?;
     let stores: BTreeMap<i32, i32> =
         client.query("SELECT code, id FROM stores", &[]).await?.iter().map(|r| (r.get(0), r.get(1))).collect();
@@ -131,16 +127,8 @@ pub async fn import(pool: &Pool, path: &Path, dry_run: bool) -> Result<StaffImpo
     let mut plan = StaffImport::default();
     let mut next: BTreeMap<(i32, String), Held> = held.clone();
     let mut named: HashSet<(i32, String)> = HashSet::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(user(format!("{shown}: {e}"))),
-        }
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+    for (line, row) in rows {
         let at = |what: String| user(format!("{shown} line {line}: {what}"));
-        let row: StaffCsv = record.deserialize(Some(&headers)).map_err(|e| at(e.to_string()))?;
         if row.name.is_empty() {
             return Err(at("a person needs a name".into()));
         }
@@ -211,9 +199,9 @@ pub async fn import(pool: &Pool, path: &Path, dry_run: bool) -> Result<StaffImpo
             next.insert(key, after);
         }
     }
-    if named.is_empty() {
+    if named.is_empty() && !allow_empty {
         return Err(user(format!(
-            "{shown} names nobody: an import that empties the staff list is refused (the tills would lose everyone)"
+            "{shown} names nobody: it would make everyone head office imported inactive (--allow-empty if that is meant)"
         )));
     }
     for (key, person) in next.iter_mut() {
