@@ -307,3 +307,30 @@ fn joining_head_office_from_the_screen_asks_for_a_first_manager_where_it_has_non
     assert!(saved.contains(&central.url()), "{saved}");
     assert_eq!(std::fs::read_to_string(window.dir.path().join("sync-token")).unwrap(), token);
 }
+
+#[test]
+fn a_store_joined_with_head_offices_manager_takes_them_to_the_devices_when_they_sign_in() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let pg = common::pg::Pg::start();
+    let db_url = pg.database("central");
+    let central = common::central::Central::start(&db_url);
+    let token = common::central::add_store(&db_url, 217, "나눔가게 정읍점");
+    let files = tempfile::tempdir().unwrap();
+    let staff = files.path().join("staff.csv");
+    std::fs::write(&staff, "store,name,role,pin\n217,최본부,manager,5931\n").unwrap();
+    common::central::stdout(&common::central::central_cli(&db_url, &["import", "staff", staff.to_str().unwrap()]));
+
+    let mut window = Window::new((1024.0, 768.0));
+    window.click("본부에 연결");
+    window.type_into("setup-central", &central.url());
+    window.type_into("setup-token", &token);
+    window.click("연결하기");
+    let app = window.root.app().expect("the till opens on the joined store");
+    assert_eq!(app.on_duty(), None, "head office's manager signs in with their own PIN");
+    window.click("최본부");
+    // On the pad, as a person does (typing as fast as a test can reads as a scanner).
+    for key in ["5", "9", "3", "1", "확인"] {
+        window.click(key);
+    }
+    assert!(window.sees("영수증 프린터"), "the device settings come first: {:?}", window.texts());
+}

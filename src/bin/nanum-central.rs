@@ -155,7 +155,14 @@ fn main() -> ExitCode {
     // The service logs what it does; an admin command only what went wrong.
     let default = if matches!(cli.command, Command::Serve { .. }) { "info" } else { "warn" };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default.into());
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    // Colours only for a person at a terminal: under systemd they would land in the journal as
+    // escape codes.
+    use std::io::IsTerminal;
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .try_init();
     let Some(url) = cli.database_url.clone() else {
         eprintln!("nanum-central: --database-url (or NANUM_CENTRAL_DATABASE_URL) is needed");
         return ExitCode::from(2);

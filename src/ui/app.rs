@@ -137,6 +137,9 @@ pub struct App {
     /// The documents whose receipts were owed when the till started (it stopped before they
     /// printed): the checkout asks about them until each is printed or skipped.
     owed_at_start: std::collections::BTreeSet<i64>,
+    /// A store just joined to head office, whose managers came from it: the first manager to
+    /// sign in is taken to the device settings, as a store's own first manager is.
+    devices_first: bool,
     /// Where the diagnostics were saved (or why not), until the menu is left.
     diagnostics: Option<Result<std::path::PathBuf, String>>,
 }
@@ -176,6 +179,7 @@ impl App {
             sync: sync::SyncState::default(),
             diagnostics: None,
             owed_at_start,
+            devices_first: false,
         };
         Ok((app, measure_window(Message::Monitor, Message::Resized)))
     }
@@ -232,6 +236,12 @@ impl App {
 
     /// The first manager of a store just set up, signed in as they chose their PIN: on to the
     /// device settings, so the printer and scanner are tried before the first sale.
+    /// The first manager who signs in goes to the device settings (a store joined to head office).
+    pub fn devices_at_first_sign_in(mut self) -> App {
+        self.devices_first = true;
+        self
+    }
+
     pub fn begin_with(&mut self, manager: StaffMember) -> Task<Message> {
         tracing::info!(staff = %manager.name, "first manager of a new store");
         self.on_duty = Some(manager);
@@ -320,7 +330,12 @@ impl App {
                     login::Action::Run(task) => task.map(Message::Login),
                     login::Action::SignedIn(member) => {
                         tracing::info!(staff = %member.name, "signed in");
+                        let devices = self.devices_first && member.role == crate::domain::Role::Manager;
                         self.on_duty = Some(member);
+                        if devices {
+                            self.devices_first = false;
+                            return self.update(Message::OpenDevices);
+                        }
                         self.open_checkout()
                     }
                 }

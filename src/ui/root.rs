@@ -115,11 +115,11 @@ impl Root {
                 first_run::Action::OpenJoined(config, manager) => {
                     self.config = *config;
                     let path = setup.path().to_path_buf();
-                    self.open(&path, manager)
+                    self.open(&path, manager, true)
                 }
                 first_run::Action::Open(manager) => {
                     let path = setup.path().to_path_buf();
-                    self.open(&path, manager)
+                    self.open(&path, manager, false)
                 }
             },
             (RootMessage::Monitor(id, size), _) => super::app::fit_window(id, size, self.config.ui.fullscreen),
@@ -137,7 +137,14 @@ impl Root {
 
     /// Opens the till on the store just made: a real store's first manager signed in and on
     /// the device settings, so the printer and scanner are tried before the first sale.
-    fn open(&mut self, path: &std::path::Path, manager: Option<crate::domain::StaffMember>) -> Task<RootMessage> {
+    /// A store joined to head office (`joined`) may have no manager signed in yet: head office's
+    /// managers sign in themselves, and the first of them is taken to the device settings.
+    fn open(
+        &mut self,
+        path: &std::path::Path,
+        manager: Option<crate::domain::StaffMember>,
+        joined: bool,
+    ) -> Task<RootMessage> {
         let opened = Store::open(path)
             .and_then(|store| App::new(store, self.paths.clone(), self.config.clone(), self.clock.clone()));
         let (app, boot) = match opened {
@@ -150,8 +157,10 @@ impl Root {
         };
         let mut app = app.with_notice(self.notice.take());
         let mut tasks = vec![boot];
-        if let Some(manager) = manager {
-            tasks.push(app.begin_with(manager));
+        match manager {
+            Some(manager) => tasks.push(app.begin_with(manager)),
+            None if joined => app = app.devices_at_first_sign_in(),
+            None => {}
         }
         self.shown = Shown::Till(Box::new(app));
         Task::batch(tasks).map(till)
