@@ -366,7 +366,9 @@ fn closing_1000_short_shows_the_difference_on_the_z_report() {
     till.send(Message::Checkout(checkout::Message::NewSale));
     // 5,000 in for change, then 20,000 out to the bank (a manager approves).
     till.send(Message::Hotkey(Hotkey::Till));
-    assert!(till.sees("106,500원"), "expected cash: 100,000 float + 6,500: {:?}", till.texts());
+    // The cashier will count blind: what the drawer should hold is not on their screen.
+    assert!(till.sees("6,500원"), "cash sales: {:?}", till.texts());
+    assert!(!till.sees_part("있어야 할 현금") && !till.sees("106,500원"), "{:?}", till.texts());
     till.click("돈 넣기 (입금)");
     till.enter("till-amount", "5000");
     assert!(till.sees("사유를 적어 주세요."));
@@ -377,7 +379,14 @@ fn closing_1000_short_shows_the_difference_on_the_z_report() {
     till.enter("till-reason", "은행 입금");
     assert!(till.sees("돈통에서 20,000원 출금"), "{:?}", till.texts());
     manager_approves(&mut till, "1234");
-    assert!(till.sees("91,500원"), "100,000 + 6,500 + 5,000 − 20,000: {:?}", till.texts());
+    assert!(!till.sees("91,500원"), "still blind after the manager's approval: {:?}", till.texts());
+    // Nor on an X report the cashier prints.
+    let before = printer_len(&till);
+    till.click("중간 정산(X) 인쇄");
+    let x = printed_since(&mut till, before);
+    assert!(x.iter().any(|l| l.contains("중간 정산 (X)")), "{x:?}");
+    assert_eq!(row_value(&x, "현금 매출").as_deref(), Some("6,500"), "{x:?}");
+    assert_eq!(row_value(&x, "있어야 할 현금"), None, "{x:?}");
 
     till.click("마감하기");
     assert!(!till.sees("91,500원") || !till.sees("있어야 할 현금"), "a blind count hides the expected cash");
@@ -542,4 +551,16 @@ fn a_manager_issues_store_credit_and_it_pays() {
     till.enter(checkout::TEXT_INPUT, &code);
     assert!(till.sees("결제가 끝났어요"), "{:?}", till.texts());
     assert_eq!(till.app.store().credit(&code).unwrap().unwrap().balance, Won::new(1000));
+}
+
+#[test]
+fn a_manager_sees_what_the_drawer_should_hold_a_cashier_does_not() {
+    let mut till = till();
+    till.sign_in("김민지", "1234");
+    till.send(Message::Hotkey(Hotkey::Till));
+    assert!(till.sees_part("있어야 할 현금"), "{:?}", till.texts());
+    till.send(Message::SignOut);
+    till.sign_in("이서준", "2222");
+    till.send(Message::Hotkey(Hotkey::Till));
+    assert!(till.sees_part("현금 매출") && !till.sees_part("있어야 할 현금"), "{:?}", till.texts());
 }

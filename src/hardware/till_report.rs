@@ -13,7 +13,14 @@ use crate::domain::{StoreInfo, Won};
 use crate::store::SessionReport;
 use crate::t_ko;
 
-pub fn till_report(store: &StoreInfo, report: &SessionReport, printed_at: DateTime<FixedOffset>) -> Document {
+/// The X report (till still open) or the Z report. `for_manager` is false when a cashier prints
+/// an X report: the cash the drawer should hold is left off, so the closing count stays blind.
+pub fn till_report(
+    store: &StoreInfo,
+    report: &SessionReport,
+    printed_at: DateTime<FixedOffset>,
+    for_manager: bool,
+) -> Document {
     let mut doc = Document::new();
     header(&mut doc, store);
     let session = &report.session;
@@ -44,7 +51,9 @@ pub fn till_report(store: &StoreInfo, report: &SessionReport, printed_at: DateTi
     doc.row(t_ko!("report-cash-refunds"), (-cash.cash_refunds).to_string());
     doc.row(t_ko!("report-cash-in"), cash.cash_in.to_string());
     doc.row(t_ko!("report-cash-out"), (-cash.cash_out).to_string());
-    doc.bold_row(t_ko!("report-expected"), cash.expected().to_string());
+    if for_manager || session.closed.is_some() {
+        doc.bold_row(t_ko!("report-expected"), cash.expected().to_string());
+    }
     for m in &report.moves {
         let kind = match m.kind {
             crate::domain::till::MoveKind::In => t_ko!("report-cash-in"),

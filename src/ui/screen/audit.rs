@@ -187,7 +187,7 @@ impl Audit {
                             till = s.till.clone(),
                             time = s.opened_at.format("%H:%M").to_string()
                         );
-                        (title, till_report(store.info(), &report, s.opened_at))
+                        (title, till_report(store.info(), &report, s.opened_at, true))
                     }),
                     None => return Action::None,
                 };

@@ -288,7 +288,7 @@ impl TillScreen {
                 match &self.report {
                     Some(report) => Action::Print {
                         title: t!("job-x-report"),
-                        paper: till_report(ctx.store.info(), report, ctx.now),
+                        paper: till_report(ctx.store.info(), report, ctx.now, self.manager),
                         then: Task::none(),
                     },
                     None => Action::None,
@@ -343,7 +343,7 @@ impl TillScreen {
             }
             Message::Closed(result) => match result {
                 Ok(report) => {
-                    let paper = till_report(ctx.store.info(), &report, ctx.now);
+                    let paper = till_report(ctx.store.info(), &report, ctx.now, self.manager);
                     let z = report.session.closed.as_ref().map_or(0, |c| c.z_no);
                     self.last_closed = Some(report.session.clone());
                     self.session = None;

@@ -97,7 +97,7 @@ impl TillScreen {
             Message::Corrected(result) => match result {
                 Ok(report) => {
                     let z = report.session.closed.as_ref().map_or(0, |c| c.z_no);
-                    let paper = till_report(ctx.store.info(), &report, ctx.now);
+                    let paper = till_report(ctx.store.info(), &report, ctx.now, true);
                     let difference = report.difference().unwrap_or(Won::ZERO);
                     self.notice = Some((t!("till-corrected", number = z, difference = signed(difference)), false));
                     self.mode = Mode::Done(Box::new(report));

@@ -30,14 +30,14 @@ impl TillScreen {
                 (self.view_figures(), panel.view(layout).map(Message::Approval))
             }
             Mode::Approving { panel, then: After::Correct(plan) } => {
-                (figures(&plan.report, true), panel.view(layout).map(Message::Approval))
+                (figures(&plan.report, true, true), panel.view(layout).map(Message::Approval))
             }
-            Mode::Correct(c) => (figures(&c.report, true), self.view_correct(c, layout)),
+            Mode::Correct(c) => (figures(&c.report, true, true), self.view_correct(c, layout)),
             Mode::Closing { count, blind, counted, kept } => (
                 count.view(t!("till-close-title"), !counted, layout),
                 self.view_close_side(count, *blind, *counted, kept, layout),
             ),
-            Mode::Done(report) => (figures(report, true), self.view_done(report, layout)),
+            Mode::Done(report) => (figures(report, true, true), self.view_done(report, layout)),
         };
         left = left.push(container(main).style(theme::card).padding(16).height(Fill).width(Fill));
         let right = container(side)
@@ -70,7 +70,7 @@ impl TillScreen {
 
     fn view_figures(&self) -> Element<'_, Message> {
         match &self.report {
-            Some(report) => figures(report, false),
+            Some(report) => figures(report, false, self.manager),
             None => widgets::muted(t!("till-no-figures")).into(),
         }
     }
@@ -190,8 +190,9 @@ pub(super) fn money_row<'a>(label: String, amount: Won) -> Element<'a, Message> 
     row![widgets::label(label), widgets::spacer(), widgets::label(t!("won", amount = amount.to_string()))].into()
 }
 
-/// The X or Z report's figures on screen.
-pub(super) fn figures(report: &SessionReport, closed: bool) -> Element<'_, Message> {
+/// The X or Z report's figures on screen. A cashier's X view leaves off the cash the drawer
+/// should hold (`shows_expected` false), so their closing count stays blind.
+pub(super) fn figures(report: &SessionReport, closed: bool, shows_expected: bool) -> Element<'_, Message> {
     let s = &report.session;
     let cash = &report.cash;
     let mut list = column![
@@ -207,11 +208,16 @@ pub(super) fn figures(report: &SessionReport, closed: bool) -> Element<'_, Messa
         money_row(t!("report-cash-refunds"), -cash.cash_refunds),
         money_row(t!("report-cash-in"), cash.cash_in),
         money_row(t!("report-cash-out"), -cash.cash_out),
-        row![
+    ]
+    .spacing(6);
+    if shows_expected || closed {
+        list = list.push(row![
             text(t!("report-expected")).size(theme::BODY).font(theme::BOLD),
             widgets::spacer(),
             text(t!("won", amount = cash.expected().to_string())).size(theme::BODY).font(theme::BOLD)
-        ],
+        ]);
+    }
+    list = list.extend([
         money_row(t!("report-card"), report.card),
         money_row(t!("report-credit"), report.credit),
         widgets::muted(t!(
@@ -220,9 +226,9 @@ pub(super) fn figures(report: &SessionReport, closed: bool) -> Element<'_, Messa
             refunds = report.refunds,
             voids = report.voids,
             receipts = report.cash_receipts
-        )),
-    ]
-    .spacing(6);
+        ))
+        .into(),
+    ]);
     if let Some(c) = &s.closed {
         list = list.push(money_row(t!("till-counted"), c.counted));
         for correction in &report.corrections {
