@@ -274,3 +274,61 @@ fn a_scan_into_the_amount_field_is_read_from_the_keys_not_the_grouped_text() {
     let codes: Vec<_> = cart.lines().iter().map(|l| l.code.clone().unwrap_or_default()).collect();
     assert_eq!(codes, [tag(1, 9500, 0), ean, price_tag], "{:?}", till.texts());
 }
+
+/// Every tile of the work menu opens what it names: clicked as a manager would, from the menu.
+#[test]
+fn every_tile_of_the_work_menu_does_what_it_says() {
+    let mut till = till();
+    till.sign_in("김민지", "1234");
+    for (tile, shows) in [
+        ("판매", "합계"),
+        ("기증 받기", "기증"),
+        ("가격 매기기", "가격"),
+        ("회수·재고", "회수"),
+        ("계산대", "계산대"),
+        ("보고서", "매출"),
+        ("봉사 관리", "봉사"),
+        ("기록 보기", "기록"),
+        ("매장 설정", "매장"),
+    ] {
+        till.send(Message::OpenMenu);
+        assert!(till.sees("무엇을 할까요?"), "{tile}: the menu is open");
+        till.click(tile);
+        assert!(!till.sees("무엇을 할까요?"), "{tile} did nothing: {:?}", till.texts());
+        assert!(till.sees_part(shows), "{tile}: {:?}", till.texts());
+    }
+}
+
+/// A card's amount starts at what is left; typing over it replaces it, as on a calculator,
+/// instead of running on after it (41,700 then 3 used to give 417,003).
+#[test]
+fn a_card_amount_typed_over_the_one_put_there_replaces_it() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    till.enter(checkout::SCAN_INPUT, &tag(1, 9500, 0));
+    till.send(Message::Hotkey(nanum::ui::app::Hotkey::Card));
+    assert!(till.texts().contains(&"[9,500]".to_string()), "what is left: {:?}", till.texts());
+    // A key at a time, the screen drawn between keys, as a person types.
+    for key in ["3", "0", "0", "0"] {
+        till.act(|ui| {
+            ui.click(iced_test::selector::id(checkout::ENTRY_INPUT)).unwrap();
+            let _ = ui.typewrite(key);
+        });
+    }
+    assert!(till.texts().contains(&"[3,000]".to_string()), "{:?}", till.texts());
+    // Typed on from there, it runs on as usual; C and ← are on the pad.
+    till.click("0");
+    assert!(till.texts().contains(&"[30,000]".to_string()), "{:?}", till.texts());
+    till.click("←");
+    till.click("C");
+    assert!(till.texts().contains(&"[카드 금액 (원)]".to_string()), "emptied: {:?}", till.texts());
+    // An amount too large is said as an amount, not a price.
+    for _ in 0..11 {
+        till.act(|ui| {
+            ui.click(iced_test::selector::id(checkout::ENTRY_INPUT)).unwrap();
+            let _ = ui.typewrite("9");
+        });
+    }
+    till.click("승인 완료");
+    assert!(till.sees_part("금액이 너무 커요"), "{:?}", till.texts());
+}

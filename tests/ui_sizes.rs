@@ -190,7 +190,7 @@ fn the_back_room_screens_fit_every_till_size() {
         // The sync strip with where sync stands and a message under it (no head office set).
         till.send(Message::Tick);
         till.send(Message::Sync(nanum::ui::app::SyncMessage::Start));
-        assert!(till.sees_part("본부 주소가 없어요"), "{:?}", till.texts());
+        assert!(till.sees_part("본부와 연결되지 않은 매장이에요"), "{:?}", till.texts());
         fits(&till, "menu with a sync message");
         till.send(Message::OpenIntake);
         fits(&till, "intake search");

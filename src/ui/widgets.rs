@@ -45,7 +45,7 @@ pub fn number_pad<'a, M: Clone + 'a>(
     };
     let line = |keys: [&'static str; 3]| row(keys.map(|d| k(d, digits(d)))).spacing(8);
     let last = match extra {
-        Some(label) => row![k("0", digits("0")), k(label, digits(label)), k("←", backspace)],
+        Some(label) => row![k("C", clear), k("0", digits("0")), k(label, digits(label)), k("←", backspace)],
         None => row![k("C", clear), k("0", digits("0")), k("←", backspace)],
     };
     column![line(["7", "8", "9"]), line(["4", "5", "6"]), line(["1", "2", "3"]), last.spacing(8)].spacing(8).into()

@@ -88,14 +88,15 @@ impl App {
         Task::none()
     }
 
-    /// The audit log, for a manager on duty, from the checkout between sales or the till screen.
+    /// The audit log, for a manager on duty, from the checkout between sales, the till screen
+    /// or the work menu.
     pub(super) fn open_audit(&mut self) -> Task<Message> {
         if !self.can_leave(Needs::Manager) {
             return Task::none();
         }
         match &self.screen {
             Screen::Checkout(checkout) if checkout.cart().is_empty() => {}
-            Screen::Till(_) => {}
+            Screen::Till(_) | Screen::Menu => {}
             _ => return Task::none(),
         }
         let columns = self.config.printer.columns;

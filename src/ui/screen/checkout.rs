@@ -451,6 +451,15 @@ impl Checkout {
         }
     }
 
+    /// Whether the amount field still held what the till put there, which the next key replaces;
+    /// it no longer does after this.
+    fn prefill_taken(&mut self) -> bool {
+        match &mut self.mode {
+            Mode::Pay(pay) => std::mem::take(&mut pay.prefilled),
+            _ => false,
+        }
+    }
+
     /// The text field of the panel that is open, if it has one.
     fn text(&mut self) -> Option<&mut String> {
         match &mut self.mode {
@@ -462,6 +471,15 @@ impl Checkout {
 }
 
 /// What a typed amount's problem says on screen.
+/// What is wrong with an amount typed for paying (cash handed over, a card's amount).
+fn amount_problem(problem: &EntryProblem) -> String {
+    match problem {
+        EntryProblem::Empty | EntryProblem::Zero => t!("error-zero-amount"),
+        EntryProblem::TooHigh => t!("error-amount-too-high"),
+        EntryProblem::NotANumber(input) => t!("error-not-an-amount", input = input.clone()),
+    }
+}
+
 fn entry_problem(problem: &EntryProblem) -> String {
     match problem {
         EntryProblem::Empty | EntryProblem::Zero => t!("error-zero-price"),

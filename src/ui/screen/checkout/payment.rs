@@ -8,7 +8,7 @@ use iced::Task;
 use iced::widget::operation;
 
 use super::parts::{ENTRY_INPUT, SCAN_INPUT, TEXT_INPUT};
-use super::{Action, Checkout, Context, Message, Mode, entry_problem, focus};
+use super::{Action, Checkout, Context, Message, Mode, amount_problem, focus};
 use crate::domain::cash_receipt::CashReceipt;
 use crate::domain::codes::{self, Code};
 use crate::domain::register::{self};
@@ -32,6 +32,9 @@ pub struct PayState {
     pub(super) digits: String,
     /// The text field: a card's approval number, a voucher code, a cash-receipt number.
     pub(super) text: String,
+    /// The amount field holds what the till put there (a card's amount: what is left), so the
+    /// first digit typed replaces it, as on a calculator, instead of running on after it.
+    pub(super) prefilled: bool,
     pub(super) customer: Customer,
     pub(super) cash_receipt: Option<CashReceipt>,
 }
@@ -43,6 +46,7 @@ impl PayState {
             entry,
             digits: String::new(),
             text: String::new(),
+            prefilled: false,
             customer: Customer::Public,
             cash_receipt: None,
         };
@@ -75,6 +79,7 @@ impl PayState {
             Entry::Card => self.tendering.left().get().to_string(),
             _ => String::new(),
         };
+        self.prefilled = !self.digits.is_empty();
         self.text = match (entry, &self.cash_receipt) {
             (Entry::CashReceipt, Some(receipt)) => receipt.id.clone(),
             _ => String::new(),
@@ -179,13 +184,13 @@ impl Checkout {
         let left = pay.tendering.left();
         let taken = match pay.entry {
             Entry::Cash => register::tendered(typed, left)
-                .map_err(|p| entry_problem(&p))
+                .map_err(|p| amount_problem(&p))
                 .and_then(|cash| pay.tendering.cash(cash).map_err(|e| explain::payment_error(&e))),
             Entry::Card => {
                 let approval: String = pay.text.chars().filter(char::is_ascii_digit).collect();
                 let approval = (!approval.is_empty()).then_some(approval);
                 register::tendered(typed, left)
-                    .map_err(|p| entry_problem(&p))
+                    .map_err(|p| amount_problem(&p))
                     .and_then(|amount| pay.tendering.card(amount, approval).map_err(|e| explain::payment_error(&e)))
             }
             Entry::Credit | Entry::CashReceipt => return self.pay_text_submitted(ctx),

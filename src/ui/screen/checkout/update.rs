@@ -73,6 +73,7 @@ impl Checkout {
             }
             Message::EntryChanged(text) => {
                 let now = Instant::now();
+                let fresh = self.prefill_taken();
                 let burst = &mut self.burst;
                 let Some(digits) = (match &mut self.mode {
                     Mode::Price { digits, .. } => Some(digits),
@@ -83,23 +84,33 @@ impl Checkout {
                 }) else {
                     return Action::None;
                 };
-                burst.changed(&register::grouped(digits), &text, now);
-                *digits = register::edit_amount(digits, &text);
+                let shown = register::grouped(digits);
+                burst.changed(&shown, &text, now);
+                *digits = match inserted(&shown, &text) {
+                    // Typed into what the till put there, wherever the cursor was: the typing is
+                    // the amount.
+                    Some(typed) if fresh && typed.chars().any(|c| c.is_ascii_digit()) => register::amount_digits(typed),
+                    _ => register::edit_amount(digits, &text),
+                };
                 entry_at_end()
             }
             Message::EntryDigits(d) => {
+                let fresh = self.prefill_taken();
                 if let Some(digits) = self.entry() {
-                    *digits = register::amount_digits(&format!("{digits}{d}"));
+                    let before = if fresh { "" } else { digits.as_str() };
+                    *digits = register::amount_digits(&format!("{before}{d}"));
                 }
                 entry_at_end()
             }
             Message::EntryBackspace => {
+                self.prefill_taken();
                 if let Some(digits) = self.entry() {
                     digits.pop();
                 }
                 entry_at_end()
             }
             Message::EntryClear => {
+                self.prefill_taken();
                 if let Some(digits) = self.entry() {
                     digits.clear();
                 }
@@ -496,4 +507,20 @@ impl Checkout {
             _ => Action::Run(Task::batch([save, super::show_last_line()])),
         }
     }
+}
+
+/// What was typed into a field that showed `before` and now shows `after`: the part of `after`
+/// between what the two share at the start and at the end. None when nothing was added.
+fn inserted<'a>(before: &str, after: &'a str) -> Option<&'a str> {
+    let start = before.chars().zip(after.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum::<usize>();
+    let (rest_before, rest_after) = (&before[start..], &after[start..]);
+    let end = rest_before
+        .chars()
+        .rev()
+        .zip(rest_after.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    let added = &rest_after[..rest_after.len() - end.min(rest_after.len())];
+    (rest_after.len() > rest_before.len() && !added.is_empty()).then_some(added)
 }
