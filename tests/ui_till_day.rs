@@ -8,6 +8,7 @@ use common::till::Till;
 use common::*;
 use nanum::domain::{SaleKind, TenderKind, Won};
 use nanum::hardware::decode::{decode, row_value, text_lines};
+use nanum::store::Store;
 use nanum::ui::Message;
 use nanum::ui::app::Hotkey;
 use nanum::ui::approval;
@@ -316,7 +317,7 @@ fn a_last_close_that_cannot_be_read_is_said_on_the_till_screen_not_taken_as_an_e
     let raw = rusqlite::Connection::open(dir.path().join("store.db")).unwrap();
     raw.execute_batch("DROP TRIGGER closed_sessions_are_kept_update; UPDATE till_sessions SET kept = '오만원'")
         .unwrap();
-    let problem = nanum::explain::store_error(&store.last_kept(&till_id).unwrap_err());
+    let problem = nanum::explain::store_error(&store.last_closed(&till_id).unwrap_err());
     let mut till = Till::closed(store, dir, |_, _| {});
     till.sign_in("이서준", "2222");
     till.click("계산대 열기 (F6)");
@@ -563,4 +564,55 @@ fn a_manager_sees_what_the_drawer_should_hold_a_cashier_does_not() {
     till.sign_in("이서준", "2222");
     till.send(Message::Hotkey(Hotkey::Till));
     assert!(till.sees_part("현금 매출") && !till.sees_part("있어야 할 현금"), "{:?}", till.texts());
+}
+
+/// The opening count starts from the notes and coins the last close counted when it left them
+/// all in the drawer; when it took some to the bank, which notes stayed is not known, so nothing
+/// is filled in (it used to invent "50,000 × 2" for 100,000 kept of 1 × 50,000 and 6 × 10,000).
+#[test]
+fn the_opening_count_is_what_the_last_close_counted_or_nothing() {
+    use nanum::domain::till::Count;
+    let common::TempStore { dir, mut store } = demo_without_history();
+    let manager = staff(&store, "김민지");
+    let till_id = nanum::config::Config::default().till.till();
+    // 1 × 50,000 and 6 × 10,000 counted; 100,000 kept (10,000 to the bank).
+    let counted = Count([1, 6, 0, 0, 0, 0, 0, 0]);
+    let session = store.open_session(&till_id, &manager, counted, at(8, 0)).unwrap();
+    store.close_session(&session, &manager, counted, Won::new(100_000), true, at(8, 5)).unwrap();
+    let field = |till: &Till, row: usize| match till.sim().find(iced_test::selector::id(till_count_id(row))) {
+        Ok(iced_test::selector::Target::TextInput { content, .. }) => content,
+        other => panic!("no count field {row}: {other:?}"),
+    };
+    let mut till = Till::closed(store, dir, |_, _| {});
+    till.sign_in("이서준", "2222");
+    till.click("계산대 열기 (F6)");
+    assert!(till.sees_part("지난 마감에 100,000원을 남겼어요"), "{:?}", till.texts());
+    // An empty field shows its placeholder, 0.
+    assert_eq!((field(&till, 0), field(&till, 1)), ("0".to_string(), "0".to_string()), "nothing invented");
+    assert!(till.sees("0원"), "{:?}", till.texts());
+
+    // Kept all it counted: those very notes are filled in, to be checked.
+    let mut store = Store::open(till.app.store().path()).unwrap();
+    let session = store.open_session(&till_id, &manager, counted, at(9, 0)).unwrap();
+    store.close_session(&session, &manager, counted, Won::new(110_000), true, at(9, 5)).unwrap();
+    drop(store);
+    till.send(Message::SignOut);
+    till.sign_in("이서준", "2222");
+    till.click("계산대 열기 (F6)");
+    assert!(till.sees_part("지난 마감 때 센 지폐와 동전이 적혀 있어요"), "{:?}", till.texts());
+    assert_eq!((field(&till, 0), field(&till, 1)), ("1".to_string(), "6".to_string()));
+    assert!(till.sees("110,000원"), "{:?}", till.texts());
+}
+
+fn till_count_id(row: usize) -> &'static str {
+    [
+        "till-count-0",
+        "till-count-1",
+        "till-count-2",
+        "till-count-3",
+        "till-count-4",
+        "till-count-5",
+        "till-count-6",
+        "till-count-7",
+    ][row]
 }

@@ -15,7 +15,7 @@ use view::{big_button, money_row};
 use iced::Task;
 use iced::widget::operation;
 
-use crate::domain::till::{Count, DENOMINATIONS, MoveKind};
+use crate::domain::till::{DENOMINATIONS, MoveKind};
 use crate::domain::{Won, register};
 use crate::hardware::Document;
 use crate::hardware::till_report::till_report;
@@ -74,10 +74,10 @@ pub enum Action {
 pub use super::Counter as Context;
 
 enum Mode {
-    /// Counting the opening float; `from_last` when it starts from what the last close kept.
+    /// Counting the opening float, starting from what the last close says of the drawer.
     Opening {
         count: DrawerCount,
-        from_last: bool,
+        start: Start,
     },
     /// The session's figures, with what can be done.
     Open,
@@ -139,20 +139,38 @@ pub struct TillScreen {
     last_closed: Option<TillSession>,
 }
 
-/// The opening count, starting from what stayed in the drawer at the last close. When that
-/// cannot be read, the count starts empty and `notice` says why, rather than pretending the
-/// drawer was left empty.
+/// What the opening count starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// The till's first opening.
+    First,
+    /// The last close left in the drawer just what it counted: those notes and coins.
+    Counted,
+    /// The last close left this much of what it counted; which notes stayed is not known, so
+    /// nothing is filled in (a guess would be an invented float).
+    Kept(Won),
+    /// The last close cannot be read.
+    Unknown,
+}
+
+/// The opening count, starting from the notes and coins the last close counted when it left
+/// them all in the drawer, else empty. When the last close cannot be read, the count starts
+/// empty and `notice` says why, rather than pretending the drawer was left empty.
 fn opening(store: &Store, till: &TillId, notice: &mut Option<(String, bool)>) -> Mode {
-    match store.last_kept(till) {
-        Ok(Some(kept)) => Mode::Opening { count: DrawerCount::from(Count::of(kept)), from_last: true },
-        Ok(None) => Mode::Opening { count: DrawerCount::default(), from_last: false },
+    let (count, start) = match store.last_closed(till) {
+        Ok(Some(TillSession { closed: Some(c), .. })) if c.kept == c.counted => {
+            (DrawerCount::from(c.counts), Start::Counted)
+        }
+        Ok(Some(TillSession { closed: Some(c), .. })) => (DrawerCount::default(), Start::Kept(c.kept)),
+        Ok(_) => (DrawerCount::default(), Start::First),
         Err(e) => {
-            tracing::warn!("the last close's kept cash cannot be read: {e}");
+            tracing::warn!("the last close cannot be read: {e}");
             // A reason already given (the open that failed) stays; this one goes to the log.
             notice.get_or_insert_with(|| (explain::store_error(&e), true));
-            Mode::Opening { count: DrawerCount::default(), from_last: false }
+            (DrawerCount::default(), Start::Unknown)
         }
-    }
+    };
+    Mode::Opening { count, start }
 }
 
 impl TillScreen {

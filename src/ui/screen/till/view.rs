@@ -5,7 +5,7 @@ use iced::widget::{button, column, container, row, scrollable, text, text_input}
 use iced::{Center, Element, Fill, FillPortion};
 
 use super::count::DrawerCount;
-use super::{AMOUNT_INPUT, After, Message, Mode, TillScreen};
+use super::{AMOUNT_INPUT, After, Message, Mode, Start, TillScreen};
 use crate::domain::money::signed;
 use crate::domain::{Won, register};
 use crate::store::SessionReport;
@@ -21,8 +21,8 @@ impl TillScreen {
             left = left.push(widgets::banner(notice.as_str(), *is_error));
         }
         let (main, side): (Element<'_, Message>, Element<'_, Message>) = match &self.mode {
-            Mode::Opening { count, from_last } => {
-                (count.view(t!("till-open-title"), true, layout), self.view_open_side(count, *from_last, layout))
+            Mode::Opening { count, start } => {
+                (count.view(t!("till-open-title"), true, layout), self.view_open_side(count, *start, layout))
             }
             Mode::Open | Mode::Busy => (self.view_figures(), self.view_actions(layout)),
             Mode::Move { what, digits, reason } => (self.view_figures(), self.view_move(*what, digits, reason, layout)),
@@ -48,9 +48,14 @@ impl TillScreen {
         row![left.width(FillPortion(3)), right].spacing(gap).padding(layout.padding()).into()
     }
 
-    fn view_open_side<'a>(&'a self, count: &'a DrawerCount, from_last: bool, layout: Layout) -> Element<'a, Message> {
+    fn view_open_side<'a>(&'a self, count: &'a DrawerCount, start: Start, layout: Layout) -> Element<'a, Message> {
         let float = count.count().total();
-        let hint = if from_last { t!("till-open-hint") } else { t!("till-open-hint-first") };
+        let hint = match start {
+            Start::First => t!("till-open-hint-first"),
+            Start::Counted => t!("till-open-hint"),
+            Start::Kept(kept) => t!("till-open-hint-kept", kept = kept.to_string()),
+            Start::Unknown => t!("till-open-hint-count"),
+        };
         column![
             text(t!("till-closed-title")).size(theme::LARGE).font(theme::BOLD),
             widgets::label(hint),
