@@ -616,3 +616,28 @@ fn till_count_id(row: usize) -> &'static str {
         "till-count-7",
     ][row]
 }
+
+/// The quick cash keys stay where they are when a round-up donation is chosen: the finger that
+/// was going to tap 11,000 still taps 11,000 (it used to land on 15,000 and pay with it).
+#[test]
+fn the_quick_cash_keys_stay_in_place_when_a_round_up_is_chosen() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    scan(&mut till, &tag(1, 10_200, 0));
+    till.send(Message::Hotkey(Hotkey::Cash));
+    let where_is = |till: &Till, label: &str| {
+        common::till::placed(till.sim())
+            .into_iter()
+            .find(|(text, _, _)| text == label)
+            .map(|(_, _, bounds)| (bounds.x, bounds.y))
+            .unwrap_or_else(|| panic!("no {label}: {:?}", till.texts()))
+    };
+    let before = where_is(&till, "11,000");
+    till.click("800원 나눔 기부");
+    assert!(till.sees("나눔 기부 800원을 더했어요. 고마워요!"), "{:?}", till.texts());
+    assert_eq!(where_is(&till, "11,000"), before, "11,000 is where it was");
+    till.click("11,000");
+    let sale = till.app.store().sale(today(), 1).unwrap().expect("paid");
+    assert_eq!(sale.payment.cash_tendered(), Won::new(11_000), "paid with what was tapped");
+    assert_eq!(sale.payment.paid(), Won::new(11_000));
+}

@@ -8,7 +8,7 @@ use super::parts::{TEXT_INPUT, amount_input, pad_and_buttons, tender_label};
 use super::payment::{Entry, PayState};
 use super::{Checkout, Message};
 use crate::domain::register::{self, CashPreview};
-use crate::domain::{Customer, likely_tenders};
+use crate::domain::{Customer, Won, likely_tenders};
 use crate::t;
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
@@ -97,7 +97,7 @@ impl Checkout {
             CashPreview::Exact => (t!("pay-change"), t!("won", amount = "0"), theme::MUTED),
             CashPreview::Change(change) => (t!("pay-change"), t!("won", amount = change.to_string()), theme::GREEN),
             CashPreview::Short(short) => (t!("pay-short-label"), t!("won", amount = short.to_string()), theme::RED),
-            CashPreview::TooHigh => (t!("pay-change"), t!("error-price-too-high"), theme::RED),
+            CashPreview::TooHigh => (t!("pay-change"), t!("error-amount-too-high"), theme::RED),
         };
         // A short screen part paid has no room for the likely amounts: the pad stays.
         let quick_count = match (layout.short() && !pay.tendering.tenders().is_empty(), layout.narrow()) {
@@ -105,7 +105,12 @@ impl Checkout {
             (false, true) => 3,
             (false, false) => 4,
         };
-        let quick = likely_tenders(left).into_iter().take(quick_count).enumerate().map(|(i, amount)| {
+        // The exact amount first, then the notes likely for what is left before a round-up
+        // donation: choosing the donation changes the first key's amount, never where the
+        // others are (a tap meant for 11,000 must not land on 15,000).
+        let before_donation = Won::new((left - self.cart.donation()).get().max(0));
+        let notes = likely_tenders(before_donation).into_iter().skip(1);
+        let quick = std::iter::once(left).chain(notes).take(quick_count).enumerate().map(|(i, amount)| {
             let label = if i == 0 { t!("pay-exact") } else { amount.to_string() };
             widgets::key(label, theme::BODY, Some(Message::Quick(amount))).height(layout.key_height()).into()
         });
