@@ -641,3 +641,47 @@ fn the_quick_cash_keys_stay_in_place_when_a_round_up_is_chosen() {
     assert_eq!(sale.payment.cash_tendered(), Won::new(11_000), "paid with what was tapped");
     assert_eq!(sale.payment.paid(), Won::new(11_000));
 }
+
+/// A second tap where the last one landed never closes the till: right after opening, the
+/// open button's place holds 판매 화면으로; right after 다 셌어요, its place holds 다시 세기.
+#[test]
+fn a_second_tap_in_the_same_place_never_starts_or_confirms_a_close() {
+    let common::TempStore { dir, store } = demo_without_history();
+    let mut till = Till::closed(store, dir, |_, _| {});
+    till.sign_in("김민지", "1234");
+    till.click("계산대 열기 (F6)");
+    let centre = |till: &Till, label: &str| {
+        common::till::placed(till.sim())
+            .into_iter()
+            .find(|(text, _, _)| text == label)
+            .map(|(_, _, b)| b.center())
+            .unwrap_or_else(|| panic!("no {label}: {:?}", till.texts()))
+    };
+    let holds = |till: &Till, at: iced::Point| {
+        common::till::placed(till.sim())
+            .into_iter()
+            .filter(|(_, _, b)| b.contains(at))
+            .map(|(text, _, _)| text)
+            .collect::<Vec<_>>()
+    };
+    till.act(|ui| {
+        ui.click(iced_test::selector::id("till-count-1")).unwrap();
+        let _ = ui.typewrite("5");
+    });
+    let open_at = centre(&till, "이 금액으로 계산대 열기");
+    till.click("이 금액으로 계산대 열기");
+    assert!(till.sees("계산대 영업 중"), "{:?}", till.texts());
+    assert_eq!(holds(&till, open_at), ["판매 화면으로"]);
+
+    till.click("마감하기");
+    till.act(|ui| {
+        ui.click(iced_test::selector::id("till-count-1")).unwrap();
+        let _ = ui.typewrite("5");
+    });
+    let counted_at = centre(&till, "다 셌어요");
+    till.click("다 셌어요");
+    assert_eq!(holds(&till, counted_at), ["다시 세기"]);
+    till.click("다시 세기");
+    assert!(till.sees("다 셌어요"), "back to the count: {:?}", till.texts());
+    assert!(till.app.store().current_session(&nanum::config::Config::default().till.till()).unwrap().is_some());
+}

@@ -623,6 +623,7 @@ till-counted = Counted
 till-closed-title = Open the till
 till-open-hint = The notes and coins counted at the last close are filled in. Count the drawer and correct what differs.
 till-open-hint-kept = The last close kept ₩{ $kept } in the drawer; which notes and coins is not known, so count the drawer and type what you find.
+till-recount = Count again
 till-open-hint-count = Count the notes and coins in the drawer, each kind, and type them.
 till-float = Float
 till-open-confirm = Open the till with this

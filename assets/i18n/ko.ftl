@@ -612,6 +612,7 @@ till-counted = 센 금액
 till-closed-title = 계산대 열기
 till-open-hint = 지난 마감 때 센 지폐와 동전이 적혀 있어요. 돈통을 세어 보고 다르면 고쳐 주세요.
 till-open-hint-kept = 지난 마감에 { $kept }원을 남겼어요. 어떤 지폐와 동전이 남았는지는 모르니 돈통을 세어 적어 주세요.
+till-recount = 다시 세기
 till-open-hint-count = 돈통의 지폐와 동전을 종류별로 세어 적어 주세요.
 till-float = 시재금
 till-open-confirm = 이 금액으로 계산대 열기

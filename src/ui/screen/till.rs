@@ -45,6 +45,8 @@ pub enum Message {
     StartClose,
     Blind(bool),
     Counted,
+    /// Back from the difference to the count.
+    Recount,
     KeptChanged(String),
     ConfirmClose,
     Closed(Result<SessionReport, TillError>),
@@ -339,6 +341,12 @@ impl TillScreen {
                     *kept = float.min(count.count().total()).get().to_string();
                 }
                 Action::Run(operation::focus(AMOUNT_INPUT))
+            }
+            Message::Recount => {
+                if let Mode::Closing { counted, .. } = &mut self.mode {
+                    *counted = false;
+                }
+                Action::Run(operation::focus(count::input_id(0)))
             }
             Message::KeptChanged(typed) => {
                 if let Mode::Closing { kept, .. } = &mut self.mode {

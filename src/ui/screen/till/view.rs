@@ -95,11 +95,17 @@ impl TillScreen {
             actions =
                 actions.push(key(t!("till-credit"), Message::IssueCredit)).push(key(t!("till-audit"), Message::Audit));
         }
+        // Back to selling, the likely next step, where the open button was: a second tap on
+        // it right after opening must not start closing the till.
         column![
             actions,
             iced::widget::space().height(Fill),
-            big_button(t!("till-close"), theme::danger, (!busy).then_some(Message::StartClose)),
-            widgets::key(t!("till-back"), theme::BODY, Some(Message::Back)).height(layout.key_height()),
+            big_button(t!("till-back"), theme::primary, Some(Message::Back)),
+            button(text(t!("till-close")).size(theme::BODY).align_x(Center).align_y(Center).width(Fill).height(Fill))
+                .width(Fill)
+                .height(layout.key_height())
+                .style(theme::danger)
+                .on_press_maybe((!busy).then_some(Message::StartClose)),
         ]
         .spacing(12)
         .into()
@@ -158,8 +164,10 @@ impl TillScreen {
                     .on_input(Message::KeptChanged)
                     .on_submit(Message::ConfirmClose),
             )
-            .push(iced::widget::space().height(Fill))
             .push(big_button(t!("till-close-confirm"), theme::danger, Some(Message::ConfirmClose)))
+            // Where 다 셌어요 was: a second tap on it counts again rather than closing.
+            .push(iced::widget::space().height(Fill))
+            .push(big_button(t!("till-recount"), theme::key, Some(Message::Recount)))
             .push(widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(layout.key_height()))
             .into()
     }
