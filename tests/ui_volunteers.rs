@@ -172,3 +172,41 @@ fn a_manager_puts_a_forgotten_sign_out_right_and_registers_a_volunteer() {
     assert!(till.sees("지금 봉사 중 (1명)"), "{:?}", till.texts());
     assert!(till.sees("최나눔"), "on the till's list while on shift");
 }
+
+/// The PIN typed before the duty: the message comes and goes without moving 확인 or 다른 사람,
+/// so the next tap still starts the shift; leaving with a PIN typed says no shift was started.
+#[test]
+fn the_shift_buttons_stay_put_when_a_message_comes_or_goes() {
+    let mut till = Till::new(|_, _| {});
+    let top_of = |till: &Till, label: &str| {
+        common::till::placed(till.sim())
+            .into_iter()
+            .find(|(text, _, _)| text == label)
+            .map(|(_, _, b)| b.y)
+            .unwrap_or_else(|| panic!("no {label}: {:?}", till.texts()))
+    };
+    till.click("봉사 출근·퇴근");
+
+    // A PIN typed, then away: told no shift was started.
+    till.click("박순자");
+    till.click("가격 매기기");
+    till.act(|ui| {
+        ui.click(iced_test::selector::id(login::PIN_INPUT)).unwrap();
+        let _ = ui.typewrite("33");
+    });
+    till.click("다른 사람");
+    assert!(till.sees_part("박순자님의 봉사 출근은 기록되지 않았어요"), "{:?}", till.texts());
+    assert!(till.journal("shift.started").is_empty());
+
+    till.click("박순자");
+    let (ok, back) = (top_of(&till, "확인"), top_of(&till, "다른 사람"));
+    till.enter(login::PIN_INPUT, "3333");
+    assert!(till.sees("오늘 할 일을 먼저 골라 주세요."), "{:?}", till.texts());
+    assert_eq!((top_of(&till, "확인"), top_of(&till, "다른 사람")), (ok, back), "with the message");
+    till.click("가격 매기기");
+    assert!(!till.sees("오늘 할 일을 먼저 골라 주세요."));
+    assert_eq!((top_of(&till, "확인"), top_of(&till, "다른 사람")), (ok, back), "the message gone");
+    till.click("확인");
+    assert!(till.sees_part("박순자님, 출근했어요"), "the tap meant for 확인 started the shift: {:?}", till.texts());
+    assert_eq!(till.journal("shift.started").len(), 1);
+}

@@ -936,6 +936,7 @@ shift-end-title = { $name }, sign out?
 shift-end-since = { $duty } since { $since }
 shift-pin = Type your PIN
 shift-choose-duty = Choose today's duty first.
+shift-not-started = { $name }'s shift was not started. Tap the name again, then the duty and the PIN.
 shift-started = Welcome, { $name } ({ $duty }). You have given { $total } so far. Thank you!
 shift-milestone = You have passed { $hours } hours of volunteering. Congratulations!
 shift-ended = Goodbye, { $name }. You gave { $worked } today. Thank you!

@@ -925,6 +925,7 @@ shift-end-title = { $name }님, 퇴근할까요?
 shift-end-since = { $since }부터 { $duty }
 shift-pin = PIN을 입력해 주세요
 shift-choose-duty = 오늘 할 일을 먼저 골라 주세요.
+shift-not-started = { $name }님의 봉사 출근은 기록되지 않았어요. 이름을 다시 누르고 할 일과 PIN을 넣어 주세요.
 shift-started = { $name }님, 출근했어요 ({ $duty }). 지금까지 { $total } 봉사했어요. 고마워요!
 shift-milestone = 누적 봉사 { $hours }시간을 넘었어요. 축하해요!
 shift-ended = { $name }님, 퇴근했어요. 오늘 { $worked } 봉사했어요. 수고했어요!

@@ -52,8 +52,13 @@ pub enum Action {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Problem {
-    Locked { until: DateTime<FixedOffset> },
+    Locked {
+        until: DateTime<FixedOffset>,
+    },
     Said(String),
+    /// A volunteer left the shift panel before their shift was written; worded when shown, so
+    /// it follows the language.
+    NotStarted(String),
 }
 
 pub struct Login {
@@ -179,9 +184,22 @@ impl Login {
                 if self.chosen.is_none() {
                     self.shifts = false;
                 }
+                // A volunteer who leaves after typing a PIN or picking a duty has not started a
+                // shift: say so on the list, or they would think their hours are counting.
+                let not_started = match self.chosen_member() {
+                    Some(m)
+                        if self.shifts
+                            && self.on_shift(m).is_none()
+                            && (!self.pin.is_empty() || self.duty.is_some()) =>
+                    {
+                        Some(m.name.clone())
+                    }
+                    _ => None,
+                };
                 self.chosen = None;
+                self.duty = None;
                 self.pin.clear();
-                self.problem = None;
+                self.problem = not_started.map(Problem::NotStarted);
                 Action::None
             }
             Message::Shifts(on) if !self.checking => {
@@ -336,8 +354,12 @@ impl Login {
         if let Some(said) = &self.said {
             page = page.push(widgets::banner(said.clone(), false));
         }
-        if let Some(Problem::Said(message)) = &self.problem {
-            page = page.push(widgets::banner(message.clone(), true));
+        match &self.problem {
+            Some(Problem::Said(message)) => page = page.push(widgets::banner(message.clone(), true)),
+            Some(Problem::NotStarted(name)) => {
+                page = page.push(widgets::banner(t!("shift-not-started", name = name.clone()), true));
+            }
+            _ => {}
         }
         let switch = if self.shifts {
             widgets::key(t!("shift-back-to-till"), theme::BODY, Some(Message::Shifts(false)))
@@ -426,12 +448,13 @@ impl Login {
             entry = entry.push(widgets::label(t!("login-pin-for", name = member.name.clone())).size(theme::LARGE));
         }
         entry = entry.push(pin);
-        if self.checking {
-            entry = entry.push(widgets::muted(t!("login-checking")));
-        }
-        if let Some(problem) = problem {
-            entry = entry.push(widgets::banner(problem, true));
-        }
+        // What is said goes under the pad, beside the buttons rather than above them, so 확인
+        // and 다른 사람 never move under a finger when a message comes or goes.
+        let said: Option<Element<'_, Message>> = match problem {
+            Some(problem) => Some(widgets::banner(problem, true)),
+            None if self.checking => Some(widgets::muted(t!("login-checking")).into()),
+            None => None,
+        };
         let can_submit = locked.is_none() && !self.checking && !self.pin.is_empty();
         let ok = button(text(t!("login-ok")).size(theme::LARGE).align_x(Center).width(Fill))
             .padding(12)
@@ -444,7 +467,10 @@ impl Login {
             .style(theme::key)
             .on_press_maybe((!self.checking).then_some(Message::Back));
         entry = entry.push(ok).push(back);
-        let pad = container(pin_pad::pad(Message::Pin, layout.pad_key())).width(320);
+        let mut pad = column![pin_pad::pad(Message::Pin, layout.pad_key())].spacing(12).width(320);
+        if let Some(said) = said {
+            pad = pad.push(said);
+        }
         row![entry, pad].spacing(32).into()
     }
 }
