@@ -278,3 +278,58 @@ fn a_donor_with_a_new_phone_is_put_right_and_found_by_it() {
     assert_eq!(changed[0]["from"]["phone"], "01012345678");
     assert_eq!(changed[0]["to"]["phone"], "01098765432");
 }
+
+/// A pull of more than the records say is left asks first, saying how many are left; once all
+/// are accounted for, the floor says there is nothing to pull today.
+#[test]
+fn a_pull_beyond_what_is_left_asks_first() {
+    use nanum::domain::{Condition, IsoWeek};
+    use nanum::store::NewTags;
+    let TempStore { dir, mut store } = demo_without_history();
+    let volunteer = staff(&store, "박순자");
+    store
+        .record_tags(NewTags {
+            category: "001".into(),
+            condition: Condition::Good,
+            price: Won::new(5000),
+            count: 4,
+            intake: IsoWeek::of(today()).plus_weeks(-5),
+            item: None,
+            staff: &volunteer,
+            approved_by: None,
+            donation: None,
+            at: at(9, 0) - chrono::Duration::weeks(5),
+        })
+        .unwrap();
+    let mut till = Till::on(store, dir, |_, _| {});
+    till.sign_in("김민지", "1234");
+    till.send(Message::OpenMenu);
+    till.click("회수·재고");
+    till.click("여성 의류");
+    assert!(till.sees("남음 4"), "{:?}", till.texts());
+    let count = |till: &mut Till, n: &str| {
+        till.act(|ui| {
+            ui.click(iced_test::selector::id(nanum::ui::screen::floor::COUNT_INPUT)).unwrap();
+            let _ = ui.tap_key(iced::keyboard::key::Named::End);
+            for _ in 0..3 {
+                let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+            }
+            let _ = ui.typewrite(n);
+        });
+    };
+    count(&mut till, "5");
+    till.click("회수 기록하기");
+    assert!(till.sees_part("기록상 남은 것은 4개인데 5개를 적었어요"), "{:?}", till.texts());
+    assert!(till.journal("goods.out").is_empty(), "nothing recorded yet");
+    count(&mut till, "4");
+    till.click("회수 기록하기");
+    assert_eq!(till.journal("goods.out").len(), 1, "{:?}", till.texts());
+    assert!(till.sees_part("오늘 회수할 것이 없어요"), "{:?}", till.texts());
+    // Asked again and confirmed, a pull beyond the floor is recorded as counted.
+    till.click("여성 의류");
+    count(&mut till, "2");
+    till.click("회수 기록하기");
+    till.click("그래도 2개 기록하기");
+    assert_eq!(till.journal("goods.out").len(), 2);
+    assert_eq!(till.journal("goods.out")[1]["count"], 2);
+}

@@ -53,6 +53,9 @@ pub struct Floor {
     weight: String,
     busy: bool,
     notice: Option<(String, bool)>,
+    /// A pull of more than the records say is left, asked about once: recorded if asked again
+    /// for the same count.
+    over_asked: Option<u32>,
 }
 
 fn out_flow_name(o: OutFlow) -> String {
@@ -76,6 +79,7 @@ impl Floor {
             weight: String::new(),
             busy: false,
             notice: None,
+            over_asked: None,
         };
         floor.load(store, today);
         floor
@@ -101,6 +105,7 @@ impl Floor {
                     self.weight.clear();
                     self.chosen = Chosen::Pull(i);
                     self.notice = None;
+                    self.over_asked = None;
                 }
                 Action::Run(operation::focus(COUNT_INPUT))
             }
@@ -116,6 +121,7 @@ impl Floor {
             }
             Message::CountChanged(text) => {
                 self.count = text.chars().filter(char::is_ascii_digit).take(5).collect();
+                self.over_asked = None;
                 Action::None
             }
             Message::WeightChanged(text) => {
@@ -142,6 +148,13 @@ impl Floor {
                 };
                 if self.busy {
                     return Action::None;
+                }
+                // More than the records say is out there: ask once, saying how many are left.
+                let left = u32::try_from(line.left()).unwrap_or(0);
+                if count > left && self.over_asked != Some(count) {
+                    self.over_asked = Some(count);
+                    self.notice = Some((t!("floor-pull-over", count = count, left = left), true));
+                    return Action::Run(operation::focus(COUNT_INPUT));
                 }
                 self.busy = true;
                 let (kind, category, week) = (self.kind, line.category.clone(), IsoWeek::from_yyww(&line.week));
@@ -248,6 +261,9 @@ impl Floor {
         }
         if self.lines.is_empty() {
             rows = rows.push(widgets::muted(t!("report-pull-none")));
+        } else if self.lines.iter().all(|l| l.left() == 0) {
+            // Every tag of today's colour is accounted for: nothing to go and look for.
+            rows = rows.push(widgets::label(t!("floor-nothing-left")));
         }
         let stock = self.stock.iter().enumerate().map(|(i, s)| {
             let low = self.low.contains(&s.ean);
@@ -312,7 +328,10 @@ impl Floor {
                         .on_submit(Message::RecordPull),
                     iced::widget::space().height(Fill),
                     widgets::choice(
-                        t!("floor-record-pull"),
+                        match self.over_asked {
+                            Some(count) => t!("floor-record-pull-anyway", count = count),
+                            None => t!("floor-record-pull"),
+                        },
                         theme::BODY,
                         true,
                         (!self.busy).then_some(Message::RecordPull),
