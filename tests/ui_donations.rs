@@ -218,22 +218,7 @@ fn the_on_screen_keyboard_types_nanumgage() {
 #[test]
 fn the_pull_list_shows_what_is_left_of_the_colour_due_and_records_the_pull() {
     let TempStore { dir, mut store } = demo_without_history();
-    let volunteer = staff(&store, "박순자");
-    let week = nanum::domain::IsoWeek::of(today()).plus_weeks(-5);
-    store
-        .record_tags(nanum::store::NewTags {
-            category: "002".into(),
-            condition: nanum::domain::Condition::Good,
-            price: Won::new(5000),
-            count: 8,
-            intake: week,
-            item: None,
-            staff: &volunteer,
-            approved_by: None,
-            donation: None,
-            at: at(9, 0) - chrono::Duration::weeks(5),
-        })
-        .unwrap();
+    tags_due_for_pull(&mut store, "002", 8);
     let mut till = Till::on(store, dir, |_, _| {});
     volunteer_signs_in(&mut till);
     till.send(Message::OpenMenu);
@@ -283,24 +268,8 @@ fn a_donor_with_a_new_phone_is_put_right_and_found_by_it() {
 /// are accounted for, the floor says there is nothing to pull today.
 #[test]
 fn a_pull_beyond_what_is_left_asks_first() {
-    use nanum::domain::{Condition, IsoWeek};
-    use nanum::store::NewTags;
     let TempStore { dir, mut store } = demo_without_history();
-    let volunteer = staff(&store, "박순자");
-    store
-        .record_tags(NewTags {
-            category: "001".into(),
-            condition: Condition::Good,
-            price: Won::new(5000),
-            count: 4,
-            intake: IsoWeek::of(today()).plus_weeks(-5),
-            item: None,
-            staff: &volunteer,
-            approved_by: None,
-            donation: None,
-            at: at(9, 0) - chrono::Duration::weeks(5),
-        })
-        .unwrap();
+    tags_due_for_pull(&mut store, "001", 4);
     let mut till = Till::on(store, dir, |_, _| {});
     till.sign_in("김민지", "1234");
     till.send(Message::OpenMenu);
@@ -332,4 +301,23 @@ fn a_pull_beyond_what_is_left_asks_first() {
     till.click("그래도 2개 기록하기");
     assert_eq!(till.journal("goods.out").len(), 2);
     assert_eq!(till.journal("goods.out")[1]["count"], 2);
+}
+
+/// `count` price tags of `category` printed five weeks ago: the colour the demo pulls today.
+fn tags_due_for_pull(store: &mut Store, category: &str, count: u32) {
+    let volunteer = staff(store, "박순자");
+    store
+        .record_tags(nanum::store::NewTags {
+            category: category.into(),
+            condition: nanum::domain::Condition::Good,
+            price: Won::new(5000),
+            count,
+            intake: nanum::domain::IsoWeek::of(today()).plus_weeks(-5),
+            item: None,
+            staff: &volunteer,
+            approved_by: None,
+            donation: None,
+            at: at(9, 0) - chrono::Duration::weeks(5),
+        })
+        .unwrap();
 }

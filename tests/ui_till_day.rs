@@ -579,7 +579,8 @@ fn the_opening_count_is_what_the_last_close_counted_or_nothing() {
     let counted = Count([1, 6, 0, 0, 0, 0, 0, 0]);
     let session = store.open_session(&till_id, &manager, counted, at(8, 0)).unwrap();
     store.close_session(&session, &manager, counted, Won::new(100_000), true, at(8, 5)).unwrap();
-    let field = |till: &Till, row: usize| match till.sim().find(iced_test::selector::id(till_count_id(row))) {
+    let field = |till: &Till, row: usize| match till.sim().find(iced_test::selector::id(common::till::count_field(row)))
+    {
         Ok(iced_test::selector::Target::TextInput { content, .. }) => content,
         other => panic!("no count field {row}: {other:?}"),
     };
@@ -602,19 +603,6 @@ fn the_opening_count_is_what_the_last_close_counted_or_nothing() {
     assert!(till.sees_part("지난 마감 때 센 지폐와 동전이 적혀 있어요"), "{:?}", till.texts());
     assert_eq!((field(&till, 0), field(&till, 1)), ("1".to_string(), "6".to_string()));
     assert!(till.sees("110,000원"), "{:?}", till.texts());
-}
-
-fn till_count_id(row: usize) -> &'static str {
-    [
-        "till-count-0",
-        "till-count-1",
-        "till-count-2",
-        "till-count-3",
-        "till-count-4",
-        "till-count-5",
-        "till-count-6",
-        "till-count-7",
-    ][row]
 }
 
 /// The quick cash keys stay where they are when a round-up donation is chosen: the finger that

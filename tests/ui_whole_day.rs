@@ -143,16 +143,7 @@ fn a_whole_day_ends_in_a_z_report_equal_to_the_journal() {
         let n = left / d;
         left %= d;
         if n > 0 {
-            let field: &'static str = [
-                "till-count-0",
-                "till-count-1",
-                "till-count-2",
-                "till-count-3",
-                "till-count-4",
-                "till-count-5",
-                "till-count-6",
-                "till-count-7",
-            ][i];
+            let field = common::till::count_field(i);
             type_into(&mut till, field, &n.to_string());
         }
     }

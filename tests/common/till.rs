@@ -286,3 +286,17 @@ pub fn shown(label: &str) -> impl FnMut(Candidate<'_>) -> Option<Target> + Send 
         matches.then(|| Target::from(candidate))
     }
 }
+
+/// The id of the drawer count's field for denomination `row` (0 is 50,000원).
+pub fn count_field(row: usize) -> &'static str {
+    [
+        "till-count-0",
+        "till-count-1",
+        "till-count-2",
+        "till-count-3",
+        "till-count-4",
+        "till-count-5",
+        "till-count-6",
+        "till-count-7",
+    ][row]
+}
