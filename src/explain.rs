@@ -428,7 +428,7 @@ pub fn sync_error(e: &crate::sync::client::SyncError) -> String {
             match error.as_str() {
                 "unavailable" => t!("sync-central-unavailable"),
                 "conflict" | "gap" | "altered" => t!("sync-central-conflict"),
-                "too_large" | "malformed" => t!("sync-central-malformed"),
+                "too_large" | "malformed" | "wrong_type" | "not_found" | "not_allowed" => t!("sync-central-malformed"),
                 _ => t!("sync-refused", message = message.clone()),
             }
         }

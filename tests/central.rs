@@ -579,3 +579,62 @@ fn imports_that_would_wipe_duplicate_or_orphan_are_refused_whole_with_their_line
     let out = import("markdowns", "from_week,percent_off,pull\n", &["--allow-empty"]);
     assert!(stdout(&out).ends_with("reference data version 2\n"));
 }
+
+/// What the API answers besides a good batch: JSON a till can read for a wrong address or
+/// method, 415 for a batch not sent as JSON, and a forged batch repeating a sale head office
+/// holds is refused and recorded, not "try again later" (a till would retry it for ever). The
+/// pages carry headers that keep them out of frames and caches.
+#[test]
+fn the_api_answers_every_refusal_in_json_and_pages_are_kept_private() {
+    use nanum::store::journal::chain_hash;
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let a = shop(&db_url, 661, "나눔가게 여수점", 1);
+    sync(&a, &central, &a.token).unwrap();
+
+    let mut answer = agent().get(format!("{}/api/v1/nothing-here", central.url())).call().unwrap();
+    assert_eq!(answer.status().as_u16(), 404);
+    let said: nanum::sync::protocol::ApiError = answer.body_mut().read_json().unwrap();
+    assert_eq!(said.error, "not_found");
+    let mut answer = agent().delete(format!("{}/api/v1/journal", central.url())).call().unwrap();
+    assert_eq!(answer.status().as_u16(), 405);
+    assert_eq!(answer.body_mut().read_json::<nanum::sync::protocol::ApiError>().unwrap().error, "not_allowed");
+
+    let text = agent()
+        .post(format!("{}/api/v1/journal", central.url()))
+        .header("Authorization", format!("Bearer {}", a.token))
+        .content_type("text/plain")
+        .send("{\"events\": []}")
+        .unwrap();
+    assert_eq!(text.status().as_u16(), 415);
+
+    // The last sale again, as a new event chained after the last one head office holds.
+    let store = Store::open(&a.path).unwrap();
+    let events = store.events_after(0, u32::MAX).unwrap();
+    let sale = events.iter().rev().find(|e| e.kind == "sale.committed").unwrap().clone();
+    let last = events.last().unwrap();
+    let mut forged = sale.clone();
+    forged.seq = last.seq + 1;
+    forged.uuid = "0190c7a2-0000-7000-8000-00000000f0f0".into();
+    forged.prev_hash = last.hash.clone();
+    forged.hash = chain_hash(
+        &forged.prev_hash,
+        forged.seq,
+        &forged.uuid,
+        &forged.kind,
+        &forged.at,
+        forged.staff_id,
+        &forged.payload,
+    );
+    let (status, body) = post(&central, Some(&a.token), serde_json::to_vec(&Batch { events: vec![forged] }).unwrap());
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("repeats a record head office already holds"), "{body}");
+    assert_eq!(count(&pg, "SELECT count(*) FROM refused_uploads"), 1);
+
+    let page = agent().get(format!("{}/login", central.url())).call().unwrap();
+    let header = |name: &str| page.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    assert!(header("content-security-policy").contains("frame-ancestors 'none'"));
+    assert_eq!(header("x-frame-options"), "DENY");
+    assert_eq!(header("cache-control"), "no-store");
+}

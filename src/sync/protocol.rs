@@ -63,7 +63,7 @@ pub struct StoreIdentity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
     /// A stable word for programs: `unauthorized`, `malformed`, `altered`, `conflict`, `gap`,
-    /// `too_large`, `unavailable`.
+    /// `too_large`, `wrong_type`, `not_found`, `not_allowed`, `unavailable`.
     pub error: String,
     /// A sentence for people, in English (the till words it in its own language).
     pub message: String,

@@ -53,7 +53,17 @@ pub async fn upload(client: &mut Client, store_id: i32, batch: &Batch) -> Result
             first.seq
         )));
     }
-    store_and_project(&tx, &store_id, new).await?;
+    store_and_project(&tx, &store_id, new).await.map_err(|e| match e {
+        // A sale, donation, shift or till session the store already sent under another number:
+        // the batch is wrong, not head office briefly unavailable (a till would retry it for ever).
+        CentralError::Db(db) if db.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION) => {
+            CentralError::Conflict(format!(
+                "the batch repeats a record head office already holds ({})",
+                db.as_db_error().map(|d| d.message().to_string()).unwrap_or_default()
+            ))
+        }
+        other => other,
+    })?;
     let last = new.last().expect("not empty");
     tx.execute(
         "UPDATE stores SET acked_seq = $2, acked_hash = $3, last_sync_at = now() WHERE id = $1",

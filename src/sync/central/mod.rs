@@ -49,6 +49,15 @@ pub enum CentralError {
     Gap(String),
     #[error("{0}")]
     TooLarge(String),
+    /// A body in a form the API does not take (a batch is JSON).
+    #[error("{0}")]
+    WrongType(String),
+    /// No such address on the API.
+    #[error("{0}")]
+    NotFound(String),
+    /// The address does not take that method.
+    #[error("{0}")]
+    NotAllowed(String),
     /// A mistake in what an administrator asked for (an unknown store code, a bad CSV).
     #[error("{0}")]
     User(String),
@@ -64,6 +73,9 @@ impl CentralError {
             CentralError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             CentralError::Gap(_) => (StatusCode::CONFLICT, "gap"),
             CentralError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+            CentralError::WrongType(_) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "wrong_type"),
+            CentralError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            CentralError::NotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "not_allowed"),
         }
     }
 }

@@ -27,6 +27,11 @@ pub fn router(pool: Pool) -> Router {
         .route(REFERENCE_PATH, get(reference_data))
         .route(STORE_PATH, get(store_identity))
         .merge(super::web::routes())
+        // A wrong address or method gets an answer a till can read, as every other refusal.
+        .fallback(|| async { CentralError::NotFound("there is no such address".into()) })
+        .method_not_allowed_fallback(|| async {
+            CentralError::NotAllowed("that address does not take this method".into())
+        })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(AppState { pool })
 }
@@ -101,6 +106,13 @@ async fn upload(
 ) -> Result<axum::Json<Ack>, CentralError> {
     // The token first: a stranger's body is never read, so it cannot make head office hold it.
     let store_id = store_of(&state, &headers).await?;
+    let json = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("application/json"));
+    if !json {
+        return Err(CentralError::WrongType("a batch is sent as application/json".into()));
+    }
     let too_large =
         || CentralError::TooLarge(format!("the batch is larger than {} MiB", MAX_BODY_BYTES / (1024 * 1024)));
     let body = match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_BODY_BYTES)).await {
@@ -119,7 +131,13 @@ async fn upload(
             Ok(axum::Json(ack))
         }
         Err(e) => {
-            if matches!(e, CentralError::Conflict(_) | CentralError::Altered(_) | CentralError::Gap(_)) {
+            if matches!(
+                e,
+                CentralError::Conflict(_)
+                    | CentralError::Altered(_)
+                    | CentralError::Gap(_)
+                    | CentralError::Malformed(_)
+            ) {
                 tracing::warn!(store_id, ?first, ?last, error = %e, "journal batch refused");
                 // The refusal is already in the log above; a record that cannot be kept is too.
                 if let Err(record) = client

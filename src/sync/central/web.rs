@@ -27,6 +27,27 @@ pub fn routes() -> Router<AppState> {
         .route("/fonts/NanumGothic.ttf", get(|| font(super::font::regular())))
         .route("/fonts/NanumGothicBold.ttf", get(|| font(super::font::bold())))
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
+        .layer(axum::middleware::map_response(page_headers))
+}
+
+/// What every page tells the browser: nothing from elsewhere, not inside another site's frame,
+/// and (figures and donors' totals being private) not kept in a cache, fonts apart.
+async fn page_headers(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        header::HeaderValue::from_static(
+            "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(header::X_FRAME_OPTIONS, header::HeaderValue::from_static("DENY"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, header::HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, header::HeaderValue::from_static("no-referrer"));
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// The till's own Korean font, so the page reads the same on a PC without Korean fonts.
