@@ -638,3 +638,81 @@ fn the_api_answers_every_refusal_in_json_and_pages_are_kept_private() {
     assert_eq!(header("x-frame-options"), "DENY");
     assert_eq!(header("cache-control"), "no-store");
 }
+
+/// Guessing a head-office password is slow: from the third wrong password in a row the next
+/// try waits (the right password included), and the wait grows; a good login clears it.
+#[test]
+fn wrong_head_office_passwords_are_throttled() {
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let mut add = Command::new(CENTRAL)
+        .args(["--database-url", &db_url, "user", "add", "본부담당"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    add.stdin.take().unwrap().write_all(b"correct horse battery\n").unwrap();
+    assert!(add.wait().unwrap().success());
+    let login = |name: &str, password: &str| {
+        let mut answer = agent()
+            .post(format!("{}/login", central.url()))
+            .send_form([("name", name), ("password", password)])
+            .unwrap();
+        (answer.status().as_u16(), answer.body_mut().read_to_string().unwrap())
+    };
+    for _ in 0..3 {
+        assert_eq!(login("본부담당", "wrong password").0, 401);
+    }
+    let (status, said) = login("본부담당", "correct horse battery");
+    assert_eq!(status, 429, "the right password waits its turn too");
+    assert!(said.contains("틀린 비밀번호가 여러 번 들어왔어요"), "{said}");
+    // Another name from the same address waits as well.
+    assert_eq!(login("someone else", "whatever").0, 429);
+    std::thread::sleep(std::time::Duration::from_millis(1_100));
+    assert_eq!(login("본부담당", "correct horse battery").0, 303, "after the wait the right password works");
+    assert_eq!(login("본부담당", "wrong password").0, 401, "and the count starts again");
+}
+
+/// A changed password ends the sessions signed in with the old one; a removed person's
+/// sessions end with their account. The session cookie is Secure and HttpOnly.
+#[test]
+fn a_password_change_or_a_removal_ends_the_sessions() {
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let user = |args: &[&str], stdin: &str| {
+        let mut cmd = Command::new(CENTRAL)
+            .args(["--database-url", &db_url, "user"])
+            .args(args)
+            .stdin(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        cmd.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        cmd.wait_with_output().unwrap()
+    };
+    assert!(user(&["add", "본부담당"], "correct horse battery\n").status.success());
+    let signed_in = || {
+        let answer = agent()
+            .post(format!("{}/login", central.url()))
+            .send_form([("name", "본부담당"), ("password", "correct horse battery")])
+            .unwrap();
+        let cookie = answer.headers()["set-cookie"].to_str().unwrap().to_string();
+        assert!(cookie.contains("HttpOnly") && cookie.contains("Secure"), "{cookie}");
+        cookie.split(';').next().unwrap().to_string()
+    };
+    let page = |cookie: &str| {
+        agent().get(format!("{}/", central.url())).header("Cookie", cookie).call().unwrap().status().as_u16()
+    };
+    let cookie = signed_in();
+    assert_eq!(page(&cookie), 200);
+    assert!(user(&["add", "본부담당"], "correct horse battery\n").status.success(), "the same password set again");
+    assert_eq!(page(&cookie), 303, "the password was set again: the old session is over");
+    let cookie = signed_in();
+    assert_eq!(page(&cookie), 200);
+    assert!(user(&["remove", "본부담당"], "").status.success());
+    assert_eq!(page(&cookie), 303, "removed: the session is over");
+    let out = user(&["remove", "본부담당"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there is no user '본부담당'"));
+}

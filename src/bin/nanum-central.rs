@@ -125,8 +125,11 @@ impl DetailsArgs {
 
 #[derive(Debug, Subcommand)]
 enum UserCommand {
-    /// Add a person (or change their password); the password is read from the first line of stdin.
+    /// Add a person (or change their password, which ends their sessions); the password is read
+    /// from the first line of stdin.
     Add { name: String },
+    /// Take a person off the pages: their account and every session they have.
+    Remove { name: String },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -262,6 +265,7 @@ async fn run(command: Command, url: &str) -> Result<(), CentralError> {
                 .map_err(|e| CentralError::User(format!("cannot read the password: {e}")))?;
             web::add_user(&pool, &name, password.trim_end_matches(['\r', '\n'])).await?;
         }
+        Command::User { command: UserCommand::Remove { name } } => web::remove_user(&pool, &name).await?,
     }
     Ok(())
 }

@@ -42,7 +42,10 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(pool)).with_graceful_shutdown(shutdown).await
+    // The peer's address is kept with each request: logins are throttled by address too.
+    axum::serve(listener, router(pool).into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 async fn health(State(state): State<AppState>) -> Response {

@@ -2,11 +2,15 @@
 //! when each store last synced and which have not for 36 hours, with the same figures as CSV.
 //! Server-rendered HTML in Korean with English beside the headings; no script.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::net::SocketAddr;
+use std::sync::Mutex;
+use std::time::Instant;
 
 use argon2::{Argon2, PasswordHash, PasswordVerifier};
 use axum::Router;
-use axum::extract::{Form, Query, State};
+use axum::extract::{ConnectInfo, Form, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -61,14 +65,30 @@ pub async fn add_user(pool: &deadpool_postgres::Pool, name: &str, password: &str
         return Err(CentralError::User("a name and a password of 8 or more characters are needed".into()));
     }
     let hash = crate::store::hash_pin(password).map_err(|e| CentralError::User(e.to_string()))?;
-    let client = pool.get().await?;
-    client
-        .execute(
-            "INSERT INTO office_users (name, password_hash) VALUES ($1, $2)
-             ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash",
-            &[&name.trim(), &hash],
-        )
-        .await?;
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    tx.execute(
+        "INSERT INTO office_users (name, password_hash) VALUES ($1, $2)
+         ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash",
+        &[&name.trim(), &hash],
+    )
+    .await?;
+    // A changed password (a leaked one, most likely) ends every session signed in with the old.
+    tx.execute("DELETE FROM office_sessions WHERE name = $1", &[&name.trim()]).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Takes a person off the pages: their account and every session they have.
+pub async fn remove_user(pool: &deadpool_postgres::Pool, name: &str) -> Result<(), CentralError> {
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    tx.execute("DELETE FROM office_sessions WHERE name = $1", &[&name.trim()]).await?;
+    let removed = tx.execute("DELETE FROM office_users WHERE name = $1", &[&name.trim()]).await?;
+    if removed == 0 {
+        return Err(CentralError::User(format!("there is no user '{}'", name.trim())));
+    }
+    tx.commit().await?;
     Ok(())
 }
 
@@ -166,7 +186,60 @@ static STAND_IN: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     Argon2::default().hash_password(b"no such person").map(|h| h.to_string()).unwrap_or_default()
 });
 
-async fn login(State(state): State<AppState>, Form(form): Form<Login>) -> Result<Response, CentralError> {
+/// Wrong passwords lately, by name and by address. From the third in a row, each one doubles
+/// the wait before the next try (1 s, 2 s, 4 s … up to 15 minutes), the right password
+/// included, so guessing stays slow; a good login clears its name and address.
+#[derive(Default)]
+struct Throttle {
+    failures: HashMap<String, (u32, Instant)>,
+}
+
+const FREE_TRIES: u32 = 3;
+const LONGEST_WAIT: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+/// How many names and addresses are remembered at most (older ones go first).
+const REMEMBERED: usize = 10_000;
+
+impl Throttle {
+    fn wait_left(&self, key: &str, now: Instant) -> Option<std::time::Duration> {
+        let (failures, last) = self.failures.get(key)?;
+        let wait = (failures.checked_sub(FREE_TRIES).map(|n| std::time::Duration::from_secs(1u64 << n.min(10))))?
+            .min(LONGEST_WAIT);
+        (*last + wait).checked_duration_since(now).filter(|left| !left.is_zero())
+    }
+
+    fn failed(&mut self, key: String, now: Instant) {
+        if self.failures.len() >= REMEMBERED {
+            self.failures.retain(|_, (_, last)| now.duration_since(*last) < LONGEST_WAIT);
+            if self.failures.len() >= REMEMBERED {
+                self.failures.clear();
+            }
+        }
+        let entry = self.failures.entry(key).or_insert((0, now));
+        *entry = (entry.0.saturating_add(1), now);
+    }
+}
+
+static THROTTLE: std::sync::LazyLock<Mutex<Throttle>> = std::sync::LazyLock::new(Mutex::default);
+
+async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    Form(form): Form<Login>,
+) -> Result<Response, CentralError> {
+    let keys = [format!("name:{}", form.name.trim().to_lowercase()), format!("addr:{}", from.ip())];
+    let now = Instant::now();
+    let wait = {
+        let throttle = THROTTLE.lock().unwrap_or_else(|p| p.into_inner());
+        keys.iter().filter_map(|k| throttle.wait_left(k, now)).max()
+    };
+    if let Some(wait) = wait {
+        let seconds = wait.as_secs().max(1);
+        tracing::warn!(name = form.name.trim(), %from, seconds, "login throttled");
+        let said = format!(
+            "틀린 비밀번호가 여러 번 들어왔어요. {seconds}초 뒤에 다시 해 주세요. (Too many wrong passwords: try again in {seconds} s.)"
+        );
+        return Ok((StatusCode::TOO_MANY_REQUESTS, login_form(Some(&said), &form.name)).into_response());
+    }
     let client = state.pool.get().await?;
     let row = client.query_opt("SELECT password_hash FROM office_users WHERE name = $1", &[&form.name.trim()]).await?;
     let hash: Option<String> = row.map(|r| r.get(0));
@@ -185,6 +258,16 @@ async fn login(State(state): State<AppState>, Form(form): Form<Login>) -> Result
     })
     .await
     .unwrap_or(false);
+    {
+        let mut throttle = THROTTLE.lock().unwrap_or_else(|p| p.into_inner());
+        for key in keys {
+            if ok {
+                throttle.failures.remove(&key);
+            } else {
+                throttle.failed(key, Instant::now());
+            }
+        }
+    }
     if !ok {
         return Ok((
             StatusCode::UNAUTHORIZED,
@@ -199,7 +282,9 @@ async fn login(State(state): State<AppState>, Form(form): Form<Login>) -> Result
             &[&stores::token_hash(&token), &form.name.trim()],
         )
         .await?;
-    let cookie = format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200");
+    // Secure: the service sits behind a TLS proxy (nanum-central.service); browsers still keep
+    // such a cookie for http://localhost.
+    let cookie = format!("{COOKIE}={token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=43200");
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response())
 }
 
@@ -208,7 +293,7 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
         let client = state.pool.get().await?;
         client.execute("DELETE FROM office_sessions WHERE token_hash = $1", &[&stores::token_hash(&token)]).await?;
     }
-    let cookie = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    let cookie = format!("{COOKIE}=; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=0");
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/login")).into_response())
 }
 
