@@ -48,6 +48,18 @@ impl Central {
         format!("http://127.0.0.1:{}", self.port)
     }
 
+    /// The most memory the server has held so far (VmHWM), in MiB.
+    pub fn peak_mib(&self) -> u64 {
+        let pid = self.child.as_ref().expect("running").id();
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+        let kib: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmHWM in /proc/PID/status");
+        kib / 1024
+    }
+
     fn spawn(&mut self) {
         let child = Command::new(CENTRAL)
             .args(["--database-url", &self.db_url, "serve", "--listen", &format!("127.0.0.1:{}", self.port)])

@@ -177,8 +177,45 @@ struct Login {
     password: String,
 }
 
-/// Password checks at once, at most (each takes argon2's 19 MiB).
-static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+/// A password check: the stored hash (none for an unknown name), the password typed, and where
+/// the answer goes.
+type Check = (Option<String>, String, tokio::sync::oneshot::Sender<bool>);
+
+/// Two threads check passwords, one at a time each, with at most `WAITING` checks queued. argon2
+/// takes 19 MiB a check and a thread's allocator keeps what it used: checked on the runtime's
+/// blocking pool, a burst of logins spread over a hundred threads kept half a gigabyte.
+static CHECKER: std::sync::LazyLock<Option<std::sync::mpsc::SyncSender<Check>>> = std::sync::LazyLock::new(|| {
+    let (sender, jobs) = std::sync::mpsc::sync_channel::<Check>(WAITING);
+    let jobs = std::sync::Arc::new(Mutex::new(jobs));
+    let mut started = false;
+    for i in 0..2 {
+        let jobs = jobs.clone();
+        let thread = std::thread::Builder::new().name(format!("password-check-{i}")).spawn(move || {
+            loop {
+                let next = jobs.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                let Ok((hash, password, answer)) = next else { return };
+                let _ = answer.send(password_is(hash, &password));
+            }
+        });
+        match thread {
+            Ok(_) => started = true,
+            Err(e) => tracing::error!("cannot start a password-check thread: {e}"),
+        }
+    }
+    started.then_some(sender)
+});
+
+const WAITING: usize = 64;
+
+/// Whether `password` is the one `hash` was made from. Someone unknown costs the same check
+/// against a stand-in hash, so the time taken does not tell who has an account.
+fn password_is(hash: Option<String>, password: &str) -> bool {
+    let known = hash.is_some();
+    let hash = hash.unwrap_or_else(|| STAND_IN.clone());
+    let right =
+        PasswordHash::new(&hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok());
+    known && right
+}
 
 /// A hash of no one's password, checked for names with no account.
 static STAND_IN: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
@@ -243,21 +280,15 @@ async fn login(
     let client = state.pool.get().await?;
     let row = client.query_opt("SELECT password_hash FROM office_users WHERE name = $1", &[&form.name.trim()]).await?;
     let hash: Option<String> = row.map(|r| r.get(0));
-    let password = form.password.clone();
-    // argon2 takes a moment and 19 MiB: off the async threads, and a few at a time, so a burst
-    // of logins queues instead of taking the server's memory.
-    let _turn = HASHING.acquire().await.map_err(|_| CentralError::User("the server is stopping".into()))?;
-    let ok = tokio::task::spawn_blocking(move || {
-        // Someone unknown costs the same check against a stand-in hash, so the time taken does
-        // not tell who has an account.
-        let known = hash.is_some();
-        let hash = hash.unwrap_or_else(|| STAND_IN.clone());
-        let right =
-            PasswordHash::new(&hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok());
-        known && right
-    })
-    .await
-    .unwrap_or(false);
+    // argon2 takes a moment and 19 MiB: on the two checking threads, off the async ones; a
+    // burst beyond what may wait is told to come back rather than held.
+    let (answer, checked) = tokio::sync::oneshot::channel();
+    let queued = CHECKER.as_ref().is_some_and(|c| c.try_send((hash, form.password.clone(), answer)).is_ok());
+    if !queued {
+        let said = "지금은 로그인이 많아요. 잠시 뒤에 다시 해 주세요. (Too many logins at once: try again shortly.)";
+        return Ok((StatusCode::SERVICE_UNAVAILABLE, login_form(Some(said), &form.name)).into_response());
+    }
+    let ok = checked.await.unwrap_or(false);
     {
         let mut throttle = THROTTLE.lock().unwrap_or_else(|p| p.into_inner());
         for key in keys {
