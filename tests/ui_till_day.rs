@@ -197,6 +197,8 @@ fn a_parked_sale_survives_a_restart_and_is_taken_up_again() {
     till.enter(checkout::TEXT_INPUT, "빨간 모자 손님");
     assert!(till.sees("상품 2개를 보류했어요. 다음 손님을 받으세요."), "{:?}", till.texts());
     assert_eq!(till.lines(), 0);
+    let waiting = "보류 중인 판매가 1건 있어요 (빨간 모자 손님). 보류(F2)를 누르면 이어서 계산해요.";
+    assert!(till.sees(waiting), "a parked sale is not forgotten: {:?}", till.texts());
 
     // The till is restarted.
     let Till { app, dir, .. } = till;
@@ -205,6 +207,7 @@ fn a_parked_sale_survives_a_restart_and_is_taken_up_again() {
     let mut till = Till::on(store, dir, |_, _| {});
     till.start_shift("박순자", "3333", "계산대");
     till.sign_in("박순자", "3333");
+    assert!(till.sees(waiting), "seen by the next person after a restart: {:?}", till.texts());
     till.send(Message::Hotkey(Hotkey::Park));
     assert!(till.sees("빨간 모자 손님"), "{:?}", till.texts());
     till.click("빨간 모자 손님");
@@ -213,6 +216,8 @@ fn a_parked_sale_survives_a_restart_and_is_taken_up_again() {
     till.send(Message::Hotkey(Hotkey::Card));
     till.click("승인 완료");
     assert!(till.sees("결제가 끝났어요"));
+    till.send(Message::Checkout(checkout::Message::NewSale));
+    assert!(!till.sees(waiting), "taken up: no longer waiting");
     assert_eq!(till.app.store().parked_carts().unwrap().len(), 0);
     assert_eq!(till.journal("cart.parked").len(), 1);
     assert_eq!(till.journal("cart.resumed").len(), 1);

@@ -542,6 +542,10 @@ park-none = No sales are parked.
 park-list = Parked sales
 park-list-take = Parked sales (tap one to take it up)
 park-row = { $time } · { $name } · { $till } · { $count } items
+checkout-parked = { $count ->
+    [one] A parked sale is waiting ({ $notes }). Press Park (F2) to take it up.
+   *[other] { $count } parked sales are waiting ({ $notes }). Press Park (F2) to take one up.
+}
 park-taken = { $count } parked items taken up.
 pay-title = Payment
 pay-tender-cash = Cash

@@ -531,6 +531,7 @@ park-none = 보류한 판매가 없어요.
 park-list = 보류 중인 판매
 park-list-take = 보류 중인 판매 (누르면 불러와요)
 park-row = { $time } · { $name } · { $till } · { $count }개
+checkout-parked = 보류 중인 판매가 { $count }건 있어요 ({ $notes }). 보류(F2)를 누르면 이어서 계산해요.
 park-taken = 보류했던 상품 { $count }개를 불러왔어요.
 pay-title = 결제
 pay-tender-cash = 현금

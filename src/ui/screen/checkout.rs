@@ -261,6 +261,8 @@ pub struct Checkout {
     owed: Vec<OwedReceipt>,
     /// The colour calendar today, for the empty sale.
     colours: Vec<crate::ui::colours::Chip>,
+    /// The notes of the sales parked (보류) at any till, so one waiting is not forgotten.
+    parked: Vec<String>,
 }
 
 fn focus(id: &'static str) -> Action {
@@ -336,7 +338,13 @@ impl Checkout {
             cart_retrying: false,
             owed,
             colours: crate::ui::colours::chips(store.rotation(), today),
+            parked: parked_notes(store),
         }
+    }
+
+    /// Reads again which sales wait parked.
+    pub(super) fn reload_parked(&mut self, store: &Store) {
+        self.parked = parked_notes(store);
     }
 
     /// The reference data changed under the till (a sync, a manager at another till): the
@@ -486,4 +494,13 @@ fn entry_problem(problem: &EntryProblem) -> String {
         EntryProblem::TooHigh => t!("error-price-too-high"),
         EntryProblem::NotANumber(input) => t!("error-not-a-price", input = input.clone()),
     }
+}
+
+/// The notes of the parked sales; none shown (and the reason logged) if they cannot be read,
+/// since the 보류 key still lists them.
+fn parked_notes(store: &Store) -> Vec<String> {
+    store.parked_carts().map(|carts| carts.into_iter().map(|c| c.note).collect()).unwrap_or_else(|e| {
+        tracing::warn!("cannot read the parked sales: {e}");
+        Vec::new()
+    })
 }

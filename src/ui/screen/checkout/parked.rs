@@ -57,6 +57,7 @@ impl Checkout {
                         let count = self.cart.item_count();
                         self.cart.clear();
                         self.info(t!("park-done", count = count));
+                        self.reload_parked(ctx.store);
                     }
                     Err(e) => self.error(t!("error-park", reason = explain::store_error(&e))),
                 }
@@ -67,6 +68,7 @@ impl Checkout {
                 match result {
                     Ok(Some(cart)) => {
                         self.cart = cart;
+                        self.reload_parked(ctx.store);
                         self.info(t!("park-taken", count = self.cart.item_count()));
                     }
                     Ok(None) => self.error(t!("error-park-gone")),

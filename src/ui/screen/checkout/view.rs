@@ -63,6 +63,10 @@ impl Checkout {
         }
         if self.cart.is_empty() {
             let mut hint = column![widgets::label(t!("checkout-empty")).color(theme::MUTED)].spacing(10);
+            if !self.parked.is_empty() {
+                let said = t!("checkout-parked", count = self.parked.len(), notes = self.parked.join(", "));
+                hint = hint.push(widgets::banner(said, false));
+            }
             if !self.demo_codes.is_empty() {
                 hint = hint.push(widgets::muted(t!("checkout-demo-codes", codes = self.demo_codes.join("  "))));
             }
