@@ -27,6 +27,7 @@ fn a_manager_reads_the_day_in_tabs_that_agree_with_the_command_line() {
     let (store, _) = nanum::demo::create(&path, 14, nov(25)).unwrap();
     let day = reports::daily::daily(&store, nov(24)).unwrap();
     let production = reports::production::production(&store, nov(24), nov(24)).unwrap();
+    let tills = reports::till::till(&store, nov(24)).unwrap();
     let mut till = Till::on(store, dir, |_, _| {});
     till.sign_in("김민지", "1234");
     till.send(Message::OpenReports);
@@ -68,7 +69,18 @@ fn a_manager_reads_the_day_in_tabs_that_agree_with_the_command_line() {
     assert_eq!(row[column].parse::<i64>().unwrap(), gross, "screen CSV and command agree");
     assert_eq!(gross, day.gross.get());
 
-    // The other tabs.
+    // The other tabs. The till tab goes from the float to what goes to the bank, as the Z does.
+    till.send(Message::Reports(screen::Message::Tab(screen::Tab::Till)));
+    let session = tills.sessions.first().expect("the demo closed the till that day");
+    let closed = session.session.closed.as_ref().unwrap();
+    for (label, amount) in [
+        ("현금 매출", session.cash.cash_sales),
+        ("있어야 할 현금", session.cash.expected()),
+        ("남겨 둔 시재금", closed.kept),
+        ("은행에 가져갈 돈", closed.counted - closed.kept),
+    ] {
+        assert!(till.sees(label) && till.sees(&won(amount)), "{label} {amount}: {:?}", till.texts());
+    }
     till.send(Message::Reports(screen::Message::Tab(screen::Tab::Production)));
     let shown = production.categories.first().unwrap();
     assert!(till.sees_part(&format!("인쇄 {} · 판매율", shown.printed)), "{:?}", till.texts());

@@ -619,6 +619,7 @@ report-expected = Expected cash
 report-counted = Counted cash
 report-difference = Difference
 report-kept = Kept as float
+report-to-bank = To take to the bank
 report-blind = Counted blind
 slip-reason = Reason
 till-open-title = Count the float

@@ -605,6 +605,7 @@ report-expected = 있어야 할 현금
 report-counted = 센 현금
 report-difference = 차액
 report-kept = 남겨 둔 시재금
+report-to-bank = 은행에 가져갈 돈
 report-blind = 금액을 보지 않고 셌어요
 slip-reason = 사유
 till-open-title = 시재금 세기

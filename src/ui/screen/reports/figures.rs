@@ -84,13 +84,21 @@ pub(super) fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Messag
                     None => t!("report-till-still-open"),
                 };
                 let difference = closed.map(|c| won(c.counted - c.expected)).unwrap_or_else(|| "-".into());
+                let or_dash = |amount: Option<crate::domain::Won>| amount.map(won).unwrap_or_else(|| "-".into());
+                // The cash as the Z report has it, from the float to what goes to the bank.
                 column![
                     text(title).size(theme::BODY).font(theme::BOLD),
                     widgets::muted(closing),
                     figure(t!("report-float"), won(s.cash.float)),
+                    figure(t!("report-cash-sales"), won(s.cash.cash_sales)),
+                    figure(t!("report-cash-refunds"), won(-s.cash.cash_refunds)),
+                    figure(t!("report-cash-in"), won(s.cash.cash_in)),
+                    figure(t!("report-cash-out"), won(-s.cash.cash_out)),
                     figure(t!("report-expected"), won(s.cash.expected())),
-                    figure(t!("report-counted"), closed.map(|c| won(c.counted)).unwrap_or_else(|| "-".into())),
+                    figure(t!("report-counted"), or_dash(closed.map(|c| c.counted))),
                     figure(t!("report-difference"), difference),
+                    figure(t!("report-kept"), or_dash(closed.map(|c| c.kept))),
+                    figure(t!("report-to-bank"), or_dash(closed.map(|c| c.counted - c.kept))),
                 ]
                 .spacing(2)
                 .into()
