@@ -460,11 +460,7 @@ pub fn sync_summary(s: &crate::sync::client::Summary) -> String {
 /// One thing head office changed about one of the store's people.
 pub fn staff_news(n: &crate::store::StaffNews) -> String {
     use crate::store::StaffChange;
-    let role = |r: crate::domain::Role| match r {
-        crate::domain::Role::Manager => t!("role-manager"),
-        crate::domain::Role::Cashier => t!("role-cashier"),
-        crate::domain::Role::Volunteer => t!("role-volunteer"),
-    };
+    let role = crate::ui::screen::login::role_name;
     let name = n.name.clone();
     match &n.change {
         StaffChange::Added(r) => t!("staff-news-added", name = name, role = role(*r)),

@@ -233,23 +233,20 @@ impl Client {
         // What reached head office this time: how far its acknowledgement moved.
         let before = store.sync_status()?.acked_seq;
         let mut attempt = 0;
-        let acked_seq = self.upload_retrying(store, &mut attempt, &mut progress)?;
+        let acked_seq =
+            self.retrying(&mut attempt, &mut progress, |attempt, progress| self.upload(store, attempt, progress))?;
         progress(Progress::Reference);
         let have = store.sync_status()?.reference_version;
-        let reference = loop {
-            match self.reference(have) {
-                Ok(r) => break r,
-                Err(e) if self.pause_before_retry(&e, &mut attempt, &mut progress) => {}
-                Err(e) => return Err(e),
-            }
-        };
+        let reference = self.retrying(&mut attempt, &mut progress, |_, _| self.reference(have))?;
         let (reference_applied, staff_news) = match reference {
             Some(r) if r.version > have => (Some(r.version), store.apply_reference(&r, now())?),
             _ => (None, Vec::new()),
         };
         // Applying it is journaled: that record goes up too, so a sync leaves nothing waiting.
         let acked_seq = match reference_applied {
-            Some(_) => self.upload_retrying(store, &mut attempt, &mut progress)?,
+            Some(_) => {
+                self.retrying(&mut attempt, &mut progress, |attempt, progress| self.upload(store, attempt, progress))?
+            }
             None => acked_seq,
         };
         store.record_good_sync(now())?;
@@ -268,15 +265,16 @@ impl Client {
         true
     }
 
-    fn upload_retrying(
+    /// `step` until it succeeds, or fails in a way not worth retrying, or the tries run out.
+    fn retrying<T, P: FnMut(Progress)>(
         &self,
-        store: &mut Store,
         attempt: &mut u32,
-        progress: &mut impl FnMut(Progress),
-    ) -> Result<i64, SyncError> {
+        progress: &mut P,
+        mut step: impl FnMut(&mut u32, &mut P) -> Result<T, SyncError>,
+    ) -> Result<T, SyncError> {
         loop {
-            match self.upload(store, attempt, progress) {
-                Ok(acked) => return Ok(acked),
+            match step(attempt, progress) {
+                Ok(done) => return Ok(done),
                 Err(e) if self.pause_before_retry(&e, attempt, progress) => {}
                 Err(e) => return Err(e),
             }

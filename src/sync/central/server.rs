@@ -182,8 +182,8 @@ async fn reference_data(
     Query(have): Query<Have>,
 ) -> Result<Response, CentralError> {
     let store_id = store_of(&state, &headers).await?;
-    let mut latest = reference::latest(&state.pool).await?;
     let client = state.pool.get().await?;
+    let mut latest = reference::latest_on(&**client).await?;
     client.execute("UPDATE stores SET last_sync_at = now() WHERE id = $1", &[&store_id]).await?;
     if latest.version <= have.have {
         return Ok(StatusCode::NO_CONTENT.into_response());
