@@ -224,6 +224,48 @@ fn a_parked_sale_survives_a_restart_and_is_taken_up_again() {
 }
 
 #[test]
+fn a_parked_sale_is_offered_at_sign_out_and_before_the_close() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    scan(&mut till, &tag(1, 3500, 0));
+    till.send(Message::Hotkey(Hotkey::Park));
+    till.click("보류하기");
+    till.enter(checkout::TEXT_INPUT, "빨간 모자 손님");
+
+    // Signing out asks about it once, and can take it up there.
+    till.click("로그아웃");
+    assert!(till.app.on_duty().is_some(), "not yet");
+    assert!(
+        till.sees("보류해 둔 판매가 1건 있어요 (빨간 모자 손님). 로그아웃하기 전에 이어서 계산할까요? 그대로 두면 다음 사람이 이어서 계산할 수 있어요."),
+        "{:?}",
+        till.texts()
+    );
+    till.click("보류한 판매 이어서 계산하기");
+    assert!(till.sees_part("빨간 모자 손님"), "{:?}", till.texts());
+    assert!(till.sees("보류 중인 판매 (누르면 불러와요)"), "the parked sales' panel: {:?}", till.texts());
+    till.click("돌아가기");
+    till.click("로그아웃");
+    till.click("그대로 두고 로그아웃");
+    assert!(till.app.on_duty().is_none());
+    assert_eq!(till.app.store().parked_carts().unwrap().len(), 1, "left for the next person");
+
+    // Before the drawer is counted, the close names it and leads to it.
+    till.sign_in("김민지", "1234");
+    till.send(Message::Hotkey(Hotkey::Till));
+    till.click("마감하기");
+    assert!(
+        till.sees("보류한 판매가 1건 있어요 (빨간 모자 손님). 마감 전에 계산하거나 취소해 주세요. 그대로 마감하면 다음 영업 때 이어서 계산할 수 있어요."),
+        "{:?}",
+        till.texts()
+    );
+    till.click("보류한 판매 보기");
+    assert!(till.app.checkout().is_some(), "back at the checkout");
+    till.click("빨간 모자 손님");
+    assert!(till.sees("보류했던 상품 1개를 불러왔어요."), "{:?}", till.texts());
+    assert_eq!(till.app.checkout().unwrap().cart().total(), Won::new(3_500));
+}
+
+#[test]
 fn a_discount_over_the_limit_needs_a_manager_and_shows_on_the_receipt() {
     let mut till = till();
     till.sign_in("이서준", "2222");
@@ -301,10 +343,10 @@ fn round_up_cash_receipt_and_a_staff_purchase_of_goods_still_on_hold() {
     till.click("일반 손님");
     assert!(till.sees("직원 구매"));
     till.enter(checkout::ENTRY_INPUT, "");
-    assert!(till.sees_part("직원·활동천사는 아직 살 수 없어요"), "{:?}", till.texts());
+    assert!(till.sees_part("직원·봉사자는 아직 살 수 없어요"), "{:?}", till.texts());
     assert!(till.app.store().sale(today(), 2).unwrap().is_none());
     till.click("직원 구매");
-    till.click("활동천사 구매");
+    till.click("봉사자 구매");
     assert!(till.sees("일반 손님"), "the buyer goes round");
     till.enter(checkout::ENTRY_INPUT, "");
     assert!(till.sees("결제가 끝났어요"), "a customer may buy it: {:?}", till.texts());

@@ -143,6 +143,11 @@ impl App {
                 then.map(Message::Till)
             }
             till::Action::Leave => self.open_checkout(),
+            till::Action::ShowParked => {
+                let open = self.open_checkout();
+                let park = self.checkout_update(|c, ctx| c.update(checkout::Message::Park, ctx));
+                Task::batch([open, park])
+            }
             till::Action::Audit => self.open_audit(),
         }
     }

@@ -132,6 +132,8 @@ pub enum Message {
     /// Signing out with items in the cart: keep it for later, or cancel it.
     SignOutKeep,
     SignOutCancel,
+    /// Signing out, a parked sale was offered and taken: the parked sales are shown.
+    SignOutTakeParked,
     OpenTill,
     CartSaved(Result<(), StoreError>),
     /// The cart could not be saved while another program held the file: try again now.
@@ -207,6 +209,8 @@ enum Mode {
     Reversing,
     ConfirmCancel,
     ConfirmSignOut,
+    /// Signing out with sales parked: offered to take one up first.
+    SignOutParked,
     Park(Park),
     Return(ReturnState),
     Today(today::Today),
@@ -385,7 +389,16 @@ impl Checkout {
     /// The person asked to sign out. With items in the cart, ask what to do with them first;
     /// `true` means nothing is in the way.
     pub fn ask_sign_out(&mut self) -> bool {
+        if matches!(self.mode, Mode::SignOutParked) {
+            return true;
+        }
         if self.cart.is_empty() || matches!(self.mode, Mode::Done(_)) {
+            // A parked sale is offered once; a second 로그아웃 leaves it for the next person.
+            if !self.parked.is_empty() && matches!(self.mode, Mode::Scanning | Mode::Done(_)) {
+                self.mode = Mode::SignOutParked;
+                self.notice = None;
+                return false;
+            }
             return true;
         }
         if matches!(self.mode, Mode::Scanning | Mode::Price { .. } | Mode::Pay(_) | Mode::Discount(_)) {

@@ -57,6 +57,8 @@ pub enum Message {
     Corrected(Result<SessionReport, TillError>),
     /// The audit log (managers).
     Audit,
+    /// To the parked sales offered before the count.
+    ShowParked,
     Back,
 }
 
@@ -70,6 +72,8 @@ pub enum Action {
     },
     /// Back to the checkout.
     Leave,
+    /// To the checkout's parked sales.
+    ShowParked,
     Audit,
 }
 
@@ -139,6 +143,8 @@ pub struct TillScreen {
     manager: bool,
     /// This till's last closed session, which a correction would be for.
     last_closed: Option<TillSession>,
+    /// The notes of the sales parked when the close began: they are offered before the count.
+    parked: Vec<String>,
 }
 
 /// What the opening count starts from.
@@ -158,8 +164,8 @@ pub enum Start {
 /// The opening count, starting from the notes and coins the last close counted when it left
 /// them all in the drawer, else empty. When the last close cannot be read, the count starts
 /// empty and `notice` says why, rather than pretending the drawer was left empty.
-fn opening(store: &Store, till: &TillId, notice: &mut Option<(String, bool)>) -> Mode {
-    let (count, start) = match store.last_closed(till) {
+fn opening(last_closed: Result<Option<TillSession>, StoreError>, notice: &mut Option<(String, bool)>) -> Mode {
+    let (count, start) = match last_closed {
         Ok(Some(TillSession { closed: Some(c), .. })) if c.kept == c.counted => {
             (DrawerCount::from(c.counts), Start::Counted)
         }
@@ -178,6 +184,8 @@ fn opening(store: &Store, till: &TillId, notice: &mut Option<(String, bool)>) ->
 impl TillScreen {
     pub fn new(store: &Store, till: &TillId, manager: bool) -> (TillScreen, Task<Message>) {
         let mut notice = None;
+        let read = store.last_closed(till);
+        let last_closed = read.as_ref().ok().cloned().flatten();
         let session = store.current_session(till).unwrap_or_else(|e| {
             notice = Some((explain::store_error(&e), true));
             None
@@ -190,14 +198,10 @@ impl TillScreen {
                     (Mode::Open, None)
                 }
             },
-            None => (opening(store, till, &mut notice), None),
+            None => (opening(read, &mut notice), None),
         };
         let focus = if session.is_none() { operation::focus(count::input_id(0)) } else { Task::none() };
-        let last_closed = store.last_closed(till).unwrap_or_else(|e| {
-            notice = Some((explain::store_error(&e), true));
-            None
-        });
-        (TillScreen { session, report, mode, notice, slip: None, manager, last_closed }, focus)
+        (TillScreen { session, report, mode, notice, slip: None, manager, last_closed, parked: Vec::new() }, focus)
     }
 
     /// A scan here sells nothing: say so, rather than lose it quietly.
@@ -243,7 +247,7 @@ impl TillScreen {
                 }
                 Err(e) => {
                     self.notice = Some((explain::till_error(&e), true));
-                    self.mode = opening(ctx.store, ctx.till, &mut self.notice);
+                    self.mode = opening(ctx.store.last_closed(ctx.till), &mut self.notice);
                     self.refresh_if_open(ctx);
                     Action::None
                 }
@@ -278,7 +282,7 @@ impl TillScreen {
                         self.mode = if self.session.is_some() {
                             Mode::Open
                         } else {
-                            opening(ctx.store, ctx.till, &mut self.notice)
+                            opening(ctx.store.last_closed(ctx.till), &mut self.notice)
                         };
                         Action::None
                     }
@@ -322,6 +326,13 @@ impl TillScreen {
                 self.mode =
                     Mode::Closing { count: DrawerCount::default(), blind: true, counted: false, kept: String::new() };
                 self.notice = None;
+                self.parked =
+                    ctx.store.parked_carts().map(|carts| carts.into_iter().map(|c| c.note).collect()).unwrap_or_else(
+                        |e| {
+                            tracing::warn!("cannot read the parked sales: {e}");
+                            Vec::new()
+                        },
+                    );
                 Action::Run(operation::focus(count::input_id(0)))
             }
             Message::Blind(blind) => {
@@ -386,6 +397,13 @@ impl TillScreen {
                 }
             },
             Message::Audit => Action::Audit,
+            Message::ShowParked => {
+                if matches!(self.mode, Mode::Closing { counted: false, .. }) {
+                    Action::ShowParked
+                } else {
+                    Action::None
+                }
+            }
             Message::Back => match self.mode {
                 Mode::Move { .. } | Mode::Closing { .. } => {
                     self.mode = Mode::Open;
@@ -394,7 +412,7 @@ impl TillScreen {
                 }
                 Mode::Correct(_) => {
                     self.notice = None;
-                    self.mode = opening(ctx.store, ctx.till, &mut self.notice);
+                    self.mode = opening(ctx.store.last_closed(ctx.till), &mut self.notice);
                     Action::None
                 }
                 Mode::Approving { .. } | Mode::Busy => Action::None,

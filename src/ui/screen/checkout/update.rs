@@ -300,7 +300,7 @@ impl Checkout {
                 self.with_held(cancel, ctx)
             }
             Message::SignOutKeep => {
-                if !matches!(self.mode, Mode::ConfirmSignOut) {
+                if !matches!(self.mode, Mode::ConfirmSignOut | Mode::SignOutParked) {
                     return Action::None;
                 }
                 Action::SignOut(Task::none())
@@ -311,6 +311,13 @@ impl Checkout {
                 }
                 self.mode = Mode::Scanning;
                 Action::SignOut(self.cancel_cart(ctx))
+            }
+            Message::SignOutTakeParked => {
+                if !matches!(self.mode, Mode::SignOutParked) {
+                    return Action::None;
+                }
+                self.mode = self.idle();
+                self.update_park(Message::Park, ctx)
             }
             Message::OpenTill => {
                 if matches!(self.mode, Mode::Scanning | Mode::Closed | Mode::Done(_)) && self.cart.is_empty() {

@@ -47,6 +47,7 @@ impl Checkout {
             Mode::Return(r) => self.view_return(r, layout),
             Mode::ConfirmCancel => self.view_confirm_cancel(),
             Mode::ConfirmSignOut => self.view_confirm_sign_out(),
+            Mode::SignOutParked => self.view_sign_out_parked(),
             Mode::Today(today) => today.view(layout),
             Mode::Done(finished) => self.view_done(finished, layout),
         })
@@ -279,6 +280,23 @@ impl Checkout {
                 .width(Fill)
                 .style(theme::danger)
                 .on_press(Message::SignOutCancel),
+            widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(52),
+        ]
+        .spacing(12)
+        .into()
+    }
+
+    fn view_sign_out_parked(&self) -> Element<'_, Message> {
+        column![
+            text(t!("signout-parked-title")).size(theme::LARGE).font(theme::BOLD),
+            widgets::label(t!("signout-parked-hint", count = self.parked.len(), notes = self.parked.join(", "))),
+            iced::widget::space().height(Fill),
+            button(text(t!("signout-parked-take")).size(theme::BODY).align_x(Center).width(Fill))
+                .padding(14)
+                .width(Fill)
+                .style(theme::primary)
+                .on_press(Message::SignOutTakeParked),
+            widgets::key(t!("signout-parked-leave"), theme::BODY, Some(Message::SignOutKeep)).height(52),
             widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(52),
         ]
         .spacing(12)

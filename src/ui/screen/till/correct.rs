@@ -105,7 +105,7 @@ impl TillScreen {
                 }
                 Err(e) => {
                     self.notice = Some((explain::till_error(&e), true));
-                    self.mode = super::opening(ctx.store, ctx.till, &mut self.notice);
+                    self.mode = super::opening(ctx.store.last_closed(ctx.till), &mut self.notice);
                     Action::None
                 }
             },

@@ -130,6 +130,17 @@ impl TillScreen {
             if !blind {
                 side = side.push(money_row(t!("report-expected"), expected));
             }
+            if !self.parked.is_empty() {
+                side = side
+                    .push(widgets::banner(
+                        t!("till-close-parked", count = self.parked.len(), notes = self.parked.join(", ")),
+                        true,
+                    ))
+                    .push(
+                        widgets::key(t!("till-close-parked-show"), theme::SMALL + 1.0, Some(Message::ShowParked))
+                            .height(layout.key_height()),
+                    );
+            }
             return side
                 .push(iced::widget::space().height(Fill))
                 .push(big_button(t!("till-counted-confirm"), theme::primary, Some(Message::Counted)))
