@@ -279,7 +279,10 @@ pub fn price_explanation(priced: &crate::store::Priced, date: chrono::NaiveDate)
             .as_ref()
             .map(|c| if language() == Lang::Ko { c.name_ko.clone() } else { c.name_en.clone() })
             .unwrap_or_default();
-        out.push_str(&format!("{}\n", t!("price-explain-intake", week = intake.to_string(), colour = colour)));
+        out.push_str(&format!(
+            "{}\n",
+            t!("price-explain-intake", week = crate::i18n::words::week_in_words(intake), colour = colour)
+        ));
     }
     out.push_str(&format!("{}\n", t!("price-explain-list", price = line.list_price.to_string())));
     if let Some(m) = &line.markdown {

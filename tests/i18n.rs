@@ -75,3 +75,21 @@ fn every_message_the_code_uses_exists() {
     let missing: Vec<_> = used.difference(&known).collect();
     assert!(missing.is_empty(), "used but not in the .ftl files: {missing:?}");
 }
+
+#[test]
+fn an_intake_week_is_said_in_words() {
+    use nanum::domain::IsoWeek;
+    use nanum::i18n::{Lang, set_language, words::week_in_words};
+    set_language(Lang::Ko);
+    // 2026-W49 runs from Monday 30 November; its Thursday is 3 December.
+    assert_eq!(week_in_words(IsoWeek::new(2026, 49).unwrap()), "12월 첫째 주");
+    assert_eq!(week_in_words(IsoWeek::new(2026, 44).unwrap()), "10월 다섯째 주");
+    assert_eq!(week_in_words(IsoWeek::new(2026, 45).unwrap()), "11월 첫째 주");
+    // 2026-W53's Thursday is 31 December; 2027-W01 starts 4 January.
+    assert_eq!(week_in_words(IsoWeek::new(2026, 53).unwrap()), "12월 다섯째 주");
+    assert_eq!(week_in_words(IsoWeek::new(2027, 2).unwrap()), "1월 둘째 주");
+    set_language(Lang::En);
+    assert_eq!(week_in_words(IsoWeek::new(2026, 49).unwrap()), "1st week of December");
+    assert_eq!(week_in_words(IsoWeek::new(2027, 2).unwrap()), "2nd week of January");
+    set_language(Lang::Ko);
+}

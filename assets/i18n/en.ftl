@@ -169,7 +169,7 @@ check-failed = The check found problems. Please tell a manager or head office.
 tax-exempt = tax-exempt
 tax-rate = { $rate }% VAT
 price-explain-item = { $name } · category { $category } · { $class }
-price-explain-intake = Taken in { $week } ({ $colour } tag)
+price-explain-intake = Taken in the { $week } ({ $colour } tag)
 price-explain-list = Tag price: ₩{ $price }
 price-explain-full = On { $date }, { $weeks } weeks on the floor: no markdown
 price-explain-markdown = On { $date }, { $weeks } weeks on the floor: { $percent }% off
@@ -321,6 +321,13 @@ signout-title = There are items in the sale
 signout-hint = { $count } items, ₩{ $total }. What should happen to them?
 signout-keep = Keep it and sign out (continue it next time on this till)
 signout-cancel = Cancel the sale and sign out
+signout-parked-title = A sale is on hold
+signout-parked-hint = { $count ->
+    [one] One sale is
+   *[other] { $count } sales are
+} on hold ({ $notes }). Finish it before signing out? Left on hold, the next person can finish it.
+signout-parked-take = Finish the sale on hold
+signout-parked-leave = Leave it and sign out
 left-title = A sale was left open
 left-hint = { $name } was ringing up { $count } items at { $time }. Continue with it?
 left-resume = Continue this sale
@@ -372,6 +379,13 @@ today-mixed = Mixed
 duration-seconds = { $seconds } s
 duration-minutes = { $minutes } min
 duration-minutes-seconds = { $minutes } min { $seconds } s
+week-in-words = { $nth ->
+    [1] 1st
+    [2] 2nd
+    [3] 3rd
+    [4] 4th
+   *[other] 5th
+} week of { $month_name }
 
 ## Storage errors (SQLite, files)
 error-db-missing = There is no store database at { $path }.
@@ -541,7 +555,10 @@ park-done = { $count } items parked. Serve the next customer.
 park-none = No sales are parked.
 park-list = Parked sales
 park-list-take = Parked sales (tap one to take it up)
-park-row = { $time } · { $name } · { $till } · { $count } items
+park-row = { $time } · { $name } · till { $till } · { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}
 checkout-parked = { $count ->
     [one] A parked sale is waiting ({ $notes }). Press Park (F2) to take it up.
    *[other] { $count } parked sales are waiting ({ $notes }). Press Park (F2) to take one up.
@@ -649,6 +666,11 @@ till-out-approval = Take { $amount } won out of the drawer
 till-moved = Recorded. The drawer opens.
 till-close-title = Close
 till-close-hint = Count all the money in the drawer by kind, then press 'Counted'.
+till-close-parked = { $count ->
+    [one] One sale is
+   *[other] { $count } sales are
+} on hold ({ $notes }). Finish or cancel it before closing; if you close now, it can be finished after the next opening.
+till-close-parked-show = See the sales on hold
 till-blind-on = Count without seeing the expected cash ✓
 till-blind-off = Count seeing the expected cash
 till-counted-confirm = Counted
@@ -764,7 +786,7 @@ report-donors-returning = Returning
 report-donors-anonymous = Anonymous
 report-pull-title = { $store } pull list { $date }
 report-pull-none = No colour's tags come off the floor today.
-report-pull-week = Intake { $week } · { $colour } tags
+report-pull-week = Taken in the { $week } · { $colour } tags
 report-pull-figures = printed { $printed } · sold { $sold } · pulled { $pulled } · left { $left }
 export-donor-id = Donor id
 export-donor-name = Name
@@ -823,7 +845,10 @@ floor-record-pull = Record the pull
 floor-record-pull-anyway = Record { $count } anyway
 floor-pull-over = The records say { $left } are left, and { $count } is typed. Count again; if it is right, record it anyway with the button below.
 floor-nothing-left = Every tag of today's colour is sold or pulled: nothing to pull today.
-floor-stock = Fair-trade stock ({ $low } low)
+floor-stock = { $low ->
+    [0] Fair-trade stock
+   *[other] Fair-trade stock ({ $low } low)
+}
 out-outlet = Outlet
 out-recycling = Recycling
 out-upcycling = Upcycling

@@ -39,7 +39,7 @@ receipt-representative = 대표 { $name }
 ## 역할
 role-manager = 매니저
 role-cashier = 계산원
-role-volunteer = 활동천사
+role-volunteer = 봉사자
 
 ## 로그인
 login-title = 누가 일하나요?
@@ -164,7 +164,7 @@ check-failed = 검사에서 문제가 나왔어요. 매니저나 본부에 알�
 tax-exempt = 면세
 tax-rate = 과세 { $rate }%
 price-explain-item = { $name } · 분류 { $category } · { $class }
-price-explain-intake = 입고 { $week } ({ $colour } 택)
+price-explain-intake = { $week } 입고 ({ $colour } 택)
 price-explain-list = 택 가격: { $price }원
 price-explain-full = { $date } 기준 { $weeks }주 경과: 할인 없음
 price-explain-markdown = { $date } 기준 { $weeks }주 경과: { $percent }% 할인
@@ -316,6 +316,10 @@ signout-title = 계산 중인 상품이 있어요
 signout-hint = 담긴 상품 { $count }개, 합계 { $total }원이 있어요. 어떻게 할까요?
 signout-keep = 보관하고 로그아웃 (이 계산대에서 다음에 이어서 계산)
 signout-cancel = 판매를 취소하고 로그아웃
+signout-parked-title = 보류한 판매가 있어요
+signout-parked-hint = 보류해 둔 판매가 { $count }건 있어요 ({ $notes }). 로그아웃하기 전에 이어서 계산할까요? 그대로 두면 다음 사람이 이어서 계산할 수 있어요.
+signout-parked-take = 보류한 판매 이어서 계산하기
+signout-parked-leave = 그대로 두고 로그아웃
 left-title = 계산하던 판매가 남아 있어요
 left-hint = { $name }님이 { $time }에 계산하던 상품 { $count }개예요. 이어서 계산할까요?
 left-resume = 이어서 계산하기
@@ -361,6 +365,13 @@ today-mixed = 여러 결제
 duration-seconds = { $seconds }초
 duration-minutes = { $minutes }분
 duration-minutes-seconds = { $minutes }분 { $seconds }초
+week-in-words = { $month }월 { $nth ->
+    [1] 첫째
+    [2] 둘째
+    [3] 셋째
+    [4] 넷째
+   *[other] 다섯째
+} 주
 
 ## 저장 오류 (SQLite, 파일)
 error-db-missing = { $path }에 매장 데이터베이스가 없어요.
@@ -459,7 +470,7 @@ error-discount-too-large = 할인이 가격보다 커요.
 error-more-than-left = 남은 금액 { $left }원보다 많아요.
 error-no-balance = 이 적립금은 남은 금액이 없어요.
 error-approval-number = 카드 승인번호는 8~12자리 숫자예요.
-error-on-hold = { $code } 물건은 값을 매긴 지 { $hours }시간이 안 돼서 직원·활동천사는 아직 살 수 없어요.
+error-on-hold = { $code } 물건은 값을 매긴 지 { $hours }시간이 안 돼서 직원·봉사자는 아직 살 수 없어요.
 error-sold-elsewhere = 이 상품은 방금 다른 계산대에서 팔렸어요 ({ $code }). 판매에서 빼 주세요.
 error-cannot-void = 거래 { $number }{ JOSA($number, "은") } 취소할 수 없어요. 오늘, 계산대를 마감하기 전의 판매만 취소할 수 있어요.
 error-nothing-to-return = 반품할 수 있는 수량보다 많아요.
@@ -530,7 +541,7 @@ park-done = 상품 { $count }개를 보류했어요. 다음 손님을 받으세�
 park-none = 보류한 판매가 없어요.
 park-list = 보류 중인 판매
 park-list-take = 보류 중인 판매 (누르면 불러와요)
-park-row = { $time } · { $name } · { $till } · { $count }개
+park-row = { $time } · { $name } · 계산대 { $till } · { $count }개
 checkout-parked = 보류 중인 판매가 { $count }건 있어요 ({ $notes }). 보류(F2)를 누르면 이어서 계산해요.
 park-taken = 보류했던 상품 { $count }개를 불러왔어요.
 pay-title = 결제
@@ -555,7 +566,7 @@ pay-round-up-on = 나눔 기부 { $amount }원 ✓
 pay-rounded-up = 나눔 기부 { $amount }원을 더했어요. 고마워요!
 pay-buyer-public = 일반 손님
 pay-buyer-staff = 직원 구매
-pay-buyer-volunteer = 활동천사 구매
+pay-buyer-volunteer = 봉사자 구매
 refund-approval-title = { $amount }원 반품
 refund-done = 반품했어요
 refund-no = 반품 번호 { $number }
@@ -635,6 +646,8 @@ till-out-approval = 돈통에서 { $amount }원 출금
 till-moved = 기록했어요. 돈통이 열려요.
 till-close-title = 마감
 till-close-hint = 돈통의 돈을 종류별로 모두 세어 적은 뒤 '다 셌어요'를 눌러 주세요.
+till-close-parked = 보류한 판매가 { $count }건 있어요 ({ $notes }). 마감 전에 계산하거나 취소해 주세요. 그대로 마감하면 다음 영업 때 이어서 계산할 수 있어요.
+till-close-parked-show = 보류한 판매 보기
 till-blind-on = 있어야 할 금액 가리고 세기 ✓
 till-blind-off = 있어야 할 금액 보면서 세기
 till-counted-confirm = 다 셌어요
@@ -702,7 +715,7 @@ audit-kind-tagged = 개별 택 등록
 audit-showing-sale = 거래 { $number } 영수증
 audit-showing-session = 계산대 { $till } · { $time } 개시 정산
 audit-kind-store-created = 가게 등록
-cli-policy = 할인 한도 { $limit }% (넘으면 매니저 승인) · 직원·활동천사 구매 제한 { $hours }시간
+cli-policy = 할인 한도 { $limit }% (넘으면 매니저 승인) · 직원·봉사자 구매 제한 { $hours }시간
 cli-policy-invalid = 할인 한도는 0에서 100(%) 사이, 구매 제한은 0에서 2160시간(90일) 사이로 적어 주세요.
 audit-kind-settings = 가게 정책 변경
 price-approval-title = { $name } { $price }원 (가격 안내 범위 밖)
@@ -809,7 +822,10 @@ floor-record-pull = 회수 기록하기
 floor-record-pull-anyway = 그래도 { $count }개 기록하기
 floor-pull-over = 기록상 남은 것은 { $left }개인데 { $count }개를 적었어요. 개수를 다시 세어 보고, 맞으면 아래 버튼으로 그래도 기록해 주세요.
 floor-nothing-left = 오늘 색상의 가격택은 모두 팔렸거나 회수했어요. 오늘 회수할 것이 없어요.
-floor-stock = 공정무역 재고 (부족 { $low }개)
+floor-stock = { $low ->
+    [0] 공정무역 재고
+   *[other] 공정무역 재고 (부족 { $low }개)
+}
 out-outlet = 아울렛
 out-recycling = 재활용
 out-upcycling = 업사이클
@@ -978,7 +994,7 @@ report-sales-title = { $store } 매출 { $range }
 report-by-category = 분류별
 report-by-cashier = 계산한 사람별
 report-production-title = { $store } 생산·판매 { $range }
-report-production-line = 인쇄 { $printed } · 판매율 { $through } · 판매 { $sold } · 보통 { $days }일 · 회수 { $pulled }
+report-production-line = 인쇄 { $printed } · 판매율 { $through } · 판매 { $sold } · 팔리기까지 중앙값 { $days }일 · 회수 { $pulled }
 report-production-total = 인쇄 { $printed } · 판매율 { $through } · 판매 { $sold }
 report-production-by-person = 가격택을 인쇄한 사람
 report-tags = { $count }장

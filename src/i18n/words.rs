@@ -24,3 +24,12 @@ pub fn korean_weekday(day: chrono::Weekday) -> String {
         Sun => t_ko!("weekday-sun"),
     }
 }
+
+/// An intake week as a person says it ("12월 첫째 주", "1st week of December"), not "2026-W49".
+/// A week belongs to the month its Thursday is in, as a Korean calendar counts weeks.
+pub fn week_in_words(week: crate::domain::IsoWeek) -> String {
+    use chrono::Datelike;
+    let thursday = week.monday() + chrono::Days::new(3);
+    let month_name = chrono::Month::try_from(thursday.month() as u8).map_or("", |m| m.name());
+    t!("week-in-words", month = thursday.month(), month_name = month_name, nth = (thursday.day() - 1) / 7 + 1)
+}

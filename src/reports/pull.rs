@@ -22,7 +22,7 @@ pub fn pull(store: &Store, date: NaiveDate) -> Result<PullReport, StoreError> {
 
 /// An intake week as people read it (`2026-W43`), from the `YYWW` the tags carry.
 pub fn week_name(yyww: &str) -> String {
-    crate::domain::IsoWeek::from_yyww(yyww).map_or_else(|| yyww.to_string(), |w| w.to_string())
+    crate::domain::IsoWeek::from_yyww(yyww).map_or_else(|| yyww.to_string(), crate::i18n::words::week_in_words)
 }
 
 /// A colour's name in the screen's language (or `-` when the calendar has none).

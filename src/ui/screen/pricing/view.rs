@@ -43,7 +43,7 @@ impl Pricing {
         let this_week = IsoWeek::of(today);
         let this = chips.first().map(|c| c.name.clone()).unwrap_or_else(|| "-".into());
         column![
-            widgets::title(t!("pricing-this-week", colour = this, week = this_week.to_string())),
+            widgets::title(t!("pricing-this-week", colour = this, week = crate::i18n::words::week_in_words(this_week))),
             crate::ui::colours::view(&chips, theme::BODY),
         ]
         .spacing(6)
