@@ -93,3 +93,21 @@ fn an_intake_week_is_said_in_words() {
     assert_eq!(week_in_words(IsoWeek::new(2027, 2).unwrap()), "2nd week of January");
     set_language(Lang::Ko);
 }
+
+#[test]
+fn money_and_counts_read_as_english_writes_them() {
+    use nanum::domain::Won;
+    use nanum::i18n::{Lang, set_language, won, won_signed};
+    set_language(Lang::En);
+    assert_eq!(won(Won::new(-18_300)), "−₩18,300");
+    assert_eq!(won(Won::new(18_300)), "₩18,300");
+    assert_eq!(won_signed(Won::new(1_000)), "+₩1,000");
+    assert_eq!(won_signed(Won::ZERO), "₩0");
+    assert_eq!(
+        nanum::t!("till-counts", sales = 1, refunds = 1, voids = 2, receipts = 0),
+        "1 sale · 1 refund · 2 voids · 0 cash receipts"
+    );
+    set_language(Lang::Ko);
+    assert_eq!(won(Won::new(-18_300)), "-18,300원");
+    assert_eq!(won_signed(Won::new(1_000)), "+1,000원");
+}

@@ -29,12 +29,18 @@ fn the_language_button_switches_to_english_and_remembers_it() {
     till.enter(login::PIN_INPUT, "2222");
     till.resize(common::till::WIDE);
     assert!(till.sees("On duty: 이서준 (Cashier)"));
+    assert!(till.sees("Yellow") && till.sees("full price"), "the colour chips: {:?}", till.texts());
+    till.click("한국어");
+    assert!(till.sees("노랑") && till.sees("정가") && !till.sees("Yellow"), "the chips follow: {:?}", till.texts());
+    till.click("English");
     till.enter(checkout::SCAN_INPUT, &tag(1, 3500, 0));
     assert!(till.sees("Added Women's clothing, ₩3,500."));
     assert!(till.sees("Cash") && till.sees("Card"));
 
-    // Back to Korean with the same button.
+    // Back to Korean with the same button: nothing stays in English.
     till.click("한국어");
     assert!(till.sees("현금 결제"));
+    assert!(!till.sees("Added Women's clothing, ₩3,500."), "no notice left in English: {:?}", till.texts());
+    assert!(till.texts().iter().all(|t| !t.contains("Women's")), "{:?}", till.texts());
     assert_eq!(Config::load(&config_file).unwrap().ui.language, Lang::Ko);
 }

@@ -1,7 +1,11 @@
 # Nanum — English
 
 app-title = Nanum POS
-won = ₩{ $amount }
+won = { $sign ->
+    [minus] −₩{ $amount }
+    [plus] +₩{ $amount }
+   *[none] ₩{ $amount }
+}
 
 ## Weekdays
 weekday-mon = Mon
@@ -28,7 +32,10 @@ receipt-exempt = Tax-exempt goods
 receipt-cash-tendered = Cash received
 receipt-card = Card
 receipt-change = Change
-receipt-markdown = was { $list } · { $weeks } weeks on floor, { $percent }% off
+receipt-markdown = was { $list } · { $weeks ->
+    [one] 1 week
+   *[other] { $weeks } weeks
+} on floor, { $percent }% off
 receipt-thanks = Thank you for shopping at Nanum.
 receipt-charity = Every won of profit goes to our neighbours.
 receipt-business-no = Business no. { $number }
@@ -78,7 +85,10 @@ checkout-pay-card = Card
 checkout-cancel-sale = Cancel sale
 checkout-added = Added { $name }, ₩{ $price }.
 checkout-removed = Removed { $name }.
-checkout-markdown = was ₩{ $list } · { $weeks } weeks on floor, { $percent }% off
+checkout-markdown = was ₩{ $list } · { $weeks ->
+    [one] 1 week
+   *[other] { $weeks } weeks
+} on floor, { $percent }% off
 checkout-pull-short = due off the floor
 checkout-by-key = category key
 checkout-quantity = ₩{ $price } × { $quantity }
@@ -152,7 +162,10 @@ report-daily-title = { $store } daily sales { $date }
 report-sales = Sales
 report-items = Items sold (less returns)
 report-gross = Goods sold (less refunds and voids)
-report-class-gross = { $class } sales
+report-class-gross = { $class ->
+    [one] 1 sale
+   *[other] { $class } sales
+}
 report-class-supply = { $class } supply value
 report-class-vat = { $class } VAT
 report-cash = Cash
@@ -161,7 +174,10 @@ report-card = Card
 ## nanum check
 check-integrity-ok = Database file: OK
 check-integrity-problem = Database file problem: { $problem }
-check-chain-ok = Journal: { $events } events, chain intact
+check-chain-ok = Journal: { $events ->
+    [one] 1 event
+   *[other] { $events } events
+}, chain intact
 check-chain-broken = Journal event { $seq } does not follow the event before it.
 check-failed = The check found problems. Please tell a manager or head office.
 
@@ -171,9 +187,18 @@ tax-rate = { $rate }% VAT
 price-explain-item = { $name } · category { $category } · { $class }
 price-explain-intake = Taken in the { $week } ({ $colour } tag)
 price-explain-list = Tag price: ₩{ $price }
-price-explain-full = On { $date }, { $weeks } weeks on the floor: no markdown
-price-explain-markdown = On { $date }, { $weeks } weeks on the floor: { $percent }% off
-price-explain-pull = On { $date }, { $weeks } weeks on the floor: { $percent }% off, and take it off the floor
+price-explain-full = On { $date }, { $weeks ->
+    [one] 1 week
+   *[other] { $weeks } weeks
+} on the floor: no markdown
+price-explain-markdown = On { $date }, { $weeks ->
+    [one] 1 week
+   *[other] { $weeks } weeks
+} on the floor: { $percent }% off
+price-explain-pull = On { $date }, { $weeks ->
+    [one] 1 week
+   *[other] { $weeks } weeks
+} on the floor: { $percent }% off, and take it off the floor
 price-explain-charge = Charge: ₩{ $price }
 
 ## Command line
@@ -198,7 +223,13 @@ cli-no-display = No display can be opened. Run Nanum on a desktop with a screen,
 cli-no-sale = There is no sale { $number } on { $date }.
 cli-cannot-write = Cannot write { $path }: { $reason }
 cli-demo-needs-db = The demo command needs a path for the new database (--db PATH).
-cli-demo-made = { $path }: { $days } days, { $sales } sales, ₩{ $gross }, { $items } unique items tagged
+cli-demo-made = { $path }: { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}, { $sales ->
+    [one] 1 sale
+   *[other] { $sales } sales
+}, ₩{ $gross }, { $items } unique items tagged
 cli-no-window = Cannot open the window: { $reason }
 
 ## Tags, test page
@@ -313,12 +344,21 @@ printer-restarted = The till restarted before this printed.
 
 ## Cancel, sign out, a sale left open
 cancel-title = Cancel this whole sale?
-cancel-hint = All { $count } items (₩{ $total }) come out. The cancellation is recorded.
+cancel-hint = All { $count ->
+    [one] 1 item
+   *[other] { $count } items
+} (₩{ $total }) come out. The cancellation is recorded.
 cancel-confirm = Cancel sale
 cancel-keep = Back
-checkout-cancelled = Sale cancelled ({ $count } items). This was recorded.
+checkout-cancelled = Sale cancelled ({ $count ->
+    [one] 1 item
+   *[other] { $count } items
+}). This was recorded.
 signout-title = There are items in the sale
-signout-hint = { $count } items, ₩{ $total }. What should happen to them?
+signout-hint = { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}, ₩{ $total }. What should happen to them?
 signout-keep = Keep it and sign out (continue it next time on this till)
 signout-cancel = Cancel the sale and sign out
 signout-parked-title = A sale is on hold
@@ -329,7 +369,10 @@ signout-parked-hint = { $count ->
 signout-parked-take = Finish the sale on hold
 signout-parked-leave = Leave it and sign out
 left-title = A sale was left open
-left-hint = { $name } was ringing up { $count } items at { $time }. Continue with it?
+left-hint = { $name } was ringing up { $count ->
+    [one] 1 item
+   *[other] { $count } items
+} at { $time }. Continue with it?
 left-resume = Continue this sale
 left-discard = Cancel it and start afresh
 owed-title = A receipt has not printed yet
@@ -345,7 +388,10 @@ owed-more = { $count ->
 owed-print = Print
 owed-skip = Skip
 error-owed-not-skipped = Not skipped: { $reason }
-checkout-resumed = The { $count } items left open are back.
+checkout-resumed = The { $count ->
+    [one] 1 item
+   *[other] { $count } items
+} left open are back.
 checkout-scan-held = { $count ->
         [one] A panel is open: the scanned item goes in when it closes.
        *[other] A panel is open: the { $count } scanned items go in when it closes.
@@ -438,7 +484,10 @@ devices-dropped-outside = bytes outside STX/ETX
 ## nanum check (sales against the journal)
 check-chain-altered = Journal event { $seq } was changed after it was written.
 check-chain-gap = Journal event { $seq } is missing.
-check-sales-ok = { $sales } sales: all match the journal
+check-sales-ok = { $sales ->
+    [one] 1 sale
+   *[other] { $sales } sales
+}: all match the journal
 check-sale-differs = Sale { $date } #{ $number }: its { $what } differ from the journal (event { $seq }).
 check-sale-unjournaled = Sale { $date } #{ $number } has no journal event.
 check-sale-bad-date = Sale #{ $number } has no journal event, and its stored date '{ $stored }' cannot be read.
@@ -484,7 +533,10 @@ error-discount-too-large = The discount is more than the price.
 error-more-than-left = That is more than the ₩{ $left } left to pay.
 error-no-balance = There is nothing left on this voucher.
 error-approval-number = A card approval number has 8 to 12 digits.
-error-on-hold = { $code } was priced less than { $hours } hours ago: staff and volunteers cannot buy it yet.
+error-on-hold = { $code } was priced less than { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+} ago: staff and volunteers cannot buy it yet.
 error-sold-elsewhere = This item was just sold at another till ({ $code }). Please take it off the sale.
 error-cannot-void = Sale { $number } cannot be voided: only today's sales, before the till is closed.
 error-nothing-to-return = That is more than is left to return.
@@ -548,10 +600,16 @@ job-z-report = Z report { $number }
 job-cash-in = Cash-in slip
 job-cash-out = Cash-out slip
 park-title = Park
-park-hint = Park { $count } items, { $total } won, for now. Any till can take them up again.
+park-hint = Park { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}, { $total } won, for now. Any till can take them up again.
 park-note-placeholder = Note (e.g. customer in the red hat)
 park-confirm = Park the sale
-park-done = { $count } items parked. Serve the next customer.
+park-done = { $count ->
+    [one] 1 item
+   *[other] { $count } items
+} parked. Serve the next customer.
 park-none = No sales are parked.
 park-list = Parked sales
 park-list-take = Parked sales (tap one to take it up)
@@ -683,7 +741,19 @@ till-no-figures = The figures could not be read.
 till-x-title = So far (X)
 till-z-title = Z report
 till-opened-by = Opened { $time } · { $name } · { $till }
-till-counts = { $sales } sales · { $refunds } refunds · { $voids } voids · { $receipts } cash receipts
+till-counts = { $sales ->
+    [one] 1 sale
+   *[other] { $sales } sales
+} · { $refunds ->
+    [one] 1 refund
+   *[other] { $refunds } refunds
+} · { $voids ->
+    [one] 1 void
+   *[other] { $voids } voids
+} · { $receipts ->
+    [one] 1 cash receipt
+   *[other] { $receipts } cash receipts
+}
 pay-undo = Take back the last payment
 status-till-short = Till
 today-reprint = Reprint
@@ -738,7 +808,10 @@ audit-kind-tagged = Items tagged
 audit-showing-sale = Receipt of sale { $number }
 audit-showing-session = Till { $till } · opened { $time }
 audit-kind-store-created = Store set up
-cli-policy = Discount limit { $limit }% (a manager approves above it) · staff and volunteer hold { $hours } hours
+cli-policy = Discount limit { $limit }% (a manager approves above it) · staff and volunteer hold { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+}
 cli-policy-invalid = The discount limit is 0 to 100 (%), the hold 0 to 2160 hours (90 days).
 audit-kind-settings = Store policy changed
 price-approval-title = { $name } at { $price } won (outside the price guide)
@@ -772,14 +845,26 @@ reject-damaged = Damaged
 reject-not-accepted = Not accepted here
 reject-safety = Recall or safety
 reject-other = Other
-report-donations-title = { $store } donations { $date }
+report-donations-title = { $store ->
+    [one] 1 donation
+   *[other] { $store } donations
+} { $date }
 report-donations-total = All donations
 report-donations-by-channel = By channel
 report-donations-by-category = By category
 report-donations-rejected = Turned away
 report-donations-donors = Donors
-report-donation-figures = { $donations } donations · { $count } pieces · { $value } won
-report-pieces = { $count } pieces
+report-donation-figures = { $donations ->
+    [one] 1 donation
+   *[other] { $donations } donations
+} · { $count ->
+    [one] 1 piece
+   *[other] { $count } pieces
+} · { $value } won
+report-pieces = { $count ->
+    [one] 1 piece
+   *[other] { $count } pieces
+}
 report-people = { $count } people
 report-donors-new = First time
 report-donors-returning = Returning
@@ -795,7 +880,13 @@ export-year = Year
 export-donations = Donations
 export-value = Value
 export-anonymous = Anonymous (no receipt)
-cli-exported-donations = Wrote { $donors } donors' totals to { $path }. { $anonymous } anonymous donations are on the last line.
+cli-exported-donations = Wrote { $donors ->
+    [one] 1 donor
+   *[other] { $donors } donors
+}' totals to { $path }. { $anonymous ->
+    [one] 1 anonymous donation
+   *[other] { $anonymous } anonymous donations
+} are on the last line.
 slip-title = Donation slip
 slip-thanks = Thank you for sharing your things.
 slip-donor = Donor
@@ -804,8 +895,14 @@ slip-anonymous = Anonymous
 slip-channel = Channel
 slip-pieces = { $count } pcs
 slip-rejected = Not accepted
-slip-bags = { $count } bags
-slip-boxes = { $count } boxes
+slip-bags = { $count ->
+    [one] 1 bag
+   *[other] { $count } bags
+}
+slip-boxes = { $count ->
+    [one] 1 box
+   *[other] { $count } boxes
+}
 slip-packed = Packed in
 slip-value = Value
 slip-value-changed = (first valued at { $valued } won, changed by a manager)
@@ -867,8 +964,14 @@ intake-merge-title = Merge into whom? (find the donor to keep)
 intake-merge-hint = For a person registered twice. Find and pick the donor to keep; a manager approves.
 intake-merge-approval = Merge donor { $from } into { $into }
 intake-merged = Donors merged; their donations moved with them.
-intake-history = { $count } donations · { $value } won in all · last { $last }
-intake-times = { $count } donations
+intake-history = { $count ->
+    [one] 1 donation
+   *[other] { $count } donations
+} · { $value } won in all · last { $last }
+intake-times = { $count ->
+    [one] 1 donation
+   *[other] { $count } donations
+}
 intake-pieces = { $count } pcs
 intake-no-phone = no phone
 intake-name-placeholder = Name
@@ -879,7 +982,10 @@ intake-save-donor = Add donor
 intake-keyboard = ⌨ Hangul keys
 intake-keyboard-hide = Hide keys
 intake-donor-added = { $name } added as a donor.
-intake-unit-hint = { $name }: { $value } won for every { $unit } pieces.
+intake-unit-hint = { $name }: { $value } won for every { $unit ->
+    [one] 1 piece
+   *[other] { $unit } pieces
+}.
 intake-reject-hint = Turned away: one piece of the chosen category
 intake-rejected-line = Not accepted · { $reason } · { $what } { $count } pcs
 intake-bags = Bags
@@ -948,11 +1054,17 @@ report-volunteers-title = { $store } volunteer hours { $range }
 report-volunteers-to-confirm = a manager must confirm
 report-volunteers-credited = → { $credited } credited
 report-volunteers-totals = Totals by person
-report-volunteers-total = { $days } days · { $credited } credited
+report-volunteers-total = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} · { $credited } credited
 report-volunteers-all = { $credited } credited
 report-volunteers-still-in = Still on shift: { $name } (since { $since })
 cli-exported-volunteers = Wrote { $rows } rows ({ $people } volunteers) to { $path } and each person's total to { $totals }.
-cli-exported-volunteers-left-out = Left out { $count } days waiting for a manager's confirmation. Confirm them, then export again.
+cli-exported-volunteers-left-out = Left out { $count ->
+    [one] 1 day
+   *[other] { $count } days
+} waiting for a manager's confirmation. Confirm them, then export again.
 cli-export-needs-month = Volunteer hours are exported with --month YYYY-MM.
 cli-export-needs-year = Donation totals are exported with --year YYYY.
 
@@ -971,7 +1083,10 @@ shift-pin = Type your PIN
 shift-choose-duty = Choose today's duty first.
 shift-not-started = { $name }'s shift was not started. Tap the name again, then the duty and the PIN.
 shift-started = Welcome, { $name } ({ $duty }). You have given { $total } so far. Thank you!
-shift-milestone = You have passed { $hours } hours of volunteering. Congratulations!
+shift-milestone = You have passed { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+} of volunteering. Congratulations!
 shift-ended = Goodbye, { $name }. You gave { $worked } today. Thank you!
 shift-here = On shift now ({ $count })
 shift-here-one = { $name } { $duty } from { $since }
@@ -1013,11 +1128,17 @@ volunteers-bad-phone = Type the phone like 010-1234-5678.
 volunteers-need-pin = A PIN has at least 4 digits.
 volunteers-need-duty = Choose at least one duty.
 volunteers-not-yourself = You cannot set yourself away.
-report-sales-title = { $store } sales { $range }
+report-sales-title = { $store ->
+    [one] 1 sale
+   *[other] { $store } sales
+} { $range }
 report-by-category = By category
 report-by-cashier = By cashier
 report-production-title = { $store } production and sell-through { $range }
-report-production-line = printed { $printed } · sell-through { $through } · sold { $sold } · median { $days } days · pulled { $pulled }
+report-production-line = printed { $printed } · sell-through { $through } · sold { $sold } · median { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} · pulled { $pulled }
 report-production-total = printed { $printed } · sell-through { $through } · sold { $sold }
 report-production-by-person = Tags printed by
 report-tags = { $count } tags
@@ -1025,7 +1146,13 @@ report-impact-title = { $store } impact { $range }
 impact-second-life = Goods given a second life
 impact-kept = Kept out of landfill
 impact-donations = Donations received
-impact-donations-value = { $donations } donations · { $pieces } pieces
+impact-donations-value = { $donations ->
+    [one] 1 donation
+   *[other] { $donations } donations
+} · { $pieces ->
+    [one] 1 piece
+   *[other] { $pieces } pieces
+}
 impact-volunteer-hours = Volunteer hours
 impact-raised = Money raised
 impact-round-up = of which round-up gifts
@@ -1050,7 +1177,10 @@ reports-by-hour = Sales by hour
 reports-sell-through = Sell-through by category (of the tags printed in this period, the share sold)
 reports-supply-vat = { $class } supply / VAT
 reports-hours = { $hours } h
-reports-volunteers-waiting = { $count } days wait for a manager's confirmation. Confirm them under Volunteers.
+reports-volunteers-waiting = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+} wait for a manager's confirmation. Confirm them under Volunteers.
 reports-till-cash = Cash sales by till session
 reports-by-day = Sales by day
 reports-by-day-person = By day and person

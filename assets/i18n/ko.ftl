@@ -2,7 +2,11 @@
 # 화면은 해요체로, 영수증은 표준 POS 용어로 써요.
 
 app-title = 나눔 POS
-won = { $amount }원
+won = { $sign ->
+    [minus] -{ $amount }원
+    [plus] +{ $amount }원
+   *[none] { $amount }원
+}
 
 ## 요일
 weekday-mon = 월

@@ -6,6 +6,8 @@ pub mod columns;
 pub mod particles;
 pub mod words;
 
+pub use words::{won, won_signed};
+
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 

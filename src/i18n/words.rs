@@ -33,3 +33,26 @@ pub fn week_in_words(week: crate::domain::IsoWeek) -> String {
     let month_name = chrono::Month::try_from(thursday.month() as u8).map_or("", |m| m.name());
     t!("week-in-words", month = thursday.month(), month_name = month_name, nth = (thursday.day() - 1) / 7 + 1)
 }
+
+/// An amount of money as the screen's language writes it: "−₩18,300", "-18,300원".
+pub fn won(amount: crate::domain::Won) -> String {
+    money(amount, false)
+}
+
+/// An amount with its sign even when positive ("+₩1,000"), for differences.
+pub fn won_signed(amount: crate::domain::Won) -> String {
+    money(amount, true)
+}
+
+fn money(amount: crate::domain::Won, plus: bool) -> String {
+    use crate::domain::Won;
+    let sign = if amount < Won::ZERO {
+        "minus"
+    } else if plus && amount > Won::ZERO {
+        "plus"
+    } else {
+        "none"
+    };
+    let size = if amount < Won::ZERO { Won::ZERO - amount } else { amount };
+    t!("won", sign = sign, amount = size.to_string())
+}

@@ -97,13 +97,8 @@ impl ImpactReport {
                 crate::i18n::words::hours_and_minutes(self.volunteer_minutes),
                 super::volunteers::hours(self.volunteer_minutes),
             ),
-            ("raised", t!("impact-raised"), t!("won", amount = self.raised.to_string()), self.raised.get().to_string()),
-            (
-                "round_up",
-                t!("impact-round-up"),
-                t!("won", amount = self.round_up.to_string()),
-                self.round_up.get().to_string(),
-            ),
+            ("raised", t!("impact-raised"), crate::i18n::won(self.raised), self.raised.get().to_string()),
+            ("round_up", t!("impact-round-up"), crate::i18n::won(self.round_up), self.round_up.get().to_string()),
         ]
     }
 

@@ -84,7 +84,7 @@ pub fn shown(key: &str, amount: Won) -> String {
     if matches!(key, "sales" | "refunds" | "voids" | "cash_receipts") {
         amount.get().to_string()
     } else {
-        t!("won", amount = amount.to_string())
+        crate::i18n::won(amount)
     }
 }
 

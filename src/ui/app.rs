@@ -493,6 +493,9 @@ impl App {
             Message::ToggleLanguage => {
                 self.config.ui.language = i18n::language().other();
                 i18n::set_language(self.config.ui.language);
+                self.screen.language_changed();
+                self.notice = None;
+                self.sync_said_nothing();
                 self.save_config();
                 Task::none()
             }

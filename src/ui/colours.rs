@@ -10,11 +10,35 @@ use super::{theme, widgets};
 use crate::domain::{IsoWeek, Rotation, Won};
 use crate::t;
 
+/// A colour as the calendar has it: its words are chosen when it is drawn, so a change of
+/// language shows at once.
 #[derive(Debug, Clone)]
 pub struct Chip {
-    pub name: String,
+    name_ko: String,
+    name_en: String,
     pub colour: Color,
-    pub status: String,
+    status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Status {
+    Full,
+    Off(String),
+    Pull,
+}
+
+impl Chip {
+    pub fn name(&self) -> String {
+        crate::i18n::local(&self.name_ko, &self.name_en).to_string()
+    }
+
+    pub fn status(&self) -> String {
+        match &self.status {
+            Status::Full => t!("pricing-colour-full"),
+            Status::Off(percent) => t!("pricing-colour-off", percent = percent.clone()),
+            Status::Pull => t!("pricing-colour-pull"),
+        }
+    }
 }
 
 /// One chip per colour, newest intake week first (this week's colour leads).
@@ -26,14 +50,18 @@ pub fn chips(rotation: &Rotation, today: NaiveDate) -> Vec<Chip> {
             let colour = rotation.colour_for(week)?;
             let markdown = rotation.markdown(Won::new(10_000), week, today, Won::new(100));
             let status = if markdown.pull {
-                t!("pricing-colour-pull")
+                Status::Pull
             } else if markdown.is_reduced() {
-                t!("pricing-colour-off", percent = markdown.percent_off.normalize().to_string())
+                Status::Off(markdown.percent_off.normalize().to_string())
             } else {
-                t!("pricing-colour-full")
+                Status::Full
             };
-            let name = crate::i18n::local(&colour.name_ko, &colour.name_en).to_string();
-            Some(Chip { name, colour: parse_rgb(&colour.rgb), status })
+            Some(Chip {
+                name_ko: colour.name_ko.clone(),
+                name_en: colour.name_en.clone(),
+                colour: parse_rgb(&colour.rgb),
+                status,
+            })
         })
         .collect()
 }
@@ -41,18 +69,15 @@ pub fn chips(rotation: &Rotation, today: NaiveDate) -> Vec<Chip> {
 pub fn view<'a, M: 'a>(chips: &[Chip], size: f32) -> Element<'a, M> {
     row(chips.iter().map(|chip| {
         let colour = chip.colour;
-        container(
-            column![text(chip.name.clone()).size(size).font(theme::BOLD), widgets::muted(chip.status.clone())]
-                .spacing(2),
-        )
-        .padding([4, 8])
-        .style(move |_| iced::widget::container::Style {
-            border: iced::Border { color: colour, width: 4.0, radius: 6.0.into() },
-            background: Some(theme::PANEL.into()),
-            ..Default::default()
-        })
-        .width(Fill)
-        .into()
+        container(column![text(chip.name()).size(size).font(theme::BOLD), widgets::muted(chip.status())].spacing(2))
+            .padding([4, 8])
+            .style(move |_| iced::widget::container::Style {
+                border: iced::Border { color: colour, width: 4.0, radius: 6.0.into() },
+                background: Some(theme::PANEL.into()),
+                ..Default::default()
+            })
+            .width(Fill)
+            .into()
     }))
     .spacing(6)
     .into()

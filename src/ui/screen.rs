@@ -75,3 +75,24 @@ pub enum Screen {
     /// The work menu.
     Menu,
 }
+
+impl Screen {
+    /// The language changed: each screen drops what it said in the other one.
+    pub fn language_changed(&mut self) {
+        match self {
+            Screen::Login(s) => s.language_changed(),
+            Screen::Checkout(s) => s.language_changed(),
+            Screen::Devices(s) => s.language_changed(),
+            Screen::Till(s) => s.language_changed(),
+            Screen::Audit(s) => s.language_changed(),
+            Screen::Intake(s) => s.language_changed(),
+            Screen::Pricing(s) => s.language_changed(),
+            Screen::Floor(s) => s.language_changed(),
+            Screen::Volunteers(s) => s.language_changed(),
+            Screen::Reports(s) => s.language_changed(),
+            Screen::Settings(s) => s.language_changed(),
+            Screen::Staff(s) => s.language_changed(),
+            Screen::Menu => {}
+        }
+    }
+}

@@ -105,6 +105,12 @@ fn kind_label(kind: &str, action: Option<&str>) -> String {
 }
 
 impl Audit {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.notice = None;
+    }
+
     pub fn new(store: &Store, today: NaiveDate, columns: usize) -> Audit {
         let mut notice = None;
         let staff = store.staff().unwrap_or_else(|e| {
@@ -249,7 +255,7 @@ impl Audit {
                 }
                 let amount = match (e.kind.as_str(), e.amount) {
                     ("till.closed", Some(d)) => t!("audit-difference", amount = signed(d)),
-                    (_, Some(a)) => t!("won", amount = a.to_string()),
+                    (_, Some(a)) => crate::i18n::won(a),
                     (_, None) => String::new(),
                 };
                 let line = row![

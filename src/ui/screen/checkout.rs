@@ -297,6 +297,12 @@ fn read_reference(store: &Store, notice: &mut Option<Notice>) -> (Vec<Category>,
 }
 
 impl Checkout {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.notice = None;
+    }
+
     pub fn new(
         store: &Store,
         till: &TillId,

@@ -169,6 +169,12 @@ pub fn detect_ports() -> Vec<String> {
 }
 
 impl Devices {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.notice = None;
+    }
+
     pub fn new(
         config: &Config,
         paths: &Paths,

@@ -68,6 +68,12 @@ fn out_flow_name(o: OutFlow) -> String {
 }
 
 impl Floor {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.notice = None;
+    }
+
     pub fn new(store: &Store, today: chrono::NaiveDate) -> Floor {
         let mut floor = Floor {
             lines: Vec::new(),

@@ -144,6 +144,12 @@ pub struct Intake {
 }
 
 impl Intake {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.notice = None;
+    }
+
     pub fn new(store: &Store, staff: &StaffMember) -> (Intake, Task<Message>) {
         let mut notice = None;
         let keys = store

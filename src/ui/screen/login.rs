@@ -90,6 +90,12 @@ pub fn role_name(role: Role) -> String {
 }
 
 impl Login {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.said = None;
+    }
+
     pub fn new(store: &Store, burst: Burst, now: DateTime<FixedOffset>) -> Login {
         let mut login = Login {
             staff: Vec::new(),

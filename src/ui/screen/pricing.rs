@@ -103,6 +103,12 @@ fn condition_ko(c: Condition) -> String {
 }
 
 impl Pricing {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.notice = None;
+    }
+
     pub fn new(store: &Store) -> Pricing {
         let mut notice = None;
         let keys = store

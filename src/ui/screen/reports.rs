@@ -107,6 +107,12 @@ pub struct Reports {
 }
 
 impl Reports {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.notice = None;
+    }
+
     /// Today's sales, loading. `folder` is where CSV files are saved.
     pub fn new(worker: &Worker, now: NaiveDateTime, folder: PathBuf) -> (Reports, Task<Message>) {
         let mut screen = Reports {

@@ -102,6 +102,12 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.said = None;
+    }
+
     pub fn new(store: &Store) -> Settings {
         let mut screen = Settings { code: store.info().code, values: Default::default(), saving: false, said: None };
         match store.store_settings() {

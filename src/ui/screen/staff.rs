@@ -59,6 +59,12 @@ pub struct Staff {
 }
 
 impl Staff {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.said = None;
+    }
+
     pub fn new(store: &Store) -> Staff {
         let mut screen = Staff {
             roster: Vec::new(),

@@ -182,6 +182,12 @@ fn opening(last_closed: Result<Option<TillSession>, StoreError>, notice: &mut Op
 }
 
 impl TillScreen {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.notice = None;
+    }
+
     pub fn new(store: &Store, till: &TillId, manager: bool) -> (TillScreen, Task<Message>) {
         let mut notice = None;
         let read = store.last_closed(till);

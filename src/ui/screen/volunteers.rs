@@ -81,6 +81,12 @@ pub struct Volunteers {
 }
 
 impl Volunteers {
+    /// The language changed: what was said in the other one goes (the screen draws the rest
+    /// in the new language).
+    pub fn language_changed(&mut self) {
+        self.notice = None;
+    }
+
     pub fn new(store: &Store, now: DateTime<FixedOffset>) -> Volunteers {
         let mut screen = Volunteers {
             shifts: Vec::new(),

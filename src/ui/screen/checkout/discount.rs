@@ -182,7 +182,7 @@ impl Checkout {
         let presets: Vec<Won> =
             if d.percent { [10, 20, 30, 50].map(Won::new).to_vec() } else { [500, 1000, 2000].map(Won::new).to_vec() };
         let quick = row(presets.into_iter().map(|p| {
-            let label = if d.percent { format!("{}%", p.get()) } else { t!("won", amount = p.to_string()) };
+            let label = if d.percent { format!("{}%", p.get()) } else { crate::i18n::won(p) };
             widgets::key(label, theme::BODY, Some(Message::Quick(p))).height(layout.key_height()).into()
         }))
         .spacing(8);

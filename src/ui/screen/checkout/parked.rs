@@ -134,7 +134,7 @@ impl Checkout {
                 let line = column![
                     row![
                         text(p.note.as_str()).size(theme::BODY).font(theme::BOLD).width(Fill),
-                        widgets::label(t!("won", amount = p.cart.total().to_string())),
+                        widgets::label(crate::i18n::won(p.cart.total())),
                     ],
                     widgets::muted(t!(
                         "park-row",

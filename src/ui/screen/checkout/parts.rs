@@ -46,7 +46,7 @@ pub fn pad_and_buttons<'a>(
 }
 
 pub fn amount_row<'a>(label: String, amount: Won) -> Element<'a, Message> {
-    row![widgets::label(label), widgets::spacer(), widgets::label(t!("won", amount = amount.to_string()))].into()
+    row![widgets::label(label), widgets::spacer(), widgets::label(crate::i18n::won(amount))].into()
 }
 
 /// An amount field: right-aligned, the digits shown with thousands separators.

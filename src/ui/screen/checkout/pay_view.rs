@@ -22,13 +22,13 @@ impl Checkout {
             row![
                 text(t!("pay-title")).size(theme::LARGE).font(theme::BOLD),
                 widgets::spacer(),
-                text(t!("won", amount = pay.tendering.due().to_string())).size(theme::LARGE * 1.3).font(theme::BOLD),
+                text(crate::i18n::won(pay.tendering.due())).size(theme::LARGE * 1.3).font(theme::BOLD),
             ]
         } else {
             row![
                 text(t!("pay-left")).size(theme::LARGE).font(theme::BOLD),
                 widgets::spacer(),
-                text(t!("won", amount = left.to_string())).size(theme::LARGE * 1.3).font(theme::BOLD).color(theme::RED),
+                text(crate::i18n::won(left)).size(theme::LARGE * 1.3).font(theme::BOLD).color(theme::RED),
             ]
         }
         .align_y(Center);
@@ -64,13 +64,13 @@ impl Checkout {
                 panel = panel.push(row![
                     widgets::muted(label),
                     widgets::spacer(),
-                    widgets::muted(t!("won", amount = tender.amount.to_string()))
+                    widgets::muted(crate::i18n::won(tender.amount))
                 ]);
             }
             panel = panel.push(row![
                 widgets::muted(t!("checkout-total")),
                 widgets::spacer(),
-                widgets::muted(t!("won", amount = pay.tendering.due().to_string()))
+                widgets::muted(crate::i18n::won(pay.tendering.due()))
             ]);
         }
         panel = match pay.entry {
@@ -94,9 +94,9 @@ impl Checkout {
     pub(super) fn view_cash_entry<'a>(&'a self, pay: &'a PayState, layout: Layout) -> Element<'a, Message> {
         let left = pay.tendering.left();
         let (label, amount, colour) = match register::cash_preview(&pay.digits, left) {
-            CashPreview::Exact => (t!("pay-change"), t!("won", amount = "0"), theme::MUTED),
-            CashPreview::Change(change) => (t!("pay-change"), t!("won", amount = change.to_string()), theme::GREEN),
-            CashPreview::Short(short) => (t!("pay-short-label"), t!("won", amount = short.to_string()), theme::RED),
+            CashPreview::Exact => (t!("pay-change"), crate::i18n::won(crate::domain::Won::ZERO), theme::MUTED),
+            CashPreview::Change(change) => (t!("pay-change"), crate::i18n::won(change), theme::GREEN),
+            CashPreview::Short(short) => (t!("pay-short-label"), crate::i18n::won(short), theme::RED),
             CashPreview::TooHigh => (t!("pay-change"), t!("error-amount-too-high"), theme::RED),
         };
         // A short screen part paid has no room for the likely amounts: the pad stays.

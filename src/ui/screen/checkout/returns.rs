@@ -413,7 +413,7 @@ impl Checkout {
                 .push(row![
                     widgets::label(t!("return-amount")),
                     widgets::spacer(),
-                    text(t!("won", amount = amount.to_string())).size(theme::LARGE).font(theme::BOLD)
+                    text(crate::i18n::won(amount)).size(theme::LARGE).font(theme::BOLD)
                 ])
                 .push(
                     row![
@@ -448,5 +448,5 @@ fn document(sale: &Sale) -> String {
 /// What one unit of a sold line came to, its discount shared in.
 fn unit_paid(line: &Line) -> String {
     let per_unit = if line.quantity != 0 { line.amount().get() / i64::from(line.quantity) } else { 0 };
-    t!("won", amount = Won::new(per_unit).to_string())
+    crate::i18n::won(Won::new(per_unit))
 }

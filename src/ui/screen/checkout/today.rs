@@ -54,7 +54,7 @@ impl Today {
                     row![
                         text(format!("{:04}", s.sale_no)).size(theme::BODY).font(theme::BOLD).width(56),
                         text(s.sold_at.format("%H:%M").to_string()).size(theme::BODY).width(56),
-                        text(t!("won", amount = s.total.to_string())).size(theme::BODY).width(Fill),
+                        text(crate::i18n::won(s.total)).size(theme::BODY).width(Fill),
                         widgets::muted(what),
                     ]
                     .spacing(8)

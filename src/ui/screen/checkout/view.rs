@@ -102,7 +102,7 @@ impl Checkout {
                     .style(theme::key)
                     .on_press_maybe(editable.then_some(Message::Remove(i))),
             );
-            let amount = text(t!("won", amount = line.amount().to_string())).size(theme::LARGE).font(theme::BOLD);
+            let amount = text(crate::i18n::won(line.amount())).size(theme::LARGE).font(theme::BOLD);
             // On a narrow screen the buttons go under the name and price, beside the small print.
             let row: Element<'_, Message> = if layout.narrow() {
                 column![
@@ -140,7 +140,7 @@ impl Checkout {
     fn view_totals(&self, layout: Layout) -> Element<'_, Message> {
         let mut totals = column![
             widgets::label(t!("checkout-total")).color(theme::MUTED),
-            text(t!("won", amount = self.cart.total().to_string())).size(theme::HUGE).font(theme::BOLD),
+            text(crate::i18n::won(self.cart.total())).size(theme::HUGE).font(theme::BOLD),
             widgets::muted(t!("checkout-items", count = self.cart.item_count())),
         ]
         .spacing(6);
@@ -194,11 +194,7 @@ impl Checkout {
 
     fn view_left<'a>(&'a self, left: &'a crate::store::OpenCart) -> Element<'a, Message> {
         let lines = column(left.cart.lines().iter().map(|line| {
-            row![
-                text(name(line)).size(theme::BODY).width(Fill),
-                widgets::label(t!("won", amount = line.amount().to_string()))
-            ]
-            .into()
+            row![text(name(line)).size(theme::BODY).width(Fill), widgets::label(crate::i18n::won(line.amount()))].into()
         }))
         .spacing(4);
         column![
@@ -226,7 +222,7 @@ impl Checkout {
         let Some(category) = self.keys.get(key) else { return column![].into() };
         let label = crate::i18n::local(&category.name_ko, &category.name_en);
         let guide = row(category.guide.iter().map(|g| {
-            widgets::key(t!("won", amount = g.price.to_string()), theme::BODY, Some(Message::Quick(g.price)))
+            widgets::key(crate::i18n::won(g.price), theme::BODY, Some(Message::Quick(g.price)))
                 .height(layout.key_height())
                 .into()
         }))
@@ -349,7 +345,7 @@ impl Checkout {
             if finished.tenders.iter().any(|t| t.kind == TenderKind::Cash) {
                 done = done
                     .push(widgets::label(t!("pay-change")).color(theme::MUTED))
-                    .push(text(t!("won", amount = finished.change.to_string())).size(big).font(theme::BOLD));
+                    .push(text(crate::i18n::won(finished.change)).size(big).font(theme::BOLD));
             }
         } else {
             // What to hand back, and how: cash from the drawer, a card cancelled on the terminal,
@@ -362,7 +358,7 @@ impl Checkout {
                     TenderKind::StoreCredit => t!("refund-credit"),
                 };
                 done = done.push(widgets::label(label).color(theme::MUTED)).push(
-                    text(t!("won", amount = back.to_string()))
+                    text(crate::i18n::won(back))
                         .size(if tender.kind == TenderKind::Cash { big } else { theme::LARGE })
                         .font(theme::BOLD),
                 );

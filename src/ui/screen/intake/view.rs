@@ -59,7 +59,7 @@ impl Intake {
                         text(n.business_date.to_string()).size(theme::SMALL).width(100),
                         widgets::muted(channel_name(n.channel)).width(60),
                         widgets::muted(t!("intake-pieces", count = n.accepted())).width(Fill),
-                        text(t!("won", amount = n.value.to_string())).size(theme::SMALL),
+                        text(crate::i18n::won(n.value)).size(theme::SMALL),
                     ]
                     .spacing(8)
                     .into()
@@ -237,7 +237,7 @@ impl Intake {
                 small("−", Message::Fewer(i)),
                 text(n.to_string()).size(theme::BODY).width(36).align_x(Center),
                 small("+", Message::More(i)),
-                text(t!("won", amount = c.donation.of(*n).to_string()))
+                text(crate::i18n::won(c.donation.of(*n)))
                     .size(theme::SMALL)
                     .width(80)
                     .align_x(iced::alignment::Horizontal::Right),
@@ -318,7 +318,7 @@ impl Intake {
             row![
                 widgets::label(t!("intake-value")).color(theme::MUTED),
                 widgets::spacer(),
-                widgets::title(t!("won", amount = value.to_string())),
+                widgets::title(crate::i18n::won(value)),
             ]
             .align_y(Center),
             row![
@@ -367,7 +367,7 @@ impl Intake {
             row![
                 widgets::label(t!("intake-value")).color(theme::MUTED),
                 widgets::spacer(),
-                text(t!("won", amount = d.value.to_string())).size(theme::HUGE * 0.8).font(theme::BOLD),
+                text(crate::i18n::won(d.value)).size(theme::HUGE * 0.8).font(theme::BOLD),
             ]
             .align_y(Center),
         ]

@@ -41,7 +41,7 @@ impl Pricing {
     pub(super) fn view_week<'a>(&'a self, store: &'a Store, today: chrono::NaiveDate) -> Element<'a, Message> {
         let chips = crate::ui::colours::chips(store.rotation(), today);
         let this_week = IsoWeek::of(today);
-        let this = chips.first().map(|c| c.name.clone()).unwrap_or_else(|| "-".into());
+        let this = chips.first().map(|c| c.name()).unwrap_or_else(|| "-".into());
         column![
             widgets::title(t!("pricing-this-week", colour = this, week = crate::i18n::words::week_in_words(this_week))),
             crate::ui::colours::view(&chips, theme::BODY),

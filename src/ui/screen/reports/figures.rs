@@ -17,7 +17,7 @@ pub(super) fn figure<'a>(label: String, value: String) -> Element<'a, Message> {
 }
 
 pub(super) fn won(amount: crate::domain::Won) -> String {
-    t!("won", amount = amount.to_string())
+    crate::i18n::won(amount)
 }
 
 pub(super) fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Message> {

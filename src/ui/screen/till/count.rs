@@ -52,11 +52,11 @@ impl DrawerCount {
                 input = input.on_input(move |t| Message::CountChanged(i, t)).on_submit(Message::CountSubmitted(i));
             }
             row![
-                text(t!("won", amount = Won::new(*d).to_string())).size(theme::BODY).width(120),
+                text(crate::i18n::won(Won::new(*d))).size(theme::BODY).width(120),
                 text("×").size(theme::BODY),
                 input,
                 widgets::spacer(),
-                text(t!("won", amount = Won::new(d * n).to_string())).size(theme::BODY),
+                text(crate::i18n::won(Won::new(d * n))).size(theme::BODY),
             ]
             .spacing(10)
             .align_y(Center)
@@ -70,7 +70,7 @@ impl DrawerCount {
             row![
                 text(t!("till-counted")).size(theme::LARGE).font(theme::BOLD),
                 widgets::spacer(),
-                text(t!("won", amount = total.to_string())).size(theme::LARGE).font(theme::BOLD)
+                text(crate::i18n::won(total)).size(theme::LARGE).font(theme::BOLD)
             ],
         ]
         .spacing(8)

@@ -6,7 +6,6 @@ use iced::{Center, Element, Fill, FillPortion};
 
 use super::count::DrawerCount;
 use super::{AMOUNT_INPUT, After, Message, Mode, Start, TillScreen};
-use crate::domain::money::signed;
 use crate::domain::{Won, register};
 use crate::store::SessionReport;
 use crate::t;
@@ -64,7 +63,7 @@ impl TillScreen {
             row![
                 widgets::label(t!("till-float")),
                 widgets::spacer(),
-                text(t!("won", amount = float.to_string())).size(theme::LARGE).font(theme::BOLD)
+                text(crate::i18n::won(float)).size(theme::LARGE).font(theme::BOLD)
             ],
             big_button(t!("till-open-confirm"), theme::success, Some(Message::OpenTill)),
             widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(layout.key_height()),
@@ -161,7 +160,7 @@ impl TillScreen {
                 row![
                     text(t!("report-difference")).size(theme::LARGE).font(theme::BOLD),
                     widgets::spacer(),
-                    text(t!("won", amount = signed(difference))).size(theme::LARGE).font(theme::BOLD).color(colour)
+                    text(crate::i18n::won_signed(difference)).size(theme::LARGE).font(theme::BOLD).color(colour)
                 ]
                 .align_y(Center),
             )
@@ -211,7 +210,7 @@ pub(super) fn big_button<'a>(
 }
 
 pub(super) fn money_row<'a>(label: String, amount: Won) -> Element<'a, Message> {
-    row![widgets::label(label), widgets::spacer(), widgets::label(t!("won", amount = amount.to_string()))].into()
+    row![widgets::label(label), widgets::spacer(), widgets::label(crate::i18n::won(amount))].into()
 }
 
 /// The X or Z report's figures on screen. A cashier's X view leaves off the cash the drawer
@@ -238,7 +237,7 @@ pub(super) fn figures(report: &SessionReport, closed: bool, shows_expected: bool
         list = list.push(row![
             text(t!("report-expected")).size(theme::BODY).font(theme::BOLD),
             widgets::spacer(),
-            text(t!("won", amount = cash.expected().to_string())).size(theme::BODY).font(theme::BOLD)
+            text(crate::i18n::won(cash.expected())).size(theme::BODY).font(theme::BOLD)
         ]);
     }
     list = list.extend([
@@ -259,7 +258,7 @@ pub(super) fn figures(report: &SessionReport, closed: bool, shows_expected: bool
             list = list.push(row![
                 widgets::label(t!("report-correction", reason = correction.reason.clone())),
                 widgets::spacer(),
-                widgets::label(t!("won", amount = signed(correction.amount))),
+                widgets::label(crate::i18n::won_signed(correction.amount)),
             ]);
         }
         let difference = report.difference().unwrap_or(c.counted - c.expected);
@@ -267,7 +266,7 @@ pub(super) fn figures(report: &SessionReport, closed: bool, shows_expected: bool
             .push(row![
                 text(t!("report-difference")).size(theme::BODY).font(theme::BOLD),
                 widgets::spacer(),
-                text(t!("won", amount = signed(difference))).size(theme::BODY).font(theme::BOLD)
+                text(crate::i18n::won_signed(difference)).size(theme::BODY).font(theme::BOLD)
             ])
             .push(money_row(t!("report-kept"), c.kept));
     }
