@@ -305,8 +305,7 @@ impl Config {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| write_error(&e))?;
         }
-        let tmp = path.with_extension("toml.tmp");
-        std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path)).map_err(|e| write_error(&e))
+        crate::files::write_whole(path, text.as_bytes()).map_err(|e| write_error(&e))
     }
 }
 

@@ -114,14 +114,7 @@ fn last_log_lines(dir: &Path, n: usize) -> Vec<String> {
 
 /// Writes the diagnostics to `out` through a temporary name, so a failure leaves no half file.
 pub fn save(text: &str, out: &Path) -> std::io::Result<()> {
-    let mut tmp = out.as_os_str().to_owned();
-    tmp.push(".partial");
-    let tmp = PathBuf::from(tmp);
-    let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, out));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
+    crate::files::write_whole(out, text.as_bytes())
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@
 pub mod assets;
 pub mod demo;
 pub mod domain;
+pub mod files;
 pub mod i18n;
 pub mod reports;
 pub mod store;

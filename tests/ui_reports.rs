@@ -41,20 +41,29 @@ fn a_manager_reads_the_day_in_tabs_that_agree_with_the_command_line() {
     till.picture("reports-sales");
     assert!(till.looks_like("reports-sales-1024x768"), "the sales report changed");
 
-    // Saved as CSV: the gross there is the command's gross.
+    // Saved as CSV: a table a manager opens in a spreadsheet, in Korean, counts and amounts
+    // in columns of their own; the gross there is the command's gross.
     till.click("CSV로 저장");
-    let saved = till.dir.path().join("reports").join("sales-2026-11-24.csv");
-    assert!(till.sees(&format!("{}에 저장했어요.", saved.display())), "{:?}", till.texts());
+    let saved = till.dir.path().join("reports").join("매출 2026-11-24.csv");
+    assert!(
+        till.sees("보고서 폴더에 저장했어요: 매출 2026-11-24.csv ('보고서 폴더 열기'를 누르면 볼 수 있어요)"),
+        "{:?}",
+        till.texts()
+    );
     let bytes = std::fs::read(&saved).unwrap();
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte-order mark");
     let mut csv = csv::Reader::from_reader(&bytes[3..]);
-    assert_eq!(csv.headers().unwrap().iter().collect::<Vec<_>>(), ["시작일", "종료일", "구분", "항목", "수량", "금액"]);
-    let gross: i64 = csv
-        .records()
-        .map(Result::unwrap)
-        .find(|r| &r[2] == "total" && &r[3] == "gross")
-        .map(|r| r[5].parse().unwrap())
-        .unwrap();
+    assert_eq!(csv.headers().unwrap().iter().collect::<Vec<_>>(), ["구분", "항목", "건수", "금액(원)"]);
+    let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    let find = |kind: &str, item: &str| {
+        rows.iter().find(|r| &r[0] == kind && &r[1] == item).unwrap_or_else(|| panic!("{kind} {item}: {rows:?}"))
+    };
+    let gross: i64 = find("합계", "상품 매출 (반품·취소 뺀 금액)")[3].parse().unwrap();
+    let sales = find("합계", "판매 건수");
+    assert_eq!((&sales[2], &sales[3]), (day.sales.to_string().as_str(), ""), "a count is a count, not an amount");
+    let women = find("분류", "여성 의류");
+    assert!(women[2].parse::<i64>().unwrap() > 0 && women[3].parse::<i64>().unwrap() > 0, "{women:?}");
+    assert!(rows.iter().all(|r| r.iter().all(|cell| !["total", "sales", "category", "gross"].contains(&cell))));
     let db = till.dir.path().join("store.db");
     let out = Command::new(env!("CARGO_BIN_EXE_nanum"))
         .args(["--db", db.to_str().unwrap(), "report", "daily", "--date", "2026-11-24", "--format", "csv"])

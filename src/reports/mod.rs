@@ -7,6 +7,7 @@ pub mod impact;
 pub mod production;
 pub mod pull;
 pub mod sales;
+pub mod sheet;
 pub mod till;
 pub mod volunteers;
 

@@ -79,13 +79,14 @@ pub fn sales(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<SalesRepor
     })
 }
 
+/// Of the totals, the ones that are counts (carried in a `Won` for one list), not money.
+pub fn is_count(key: &str) -> bool {
+    matches!(key, "sales" | "refunds" | "voids" | "cash_receipts")
+}
+
 /// A total as a person reads it: counts as counts, money as money.
 pub fn shown(key: &str, amount: Won) -> String {
-    if matches!(key, "sales" | "refunds" | "voids" | "cash_receipts") {
-        amount.get().to_string()
-    } else {
-        crate::i18n::won(amount)
-    }
+    if is_count(key) { amount.get().to_string() } else { crate::i18n::won(amount) }
 }
 
 impl SalesReport {

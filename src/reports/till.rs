@@ -36,7 +36,7 @@ pub fn between(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<TillRepo
 }
 
 /// The CSV's columns, in order: stable English names, whole won.
-const COLUMNS: [&str; 15] = [
+pub(super) const COLUMNS: [&str; 15] = [
     "till",
     "opened_at",
     "opened_by",
@@ -54,16 +54,20 @@ const COLUMNS: [&str; 15] = [
     "z_no",
 ];
 
-/// A session's values, in [`COLUMNS`]' order. Open sessions have no count yet.
-fn columns(s: &SessionReport) -> [String; 15] {
+/// A session's values, in [`COLUMNS`]' order, times as `time` writes them. Open sessions have no
+/// count yet.
+pub(super) fn columns(
+    s: &SessionReport,
+    time: impl Fn(&chrono::DateTime<chrono::FixedOffset>) -> String,
+) -> [String; 15] {
     let session = &s.session;
     let closed = session.closed.as_ref();
     let money = |w: Won| w.get().to_string();
     [
         session.till.clone(),
-        session.opened_at.to_rfc3339(),
+        time(&session.opened_at),
         session.opened_by.clone(),
-        closed.map(|c| c.at.to_rfc3339()).unwrap_or_default(),
+        closed.map(|c| time(&c.at)).unwrap_or_default(),
         closed.map(|c| c.by.clone()).unwrap_or_default(),
         money(s.cash.float),
         money(s.cash.cash_sales),
@@ -121,7 +125,7 @@ impl TillReport {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(COLUMNS)?;
         for s in &self.sessions {
-            w.write_record(columns(s))?;
+            w.write_record(columns(s, |t| t.to_rfc3339()))?;
         }
         w.flush()?;
         Ok(())

@@ -15,6 +15,7 @@ use iced::{Element, Fill, FillPortion, Task};
 
 use self::figures::view_loaded;
 use crate::hardware::document::Document;
+use crate::reports::sheet::{ForPeople, Sheet};
 use crate::reports::{self, Report, donations::DonationsReport, impact::ImpactReport, production::ProductionReport};
 use crate::reports::{sales::SalesReport, till::TillReport, volunteers::VolunteersReport};
 use crate::store::{StoreError, Worker};
@@ -34,17 +35,6 @@ pub enum Tab {
 
 impl Tab {
     pub const ALL: [Tab; 6] = [Tab::Sales, Tab::Till, Tab::Donations, Tab::Production, Tab::Volunteers, Tab::Impact];
-
-    fn key(self) -> &'static str {
-        match self {
-            Tab::Sales => "sales",
-            Tab::Till => "till",
-            Tab::Donations => "donations",
-            Tab::Production => "production",
-            Tab::Volunteers => "volunteers",
-            Tab::Impact => "impact",
-        }
-    }
 
     fn name(self) -> String {
         match self {
@@ -84,6 +74,9 @@ pub enum Message {
     Loaded(u64, Result<Loaded, StoreError>),
     SaveCsv,
     Saved(Result<PathBuf, String>),
+    /// The reports folder in the desktop's file manager.
+    OpenFolder,
+    FolderOpened(Result<(), String>),
     Print,
     Back,
 }
@@ -207,33 +200,58 @@ impl Reports {
             }
             Message::SaveCsv => {
                 let Some(loaded) = &self.loaded else { return Action::None };
-                let mut csv = Vec::new();
-                if let Err(e) = loaded.report().csv(&mut csv) {
+                let mut bytes = Vec::new();
+                if let Err(e) = loaded.sheet().write(&mut bytes) {
                     self.notice = Some((e.to_string(), true));
                     return Action::None;
                 }
-                let bytes = for_excel(&csv);
                 let (from, to) = self.range();
                 let name = if from == to {
-                    format!("{}-{from}.csv", self.tab.key())
+                    format!("{} {from}.csv", self.tab.name())
                 } else {
-                    format!("{}-{from}_{to}.csv", self.tab.key())
+                    format!("{} {from}~{to}.csv", self.tab.name())
                 };
                 let path = self.folder.join(name);
                 let save = async move {
                     let written = path
                         .parent()
                         .map_or(Ok(()), std::fs::create_dir_all)
-                        .and_then(|()| std::fs::write(&path, bytes));
+                        .and_then(|()| crate::files::write_whole(&path, &bytes));
                     written.map(|()| path).map_err(|e| explain::io_error(&e))
                 };
                 Action::Run(Task::perform(save, Message::Saved))
             }
             Message::Saved(result) => {
                 self.notice = Some(match result {
-                    Ok(path) => (t!("reports-saved", path = path.display().to_string()), false),
+                    Ok(path) => {
+                        let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+                        (t!("reports-saved", file = file), false)
+                    }
                     Err(reason) => (t!("reports-not-saved", reason = reason), true),
                 });
+                Action::None
+            }
+            Message::OpenFolder => {
+                let folder = self.folder.clone();
+                let open = async move {
+                    std::fs::create_dir_all(&folder).map_err(|e| explain::io_error(&e))?;
+                    // The desktop's file manager; xdg-open returns at once and the till goes on.
+                    std::process::Command::new("xdg-open")
+                        .arg(&folder)
+                        .stdin(std::process::Stdio::null())
+                        .stdout(std::process::Stdio::null())
+                        .stderr(std::process::Stdio::null())
+                        .spawn()
+                        .map(|_| ())
+                        .map_err(|e| explain::io_error(&e))
+                };
+                Action::Run(Task::perform(open, Message::FolderOpened))
+            }
+            Message::FolderOpened(result) => {
+                if let Err(reason) = result {
+                    let folder = self.folder.display().to_string();
+                    self.notice = Some((t!("reports-folder-not-opened", reason = reason, folder = folder), true));
+                }
                 Action::None
             }
             Message::Print => {
@@ -299,10 +317,11 @@ impl Reports {
         let controls = row![dates, row(spans).spacing(6)].spacing(12).align_y(iced::Center);
         let actions = row![
             widgets::key(t!("reports-save-csv"), theme::SMALL + 1.0, self.loaded.is_some().then_some(Message::SaveCsv))
-                .height(40),
+                .height(48),
+            widgets::key(t!("reports-open-folder"), theme::SMALL + 1.0, Some(Message::OpenFolder)).height(48),
             widgets::key(t!("reports-print"), theme::SMALL + 1.0, self.loaded.is_some().then_some(Message::Print))
-                .height(40),
-            widgets::key(t!("intake-back"), theme::SMALL + 1.0, Some(Message::Back)).height(40),
+                .height(48),
+            widgets::key(t!("intake-back"), theme::SMALL + 1.0, Some(Message::Back)).height(48),
         ]
         .spacing(8);
         let mut page = column![tabs, controls].spacing(gap);
@@ -320,23 +339,18 @@ impl Reports {
     }
 }
 
-/// The command's CSV as a person opens it: a byte-order mark so Excel reads the Korean, and the
-/// header row in the screen's language. The rows are the command's, figure for figure.
-fn for_excel(csv: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(csv);
-    let (header, rest) = text.split_once('\n').unwrap_or((&text, ""));
-    let named: Vec<String> = header
-        .split(',')
-        .map(|h| {
-            let id = format!("csv-{h}");
-            let name = crate::i18n::tr_in(crate::i18n::language(), &id, &[]);
-            if name == id { h.to_string() } else { name }
-        })
-        .collect();
-    format!("\u{feff}{}\n{rest}", named.join(",")).into_bytes()
-}
-
 impl Loaded {
+    fn sheet(&self) -> Sheet {
+        match self {
+            Loaded::Sales(r) => r.sheet(),
+            Loaded::Till(r) => r.sheet(),
+            Loaded::Donations(r) => r.sheet(),
+            Loaded::Production(r) => r.sheet(),
+            Loaded::Volunteers(r) => r.sheet(),
+            Loaded::Impact(r) => r.sheet(),
+        }
+    }
+
     fn report(&self) -> &dyn Report {
         match self {
             Loaded::Sales(r) => r.as_ref(),
