@@ -725,10 +725,9 @@ till-moved = Recorded. The drawer opens.
 till-close-title = Close
 till-close-hint = Count all the money in the drawer by kind, then press 'Counted'.
 till-close-parked = { $count ->
-    [one] One sale is
-   *[other] { $count } sales are
-} on hold ({ $notes }). Finish or cancel it before closing; if you close now, it can be finished after the next opening.
-till-close-parked-show = See the sales on hold
+    [one] 1 sale
+   *[other] { $count } sales
+} on hold ({ $notes }): finish or cancel before closing ▶
 till-blind-on = Count without seeing the expected cash ✓
 till-blind-off = Count seeing the expected cash
 till-counted-confirm = Counted

@@ -44,6 +44,14 @@ pub fn settings() -> iced::Settings {
     }
 }
 
+/// Puts the bundled fonts where text is measured and drawn, as the window does at start: for
+/// what measures text outside a window (the charts' tests).
+pub fn load_fonts() {
+    let mut fonts = iced::advanced::graphics::text::font_system().write().expect("the font system is not poisoned");
+    fonts.load_font(KOREAN_FONT.into());
+    fonts.load_font(KOREAN_FONT_BOLD.into());
+}
+
 /// A job on a thread of its own that panicked (a bug): logged, and told as a sentence, while the
 /// till goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

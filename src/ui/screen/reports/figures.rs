@@ -7,7 +7,7 @@ use iced::{Element, Fill};
 use super::{Loaded, Message};
 use crate::reports;
 use crate::t;
-use crate::ui::chart::{self, Bars};
+use crate::ui::chart::{self, Axis, Bars};
 use crate::ui::layout::Layout;
 use crate::ui::{theme, widgets};
 
@@ -38,7 +38,10 @@ pub(super) fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Messag
                 (t!("reports-by-day"), days, true)
             };
             let peak = bars.iter().map(|(_, v)| *v).max().unwrap_or(0);
-            let chart = chart::view(Bars { bars, peak_label: won(crate::domain::Won::new(peak)), line }, chart_height);
+            let chart = chart::view(
+                Bars { bars, peak_label: won(crate::domain::Won::new(peak)), line, axis: Axis::Sequence },
+                chart_height,
+            );
             let totals =
                 r.totals().into_iter().map(|(key, label, amount)| figure(label, reports::sales::shown(key, amount)));
             let vat = r.classes().into_iter().map(|(name, _, supply, vat)| {
@@ -106,17 +109,25 @@ pub(super) fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Messag
             let list: Vec<Element<'_, Message>> = rows.collect();
             // Each session's cash sales as a bar. (A chart on every tab also keeps the renderer
             // from leaving the last tab's chart labels behind.)
+            let one_till =
+                r.sessions.iter().all(|s| r.sessions.first().is_some_and(|f| f.session.till == s.session.till));
             let bars: Vec<(String, i64)> = r
                 .sessions
                 .iter()
                 .map(|s| {
-                    (format!("{} {}", s.session.till, s.session.opened_at.format("%H:%M")), s.cash.cash_sales.get())
+                    // A day's sessions by the time they opened; a longer range's by their day.
+                    let opened = s.session.opened_at.format(if r.date == r.to { "%H:%M" } else { "%m-%d" });
+                    let label = if one_till { opened.to_string() } else { format!("{} {opened}", s.session.till) };
+                    (label, s.cash.cash_sales.get())
                 })
                 .collect();
             let peak = bars.iter().map(|(_, v)| *v).max().unwrap_or(0);
             let mut page = column![
                 text(t!("reports-till-cash")).size(theme::SMALL).color(theme::MUTED),
-                chart::view(Bars { bars, peak_label: won(crate::domain::Won::new(peak)), line: false }, chart_height),
+                chart::view(
+                    Bars { bars, peak_label: won(crate::domain::Won::new(peak)), line: false, axis: Axis::Sequence },
+                    chart_height
+                ),
             ]
             .spacing(8);
             if list.is_empty() {
@@ -138,7 +149,8 @@ pub(super) fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Messag
                     Bars {
                         bars: short_labels(categories),
                         peak_label: won(crate::domain::Won::new(peak)),
-                        line: false
+                        line: false,
+                        axis: Axis::Names
                     },
                     chart_height
                 ),
@@ -162,7 +174,7 @@ pub(super) fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Messag
             column![
                 text(t!("reports-sell-through")).size(theme::SMALL).color(theme::MUTED),
                 chart::view(
-                    Bars { bars: short_labels(bars), peak_label: format!("{peak}%"), line: false },
+                    Bars { bars: short_labels(bars), peak_label: format!("{peak}%"), line: false, axis: Axis::Names },
                     chart_height
                 ),
                 scrollable(column(rows).spacing(4).padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO }))
@@ -205,7 +217,7 @@ pub(super) fn view_loaded(loaded: &Loaded, layout: Layout) -> Element<'_, Messag
             let waiting = r.days.iter().filter(|d| d.to_confirm).count();
             let mut page = column![
                 chart::view(
-                    Bars { bars: short_labels(bars), peak_label: t!("reports-hours", hours = peak), line: false },
+                    Bars { bars, peak_label: t!("reports-hours", hours = peak), line: false, axis: Axis::Names },
                     chart_height
                 ),
                 figure(t!("report-total"), crate::i18n::words::hours_and_minutes(r.credited_minutes())),

@@ -130,15 +130,16 @@ impl TillScreen {
                 side = side.push(money_row(t!("report-expected"), expected));
             }
             if !self.parked.is_empty() {
-                side = side
-                    .push(widgets::banner(
-                        t!("till-close-parked", count = self.parked.len(), notes = self.parked.join(", ")),
-                        true,
-                    ))
-                    .push(
-                        widgets::key(t!("till-close-parked-show"), theme::SMALL + 1.0, Some(Message::ShowParked))
-                            .height(layout.key_height()),
-                    );
+                // One key that says it and leads there: the side has no room for a banner and a
+                // key at 800×600.
+                let said = t!("till-close-parked", count = self.parked.len(), notes = self.parked.join(", "));
+                side = side.push(
+                    button(text(widgets::keep_words(&said)).size(theme::SMALL + 1.0).color(theme::RED).width(Fill))
+                        .padding([8, 12])
+                        .width(Fill)
+                        .style(theme::key)
+                        .on_press(Message::ShowParked),
+                );
             }
             return side
                 .push(iced::widget::space().height(Fill))
