@@ -106,7 +106,7 @@ pay-cash-title = Cash payment
 pay-card-title = Card payment
 pay-due = Amount due
 pay-tendered = Cash received
-pay-tendered-placeholder = Cash received (won)
+pay-tendered-placeholder = Cash received
 pay-exact = Exact
 pay-confirm = Complete sale
 pay-back = Back
@@ -122,7 +122,10 @@ pay-print-failed = The receipt did not print: { $reason } The sale is saved.
 ## Errors
 error-code-empty = Nothing was scanned.
 error-code-unknown = "{ $code }" is not a Nanum tag or a product barcode.
-error-code-length = A { $kind } barcode has { $expected } characters; { $found } were read. Please scan again.
+error-code-length = A { $kind } barcode has { $expected ->
+    [one] 1 character
+   *[other] { $expected } characters
+}; { $found } were read. Please scan again.
 error-code-digits = The { $kind } barcode has a character that is not a digit. Please scan again.
 error-code-check = The { $kind } barcode's check digit is wrong: a misread or a typo.
 error-code-week = The tag's intake week ({ $week }) does not exist.
@@ -237,7 +240,10 @@ tag-colour = { $colour } tag
 selftest-title = Printer test page
 selftest-printer = Printer
 selftest-width = Paper width
-selftest-columns = { $columns } columns
+selftest-columns = { $columns ->
+    [one] 1 column
+   *[other] { $columns } columns
+}
 selftest-time = Time
 selftest-pangram = The quick brown fox jumps over the lazy dog
 selftest-symbols = 가나다 ABC abc 123 ₩ · × ← ※
@@ -293,7 +299,10 @@ devices-flow = Flow control
 devices-flow-none = None
 devices-ask-status = Ask the printer's status before and after printing (paper, cover)
 devices-paper-width = Paper width
-devices-paper = { $mm } mm ({ $columns } columns)
+devices-paper = { $mm } mm ({ $columns ->
+    [one] 1 column
+   *[other] { $columns } columns
+})
 devices-drawer = Cash drawer
 devices-pin = Pin { $pin }
 devices-labels = Tag printer
@@ -563,6 +572,8 @@ discount-title = Discount
 discount-line = { $name }
 discount-line-none = One item
 discount-sale = Whole sale
+discount-percent-short = %
+discount-amount-short = ₩
 discount-percent = % off
 discount-amount = Won off
 discount-percent-placeholder = Percent off
@@ -628,7 +639,7 @@ pay-tender-card = Card
 pay-tender-credit = Credit
 pay-left = Left to pay
 pay-left-to-pay = Take the { $amount } won left to pay.
-pay-card-placeholder = Card amount (won)
+pay-card-placeholder = Card amount
 pay-approval-placeholder = Approval number (if any)
 pay-credit-hint = Scan the store credit voucher or type its number.
 pay-credit-placeholder = Voucher number (starts with C)
@@ -665,8 +676,8 @@ return-to-original = As paid
 return-to-cash = Cash
 return-to-credit = Store credit
 return-confirm = Refund (manager)
-return-open-hint = Pick the kind of item and type the amount to pay back.
-return-open-placeholder = Amount to pay back (won)
+return-open-hint = Pick the kind and type the amount to pay back.
+return-open-placeholder = Amount to pay back
 today-refund = Refund
 today-void = Void
 today-return = Return items
@@ -753,7 +764,7 @@ till-counts = { $sales ->
     [one] 1 cash receipt
    *[other] { $receipts } cash receipts
 }
-pay-undo = Take back the last payment
+pay-undo = Undo payment
 status-till-short = Till
 today-reprint = Reprint
 error-till-not-open = Open the till first. That item was not added.
@@ -864,13 +875,19 @@ report-pieces = { $count ->
     [one] 1 piece
    *[other] { $count } pieces
 }
-report-people = { $count } people
+report-people = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
 report-donors-new = First time
 report-donors-returning = Returning
 report-donors-anonymous = Anonymous
 report-pull-title = { $store } pull list { $date }
 report-pull-none = No colour's tags come off the floor today.
-report-pull-week = Taken in the { $week } · { $colour } tags
+report-pull-week = Taken in the { $week } · { $colour ->
+    [one] 1 tag
+   *[other] { $colour } tags
+}
 report-pull-figures = printed { $printed } · sold { $sold } · pulled { $pulled } · left { $left }
 export-donor-id = Donor id
 export-donor-name = Name
@@ -930,7 +947,10 @@ floor-hint = Pick a category to pull from the list, or a product below to receiv
 floor-line = printed { $printed } · sold { $sold } · pulled { $pulled }
 floor-left = { $left } left
 floor-on-hand = { $count } in stock
-floor-pull-title = Pull { $name } · { $colour } tags
+floor-pull-title = Pull { $name } · { $colour ->
+    [one] 1 tag
+   *[other] { $colour } tags
+}
 floor-pull-hint = Count what came off the floor, pick where it goes, and the weight if known.
 floor-pulled = Pull recorded.
 floor-receive = Receive
@@ -1029,13 +1049,22 @@ pricing-colour-full = full price
 pricing-colour-off = { $percent }% off
 pricing-colour-pull = pull today
 pricing-band = Guide range { $low }–{ $high } won (outside: manager)
+pricing-band-short = { $name } · { $low }–{ $high } won
 pricing-count = { $count }
 pricing-price-tags = Price tags
 pricing-item-tag = Item tag (valuable)
+pricing-price-tags-short = Price tags
+pricing-item-tag-short = Item tag
 pricing-description-placeholder = Description (e.g. leather bag)
-pricing-print = Print { $count } tags
+pricing-print = Print { $count ->
+    [one] 1 tag
+   *[other] { $count } tags
+}
 pricing-print-item = Print item tag
-pricing-printed = Printing { $count } tags at { $price } won.
+pricing-printed = Printing { $count ->
+    [one] 1 tag
+   *[other] { $count } tags
+} at { $price } won.
 pricing-saving = Recording…
 pricing-approval-title = { $name } at { $price } won (guide { $suggested } won)
 status-menu = Work menu (F12)
@@ -1059,7 +1088,10 @@ report-volunteers-total = { $days ->
 } · { $credited } credited
 report-volunteers-all = { $credited } credited
 report-volunteers-still-in = Still on shift: { $name } (since { $since })
-cli-exported-volunteers = Wrote { $rows } rows ({ $people } volunteers) to { $path } and each person's total to { $totals }.
+cli-exported-volunteers = Wrote { $rows } rows ({ $people ->
+    [one] 1 volunteer
+   *[other] { $people } volunteers
+}) to { $path } and each person's total to { $totals }.
 cli-exported-volunteers-left-out = Left out { $count ->
     [one] 1 day
    *[other] { $count } days
@@ -1097,7 +1129,7 @@ shift-no-reason = Say why the times change.
 duration-hours = { $hours } h
 duration-hours-minutes = { $hours } h { $minutes } min
 menu-volunteers = Volunteers
-menu-volunteers-hint = confirm or fix hours, the roster
+menu-volunteers-hint = Confirm or fix hours, the roster
 volunteers-title = Volunteers
 volunteers-waiting = Hours a manager must confirm ({ $count })
 volunteers-today = Today
@@ -1140,7 +1172,10 @@ report-production-line = printed { $printed } · sell-through { $through } · so
 } · pulled { $pulled }
 report-production-total = printed { $printed } · sell-through { $through } · sold { $sold }
 report-production-by-person = Tags printed by
-report-tags = { $count } tags
+report-tags = { $count ->
+    [one] 1 tag
+   *[other] { $count } tags
+}
 report-impact-title = { $store } impact { $range }
 impact-second-life = Goods given a second life
 impact-kept = Kept out of landfill
@@ -1156,7 +1191,7 @@ impact-volunteer-hours = Volunteer hours
 impact-raised = Money raised
 impact-round-up = of which round-up gifts
 menu-reports = Reports
-menu-reports-hint = sales, till, donations, production, volunteers, impact
+menu-reports-hint = Sales, till, donations, volunteers, impact
 reports-tab-sales = Sales
 reports-tab-till = Till
 reports-tab-donations = Donations
@@ -1267,9 +1302,15 @@ sync-refused = Head office refused the records: { $message }
 sync-central-unavailable = Head office cannot take records right now. Try again in a while; the records stay on this computer.
 sync-central-conflict = Head office refused this store's records: they do not match what it holds (another store's token, or a changed file). Please call head office; the records stay as they are.
 sync-central-malformed = Head office could not read the records sent. Update Nanum and call head office; the records stay as they are.
-sync-behind = Head office holds { $theirs } records for this store but this file has only { $ours }: it may be an older backup. Call head office.
+sync-behind = Head office holds { $theirs ->
+    [one] 1 record
+   *[other] { $theirs } records
+} for this store but this file has only { $ours }: it may be an older backup. Call head office.
 sync-diverged = Head office's record { $seq } differs from this file's: the file may have been replaced. Call head office.
-sync-done = Synced: { $uploaded } records sent; head office holds up to record { $acked }.
+sync-done = Synced: { $uploaded ->
+    [one] 1 record
+   *[other] { $uploaded } records
+} sent; head office holds up to record { $acked }.
 sync-reference-applied = Applied head office's reference data, version { $version }.
 sync-staff-news = Head office changed these people; its word stands:
 staff-news-added = { $name } was added as { $role }.
@@ -1298,7 +1339,10 @@ cli-restore-done-new = Restored the store from { $path }.
 cli-restore-folder = { $path } is a folder. Choose the backup file (.db) in it. Nothing was changed.
 cli-restore-no-file = There is no file at { $path }. Check the backup's path. Nothing was changed.
 cli-restore-bad-backup = { $path } is not a store backup that can be restored: { $reason }
-cli-restore-warning = Careful: this store file holds { $unsynced } records head office has not received, { $missing } of them not in the backup. Restoring leaves them only in the replaced file, never sent to head office.
+cli-restore-warning = Careful: this store file holds { $unsynced ->
+    [one] 1 record
+   *[other] { $unsynced } records
+} head office has not received, { $missing } of them not in the backup. Restoring leaves them only in the replaced file, never sent to head office.
 cli-restore-needs-manager = A manager must agree to this restore: give --manager NAME and type the PIN. Nothing was changed.
 cli-restore-done = Restored from { $path }. The file it replaced is kept at { $kept }.
 

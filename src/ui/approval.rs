@@ -3,8 +3,9 @@
 //! cash receipt again). The PIN is checked off the UI thread; a wrong one counts toward that
 //! manager's lockout; the journal keeps the action with who asked and who approved.
 
+use crate::ui::pressable::button;
 use chrono::{DateTime, FixedOffset};
-use iced::widget::{button, column, row, text};
+use iced::widget::{column, row, text};
 use iced::{Center, Element, Fill, Task};
 
 use crate::domain::{Pin, Role, StaffMember};

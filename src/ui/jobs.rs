@@ -4,8 +4,9 @@
 //! printed again only with a manager's approval at that moment, which the journal records; with
 //! nobody signed in it cannot be printed again at all.
 
+use crate::ui::pressable::button;
 use chrono::{DateTime, FixedOffset};
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{column, container, row, text};
 use iced::{Center, Element, Fill, Task};
 
 use crate::domain::StaffMember;
@@ -143,9 +144,10 @@ impl JobsPanel {
             row![
                 text(t!("jobs-title")).size(theme::BODY).font(theme::BOLD),
                 widgets::spacer(),
-                button(text(t!("jobs-close")).size(theme::SMALL))
+                button(text(t!("jobs-close")).size(theme::SMALL).align_y(Center).height(Fill))
                     .style(theme::key)
                     .padding([8, 14])
+                    .height(crate::ui::layout::TOUCH)
                     .on_press(Message::Close),
             ]
             .align_y(Center),

@@ -36,6 +36,11 @@ impl Layout {
         self.width < 1100.0
     }
 
+    /// The smallest till (800 wide): keys say their words without the keyboard's F-key.
+    pub fn smallest(&self) -> bool {
+        self.width < 900.0
+    }
+
     /// The status bar says less (the name without the role, the date without the year).
     pub fn status_compact(&self) -> bool {
         self.width < 1100.0
@@ -64,13 +69,20 @@ impl Layout {
         if self.short() { TOUCH } else { 52.0 }
     }
 
+    /// A key whose words may take two lines on a narrow till: two lines of small text and the
+    /// key's padding.
+    pub fn wrapping_key(&self) -> f32 {
+        self.key_height().max(56.0)
+    }
+
     /// The checkout's grid of category keys (the intake counter uses the same).
     pub fn key_grid(&self) -> KeyGrid {
+        // On a narrow till a category's name may take two lines ("Women's clothing").
         KeyGrid {
             columns: self.key_columns(),
             rows: self.key_rows(),
-            height: self.key_height(),
-            size: super::theme::BODY - 2.0,
+            height: if self.narrow() { self.wrapping_key() } else { self.key_height() },
+            size: if self.narrow() { super::theme::SMALL + 1.0 } else { super::theme::BODY - 2.0 },
         }
     }
 

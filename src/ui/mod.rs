@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod keyboard;
 pub mod layout;
 pub mod pin_pad;
+pub mod pressable;
 pub mod preview;
 pub mod root;
 pub mod screen;

@@ -1,6 +1,7 @@
 //! Small view pieces more than one screen uses.
 
-use iced::widget::{button, column, container, row, text};
+use crate::ui::pressable::button;
+use iced::widget::{column, container, row, text};
 use iced::{Center, Element, Fill, Length};
 
 use super::layout::KeyGrid;
@@ -9,7 +10,11 @@ use crate::domain::Category;
 use crate::t;
 
 /// A key with centred text, for touch.
-pub fn key<'a, M: Clone + 'a>(label: impl AsRef<str>, size: f32, on_press: Option<M>) -> button::Button<'a, M> {
+pub fn key<'a, M: Clone + 'a>(
+    label: impl AsRef<str>,
+    size: f32,
+    on_press: Option<M>,
+) -> crate::ui::pressable::Button<'a, M> {
     button(text(keep_words(label.as_ref())).size(size).align_x(Center).align_y(Center).width(Fill).height(Fill))
         .style(theme::key)
         .on_press_maybe(on_press)
@@ -23,7 +28,7 @@ pub fn choice<'a, M: Clone + 'a>(
     chosen: bool,
     on_press: Option<M>,
     height: f32,
-) -> button::Button<'a, M> {
+) -> crate::ui::pressable::Button<'a, M> {
     button(text(keep_words(label.as_ref())).size(size).align_x(Center).align_y(Center).width(Fill).height(Fill))
         .height(height)
         .width(Fill)

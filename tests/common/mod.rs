@@ -8,6 +8,8 @@ pub mod central;
 pub mod devices;
 pub mod pg;
 #[cfg(feature = "till")]
+pub mod sizes;
+#[cfg(feature = "till")]
 pub mod till;
 
 use std::path::{Path, PathBuf};

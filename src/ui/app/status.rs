@@ -5,8 +5,9 @@
 //! window narrows or more is to be said (a receipt printing, the scanner unplugged, records
 //! waiting for head office). Widths are estimated from the characters, which is enough to decide.
 
+use crate::ui::pressable::button;
 use chrono::Datelike;
-use iced::widget::{button, container, row, text};
+use iced::widget::{container, row, text};
 use iced::{Center, Element, Fill};
 
 use super::{App, Message, ScannerState, Screen};

@@ -3,8 +3,9 @@
 //! with its progress bar. The sync runs on a thread of its own with its own connection, like
 //! `nanum sync` in another process, so selling never waits for it.
 
+use crate::ui::pressable::button;
 use chrono::{DateTime, Duration, FixedOffset};
-use iced::widget::{button, column, container, progress_bar, row, text};
+use iced::widget::{column, container, progress_bar, row, text};
 use iced::{Center, Element, Fill, Task};
 
 use super::{App, Message};

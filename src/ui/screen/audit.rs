@@ -3,8 +3,9 @@
 //! Tapping an event opens the sale (its receipt, as printed) or the till session (its X or Z
 //! report) it belongs to.
 
+use crate::ui::pressable::button;
 use chrono::{Days, NaiveDate};
-use iced::widget::{button, column, container, pick_list, row, scrollable, text};
+use iced::widget::{column, container, pick_list, row, scrollable, text};
 use iced::{Center, Element, Fill, FillPortion};
 
 use crate::domain::StaffMember;
@@ -237,8 +238,14 @@ impl Audit {
         .spacing(10)
         .align_y(Center);
         let watches = row(Watch::ALL.map(|w| {
-            widgets::choice(watch_label(w), theme::SMALL, self.watch == w, Some(Message::Watch(w)), layout.key_height())
-                .into()
+            widgets::choice(
+                watch_label(w),
+                theme::SMALL,
+                self.watch == w,
+                Some(Message::Watch(w)),
+                layout.wrapping_key(),
+            )
+            .into()
         }))
         .spacing(6);
         let rows: Vec<Element<'_, Message>> = self

@@ -3,8 +3,9 @@
 //! (outlet, recycling, upcycling, another store), and the fair-trade stock: what is low, and
 //! receiving a delivery.
 
+use crate::ui::pressable::button;
 use iced::Task;
-use iced::widget::{button, column, operation, row, text, text_input};
+use iced::widget::{column, operation, row, text, text_input};
 use iced::{Center, Element, Fill};
 
 use crate::domain::donation::OutFlow;
@@ -257,10 +258,12 @@ impl Floor {
                         text(t!("floor-left", left = line.left())).size(theme::BODY).font(theme::BOLD).width(80),
                     ]
                     .spacing(10)
+                    .height(Fill)
                     .align_y(Center),
                 )
                 .padding(iced::Padding { top: 6.0, bottom: 6.0, left: 10.0, right: 18.0 })
                 .width(Fill)
+                .height(48)
                 .style(if chosen { theme::primary } else { theme::key })
                 .on_press(Message::Pick(i)),
             );
@@ -280,9 +283,12 @@ impl Floor {
                     let on_hand = text(t!("floor-on-hand", count = s.on_hand)).size(theme::SMALL + 1.0);
                     if low && !chosen { on_hand.color(theme::RED) } else { on_hand }
                 },]
-                .spacing(8),
+                .spacing(8)
+                .height(Fill)
+                .align_y(Center),
             )
             .padding(iced::Padding { top: 4.0, bottom: 4.0, left: 10.0, right: 18.0 })
+            .height(crate::ui::layout::TOUCH)
             .width(Fill)
             .style(if chosen { theme::primary } else { theme::key })
             .on_press(Message::Product(i))

@@ -9,8 +9,9 @@
 
 use std::time::Instant;
 
+use crate::ui::pressable::button;
 use chrono::{DateTime, FixedOffset};
-use iced::widget::{button, column, container, operation, row, scrollable, text};
+use iced::widget::{column, container, operation, row, scrollable, text};
 use iced::{Center, Element, Fill, Task};
 
 use crate::domain::volunteer::{Duty, forgotten_end};
@@ -437,14 +438,7 @@ impl Login {
                     // Two to a row, big enough to touch.
                     let keys = duties.unwrap_or_default().into_iter().map(|d| {
                         let chosen = self.duty == Some(d);
-                        widgets::choice(
-                            duty_name(d),
-                            theme::BODY,
-                            chosen,
-                            Some(Message::Duty(d)),
-                            if layout.short() { 40.0 } else { 48.0 },
-                        )
-                        .into()
+                        widgets::choice(duty_name(d), theme::BODY, chosen, Some(Message::Duty(d)), 48.0).into()
                     });
                     entry = entry.push(widgets::grid(keys.collect(), 2));
                 }

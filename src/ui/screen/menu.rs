@@ -27,7 +27,7 @@ pub enum Choice {
 pub fn view<'a>(role: Role, layout: Layout) -> Element<'a, Choice> {
     let key = |label: String, hint: String, message: Choice| -> Element<'a, Choice> {
         let body = column![widgets::title(label), widgets::muted(hint)].spacing(6).align_x(iced::Center);
-        iced::widget::button(iced::widget::container(body).center(Fill))
+        crate::ui::pressable::button(iced::widget::container(body).center(Fill))
             .width(Fill)
             .height(layout.key_height() * 2.4)
             .style(theme::key)

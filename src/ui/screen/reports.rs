@@ -301,15 +301,15 @@ impl Reports {
         let spans =
             [(Span::Day, t!("reports-day")), (Span::Week, t!("reports-week")), (Span::Month, t!("reports-month"))].map(
                 |(span, label)| {
-                    widgets::choice(label, theme::SMALL + 1.0, self.span == span, Some(Message::Span(span)), 40.0)
+                    widgets::choice(label, theme::SMALL + 1.0, self.span == span, Some(Message::Span(span)), 48.0)
                         .width(80)
                         .into()
                 },
             );
         let dates = row![
-            widgets::key("◀", theme::BODY, Some(Message::Earlier)).width(52).height(40),
+            widgets::key("◀", theme::BODY, Some(Message::Earlier)).width(52).height(48),
             text(reports::range_name(from, to)).size(theme::BODY).font(theme::BOLD).width(Fill).align_x(iced::Center),
-            widgets::key("▶", theme::BODY, (to < self.now.date()).then_some(Message::Later)).width(52).height(40),
+            widgets::key("▶", theme::BODY, (to < self.now.date()).then_some(Message::Later)).width(52).height(48),
         ]
         .spacing(8)
         .align_y(iced::Center)

@@ -3,7 +3,8 @@
 //! cashier, a new PIN, leaving or coming back. The rules are `store`'s (a manager only, never
 //! without an active manager); every change runs on the worker and is journaled there.
 
-use iced::widget::{button, column, row, text, text_input};
+use crate::ui::pressable::button;
+use iced::widget::{column, row, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
 use crate::domain::{Pin, Role};

@@ -2,8 +2,8 @@
 //! reason picked from a short list. Above the store's limit a manager approves first. A
 //! percentage rounds the price down to the store's price step, never to an odd won.
 
-use iced::widget::{column, row, text};
-use iced::{Center, Element};
+use iced::widget::{column, container, row, text};
+use iced::{Center, Element, FillPortion};
 
 use super::parts::amount_input;
 use super::parts::{ENTRY_INPUT, SCAN_INPUT, name, pad_and_buttons};
@@ -166,19 +166,35 @@ impl Checkout {
             None => t!("discount-line-none"),
         };
         let last_goods = self.cart.lines().iter().rposition(|l| l.is_goods());
-        // What the discount is on, and how it is given, in one row of four.
-        let target = row![
+        // What the discount is on, and how it is given.
+        let on = row![
             choice(line_label, d.target.is_some(), Message::DiscountTarget(d.target.or(last_goods))),
             choice(t!("discount-sale"), d.target.is_none(), Message::DiscountTarget(None)),
-            choice(t!("discount-percent"), d.percent, Message::DiscountPercent(true)),
-            choice(t!("discount-amount"), !d.percent, Message::DiscountPercent(false)),
         ]
         .spacing(6);
-        let reasons = row(REASONS
-            .iter()
-            .enumerate()
-            .map(|(i, id)| choice(tr_in(language(), id, &[]), d.reason == i, Message::DiscountReason(i)).into()))
-        .spacing(8);
+        // Beside the amount on a narrow till, "%" and "원" say it.
+        let (percent, amount) = if layout.narrow() {
+            (t!("discount-percent-short"), t!("discount-amount-short"))
+        } else {
+            (t!("discount-percent"), t!("discount-amount"))
+        };
+        let how = row![
+            choice(percent, d.percent, Message::DiscountPercent(true)),
+            choice(amount, !d.percent, Message::DiscountPercent(false)),
+        ]
+        .spacing(6);
+        // One row of four where the panel is wide enough for their words; on a narrow till, % and
+        // 원 sit beside the amount they change.
+        let narrow = layout.narrow();
+        let (target, how): (Element<'a, Message>, Option<_>) =
+            if narrow { (on.into(), Some(how)) } else { (row![on, how].spacing(6).into(), None) };
+        let reason =
+            |i: usize| choice(tr_in(language(), REASONS[i], &[]), d.reason == i, Message::DiscountReason(i)).into();
+        let reasons: Element<'a, Message> = if layout.narrow() {
+            column![row([0, 1].map(reason)).spacing(6), row([2, 3].map(reason)).spacing(6)].spacing(6).into()
+        } else {
+            row((0..REASONS.len()).map(reason)).spacing(8).into()
+        };
         let presets: Vec<Won> =
             if d.percent { [10, 20, 30, 50].map(Won::new).to_vec() } else { [500, 1000, 2000].map(Won::new).to_vec() };
         let quick = row(presets.into_iter().map(|p| {
@@ -207,7 +223,11 @@ impl Checkout {
             .align_y(Center),
             target,
             reasons,
-            field,
+            match how {
+                Some(how) =>
+                    Element::from(row![container(field).width(FillPortion(1)), how.width(FillPortion(1))].spacing(6)),
+                None => field,
+            },
         ]
         .spacing(if layout.short() { 6 } else { 8 });
         // A short screen has room for the pad or the presets, not both: the pad stays.
@@ -221,6 +241,7 @@ impl Checkout {
                 theme::primary,
                 Some(Message::ApplyDiscount),
                 None,
+                Vec::new(),
                 layout,
             ))
             .into()

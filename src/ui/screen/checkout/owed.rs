@@ -4,7 +4,8 @@
 //! so the customer is not rung up twice, and the cashier prints it or skips it. Printed now, it
 //! never opens the drawer; one that may have come out before the stop is marked 재발행.
 
-use iced::widget::{button, column, text};
+use crate::ui::pressable::button;
+use iced::widget::{column, text};
 use iced::{Center, Element, Fill, Task};
 
 use super::parts::SCAN_INPUT;

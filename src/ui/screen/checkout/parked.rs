@@ -2,7 +2,8 @@
 //! a note and the till serves the next person. Any till of the store can take it up again; the
 //! parked carts are in the database, so a restart loses none of them.
 
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use crate::ui::pressable::button;
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
 use super::parts::{SCAN_INPUT, TEXT_INPUT};

@@ -1,8 +1,9 @@
 //! Pieces the checkout's panels share: the ids of its fields, the number pad with its buttons,
 //! an amount field and an amount row, and the words for a line and a tender.
 
-use iced::widget::{button, column, row, text, text_input};
-use iced::{Center, Element, Fill};
+use crate::ui::pressable::button;
+use iced::widget::{column, container, row, text, text_input};
+use iced::{Center, Element, Fill, FillPortion};
 
 use super::Message;
 use crate::domain::{Line, TenderKind, Won, register};
@@ -26,11 +27,21 @@ pub fn pad_and_buttons<'a>(
     style: theme::ButtonStyle,
     on_confirm: Option<Message>,
     extra_key: Option<&'static str>,
+    beside: Vec<Element<'a, Message>>,
     layout: Layout,
 ) -> Element<'a, Message> {
     let height = layout.pad_key();
+    let pad =
+        widgets::number_pad(Message::EntryDigits, Message::EntryClear, Message::EntryBackspace, extra_key, height);
+    // Keys beside the pad (a short screen's likely cash amounts) take a column of their own
+    // rather than a row above it.
+    let pad: Element<'a, Message> = if beside.is_empty() {
+        pad
+    } else {
+        row![container(pad).width(FillPortion(5)), column(beside).spacing(8).width(FillPortion(2))].spacing(8).into()
+    };
     column![
-        widgets::number_pad(Message::EntryDigits, Message::EntryClear, Message::EntryBackspace, extra_key, height),
+        pad,
         row![
             widgets::key(back, theme::BODY, Some(Message::Back)).height(height),
             button(text(confirm).size(theme::LARGE).align_x(Center).align_y(Center).width(Fill).height(Fill))

@@ -1,7 +1,8 @@
 //! How paying looks: what is left to pay and the tenders so far, the cash or card entry with
 //! its pad, and the options (round-up donation, cash receipt, who is buying).
 
-use iced::widget::{button, column, container, row, text, text_input};
+use crate::ui::pressable::button;
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Center, Element, Fill, FillPortion};
 
 use super::parts::{TEXT_INPUT, amount_input, pad_and_buttons, tender_label};
@@ -34,7 +35,7 @@ impl Checkout {
         .align_y(Center);
         let tab = |label: String, key: &str, entry: Entry, message: Message| {
             widgets::choice(
-                format!("{label} {key}"),
+                if layout.smallest() { label } else { format!("{label} {key}") },
                 theme::SMALL + 1.0,
                 pay.entry == entry,
                 Some(message),
@@ -99,9 +100,10 @@ impl Checkout {
             CashPreview::Short(short) => (t!("pay-short-label"), crate::i18n::won(short), theme::RED),
             CashPreview::TooHigh => (t!("pay-change"), t!("error-amount-too-high"), theme::RED),
         };
-        // A short screen part paid has no room for the likely amounts: the pad stays.
-        let quick_count = match (layout.short() && !pay.tendering.tenders().is_empty(), layout.narrow()) {
-            (true, _) => 0,
+        // A short screen has the likely amounts in a column beside the pad (four, one a row);
+        // a taller one in a row above it.
+        let quick_count = match (layout.short(), layout.narrow()) {
+            (true, _) => 4,
             (false, true) => 3,
             (false, false) => 4,
         };
@@ -110,13 +112,20 @@ impl Checkout {
         // others are (a tap meant for 11,000 must not land on 15,000).
         let before_donation = Won::new((left - self.cart.donation()).get().max(0));
         let notes = likely_tenders(before_donation).into_iter().skip(1);
-        let quick = std::iter::once(left).chain(notes).take(quick_count).enumerate().map(|(i, amount)| {
-            let label = if i == 0 { t!("pay-exact") } else { amount.to_string() };
-            widgets::key(label, theme::BODY, Some(Message::Quick(amount))).height(layout.key_height()).into()
-        });
-        column![
+        let quick: Vec<Element<'a, Message>> = std::iter::once(left)
+            .chain(notes)
+            .take(quick_count)
+            .enumerate()
+            .map(|(i, amount)| {
+                let label = if i == 0 { t!("pay-exact") } else { amount.to_string() };
+                let size = if layout.short() { theme::SMALL + 1.0 } else { theme::BODY };
+                widgets::key(label, size, Some(Message::Quick(amount))).height(layout.key_height()).into()
+            })
+            .collect();
+        let (above, beside) = if layout.short() { (Vec::new(), quick) } else { (quick, Vec::new()) };
+        let mut entry = column![
             row![
-                container(amount_input(t!("pay-tendered-placeholder"), &pay.digits, theme::LARGE * 1.2))
+                container(amount_input(t!("pay-tendered-placeholder"), &pay.digits, entry_size(layout)))
                     .width(FillPortion(3)),
                 column![widgets::muted(label), text(amount).size(theme::LARGE).font(theme::BOLD).color(colour),]
                     .align_x(iced::alignment::Horizontal::Right)
@@ -124,25 +133,31 @@ impl Checkout {
             ]
             .spacing(10)
             .align_y(Center),
-            row(quick).spacing(if quick_count == 0 { 0 } else { 8 }),
-            self.view_options(pay, layout),
-            pad_and_buttons(
+        ]
+        .spacing(if layout.short() { 6 } else { 8 });
+        if !above.is_empty() {
+            entry = entry.push(row(above).spacing(8));
+        }
+        entry
+            .push(self.view_options(pay, layout))
+            .push(pad_and_buttons(
                 back_label(pay),
                 t!("pay-confirm"),
                 theme::success,
                 Some(Message::EntrySubmitted),
-                Some("000"),
-                layout
-            ),
-        ]
-        .spacing(if layout.short() { 6 } else { 8 })
-        .into()
+                // With the likely amounts beside the pad there is no room for a fourth key in
+                // its last row, nor much need of it.
+                if beside.is_empty() { Some("000") } else { None },
+                beside,
+                layout,
+            ))
+            .into()
     }
 
     pub(super) fn view_card_entry<'a>(&'a self, pay: &'a PayState, layout: Layout) -> Element<'a, Message> {
         let amount = register::tendered(&pay.digits, pay.tendering.left()).unwrap_or(pay.tendering.left());
         let fields = row![
-            container(amount_input(t!("pay-card-placeholder"), &pay.digits, theme::LARGE * 1.2)).width(FillPortion(3)),
+            container(amount_input(t!("pay-card-placeholder"), &pay.digits, entry_size(layout))).width(FillPortion(3)),
             text_input(&t!("pay-approval-placeholder"), &pay.text)
                 .id(TEXT_INPUT)
                 .size(theme::SMALL)
@@ -166,6 +181,7 @@ impl Checkout {
                 theme::primary,
                 Some(Message::ConfirmCard),
                 Some("000"),
+                Vec::new(),
                 layout,
             ))
             .into()
@@ -186,7 +202,7 @@ impl Checkout {
         if let Some((label, message)) = round_up {
             options = options.push(
                 widgets::key(label, theme::SMALL, before_tenders.then_some(message))
-                    .height(layout.key_height())
+                    .height(layout.wrapping_key())
                     .style(if donation.is_positive() { theme::success } else { theme::key }),
             );
         }
@@ -200,10 +216,10 @@ impl Checkout {
             Customer::Volunteer => Customer::Public,
         };
         options
-            .push(widgets::key(receipt, theme::SMALL, Some(Message::CashReceipt)).height(layout.key_height()))
+            .push(widgets::key(receipt, theme::SMALL, Some(Message::CashReceipt)).height(layout.wrapping_key()))
             .push(
                 widgets::key(customer_label(pay.customer), theme::SMALL, Some(Message::Buyer(next)))
-                    .height(layout.key_height())
+                    .height(layout.wrapping_key())
                     .style(if pay.customer == Customer::Public { theme::key } else { theme::primary }),
             )
             .into()
@@ -245,4 +261,9 @@ pub(super) fn customer_label(customer: Customer) -> String {
         Customer::Staff => t!("pay-buyer-staff"),
         Customer::Volunteer => t!("pay-buyer-volunteer"),
     }
+}
+
+/// The amount field's text: large, a little less on a short screen.
+fn entry_size(layout: Layout) -> f32 {
+    if layout.short() { theme::LARGE } else { theme::LARGE * 1.2 }
 }

@@ -4,8 +4,9 @@
 //! in a category. A void undoes a whole sale of today while its till is still open. Every one
 //! needs a manager's PIN, is written off the UI thread, and prints a receipt (and the voucher).
 
+use crate::ui::pressable::button;
 use iced::Task;
-use iced::widget::{button, column, container, row, scrollable, text};
+use iced::widget::{column, container, row, scrollable, text};
 use iced::{Center, Element, Fill};
 
 use super::parts::{ENTRY_INPUT, SCAN_INPUT, name, pad_and_buttons};
@@ -305,7 +306,7 @@ impl Checkout {
 
     pub(super) fn view_return<'a>(&'a self, r: &'a ReturnState, layout: Layout) -> Element<'a, Message> {
         let choice = |label: String, chosen: bool, message: Option<Message>| {
-            widgets::choice(label, theme::SMALL + 1.0, chosen, message, layout.key_height())
+            widgets::choice(label, theme::SMALL + 1.0, chosen, message, layout.wrapping_key())
         };
         // How the money goes back.
         let to = |to: RefundTo| {
@@ -316,8 +317,13 @@ impl Checkout {
             };
             choice(label, r.to == to, Some(Message::ReturnTo(to)))
         };
+        // Two ways back (no receipt) fit one line each; three may take two.
+        let two = |to: RefundTo| {
+            let label = if to == RefundTo::Cash { t!("return-to-cash") } else { t!("return-to-credit") };
+            widgets::choice(label, theme::SMALL + 1.0, r.to == to, Some(Message::ReturnTo(to)), layout.key_height())
+        };
         let title = text(t!("return-title")).size(theme::LARGE).font(theme::BOLD);
-        let back = widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(layout.key_height());
+        let back = widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(layout.wrapping_key());
         let body: Element<'a, Message> = match &r.what {
             What::Receipt => column![
                 widgets::label(t!("return-scan-hint")),
@@ -384,21 +390,29 @@ impl Checkout {
                 while keys.peek().is_some() {
                     grid = grid.push(row(keys.by_ref().take(3)).spacing(6));
                 }
+                // A short till has room for the keys, not for the words about them.
+                let hint = if layout.short() { String::new() } else { t!("return-open-hint") };
                 column![
-                    widgets::muted(t!("return-open-hint")),
-                    // One or three rows of categories show; the rest scroll.
+                    widgets::muted(hint),
+                    // One to three rows of categories show, as the till's height allows; the rest scroll.
                     scrollable(grid).height({
-                        let rows = if layout.short() { 1.0 } else { 3.0 };
-                        layout.key_height() * rows + 6.0 * (rows - 1.0)
+                        let rows = match layout.height {
+                            h if h < 700.0 => 1.0,
+                            h if h < 900.0 => 2.0,
+                            _ => 3.0,
+                        };
+                        layout.wrapping_key() * rows + 6.0 * (rows - 1.0)
                     }),
                     amount_input(t!("return-open-placeholder"), digits, theme::LARGE),
-                    row![to(RefundTo::Cash), to(RefundTo::Credit)].spacing(8),
+                    row![two(RefundTo::Cash), two(RefundTo::Credit)].spacing(8),
                     pad_and_buttons(
                         t!("pay-back"),
-                        t!("return-confirm"),
+                        // The pad's key holds one line of large text on a narrow till.
+                        if layout.narrow() { t!("today-return") } else { t!("return-confirm") },
                         theme::danger,
                         Some(Message::ConfirmReturn),
                         Some("000"),
+                        Vec::new(),
                         layout
                     ),
                 ]
@@ -419,14 +433,14 @@ impl Checkout {
                     row![
                         back,
                         button(
-                            text(t!("return-confirm"))
-                                .size(theme::BODY)
+                            text(widgets::keep_words(&t!("return-confirm")))
+                                .size(theme::SMALL + 1.0)
                                 .align_x(Center)
                                 .align_y(Center)
                                 .width(Fill)
                                 .height(Fill)
                         )
-                        .height(layout.key_height())
+                        .height(layout.wrapping_key())
                         .width(Fill)
                         .style(theme::danger)
                         .on_press_maybe(amount.is_positive().then_some(Message::ConfirmReturn)),

@@ -1,7 +1,8 @@
 //! Today's documents at a glance, newest first, to find one by its number or amount: print its
 //! receipt again (marked 재발행, never opening the drawer), return goods from it, or void it.
 
-use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
+use crate::ui::pressable::button;
+use iced::widget::{column, container, operation, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
 use super::Message;
@@ -78,7 +79,7 @@ impl Today {
         let open = picked.filter(|s| s.kind == SaleKind::Sale && s.reversed < s.total);
         let untouched = open.filter(|s| s.reversed == Won::ZERO);
         let key = |label: String, message: Option<Message>| {
-            widgets::key(label, theme::SMALL + 1.0, message).height(layout.key_height())
+            widgets::key(label, theme::SMALL + 1.0, message).height(layout.wrapping_key())
         };
         column![
             text(t!("today-title")).size(theme::LARGE).font(theme::BOLD),

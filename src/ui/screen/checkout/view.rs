@@ -1,7 +1,8 @@
 //! How the checkout looks: the scan field, the sale's lines and the category keys on the left;
 //! on the right the totals and pay buttons, or whichever panel is open.
 
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use crate::ui::pressable::button;
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, FillPortion};
 
 use super::parts::{SCAN_INPUT, amount_input, amount_row, name, pad_and_buttons, tender_label};
@@ -53,9 +54,11 @@ impl Checkout {
         })
         .padding(if layout.short() { 12 } else { 18 })
         .height(Fill)
-        .width(FillPortion(2))
+        .width(FillPortion(if layout.smallest() { 4 } else { 2 }))
         .style(theme::panel);
-        row![left.width(FillPortion(3)), right].spacing(gap).padding(layout.padding()).into()
+        // The smallest till gives the panel a little more: its keys' words need it.
+        let left = left.width(FillPortion(if layout.smallest() { 5 } else { 3 }));
+        row![left, right].spacing(gap).padding(layout.padding()).into()
     }
 
     fn view_lines(&self, layout: Layout) -> Element<'_, Message> {
@@ -63,7 +66,11 @@ impl Checkout {
             return scrollable(container(paper.view()).center_x(Fill).padding(12)).height(Fill).into();
         }
         if self.cart.is_empty() {
-            let mut hint = column![widgets::label(t!("checkout-empty")).color(theme::MUTED)].spacing(10);
+            let mut hint = column![].spacing(10);
+            // A short till says what waits rather than how to start (the keys below say that).
+            if self.parked.is_empty() || !layout.short() {
+                hint = hint.push(widgets::label(t!("checkout-empty")).color(theme::MUTED));
+            }
             if !self.parked.is_empty() {
                 let said = t!("checkout-parked", count = self.parked.len(), notes = self.parked.join(", "));
                 hint = hint.push(widgets::banner(said, false));
@@ -71,7 +78,9 @@ impl Checkout {
             if !self.demo_codes.is_empty() {
                 hint = hint.push(widgets::muted(t!("checkout-demo-codes", codes = self.demo_codes.join("  "))));
             }
-            if !self.colours.is_empty() {
+            // On a short till a waiting sale takes the colours' place (they are on the pricing
+            // screen and the tags themselves).
+            if !self.colours.is_empty() && (self.parked.is_empty() || !layout.short()) {
                 hint = hint
                     .push(iced::widget::space().height(Fill))
                     .push(widgets::muted(t!("checkout-colours")))
@@ -164,7 +173,7 @@ impl Checkout {
             .on_press(message)
         };
         let side = |label: String, message: Option<Message>| {
-            widgets::key(label, theme::SMALL + 1.0, message).height(layout.key_height()).width(Fill)
+            widgets::key(label, theme::SMALL + 1.0, message).height(layout.wrapping_key()).width(Fill)
         };
         if self.cart.discounts().is_positive() {
             totals = totals.push(amount_row(t!("checkout-discounts"), -self.cart.discounts()));
@@ -238,6 +247,7 @@ impl Checkout {
                 theme::success,
                 Some(Message::EntrySubmitted),
                 Some("000"),
+                Vec::new(),
                 layout
             ),
         ]

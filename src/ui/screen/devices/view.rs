@@ -1,7 +1,8 @@
 //! How the device settings look: the printers and the scanner side by side (one under the other
 //! on a narrow screen), only the settings scrolling, the buttons always in view.
 
-use iced::widget::{button, checkbox, column, container, pick_list, row, scrollable, text, text_input};
+use crate::ui::pressable::button;
+use iced::widget::{checkbox, column, container, pick_list, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill};
 
 use super::{BAUDS, Choice, Connection, Devices, Message};

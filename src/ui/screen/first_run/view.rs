@@ -1,7 +1,8 @@
 //! How the first-run setup looks: the three ways to start, the new store's form, joining head
 //! office.
 
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use crate::ui::pressable::button;
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill};
 
 use super::{FORM, Field, FirstRun, Message, Step};

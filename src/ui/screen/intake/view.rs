@@ -3,7 +3,8 @@
 //! keyboard); on the right the channel, the counted lines, what was turned away, bags, boxes,
 //! weight, the value and 기증 받기.
 
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use crate::ui::pressable::button;
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, FillPortion};
 
 use super::{
@@ -208,8 +209,8 @@ impl Intake {
     fn view_counted(&self, layout: Layout) -> Element<'_, Message> {
         let small = |label: &'static str, message: Message| {
             button(text(label).size(theme::BODY).align_x(Center).align_y(Center).width(Fill).height(Fill))
-                .width(40)
-                .height(40)
+                .width(48)
+                .height(48)
                 .style(theme::key)
                 .on_press(message)
         };
@@ -227,24 +228,31 @@ impl Intake {
             let c = &self.keys[*k];
             let name = crate::i18n::local(&c.name_ko, &c.name_en);
             let chosen = self.selected == Some(i);
-            let name = button(text(name).size(theme::BODY))
+            let name = button(text(widgets::keep_words(name)).size(theme::SMALL + 1.0).align_y(Center).height(Fill))
                 .padding([4, 6])
                 .width(Fill)
+                .height(layout.wrapping_key())
                 .style(if chosen { theme::primary } else { theme::key })
                 .on_press(Message::Select(i));
-            row![
+            let mut line = row![
                 name,
                 small("−", Message::Fewer(i)),
                 text(n.to_string()).size(theme::BODY).width(36).align_x(Center),
                 small("+", Message::More(i)),
-                text(crate::i18n::won(c.donation.of(*n)))
-                    .size(theme::SMALL)
-                    .width(80)
-                    .align_x(iced::alignment::Horizontal::Right),
             ]
             .spacing(6)
-            .align_y(Center)
-            .into()
+            .align_y(Center);
+            // The smallest till has no room for each line's value beside its name; the total
+            // below says it.
+            if !layout.smallest() {
+                line = line.push(
+                    text(crate::i18n::won(c.donation.of(*n)))
+                        .size(theme::SMALL)
+                        .width(80)
+                        .align_x(iced::alignment::Horizontal::Right),
+                );
+            }
+            line.into()
         });
         let rejected = self.rejected.iter().enumerate().map(|(i, r)| {
             let what = r
@@ -273,7 +281,7 @@ impl Intake {
                 RejectReason::Safety => t!("reject-safety-short"),
                 other => reason_name(other),
             };
-            widgets::key(label, theme::SMALL - 1.0, Some(Message::Reject(reason))).height(layout.key_height()).into()
+            widgets::key(label, theme::SMALL, Some(Message::Reject(reason))).height(layout.wrapping_key()).into()
         };
         let counter = |label: String, n: u32, less: Message, more: Message| {
             row![
@@ -294,12 +302,18 @@ impl Intake {
                 .height(Fill)
                 .width(Fill),
             widgets::muted(t!("intake-reject-hint")),
-            row(RejectReason::ALL.map(reject)).spacing(4),
-            row![
-                counter(t!("intake-bags"), self.bags, Message::Bags(-1), Message::Bags(1)),
-                counter(t!("intake-boxes"), self.boxes, Message::Boxes(-1), Message::Boxes(1)),
-            ]
-            .spacing(12),
+            // Five reasons in one row leave the keys too small for their words: three to a row.
+            widgets::grid(RejectReason::ALL.map(reject).into(), 3),
+            {
+                let bags = counter(t!("intake-bags"), self.bags, Message::Bags(-1), Message::Bags(1));
+                let boxes = counter(t!("intake-boxes"), self.boxes, Message::Boxes(-1), Message::Boxes(1));
+                // Side by side they leave no room for their names on a narrow till.
+                if layout.narrow() {
+                    Element::from(column![bags, boxes].spacing(4))
+                } else {
+                    row![bags, boxes].spacing(12).into()
+                }
+            },
             row![
                 text_input(&t!("intake-weight-placeholder"), &self.weight)
                     .id(WEIGHT_INPUT)
@@ -322,13 +336,13 @@ impl Intake {
             ]
             .align_y(Center),
             row![
-                widgets::key(t!("intake-back"), theme::BODY, Some(Message::Back))
-                    .height(layout.key_height())
+                widgets::key(t!("intake-back"), theme::SMALL + 1.0, Some(Message::Back))
+                    .height(layout.wrapping_key())
                     .width(FillPortion(1)),
                 button(
                     text(t!("intake-take")).size(theme::LARGE).align_x(Center).align_y(Center).width(Fill).height(Fill)
                 )
-                .height(layout.key_height() + 8.0)
+                .height(layout.wrapping_key())
                 .width(FillPortion(2))
                 .style(theme::success)
                 .on_press(Message::Take),

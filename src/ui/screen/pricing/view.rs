@@ -32,9 +32,11 @@ impl Pricing {
         })
         .padding(if layout.short() { 10 } else { 16 })
         .height(Fill)
-        .width(FillPortion(2))
+        .width(FillPortion(if layout.smallest() { 4 } else { 2 }))
         .style(theme::panel);
-        row![left.width(FillPortion(3)), right].spacing(gap).padding(layout.padding()).into()
+        // The smallest till gives the panel a little more: its keys' words need it.
+        let left = left.width(FillPortion(if layout.smallest() { 5 } else { 3 }));
+        row![left, right].spacing(gap).padding(layout.padding()).into()
     }
 
     /// This week's colour, and what each colour on the floor sells at today.
@@ -88,7 +90,7 @@ impl Pricing {
                 theme::SMALL,
                 self.condition == g.condition,
                 Some(Message::Condition(g.condition)),
-                layout.key_height(),
+                layout.wrapping_key(),
             )
             .into()
         }))
@@ -104,7 +106,7 @@ impl Pricing {
                 .width(layout.key_height())
                 .height(layout.key_height())
         };
-        let mut counts = row![
+        let counts = row![
             step("−", self.count.saturating_sub(1)),
             text(t!("pricing-count", count = if self.item { 1 } else { self.count }))
                 .size(theme::BODY)
@@ -115,8 +117,8 @@ impl Pricing {
         ]
         .spacing(6)
         .align_y(Center);
-        for n in [5u32, 10, 20] {
-            counts = counts.push(
+        let piles = [5u32, 10, 20].map(|n| {
+            Element::from(
                 widgets::choice(
                     t!("pricing-count", count = n),
                     theme::SMALL,
@@ -125,8 +127,14 @@ impl Pricing {
                     layout.key_height(),
                 )
                 .width(Fill),
-            );
-        }
+            )
+        });
+        // Beside the count where there is room; on the smallest till, beside the number pad.
+        let (counts, piles): (Element<'_, Message>, _) = if layout.smallest() {
+            (counts.into(), Some(piles))
+        } else {
+            (counts.push(row(piles).spacing(6).width(FillPortion(3))).into(), None)
+        };
         let price = text_input(&t!("price-placeholder"), &register::grouped(&self.digits))
             .id(PRICE_INPUT)
             .size(theme::LARGE)
@@ -134,26 +142,29 @@ impl Pricing {
             .align_x(iced::alignment::Horizontal::Right)
             .on_input(Message::PriceChanged)
             .on_submit(Message::Print);
+        // On the smallest till the two kinds say one word each, so a key of one line holds them.
+        let (tags_label, item_label, kind_height) = if layout.smallest() {
+            (t!("pricing-price-tags-short"), t!("pricing-item-tag-short"), layout.key_height())
+        } else {
+            (t!("pricing-price-tags"), t!("pricing-item-tag"), layout.wrapping_key())
+        };
         let kinds = row![
-            widgets::choice(
-                t!("pricing-price-tags"),
-                theme::SMALL + 1.0,
-                !self.item,
-                Some(Message::ItemTag(false)),
-                layout.key_height()
-            ),
-            widgets::choice(
-                t!("pricing-item-tag"),
-                theme::SMALL + 1.0,
-                self.item,
-                Some(Message::ItemTag(true)),
-                layout.key_height()
-            ),
+            widgets::choice(tags_label, theme::SMALL + 1.0, !self.item, Some(Message::ItemTag(false)), kind_height),
+            widgets::choice(item_label, theme::SMALL + 1.0, self.item, Some(Message::ItemTag(true)), kind_height),
         ]
         .spacing(6);
-        // A short screen keeps the keys and drops the words: the category is lit on the left.
+        // A short screen says the category and the guide range in one small line.
         let mut panel = column![].spacing(if layout.short() { 6 } else { 8 });
-        if !layout.short() {
+        if layout.short() {
+            let said = match suggested {
+                Some(s) => {
+                    let (low, high) = price_band(s, self.band);
+                    t!("pricing-band-short", name = name, low = low.to_string(), high = high.to_string())
+                }
+                None => name.to_string(),
+            };
+            panel = panel.push(widgets::muted(said));
+        } else {
             panel = panel.push(widgets::title(name));
         }
         panel = panel.push(conditions).push(price);
@@ -172,7 +183,7 @@ impl Pricing {
                         .padding(8)
                         .on_input(Message::DescriptionChanged)
                         .on_submit(Message::Print),
-                    widgets::key(keyboard_label, theme::SMALL, Some(Message::ShowKeyboard)).width(110).height(44),
+                    widgets::key(keyboard_label, theme::SMALL, Some(Message::ShowKeyboard)).width(150).height(44),
                 ]
                 .spacing(6)
                 .align_y(Center),
@@ -181,14 +192,18 @@ impl Pricing {
             panel.push(counts)
         };
         let print_label = if self.item { t!("pricing-print-item") } else { t!("pricing-print", count = self.count) };
+        let pad =
+            widgets::number_pad(Message::Digits, Message::Clear, Message::Backspace, Some("000"), layout.pad_key());
+        let pad: Element<'_, Message> = match piles {
+            Some(piles) if !self.item => {
+                row![iced::widget::container(pad).width(FillPortion(4)), column(piles).spacing(8).width(FillPortion(1))]
+                    .spacing(8)
+                    .into()
+            }
+            _ => pad,
+        };
         panel
-            .push(widgets::number_pad(
-                Message::Digits,
-                Message::Clear,
-                Message::Backspace,
-                Some("000"),
-                layout.pad_key(),
-            ))
+            .push(pad)
             .push(
                 row![
                     widgets::key(t!("intake-back"), theme::BODY, Some(Message::Back)).height(layout.pad_key()),

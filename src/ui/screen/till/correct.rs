@@ -126,7 +126,7 @@ impl TillScreen {
     pub(super) fn view_correct<'a>(&'a self, c: &'a Correction, layout: Layout) -> Element<'a, Message> {
         let z = c.report.session.closed.as_ref().map_or(0, |closed| closed.z_no);
         let choice = |label: String, chosen: bool, more: bool| {
-            widgets::choice(label, theme::SMALL + 1.0, chosen, Some(Message::CorrectMore(more)), layout.key_height())
+            widgets::choice(label, theme::SMALL + 1.0, chosen, Some(Message::CorrectMore(more)), layout.wrapping_key())
         };
         column![
             text(t!("till-correct-title", number = z)).size(theme::LARGE).font(theme::BOLD),

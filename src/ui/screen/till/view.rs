@@ -1,7 +1,8 @@
 //! How the till screen looks: the count or the session's figures on the left, what can be done
 //! on the right.
 
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use crate::ui::pressable::button;
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, FillPortion};
 
 use super::count::DrawerCount;
@@ -124,7 +125,8 @@ impl TillScreen {
         if !counted {
             let blind_label = if blind { t!("till-blind-on") } else { t!("till-blind-off") };
             side = side.push(widgets::label(t!("till-close-hint"))).push(
-                widgets::key(blind_label, theme::SMALL + 1.0, Some(Message::Blind(!blind))).height(layout.key_height()),
+                widgets::key(blind_label, theme::SMALL + 1.0, Some(Message::Blind(!blind)))
+                    .height(layout.wrapping_key()),
             );
             if !blind {
                 side = side.push(money_row(t!("report-expected"), expected));
@@ -134,8 +136,9 @@ impl TillScreen {
                 // key at 800×600.
                 let said = t!("till-close-parked", count = self.parked.len(), notes = self.parked.join(", "));
                 side = side.push(
+                    // One line with this padding is a fingertip tall; more lines make it taller.
                     button(text(widgets::keep_words(&said)).size(theme::SMALL + 1.0).color(theme::RED).width(Fill))
-                        .padding([8, 12])
+                        .padding([12, 12])
                         .width(Fill)
                         .style(theme::key)
                         .on_press(Message::ShowParked),

@@ -1,7 +1,8 @@
 //! How the volunteers screen looks: the day's shifts and the roster, with the panel for the one
 //! chosen.
 
-use iced::widget::{button, column, row, text, text_input};
+use crate::ui::pressable::button;
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Center, Element, Fill, FillPortion};
 
 use super::{END_INPUT, Message, Mode, NAME_INPUT, REASON_INPUT, START_INPUT, Volunteers};
@@ -31,9 +32,10 @@ impl Volunteers {
             ]
             .spacing(8)
             .align_y(Center);
-            button(line)
+            button(container(line).center_y(Fill))
                 .padding(iced::Padding { top: 6.0, bottom: 6.0, left: 10.0, right: 18.0 })
                 .width(Fill)
+                .height(crate::ui::layout::TOUCH + 4.0)
                 .style(if chosen { theme::primary } else { theme::key })
                 .on_press(Message::Pick(i))
                 .into()
@@ -57,13 +59,16 @@ impl Volunteers {
             let duties: Vec<String> = v.duties.iter().map(|d| duty_name(*d)).collect();
             let state = if v.active { t!("volunteers-active") } else { t!("volunteers-inactive") };
             row![
-                button(text(v.member.name.clone()).size(theme::SMALL + 1.0))
+                button(text(v.member.name.clone()).size(theme::SMALL + 1.0).align_y(Center).height(Fill))
                     .style(theme::key)
                     .padding([4, 8])
+                    .height(crate::ui::layout::TOUCH)
                     .width(FillPortion(2))
                     .on_press_maybe((!self.busy).then_some(Message::Edit(i))),
                 widgets::muted(duties.join(", ")).width(FillPortion(4)),
-                widgets::key(state, theme::SMALL, (!self.busy).then_some(Message::Active(i))).width(90).height(34),
+                widgets::key(state, theme::SMALL, (!self.busy).then_some(Message::Active(i)))
+                    .width(90)
+                    .height(crate::ui::layout::TOUCH),
             ]
             .spacing(8)
             .align_y(Center)
