@@ -137,7 +137,8 @@ fn a_cash_sale_from_scan_to_change_to_receipt() {
         "the cart went with the sale"
     );
 
-    let lines = text_lines(&decode(&till.wait_for_printer()).unwrap());
+    let events = decode(&till.wait_for_printer()).unwrap();
+    let lines = text_lines(&events);
     assert_eq!(row_value(&lines, "합계").as_deref(), Some("6,500"));
     assert_eq!(row_value(&lines, "받은 금액(현금)").as_deref(), Some("10,000"));
     assert_eq!(row_value(&lines, "거스름돈").as_deref(), Some("3,500"));
@@ -147,6 +148,20 @@ fn a_cash_sale_from_scan_to_change_to_receipt() {
     till.click("영수증 보기");
     assert!(till.sees("상품 목록 보기"));
     assert!(till.looks_like("receipt-preview-1366x768"), "the receipt preview changed");
+    // The preview is the paper: the drawer's pulse is not drawn as words, and each character
+    // sits in the middle of its cells, so "6,500" is not drawn as "6, 500".
+    assert!(events.iter().any(|e| matches!(e, nanum::hardware::decode::Event::Drawer { .. })));
+    let paper = nanum::ui::preview::Paper::new(&events, 42);
+    let drawn: Vec<String> = paper.drawn().iter().map(|line| line.iter().map(|(c, _)| c).collect()).collect();
+    let printed: Vec<String> = lines.iter().map(|l| l.chars().filter(|c| *c != ' ').collect()).collect();
+    for line in &drawn {
+        let barcode = line.chars().all(|c| c.is_ascii_alphanumeric());
+        assert!(printed.contains(line) || barcode, "drawn but not printed: {line:?} ({printed:?})");
+    }
+    let total = paper.drawn().into_iter().find(|l| l.first().map(|(c, _)| *c) == Some('합')).unwrap();
+    let amount: Vec<f32> = total.iter().skip_while(|(c, _)| !c.is_ascii_digit()).map(|(_, x)| *x).collect();
+    assert_eq!(amount.len(), 5, "{total:?}");
+    assert!(amount.windows(2).all(|w| (w[1] - w[0] - amount[1] + amount[0]).abs() < 0.01), "even cells: {amount:?}");
     till.click("상품 목록 보기");
     assert!(till.sees("영수증 보기"));
 

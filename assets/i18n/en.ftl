@@ -335,7 +335,6 @@ cli-scanner-lost = The scanner disconnected: { $reason } (reading resumes when i
 cli-scanner-back = The scanner is back.
 pay-show-receipt = Show receipt
 pay-hide-receipt = Show items
-preview-drawer = [drawer opens]
 status-paper-low = Receipt paper is running low
 
 ## Manager approval

@@ -294,7 +294,6 @@ cli-scanner-lost = 스캐너 연결이 끊겼어요: { $reason } (다시 연결�
 cli-scanner-back = 스캐너가 다시 연결됐어요.
 pay-show-receipt = 영수증 보기
 pay-hide-receipt = 상품 목록 보기
-preview-drawer = [돈통 열림]
 status-paper-low = 영수증 용지가 얼마 남지 않았어요
 
 ## 매니저 승인

@@ -1,6 +1,8 @@
 //! A paper on screen as the printer would print it: the ESC/POS bytes are decoded and each line
-//! is drawn column by column with the bundled Korean font, Hangul two columns wide, so what the
-//! cashier sees lines up exactly like the receipt in the customer's hand.
+//! is drawn column by column with the bundled Korean font, Hangul two columns wide, each glyph in
+//! the middle of its cells as the printer's fixed-width font puts it (a comma or colon is not
+//! pushed against its left neighbour), so what the cashier sees lines up exactly like the receipt
+//! in the customer's hand. What does not print (the drawer's pulse) is not drawn.
 
 use iced::widget::canvas::{self, Cache, Frame, Geometry, Path, Stroke};
 use iced::{Color, Element, Point, Rectangle, Renderer, Size, Theme, mouse};
@@ -18,7 +20,6 @@ const BARCODE: f32 = 56.0;
 enum Mark {
     Text { text: String, bold: bool, scale: u8 },
     Barcode(String),
-    Drawer,
     Cut,
 }
 
@@ -38,7 +39,6 @@ impl Paper {
                     Some(Mark::Text { text: line.text.clone(), bold: line.bold, scale: line.scale.max(1) })
                 }
                 Event::Barcode { data, .. } => Some(Mark::Barcode(data.clone())),
-                Event::Drawer { .. } => Some(Mark::Drawer),
                 Event::Cut { .. } => Some(Mark::Cut),
                 _ => None,
             })
@@ -53,7 +53,6 @@ impl Paper {
             .map(|m| match m {
                 Mark::Text { scale, .. } => LINE * f32::from(*scale),
                 Mark::Barcode(_) => BARCODE + LINE,
-                Mark::Drawer => LINE,
                 Mark::Cut => LINE,
             })
             .sum();
@@ -85,20 +84,16 @@ impl<M> canvas::Program<M> for Paper {
                     Mark::Text { text, bold, scale } => {
                         let s = f32::from(*scale);
                         let font = if *bold { theme::BOLD } else { theme::FONT };
-                        let mut column = 0usize;
-                        for c in text.chars() {
-                            let w = c.width().unwrap_or(0);
-                            if c != ' ' && w > 0 {
-                                frame.fill_text(canvas::Text {
-                                    content: c.to_string(),
-                                    position: Point::new(MARGIN + column as f32 * CELL * s, y),
-                                    color: theme::INK,
-                                    size: (FONT_SIZE * s).into(),
-                                    font,
-                                    ..canvas::Text::default()
-                                });
-                            }
-                            column += w;
+                        for (c, centre) in glyphs(text, s) {
+                            frame.fill_text(canvas::Text {
+                                content: c.to_string(),
+                                position: Point::new(centre, y),
+                                color: theme::INK,
+                                size: (FONT_SIZE * s).into(),
+                                font,
+                                align_x: iced::alignment::Horizontal::Center.into(),
+                                ..canvas::Text::default()
+                            });
                         }
                         y += LINE * s;
                     }
@@ -111,17 +106,6 @@ impl<M> canvas::Program<M> for Paper {
                             position: Point::new(x, y),
                             color: theme::INK,
                             size: FONT_SIZE.into(),
-                            font: theme::FONT,
-                            ..canvas::Text::default()
-                        });
-                        y += LINE;
-                    }
-                    Mark::Drawer => {
-                        frame.fill_text(canvas::Text {
-                            content: crate::t!("preview-drawer"),
-                            position: Point::new(MARGIN, y),
-                            color: theme::MUTED,
-                            size: (FONT_SIZE - 2.0).into(),
                             font: theme::FONT,
                             ..canvas::Text::default()
                         });
@@ -140,6 +124,36 @@ impl<M> canvas::Program<M> for Paper {
             }
         });
         vec![geometry]
+    }
+}
+
+/// Each printed character of a line with the middle of its cells: a Hangul letter takes two
+/// columns, anything else one, at `scale` times the width.
+fn glyphs(text: &str, scale: f32) -> Vec<(char, f32)> {
+    let mut column = 0usize;
+    let mut out = Vec::new();
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if c != ' ' && w > 0 {
+            out.push((c, MARGIN + (column as f32 + w as f32 / 2.0) * CELL * scale));
+        }
+        column += w;
+    }
+    out
+}
+
+impl Paper {
+    /// What is drawn, line by line: each character and the middle of its cells (a barcode as its
+    /// digits). For tests: the preview must be the paper, nothing more.
+    pub fn drawn(&self) -> Vec<Vec<(char, f32)>> {
+        self.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, scale, .. } => Some(glyphs(text, f32::from(*scale))),
+                Mark::Barcode(data) => Some(data.chars().map(|c| (c, 0.0)).collect()),
+                Mark::Cut => None,
+            })
+            .collect()
     }
 }
 
