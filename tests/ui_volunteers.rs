@@ -143,17 +143,23 @@ fn a_manager_puts_a_forgotten_sign_out_right_and_registers_a_volunteer() {
     till.click("새 봉사자 등록");
     till.click("등록하기");
     assert!(till.sees("이름을 적어 주세요."), "{:?}", till.texts());
-    till.enter(volunteers::NAME_INPUT, "최나눔");
+    // Typed on the screen's own Hangul keyboard, as at intake.
+    till.click("⌨ 한글 자판");
+    for key in ["ㄱ", "ㅣ", "ㅁ", "ㄴ", "ㅏ", "ㄴ", "ㅜ", "ㅁ"] {
+        till.click(key);
+    }
+    till.click("완료");
+    assert!(till.sees("김나눔"), "{:?}", till.texts());
     till.click("분류");
     till.act(|sim| {
         sim.click(iced_test::selector::id("volunteer-pin")).unwrap();
         sim.typewrite("5678");
     });
     till.click("등록하기");
-    assert!(till.sees("최나눔님을 봉사자로 등록했어요."), "{:?}", till.texts());
-    assert!(till.sees("최나눔"), "on the roster");
+    assert!(till.sees("김나눔님을 봉사자로 등록했어요."), "{:?}", till.texts());
+    assert!(till.sees("김나눔"), "on the roster");
     // Later she takes on pricing too and gives her 1365 ID; her PIN stays.
-    till.click("최나눔");
+    till.click("김나눔");
     assert!(till.sees("봉사자 정보 고치기"), "{:?}", till.texts());
     till.click("가격 매기기");
     till.act(|sim| {
@@ -161,16 +167,16 @@ fn a_manager_puts_a_forgotten_sign_out_right_and_registers_a_volunteer() {
         sim.typewrite("1365-4321");
     });
     till.click("고친 내용 저장");
-    assert!(till.sees("최나눔님의 정보를 고쳤어요."), "{:?}", till.texts());
+    assert!(till.sees("김나눔님의 정보를 고쳤어요."), "{:?}", till.texts());
     let roster = till.app.store().roster().unwrap();
-    let her = roster.iter().find(|v| v.member.name == "최나눔").unwrap();
+    let her = roster.iter().find(|v| v.member.name == "김나눔").unwrap();
     assert_eq!(her.duties, [Duty::Sorting, Duty::Pricing]);
     assert_eq!(her.portal_id.as_deref(), Some("1365-4321"));
     assert_eq!(till.journal("volunteer.changed")[0]["pin_changed"], false);
     till.click("로그아웃");
-    till.start_shift("최나눔", "5678", "분류");
+    till.start_shift("김나눔", "5678", "분류");
     assert!(till.sees("지금 봉사 중 (1명)"), "{:?}", till.texts());
-    assert!(till.sees("최나눔"), "on the till's list while on shift");
+    assert!(till.sees("김나눔"), "on the till's list while on shift");
 }
 
 /// The PIN typed before the duty: the message comes and goes without moving 확인 or 다른 사람,

@@ -386,6 +386,8 @@ pub fn the_volunteer_screens_fit_every_till_size(lang: Lang) {
         till.send(Message::Volunteers(volunteers::Message::Back));
         till.send(Message::Volunteers(volunteers::Message::NewVolunteer));
         fits(&till, "a new volunteer");
+        till.send(Message::Volunteers(volunteers::Message::ShowKeyboard));
+        fits(&till, "a new volunteer with the keyboard");
     }
 }
 

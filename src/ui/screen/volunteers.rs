@@ -31,6 +31,9 @@ pub enum Message {
     SaveTimes,
     ShiftSaved(Result<Shift, ShiftError>),
     NewVolunteer,
+    /// The on-screen Hangul keyboard for the name, shown or hidden.
+    ShowKeyboard,
+    Keyboard(crate::ui::keyboard::Key),
     NameChanged(String),
     PhoneChanged(String),
     PortalChanged(String),
@@ -78,6 +81,9 @@ pub struct Volunteers {
     mode: Mode,
     busy: bool,
     notice: Option<(String, bool)>,
+    /// The on-screen keyboard typing the form's name (a till with no keyboard, or one that
+    /// cannot type Hangul).
+    keyboard: Option<crate::ui::keyboard::Keyboard>,
 }
 
 impl Volunteers {
@@ -95,6 +101,7 @@ impl Volunteers {
             mode: Mode::Nothing,
             busy: false,
             notice: None,
+            keyboard: None,
         };
         screen.load(store, now);
         screen
@@ -200,10 +207,29 @@ impl Volunteers {
             }
             Message::NewVolunteer if !self.busy => {
                 self.mode = Mode::NewVolunteer(Form::default());
+                self.keyboard = None;
                 self.notice = None;
                 Action::Run(operation::focus(NAME_INPUT))
             }
             Message::NameChanged(typed) => self.form(|f| f.name = typed.chars().take(30).collect()),
+            Message::ShowKeyboard => {
+                self.keyboard = match (&self.keyboard, &self.mode) {
+                    (None, Mode::NewVolunteer(form) | Mode::EditVolunteer(_, form)) => {
+                        Some(crate::ui::keyboard::Keyboard::new(&form.name))
+                    }
+                    _ => None,
+                };
+                Action::None
+            }
+            Message::Keyboard(key) => {
+                let Some(keyboard) = &mut self.keyboard else { return Action::None };
+                let open = keyboard.press(key);
+                let name: String = keyboard.text().chars().take(30).collect();
+                if !open {
+                    self.keyboard = None;
+                }
+                self.form(|f| f.name = name)
+            }
             Message::PhoneChanged(typed) => self.form(|f| f.phone = typed.chars().take(20).collect()),
             Message::PortalChanged(typed) => self.form(|f| f.portal_id = typed.trim().chars().take(30).collect()),
             Message::PinChanged(typed) => {
@@ -227,6 +253,7 @@ impl Volunteers {
                     duties: v.duties.clone(),
                 };
                 self.mode = Mode::EditVolunteer(v.member.id, form);
+                self.keyboard = None;
                 self.notice = None;
                 Action::Run(operation::focus(NAME_INPUT))
             }
@@ -308,6 +335,7 @@ impl Volunteers {
                 _ if self.busy => Action::None,
                 _ => {
                     self.mode = Mode::Nothing;
+                    self.keyboard = None;
                     Action::None
                 }
             },

@@ -86,6 +86,14 @@ impl Volunteers {
                 column(people).spacing(4).padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO }),
                 2,
             ));
+        // The keyboard takes the lists' place while it types the name.
+        let left = match &self.keyboard {
+            Some(keyboard) if matches!(self.mode, Mode::NewVolunteer(_) | Mode::EditVolunteer(..)) => {
+                column![widgets::title(t!("volunteers-title")), keyboard.view(Message::Keyboard, layout.key_height())]
+                    .spacing(gap)
+            }
+            _ => left,
+        };
         widgets::lists_and_panel(left, self.view_side(layout), layout)
     }
 
@@ -172,7 +180,18 @@ impl Volunteers {
                 };
                 column![
                     widgets::title(title),
-                    field(t!("intake-name-placeholder"), &form.name, NAME_INPUT, Message::NameChanged),
+                    row![
+                        field(t!("intake-name-placeholder"), &form.name, NAME_INPUT, Message::NameChanged),
+                        widgets::key(
+                            if self.keyboard.is_some() { t!("intake-keyboard-hide") } else { t!("intake-keyboard") },
+                            theme::SMALL,
+                            Some(Message::ShowKeyboard)
+                        )
+                        .width(150)
+                        .height(crate::ui::layout::TOUCH),
+                    ]
+                    .spacing(6)
+                    .align_y(Center),
                     field(t!("intake-phone-placeholder"), &form.phone, "volunteer-phone", Message::PhoneChanged),
                     field(t!("volunteers-portal"), &form.portal_id, "volunteer-portal", Message::PortalChanged),
                     field(pin_hint, &form.pin, "volunteer-pin", Message::PinChanged).secure(true),
