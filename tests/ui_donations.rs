@@ -68,6 +68,8 @@ fn a_walk_in_donation_with_a_rejection_prints_its_slip() {
     till.send(Message::Intake(intake::Message::Select(0)));
     till.click("얼룩");
     assert!(till.sees_part("받지 않음 · 얼룩 · 여성 의류 1점"), "{:?}", till.texts());
+    // The stained piece is not among the five taken: both counts are said.
+    assert!(till.sees("받은 물건 12점 · 받지 않은 물건 1점"), "{:?}", till.texts());
     till.click("방문");
     till.send(Message::Intake(intake::Message::Bags(1)));
     till.send(Message::Intake(intake::Message::Bags(1)));

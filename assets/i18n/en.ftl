@@ -1012,6 +1012,10 @@ intake-weight-placeholder = Weight (kg)
 intake-note-placeholder = Note (for "other")
 intake-other-note = Write why in the note for "other".
 intake-value = Value
+intake-counts-now = { $accepted ->
+    [one] 1 piece
+   *[other] { $accepted } pieces
+} taken · { $rejected } turned away
 intake-take = Take the donation
 intake-back = Work menu
 intake-taken = Donation taken: { $value } won. The slip is printing.

@@ -869,6 +869,7 @@ intake-weight-placeholder = 무게(kg)
 intake-note-placeholder = 메모 (기타 사유 등)
 intake-other-note = '기타'로 받지 않은 이유를 메모에 적어 주세요.
 intake-value = 기증 가치
+intake-counts-now = 받은 물건 { $accepted }점 · 받지 않은 물건 { $rejected }점
 intake-take = 기증 받기
 intake-back = 업무 메뉴
 intake-taken = 기증을 받았어요. 기증 가치 { $value }원, 확인증을 인쇄해요.

@@ -294,6 +294,8 @@ impl Intake {
             .align_y(Center)
         };
         let value = self.value();
+        let accepted: u32 = self.accepted.iter().map(|(_, n)| *n).sum();
+        let turned_away: u32 = self.rejected.iter().map(|r| r.count).sum();
         column![
             row(Channel::ALL.map(channel)).spacing(6),
             container(scrollable(column(lines.chain(rejected).chain(self.unit_hints())).spacing(4)))
@@ -330,8 +332,13 @@ impl Intake {
             ]
             .spacing(8),
             row![
-                widgets::label(t!("intake-value")).color(theme::MUTED),
-                widgets::spacer(),
+                // Both counts, always: a piece turned away is not among those taken, and the
+                // value is of those taken only.
+                column![
+                    widgets::label(t!("intake-value")).color(theme::MUTED),
+                    widgets::muted(t!("intake-counts-now", accepted = accepted, rejected = turned_away)),
+                ]
+                .width(Fill),
                 widgets::title(crate::i18n::won(value)),
             ]
             .align_y(Center),
