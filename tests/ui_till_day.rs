@@ -263,6 +263,46 @@ fn a_parked_sale_is_offered_at_sign_out_and_before_the_close() {
 }
 
 #[test]
+fn a_one_item_receipt_comes_back_in_six_actions() {
+    let mut till = till();
+    till.sign_in("이서준", "2222");
+    scan(&mut till, &tag(1, 5000, 0));
+    till.send(Message::Hotkey(Hotkey::Cash));
+    till.enter(checkout::ENTRY_INPUT, "");
+    let sale = till.app.store().sale(today(), 1).unwrap().unwrap();
+    till.send(Message::Checkout(checkout::Message::NewSale));
+    let receipt = sale.receipt_code(till.app.store().info().code).code();
+
+    // 1: the receipt is scanned. The one line is picked and the manager asked at once.
+    scan(&mut till, &receipt);
+    assert!(till.sees("5,000원 반품"), "the manager sees what they approve: {:?}", till.texts());
+    // 2-6: the PIN's four digits on the pad, and 승인.
+    for key in ["1", "2", "3", "4", "승인"] {
+        till.click(key);
+    }
+    assert!(till.sees("반품했어요"), "{:?}", till.texts());
+    let refund = till.app.store().sale(today(), 2).unwrap().unwrap();
+    assert_eq!((refund.kind, refund.total.get()), (SaleKind::Refund, -5000));
+    assert_eq!(refund.payment.tenders[0].kind, TenderKind::Cash, "paid back as it was paid");
+
+    // Paid by card but wanted in cash: 돌아가기 on the approval leads to the choices.
+    till.send(Message::Checkout(checkout::Message::NewSale));
+    scan(&mut till, &tag(2, 3000, 0));
+    till.send(Message::Hotkey(Hotkey::Card));
+    till.click("승인 완료");
+    let card = till.app.store().sale(today(), 3).unwrap().unwrap();
+    till.send(Message::Checkout(checkout::Message::NewSale));
+    let card_receipt = card.receipt_code(till.app.store().info().code).code();
+    scan(&mut till, &card_receipt);
+    till.click("돌아가기");
+    till.click("현금");
+    till.click("반품하기 (매니저 승인)");
+    manager_approves(&mut till, "1234");
+    let refund = till.app.store().sale(today(), 4).unwrap().unwrap();
+    assert_eq!((refund.total.get(), refund.payment.tenders[0].kind), (-3000, TenderKind::Cash));
+}
+
+#[test]
 fn a_discount_over_the_limit_needs_a_manager_and_shows_on_the_receipt() {
     let mut till = till();
     till.sign_in("이서준", "2222");

@@ -227,11 +227,17 @@ impl Checkout {
             self.error(t!("error-all-returned", number = format!("{:04}", sale.sale_no)));
             return focus(SCAN_INPUT);
         }
-        // A receipt with one line most often comes back whole.
-        let back = if left.iter().filter(|q| **q > 0).count() == 1 { left.clone() } else { vec![0; left.len()] };
+        // A receipt with one line most often comes back whole: that line is picked and the
+        // manager asked at once (paid back as it was paid; 돌아가기 on the approval leads to the
+        // return panel to change that). Scan, PIN, Enter.
+        let one_line = left.iter().filter(|q| **q > 0).count() == 1;
+        let back = if one_line { left.clone() } else { vec![0; left.len()] };
         self.mode =
             Mode::Return(ReturnState { what: What::Sale { sale: Box::new(sale), left, back }, to: RefundTo::Original });
         self.notice = None;
+        if one_line {
+            return self.confirm_return(ctx);
+        }
         focus(SCAN_INPUT)
     }
 
