@@ -44,11 +44,20 @@ pub fn pad_and_buttons<'a>(
         pad,
         row![
             widgets::key(back, theme::BODY, Some(Message::Back)).height(height),
-            button(text(confirm).size(theme::LARGE).align_x(Center).align_y(Center).width(Fill).height(Fill))
-                .height(height)
-                .width(Fill)
-                .style(style)
-                .on_press_maybe(on_confirm),
+            // Large where the key is wide; a narrow till's key holds "Complete sale" on one line
+            // only at body size.
+            button(
+                text(widgets::keep_words(&confirm))
+                    .size(if layout.narrow() { theme::BODY + 2.0 } else { theme::LARGE })
+                    .align_x(Center)
+                    .align_y(Center)
+                    .width(Fill)
+                    .height(Fill),
+            )
+            .height(height)
+            .width(Fill)
+            .style(style)
+            .on_press_maybe(on_confirm),
         ]
         .spacing(8),
     ]
