@@ -158,27 +158,30 @@ pub fn render(doc: &Document, profile: &PrinterProfile) -> Result<Rendered, Rend
     let mut p = Printer::new(memory.clone(), Protocol::new(escpos::utils::Encoder::new(encoding_rs::EUC_KR)), None);
     p.init()?.custom(KOREAN_MODE)?;
     let columns = profile.columns;
+    // Styles are sent only when they change: a receipt's lines are mostly plain and left, and
+    // every byte is paper time at 9,600 baud.
+    let mut now = Style { bold: false, scale: 1, centred: false };
     for block in doc.blocks() {
         match block {
             Block::Text { text, align, bold, scale } => {
                 let width = columns / usize::from((*scale).max(1));
                 let text = printable(text, &mut replaced);
-                style(&mut p, *bold, *scale)?;
-                p.justify(JustifyMode::LEFT)?.writeln(&place(&text, *align, width))?;
-                style(&mut p, false, 1)?;
+                now.set(&mut p, Style { bold: *bold, scale: *scale, centred: false })?;
+                line(&mut p, place(&text, *align, width).trim_end())?;
             }
             Block::Row { left, right, bold, scale } => {
                 let width = columns / usize::from((*scale).max(1));
                 let (left, right) = (printable(left, &mut replaced), printable(right, &mut replaced));
-                style(&mut p, *bold, *scale)?;
-                p.writeln(&pad_row(&left, &right, width))?;
-                style(&mut p, false, 1)?;
+                now.set(&mut p, Style { bold: *bold, scale: *scale, centred: false })?;
+                line(&mut p, &pad_row(&left, &right, width))?;
             }
             Block::Rule(c) => {
-                p.writeln(&c.to_string().repeat(columns))?;
+                now.set(&mut p, Style { bold: false, scale: 1, centred: false })?;
+                line(&mut p, &c.to_string().repeat(columns))?;
             }
             Block::Barcode(data) => {
-                p.justify(JustifyMode::CENTER)?.custom(&code128(data))?.feed()?.justify(JustifyMode::LEFT)?;
+                now.set(&mut p, Style { bold: false, scale: 1, centred: true })?;
+                p.custom(&code128(data))?.feed()?;
             }
             Block::Feed(n) => {
                 p.feeds(*n)?;
@@ -199,10 +202,38 @@ pub fn render(doc: &Document, profile: &PrinterProfile) -> Result<Rendered, Rend
     Ok(Rendered { bytes, replaced })
 }
 
-fn style(p: &mut Printer<Memory>, bold: bool, scale: u8) -> Result<(), RenderError> {
-    let scale = scale.clamp(1, 8);
-    p.bold(bold)?.size(scale, scale)?;
+/// A line of text ended by LF, one byte (the crate's `writeln` ends a line with the three-byte
+/// `ESC d 1`).
+fn line(p: &mut Printer<Memory>, text: &str) -> Result<(), RenderError> {
+    p.write(&format!("{text}\n"))?;
     Ok(())
+}
+
+/// What the printer is set to: bold, size and whether lines are centred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Style {
+    bold: bool,
+    scale: u8,
+    centred: bool,
+}
+
+impl Style {
+    /// Sends what differs between `self` (the printer's state after `ESC @`: plain, size 1,
+    /// left) and `wanted`, and remembers it.
+    fn set(&mut self, p: &mut Printer<Memory>, wanted: Style) -> Result<(), RenderError> {
+        if self.bold != wanted.bold {
+            p.bold(wanted.bold)?;
+        }
+        let scale = wanted.scale.clamp(1, 8);
+        if self.scale != scale {
+            p.size(scale, scale)?;
+        }
+        if self.centred != wanted.centred {
+            p.justify(if wanted.centred { JustifyMode::CENTER } else { JustifyMode::LEFT })?;
+        }
+        *self = Style { scale, ..wanted };
+        Ok(())
+    }
 }
 
 #[cfg(test)]
