@@ -33,6 +33,20 @@ fn scan(till: &mut Till, code: &str) {
     till.enter(checkout::SCAN_INPUT, code);
 }
 
+/// `codes` sold for the exact cash: the sale and its receipt's barcode, the next sale started.
+fn sold_for_cash(till: &mut Till, codes: &[String]) -> (nanum::domain::Sale, String) {
+    for code in codes {
+        scan(till, code);
+    }
+    till.send(Message::Hotkey(Hotkey::Cash));
+    till.enter(checkout::ENTRY_INPUT, "");
+    let no = till.app.store().last_sale_no(today()).unwrap().unwrap();
+    let sale = till.app.store().sale(today(), no).unwrap().unwrap();
+    till.send(Message::Checkout(checkout::Message::NewSale));
+    let receipt = sale.receipt_code(till.app.store().info().code).code();
+    (sale, receipt)
+}
+
 fn manager_approves(till: &mut Till, pin: &str) {
     till.click("김민지");
     till.enter(approval::PIN_INPUT, pin);
@@ -78,15 +92,9 @@ fn card_then_cash_on_a_9500_sale_gives_3500_change() {
 fn a_line_refunded_to_store_credit_pays_for_the_next_sale() {
     let mut till = till();
     till.sign_in("이서준", "2222");
-    scan(&mut till, &tag(1, 5000, 0));
-    scan(&mut till, &tag(2, 3000, 0));
-    till.send(Message::Hotkey(Hotkey::Cash));
-    till.enter(checkout::ENTRY_INPUT, "");
-    let sale = till.app.store().sale(today(), 1).unwrap().unwrap();
-    till.send(Message::Checkout(checkout::Message::NewSale));
+    let (sale, receipt) = sold_for_cash(&mut till, &[tag(1, 5000, 0), tag(2, 3000, 0)]);
 
     // The customer comes back with the 3,000 won item and the receipt.
-    let receipt = sale.receipt_code(till.app.store().info().code).code();
     scan(&mut till, &receipt);
     assert!(till.sees("반품"), "{:?}", till.texts());
     assert!(till.sees("0/1"));
@@ -266,12 +274,7 @@ fn a_parked_sale_is_offered_at_sign_out_and_before_the_close() {
 fn a_one_item_receipt_comes_back_in_six_actions() {
     let mut till = till();
     till.sign_in("이서준", "2222");
-    scan(&mut till, &tag(1, 5000, 0));
-    till.send(Message::Hotkey(Hotkey::Cash));
-    till.enter(checkout::ENTRY_INPUT, "");
-    let sale = till.app.store().sale(today(), 1).unwrap().unwrap();
-    till.send(Message::Checkout(checkout::Message::NewSale));
-    let receipt = sale.receipt_code(till.app.store().info().code).code();
+    let (_, receipt) = sold_for_cash(&mut till, &[tag(1, 5000, 0)]);
 
     // 1: the receipt is scanned. The one line is picked and the manager asked at once.
     scan(&mut till, &receipt);

@@ -276,16 +276,8 @@ impl Checkout {
             text(t!("signout-title")).size(theme::LARGE).font(theme::BOLD),
             widgets::label(t!("signout-hint", count = self.cart.item_count(), total = self.cart.total().to_string())),
             iced::widget::space().height(Fill),
-            button(text(t!("signout-keep")).size(theme::BODY).align_x(Center).width(Fill))
-                .padding(14)
-                .width(Fill)
-                .style(theme::primary)
-                .on_press(Message::SignOutKeep),
-            button(text(t!("signout-cancel")).size(theme::BODY).align_x(Center).width(Fill))
-                .padding(14)
-                .width(Fill)
-                .style(theme::danger)
-                .on_press(Message::SignOutCancel),
+            wide(t!("signout-keep"), theme::primary, Message::SignOutKeep),
+            wide(t!("signout-cancel"), theme::danger, Message::SignOutCancel),
             widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(52),
         ]
         .spacing(12)
@@ -297,11 +289,7 @@ impl Checkout {
             text(t!("signout-parked-title")).size(theme::LARGE).font(theme::BOLD),
             widgets::label(t!("signout-parked-hint", count = self.parked.len(), notes = self.parked.join(", "))),
             iced::widget::space().height(Fill),
-            button(text(t!("signout-parked-take")).size(theme::BODY).align_x(Center).width(Fill))
-                .padding(14)
-                .width(Fill)
-                .style(theme::primary)
-                .on_press(Message::SignOutTakeParked),
+            wide(t!("signout-parked-take"), theme::primary, Message::SignOutTakeParked),
             widgets::key(t!("signout-parked-leave"), theme::BODY, Some(Message::SignOutKeep)).height(52),
             widgets::key(t!("pay-back"), theme::BODY, Some(Message::Back)).height(52),
         ]
@@ -440,4 +428,14 @@ fn detail(line: &Line) -> String {
         parts.push(t!("checkout-line-discount", amount = line.discount.to_string(), reason = reason));
     }
     parts.join(" · ")
+}
+
+/// A full-width choice in a panel's column of them.
+fn wide<'a>(label: String, style: theme::ButtonStyle, message: Message) -> Element<'a, Message> {
+    button(text(widgets::keep_words(&label)).size(theme::BODY).align_x(Center).width(Fill))
+        .padding(14)
+        .width(Fill)
+        .style(style)
+        .on_press(message)
+        .into()
 }
