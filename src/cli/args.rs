@@ -163,6 +163,10 @@ pub enum Command {
     /// The manual page, as roff on stdout (for the Debian package).
     #[command(hide = true)]
     Man,
+    /// For the crash test: ring up sales one after another, printing each one's date and
+    /// number once committed, until killed. Not for a real store.
+    #[command(hide = true)]
+    DrillSales,
     /// Copy the store to FILE while it runs (SQLite's online backup).
     /// With --nightly (the package's timer): to store-YYYY-MM-DD.db in the backup folder of the
     /// settings, keeping the last 30 days and the first of each of the last 12 months.

@@ -99,3 +99,49 @@ pub(super) fn scan(port: String, baud: u32, suffix: Suffix, stx_etx: bool, count
     });
     Ok(())
 }
+
+/// `nanum drill-sales` (hidden): rings up sales one after another as the till does (the cart
+/// saved, the sale committed with the cart's removal, its receipt's print job kept) and prints
+/// each sale's date and number once it is committed, until stopped. The crash test kills it at
+/// random moments and checks that every sale it printed is whole and nothing is half written.
+pub(super) fn drill_sales(cx: &Cx<'_>) -> Result<(), Failure> {
+    use crate::domain::{Cart, IsoWeek, Payment, PriceTag, Won};
+    use crate::store::{NewSale, TillId};
+    let Cx { db, paths, config } = *cx;
+    let mut store = open(db, paths)?;
+    let till = TillId("1".into());
+    let staff = store
+        .staff()?
+        .into_iter()
+        .find(|s| s.role == crate::domain::Role::Manager)
+        .ok_or_else(|| Failure::User("no manager".into()))?;
+    let now = Local::now().fixed_offset();
+    let session = match store.current_session(&till)? {
+        Some(open) => open,
+        None => store
+            .open_session(&till, &staff, crate::domain::till::Count::of(Won::ZERO), now)
+            .map_err(|e| Failure::User(explain::till_error(&e)))?,
+    };
+    let week = IsoWeek::of(now.date_naive());
+    let mut out = std::io::stdout().lock();
+    for i in 0u64.. {
+        let now = Local::now().fixed_offset();
+        let mut cart = Cart::new();
+        for (category, price) in [(1 + (i % 5) as u16, 1000 + (i % 7) as i64 * 500), (7, 1500)] {
+            let code = PriceTag::new(category, Won::new(price), week).map(|t| t.code()).unwrap_or_default();
+            let line = store.price_scan(&code, now.date_naive()).map_err(|e| Failure::User(explain::scan_error(&e)))?;
+            cart.add(line.line).map_err(|e| Failure::User(e.to_string()))?;
+            store.save_cart(&till, &staff, &cart, now)?;
+        }
+        let payment = Payment::cash(cart.total(), Won::new(50_000)).map_err(|e| Failure::User(e.to_string()))?;
+        let mut sale = NewSale::new(&cart, &payment, &staff, &session, now);
+        sale.till = Some(&till);
+        let sale = store.commit_sale(sale).map_err(|e| Failure::User(explain::sale_error(&e)))?;
+        let doc = sale_receipt(store.info(), &sale, ReceiptOptions::default());
+        let rendered = crate::hardware::render(&doc, &config.printer.profile())?;
+        store.add_paper(&till, "receipt", &rendered.bytes, None, true, Some(sale.id), now)?;
+        writeln!(out, "{} {}", sale.business_date, sale.sale_no)?;
+        out.flush()?;
+    }
+    Ok(())
+}
