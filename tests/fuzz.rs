@@ -1,0 +1,117 @@
+//! Arbitrary input at every door from the outside world: whatever bytes a scanner, a printer's
+//! answer, a settings file, a typed code, phone or business number, an on-screen keyboard or a
+//! till's upload bring, the parser answers (a value or an error that says something) and never
+//! panics. Proptest drives each with random bytes and strings: 256 cases each here, more with
+//! `PROPTEST_CASES=100000 cargo test --test fuzz` (the longer run). Head office's CSV imports are
+//! fuzzed in `tests/central.rs`'s import tests only by hand-made files (they need PostgreSQL).
+
+use std::time::{Duration, Instant};
+
+use nanum::domain::business_no::BusinessNo;
+use nanum::domain::cash_receipt::CashReceipt;
+use nanum::domain::codes;
+use nanum::domain::hangul::Composer;
+use nanum::domain::phone::Phone;
+use nanum::hardware::decode::decode;
+use nanum::hardware::scanner::{FrameEvent, Framer, Framing, Suffix};
+use proptest::prelude::*;
+
+/// Text that looks a little like what comes in: code characters, digits, Hangul, controls.
+fn typed() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), "[PIS0-9A-Z\\- \\t]{0,40}", "[0-9+\\- ()]{0,30}", "[가-힣ㄱ-ㅎㅏ-ㅣ ]{0,20}",]
+}
+
+proptest! {
+    #[test]
+    fn a_typed_or_scanned_code_is_a_code_or_says_why(raw in typed()) {
+        match codes::parse(&raw) {
+            Ok(code) => {
+                let shown = format!("{:?}", code);
+                prop_assert!(!shown.is_empty());
+            }
+            Err(e) => prop_assert!(!nanum::explain::code_error(&e).is_empty()),
+        }
+        let _ = codes::parse_week(&raw);
+        let _ = codes::as_typed_keys(&raw);
+    }
+
+    #[test]
+    fn numbers_people_type_are_read_or_refused(raw in typed()) {
+        if let Some(phone) = Phone::parse(&raw) {
+            prop_assert!(phone.formatted().chars().filter(char::is_ascii_digit).count() >= 8);
+        }
+        if let Err(e) = BusinessNo::parse(&raw) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+        if let Err(e) = CashReceipt::parse(&raw) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn the_scanner_framer_takes_any_bytes(chunks in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..80), 0..12),
+                                            suffix in 0usize..5, stx_etx: bool) {
+        let suffix = [Suffix::Cr, Suffix::Lf, Suffix::Crlf, Suffix::Tab, Suffix::None][suffix];
+        let framing = Framing { suffix, stx_etx, ..Framing::default() };
+        let mut framer = Framer::new(framing.clone());
+        let start = Instant::now();
+        let mut events = Vec::new();
+        for (i, chunk) in chunks.iter().enumerate() {
+            events.extend(framer.push(chunk, start + Duration::from_millis(i as u64 * 30)));
+        }
+        events.extend(framer.idle(start + Duration::from_secs(10)));
+        for event in events {
+            if let FrameEvent::Scan(code) = event {
+                // What comes out as a scan is a code's characters, never the noise around it.
+                prop_assert!(code.len() <= framing.max_len);
+                prop_assert!(code.chars().all(|c| !c.is_control()), "{code:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_esc_pos_decoder_takes_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        match decode(&bytes) {
+            Ok(events) => prop_assert!(events.len() <= bytes.len() + 1),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+
+    #[test]
+    fn the_on_screen_keyboard_composes_any_keys(keys in prop::collection::vec(prop_oneof![
+        Just('\u{8}'), "[ㄱ-ㅎㅏ-ㅣ a-z0-9]".prop_map(|s| s.chars().next().unwrap())], 0..60)) {
+        let mut composer = Composer::new("");
+        for key in keys {
+            if key == '\u{8}' { composer.backspace() } else { composer.press(key) }
+            let _ = composer.text();
+        }
+        let text = composer.finish();
+        let backspace = '\u{8}';
+        prop_assert!(!text.contains(backspace), "{:?}", text);
+    }
+
+    #[test]
+    fn a_settings_file_loads_or_says_which_line(text in prop_oneof![any::<String>(),
+        "(\\[(printer|scanner|sync|ui)\\]\n([a-z_]{1,10} = (\"[a-z:/0-9]{0,10}\"|[0-9]{1,4}|true))?\n){0,6}"]) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, &text).unwrap();
+        if let Err(e) = nanum::config::Config::load(&path) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn an_upload_body_is_a_batch_or_refused(bytes in prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..400),
+        "\\{\"events\":\\[(\\{\"seq\":[0-9]{1,3},\"kind\":\"[a-z.]{1,12}\"\\},?){0,3}\\]\\}".prop_map(String::into_bytes)]) {
+        let _ = serde_json::from_slice::<nanum::sync::protocol::Batch>(&bytes);
+    }
+}
+
+#[test]
+fn a_typed_code_that_is_wrong_says_so_in_words() {
+    // Not only no panic: the clerk reads why.
+    let e = codes::parse("P0010003500264").unwrap_err();
+    assert!(!nanum::explain::code_error(&e).is_empty());
+}
