@@ -494,6 +494,24 @@ fn a_journal_sent_with_another_stores_token_is_refused_and_recorded() {
 }
 
 #[test]
+fn a_store_that_only_downloads_does_not_look_synced() {
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let a = shop(&db_url, 651, "나눔가게 대구점", 0);
+    let last_sync = || pg.sql("central", "SELECT coalesce(last_sync_at::text, 'never') FROM stores WHERE code = 651");
+    let response = agent()
+        .get(format!("{}/api/v1/reference?have=0", central.url()))
+        .header("Authorization", format!("Bearer {}", a.token))
+        .call()
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    assert_eq!(last_sync(), "never", "a reference download is not a sync");
+    sync(&a, &central, &a.token).unwrap();
+    assert_ne!(last_sync(), "never", "an upload taken is");
+}
+
+#[test]
 fn a_body_without_a_token_is_refused_before_it_is_read() {
     use std::io::Read;
     let pg = Pg::start();

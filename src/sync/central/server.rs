@@ -183,8 +183,9 @@ async fn reference_data(
 ) -> Result<Response, CentralError> {
     let store_id = store_of(&state, &headers).await?;
     let client = state.pool.get().await?;
+    // Not a sync: a till that only downloads (its uploads failing) must not look up to date.
+    // `last_sync_at` moves only when an upload is taken, even an empty one (nothing new to send).
     let mut latest = reference::latest_on(&**client).await?;
-    client.execute("UPDATE stores SET last_sync_at = now() WHERE id = $1", &[&store_id]).await?;
     if latest.version <= have.have {
         return Ok(StatusCode::NO_CONTENT.into_response());
     }
