@@ -305,6 +305,25 @@ fn the_head_office_page_shows_each_store_behind_a_login() {
         report.sales, report.gross
     );
     assert!(html.contains(&row), "no row {row} in the page");
+    // Donors' names and phones reach head office in the journal (for the yearly receipts); the
+    // page shows counts and totals, never a donor.
+    let donors: Vec<(String, Option<String>)> = store
+        .reader()
+        .prepare("SELECT name, phone FROM donors")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(!donors.is_empty(), "the demo store has donors");
+    let named = format!("SELECT count(*) FROM journal WHERE payload::text LIKE '%{}%'", donors[0].0);
+    assert!(count(&pg, &named) > 0, "head office holds the donor in its journal");
+    for (name, phone) in &donors {
+        assert!(!html.contains(name.as_str()), "a donor's name on the page: {name}");
+        if let Some(phone) = phone {
+            assert!(!html.contains(phone.as_str()), "a donor's phone on the page: {phone}");
+        }
+    }
 
     let mut csv = agent
         .get(format!("{}/days.csv?from={from}&to={yesterday}", central.url()))
