@@ -530,6 +530,33 @@ fn a_store_that_only_downloads_does_not_look_synced() {
     assert_ne!(last_sync(), "never", "an upload taken is");
 }
 
+/// A client that sends half a request's headers and then nothing (one of many a stranger can
+/// open) is cut off once the header timeout passes, rather than held for ever.
+#[test]
+fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let mut stalled = std::net::TcpStream::connect(("127.0.0.1", central.port)).unwrap();
+    stalled.write_all(b"GET /health HTTP/1.1\r\nHost: nanum\r\n").unwrap();
+    stalled.set_read_timeout(Some(Duration::from_secs(40))).unwrap();
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    let ended = stalled.read_to_end(&mut answer);
+    let waited = started.elapsed();
+    assert!(
+        !matches!(&ended, Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut)),
+        "still held after {waited:?}"
+    );
+    let limit = nanum::sync::central::server::HEADER_TIMEOUT;
+    assert!(waited >= limit - Duration::from_secs(1) && waited < limit * 2, "cut off after {waited:?}");
+    // Everyone else is answered meanwhile and after.
+    let health = agent().get(format!("{}/health", central.url())).call().unwrap();
+    assert_eq!(health.status().as_u16(), 200);
+}
+
 #[test]
 fn a_body_without_a_token_is_refused_before_it_is_read() {
     use std::io::Read;

@@ -36,16 +36,76 @@ pub fn router(pool: Pool) -> Router {
         .with_state(AppState { pool })
 }
 
+/// How long a client may take to send a request's headers: one that trickles them (or sends
+/// none) is cut off rather than held open.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Connections served at once. More wait in the kernel's listen queue until one closes, so a
+/// crowd of strangers cannot make head office hold a buffer and a task for each of them; 130
+/// stores syncing together and the page's users fit well within it.
+pub const MAX_CONNECTIONS: usize = 256;
+
 /// Serves until `shutdown` completes, then finishes the requests under way.
+///
+/// Its own accept loop rather than `axum::serve`, which gives hyper no timer, so hyper's
+/// header-read timeout never fires: each connection is HTTP/1 with a timer, and a semaphore
+/// bounds how many are open.
 pub async fn serve(
     pool: Pool,
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    // The peer's address is kept with each request: logins are throttled by address too.
-    axum::serve(listener, router(pool).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use std::sync::Arc;
+    let router = router(pool);
+    let open = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let (closing, closed) = tokio::sync::watch::channel(false);
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            permit = open.clone().acquire_owned() => permit.expect("the semaphore is never closed"),
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a moment rather than spin.
+                    tracing::warn!("cannot accept a connection: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        // The peer's address goes with each request: logins are throttled by address too.
+        let service = router.clone().layer(axum::Extension(axum::extract::ConnectInfo(peer)));
+        let service = hyper_util::service::TowerToHyperService::new(service);
+        let mut closed = closed.clone();
+        tokio::spawn(async move {
+            let _permit = permit;
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder.timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT);
+            let connection = builder.serve_connection(TokioIo::new(stream), service);
+            let mut connection = std::pin::pin!(connection);
+            tokio::select! {
+                result = connection.as_mut() => {
+                    if let Err(e) = result {
+                        tracing::debug!(%peer, "connection ended: {e}");
+                    }
+                }
+                _ = closed.changed() => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.await;
+                }
+            }
+        });
+    }
+    drop(listener);
+    let _ = closing.send(true);
+    // Every connection has handed its permit back once its last request is answered.
+    let _ = open.acquire_many(MAX_CONNECTIONS as u32).await;
+    Ok(())
 }
 
 async fn health(State(state): State<AppState>) -> Response {
