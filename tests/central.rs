@@ -261,8 +261,11 @@ fn the_head_office_page_shows_each_store_behind_a_login() {
     let db_url = pg.database("central");
     let central = Central::start(&db_url);
     let a = shop(&db_url, 641, "나눔가게 청주점", 4);
-    let _never = shop(&db_url, 642, "나눔가게 제주점", 1);
+    let never = shop(&db_url, 642, "나눔가게 제주점", 1);
     sync(&a, &central, &a.token).unwrap();
+    // 제주점's file sent with 춘천점's token (a token file from the wrong stick): refused.
+    let wrong = add_store(&db_url, 643, "나눔가게 춘천점");
+    assert!(sync(&never, &central, &wrong).is_err());
     let mut add = Command::new(CENTRAL)
         .args(["--database-url", &db_url, "user", "add", "본부담당"])
         .stdin(Stdio::piped())
@@ -299,12 +302,22 @@ fn the_head_office_page_shows_each_store_behind_a_login() {
     assert!(html.contains("나눔가게 청주점"));
     // The store that never synced is listed as overdue; the one that did is not.
     let overdue = &html[html.find("36시간 넘게").unwrap()..html.find("<h2>매장 <small>").unwrap()];
-    assert!(overdue.contains("642 나눔가게 제주점") && !overdue.contains("청주점"), "{overdue}");
+    assert!(overdue.contains("642 나눔가게 제주점 · 마지막 동기화 한 번도 없음"), "{overdue}");
+    assert!(!overdue.contains("청주점"), "{overdue}");
+    // The refused upload is shown with its store and why.
+    let refused = &html[html.find("최근 받지 않은 업로드").expect("the refused uploads")..];
+    assert!(refused.contains("643 나눔가게 춘천점") && refused.contains("store 642"), "{refused}");
     let row = format!(
         "<td>{yesterday}</td><td>641 나눔가게 청주점</td><td class=\"n\">{}</td><td class=\"n\">{}</td>",
         report.sales, report.gross
     );
     assert!(html.contains(&row), "no row {row} in the page");
+    // The chain's total over the range comes first; here one store's days make it.
+    let days: Vec<_> =
+        (0..3).map(|n| nanum::reports::daily::daily(&store, yesterday - chrono::Duration::days(n)).unwrap()).collect();
+    let total =
+        format!("<td>체인 합계 (1개 매장)</td><td class=\"n\">{}</td>", days.iter().map(|d| d.sales).sum::<i64>());
+    assert!(html.contains(&total), "no {total} in the page");
     // Donors' names and phones reach head office in the journal (for the yearly receipts); the
     // page shows counts and totals, never a donor.
     let donors: Vec<(String, Option<String>)> = store

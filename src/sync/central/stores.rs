@@ -177,3 +177,28 @@ pub async fn by_code(pool: &Pool, code: u16) -> Result<StoreRow, CentralError> {
         .find(|s| s.code == code)
         .ok_or_else(|| CentralError::User(format!("there is no store {code}")))
 }
+
+/// An upload head office refused, with its store.
+#[derive(Debug, Clone)]
+pub struct Refused {
+    pub at: DateTime<Utc>,
+    pub code: u16,
+    pub name: String,
+    pub reason: String,
+}
+
+/// The `limit` latest refused uploads, newest first.
+pub async fn refused_lately(pool: &Pool, limit: i64) -> Result<Vec<Refused>, CentralError> {
+    let client = pool.get().await?;
+    let rows = client
+        .query(
+            "SELECT r.at, s.code, s.name, r.reason FROM refused_uploads r JOIN stores s ON s.id = r.store_id
+             ORDER BY r.at DESC, r.id DESC LIMIT $1",
+            &[&limit],
+        )
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Refused { at: r.get(0), code: r.get::<_, i32>(1) as u16, name: r.get(2), reason: r.get(3) })
+        .collect())
+}

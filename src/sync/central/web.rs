@@ -120,6 +120,8 @@ td.n, th.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
 th {{ background: #f4f4f4; }}
 tr.late td {{ background: #fff3cd; }}
 .late-badge {{ color: #8a5300; font-weight: bold; }}
+tr.total td {{ font-weight: bold; background: #eef5f0; }}
+@media (max-width: 700px) {{ body {{ margin: .8rem; }} table {{ min-width: 0; display: block; overflow-x: auto; }} }}
 form.inline {{ display: inline; }}
 .bar {{ display: flex; gap: 1rem; align-items: center; justify-content: space-between; }}
 input, button {{ font-family: inherit; font-size: 1rem; padding: .4rem .6rem; }}
@@ -370,9 +372,35 @@ async fn days_page(
     } else {
         body.push_str(r#"<ul class="late-list">"#);
         for s in &late {
-            let _ = write!(body, r#"<li class="late-badge">{} {}</li>"#, s.code, escape(&s.name));
+            // Since when: a store silent for a day reads differently from one never heard from.
+            let since = match s.last_sync_at {
+                Some(t) => {
+                    format!("{} ({}시간 전)", t.with_timezone(&korea()).format("%m-%d %H:%M"), (now - t).num_hours())
+                }
+                None => "한 번도 없음".to_string(),
+            };
+            let _ =
+                write!(body, r#"<li class="late-badge">{} {} · 마지막 동기화 {since}</li>"#, s.code, escape(&s.name));
         }
         body.push_str("</ul>");
+    }
+    // Uploads head office refused lately: each is a till that is not getting through.
+    let refused = stores::refused_lately(&state.pool, 20).await?;
+    if !refused.is_empty() {
+        body.push_str(
+            r#"<h2>최근 받지 않은 업로드 <small>Refused uploads</small></h2><table><thead><tr><th>시각 (KST)</th><th>매장</th><th>까닭</th></tr></thead><tbody>"#,
+        );
+        for r in &refused {
+            let _ = write!(
+                body,
+                r#"<tr><td>{}</td><td>{} {}</td><td>{}</td></tr>"#,
+                r.at.with_timezone(&korea()).format("%Y-%m-%d %H:%M"),
+                r.code,
+                escape(&r.name),
+                escape(&r.reason)
+            );
+        }
+        body.push_str("</tbody></table>");
     }
     body.push_str(
         r#"<h2>매장 <small>Stores</small></h2><table><thead><tr><th>코드</th><th>매장</th><th>마지막 동기화 (KST)</th><th class="n">받은 기록</th></tr></thead><tbody>"#,
@@ -402,6 +430,20 @@ async fn days_page(
     );
     if days.is_empty() {
         body.push_str(r#"<tr><td colspan="8">이 기간에 받은 기록이 없어요.</td></tr>"#);
+    } else {
+        // The chain's total over the range first: what head office reads before any one store.
+        let sum = |f: fn(&figures::StoreDay) -> i64| days.iter().map(f).sum::<i64>();
+        let _ = write!(
+            body,
+            r#"<tr class="total"><td>{from} ~ {to}</td><td>체인 합계 ({}개 매장)</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+            days.iter().map(|d| d.code).collect::<std::collections::BTreeSet<_>>().len(),
+            grouped(sum(|d| d.sales)),
+            grouped(sum(|d| d.takings)),
+            grouped(sum(|d| d.donations)),
+            grouped(sum(|d| d.donated_pieces)),
+            grouped(sum(|d| d.donated_value)),
+            crate::i18n::words::hours_and_minutes(sum(|d| d.volunteer_minutes))
+        );
     }
     for d in &days {
         let _ = write!(
