@@ -323,3 +323,36 @@ fn tags_due_for_pull(store: &mut Store, category: &str, count: u32) {
         })
         .unwrap();
 }
+
+/// A returning donor's bag at the counter, counted as a volunteer does it: the menu's tile, the
+/// phone, the pieces, the one turned away (it is of the kind just counted), and 기증 받기 — seven
+/// actions, the phone typed as one.
+#[test]
+fn a_returning_donor_with_one_piece_turned_away_takes_seven_actions() {
+    let TempStore { dir, mut store } = demo_without_history();
+    a_regular_donor(&mut store);
+    let mut till = Till::on(store, dir, |_, _| {});
+    volunteer_signs_in(&mut till);
+    till.send(Message::OpenMenu);
+    let mut actions = 0;
+    let mut tap = |till: &mut Till, what: &str| {
+        till.click(what);
+        actions += 1;
+    };
+    tap(&mut till, "기증 받기");
+    till.enter(intake::SEARCH_INPUT, "010-1234-5678");
+    assert!(till.sees("김민지"), "the one match is taken: {:?}", till.texts());
+    tap(&mut till, "도서");
+    tap(&mut till, "여성 의류");
+    tap(&mut till, "여성 의류");
+    tap(&mut till, "얼룩");
+    assert!(till.sees_part("받지 않음 · 얼룩 · 여성 의류 1점"), "{:?}", till.texts());
+    assert!(till.sees("받은 물건 3점 · 받지 않은 물건 1점"), "{:?}", till.texts());
+    tap(&mut till, "기증 받기");
+    assert!(till.sees("기증을 받았어요"), "{:?}", till.texts());
+    assert_eq!(actions + 1, 7, "with the phone");
+    let donation = till.journal("donation.recorded").pop().unwrap();
+    assert_eq!(donation["rejected"][0]["reason"], "stained");
+    assert_eq!(donation["donor"]["name"], "김민지", "the returning donor's, not a new one");
+    assert_eq!((donation["lines"][0]["count"].as_i64(), donation["lines"][1]["count"].as_i64()), (Some(2), Some(1)));
+}
