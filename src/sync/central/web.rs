@@ -121,7 +121,8 @@ th {{ background: #f4f4f4; }}
 tr.late td {{ background: #fff3cd; }}
 .late-badge {{ color: #8a5300; font-weight: bold; }}
 tr.total td {{ font-weight: bold; background: #eef5f0; }}
-@media (max-width: 700px) {{ body {{ margin: .8rem; }} table {{ min-width: 0; display: block; overflow-x: auto; }} }}
+body {{ word-break: keep-all; }}
+@media (max-width: 700px) {{ body {{ margin: .8rem; }} table {{ min-width: 0; display: block; overflow-x: auto; }} td, th {{ white-space: nowrap; }} }}
 form.inline {{ display: inline; }}
 .bar {{ display: flex; gap: 1rem; align-items: center; justify-content: space-between; }}
 input, button {{ font-family: inherit; font-size: 1rem; padding: .4rem .6rem; }}
