@@ -75,6 +75,12 @@ impl Layout {
         self.key_height().max(56.0)
     }
 
+    /// The size of a big key's words (결제 완료, 기증 받기): large, but a long label on a narrow
+    /// till ("Take the donation") would take two lines there, so it is body size.
+    pub fn big_label(&self, label: &str) -> f32 {
+        if self.narrow() && label.chars().count() > 8 { super::theme::BODY + 2.0 } else { super::theme::LARGE }
+    }
+
     /// The checkout's grid of category keys (the intake counter uses the same).
     pub fn key_grid(&self) -> KeyGrid {
         // On a narrow till a category's name may take two lines ("Women's clothing").

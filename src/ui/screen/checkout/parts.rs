@@ -44,11 +44,9 @@ pub fn pad_and_buttons<'a>(
         pad,
         row![
             widgets::key(back, theme::BODY, Some(Message::Back)).height(height),
-            // Large, but a narrow till's key holds a long label ("Complete sale") on one line only
-            // at body size.
             button(
                 text(widgets::keep_words(&confirm))
-                    .size(if layout.narrow() && confirm.chars().count() > 8 { theme::BODY + 2.0 } else { theme::LARGE })
+                    .size(layout.big_label(&confirm))
                     .align_x(Center)
                     .align_y(Center)
                     .width(Fill)

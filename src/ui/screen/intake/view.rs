@@ -347,7 +347,12 @@ impl Intake {
                     .height(layout.wrapping_key())
                     .width(FillPortion(1)),
                 button(
-                    text(t!("intake-take")).size(theme::LARGE).align_x(Center).align_y(Center).width(Fill).height(Fill)
+                    text(widgets::keep_words(&t!("intake-take")))
+                        .size(layout.big_label(&t!("intake-take")))
+                        .align_x(Center)
+                        .align_y(Center)
+                        .width(Fill)
+                        .height(Fill)
                 )
                 .height(layout.wrapping_key())
                 .width(FillPortion(2))
