@@ -347,6 +347,53 @@ fn the_head_office_page_shows_each_store_behind_a_login() {
     assert!(text.starts_with('\u{feff}'));
     let line = format!("{yesterday},641,나눔가게 청주점,{},{},", report.sales, report.gross.get());
     assert!(text.lines().any(|l| l.starts_with(&line)), "no {line} in {text}");
+    assert!(text.starts_with("\u{feff}날짜,매장 코드,매장,판매 건수"), "Korean headers: {text}");
+
+    // The stores' table sorts and narrows: by takings the synced store leads; "제주" finds one.
+    let get = |path: &str| {
+        let mut page = agent.get(format!("{}{path}", central.url())).header("Cookie", &cookie).call().unwrap();
+        assert_eq!(page.status().as_u16(), 200, "{path}");
+        page.body_mut().read_to_string().unwrap()
+    };
+    let table = |html: &str| {
+        let start = html.find(r#"<table class="stores">"#).expect("the stores' table");
+        html[start..start + html[start..].find("</table>").unwrap()].to_string()
+    };
+    let order = |html: &str| -> Vec<u16> {
+        table(html)
+            .split("<tr")
+            .skip(2)
+            .filter_map(|row| row.split("<td>").nth(1)?.split('<').next()?.parse().ok())
+            .collect()
+    };
+    let by_code = get(&format!("/?from={from}&to={yesterday}&sort=code&up=false"));
+    assert_eq!(order(&by_code), [641, 642, 643]);
+    let by_takings = get(&format!("/?from={from}&to={yesterday}&sort=takings"));
+    assert_eq!(order(&by_takings)[0], 641, "the store that sold leads");
+    let reversed = get(&format!("/?from={from}&to={yesterday}&sort=code&up=true"));
+    assert_eq!(order(&reversed), [643, 642, 641]);
+    let found = get(&format!("/?from={from}&to={yesterday}&q=%EC%A0%9C%EC%A3%BC"));
+    assert_eq!(order(&found), [642], "{}", table(&found));
+
+    // A store's own page: its days, its daily report as the store prints it, its tills' counts.
+    let store_page = get(&format!("/store/641?from={from}&to={yesterday}"));
+    assert!(store_page.contains("641 나눔가게 청주점"));
+    let gross = format!(r#"<td>상품 매출 (반품·취소 뺀 금액)</td><td class="n">{}</td>"#, report.gross);
+    assert!(store_page.contains(&gross), "the day's report as the store prints it: no {gross}");
+    let tills = nanum::reports::till::till(&store, yesterday).unwrap();
+    let closed = tills.sessions.first().and_then(|s| s.session.closed.clone()).expect("the demo closed its till");
+    let till_row = format!(r#"<td class="n">{}</td><td class="n">{}</td>"#, closed.expected, closed.counted);
+    assert!(store_page.contains(&till_row), "no {till_row} in the till counts");
+    let mut one = agent
+        .get(format!("{}/days.csv?from={from}&to={yesterday}&store=641", central.url()))
+        .header("Cookie", &cookie)
+        .call()
+        .unwrap();
+    let one = one.body_mut().read_to_string().unwrap();
+    assert!(one.lines().skip(1).all(|l| l.contains(",641,")), "{one}");
+    let missing = agent.get(format!("{}/store/999", central.url())).header("Cookie", &cookie).call().unwrap();
+    assert_eq!(missing.status().as_u16(), 404);
+
     // Signed out, the CSV is not given.
     let csv = agent.get(format!("{}/days.csv", central.url())).call().unwrap();
     assert_eq!(csv.status().as_u16(), 303);

@@ -184,3 +184,35 @@ pub async fn store_days(pool: &Pool, from: NaiveDate, to: NaiveDate) -> Result<V
         })
         .collect())
 }
+
+/// A till closed at a store: what it should have held and what was counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TillCount {
+    pub date: NaiveDate,
+    pub till: String,
+    pub expected: i64,
+    pub counted: i64,
+}
+
+/// The store's tills closed `from`..=`to`, newest first.
+pub async fn till_differences(
+    pool: &Pool,
+    store_id: i32,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<TillCount>, CentralError> {
+    let client = pool.get().await?;
+    let rows = client
+        .query(
+            "SELECT business_date, till, expected, counted FROM till_sessions
+             WHERE store_id = $1 AND business_date BETWEEN $2 AND $3 AND closed_at IS NOT NULL
+               AND expected IS NOT NULL AND counted IS NOT NULL
+             ORDER BY business_date DESC, opened_at DESC",
+            &[&store_id, &from, &to],
+        )
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|r| TillCount { date: r.get(0), till: r.get(1), expected: r.get(2), counted: r.get(3) })
+        .collect())
+}

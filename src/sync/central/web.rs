@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(days_page))
         .route("/days.csv", get(days_csv))
+        .route("/store/{code}", get(store_page))
         .route("/login", get(login_page).post(login))
         .route("/logout", axum::routing::post(logout))
         .route("/fonts/NanumGothic.ttf", get(|| font(super::font::regular())))
@@ -121,6 +122,7 @@ th {{ background: #f4f4f4; }}
 tr.late td {{ background: #fff3cd; }}
 .late-badge {{ color: #8a5300; font-weight: bold; }}
 tr.total td {{ font-weight: bold; background: #eef5f0; }}
+table.report {{ min-width: 24rem; }} td.sub {{ padding-left: 2rem; color: #555; }}
 body {{ word-break: keep-all; }}
 @media (max-width: 700px) {{ body {{ margin: .8rem; }} table {{ min-width: 0; display: block; overflow-x: auto; }} td, th {{ white-space: nowrap; }} }}
 form.inline {{ display: inline; }}
@@ -335,6 +337,23 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
 struct Range {
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
+    /// The stores' table: by which column, largest first unless `up`, and only those whose
+    /// code or name holds `q`.
+    sort: Option<String>,
+    #[serde(default)]
+    up: bool,
+    q: Option<String>,
+    /// One store's days only (the store page's CSV).
+    store: Option<u16>,
+}
+
+/// One store over the page's range: its totals and when it last synced.
+struct StoreTotal<'a> {
+    store: &'a stores::StoreRow,
+    sales: i64,
+    takings: i64,
+    donations: i64,
+    volunteer_minutes: i64,
 }
 
 impl Range {
@@ -365,6 +384,7 @@ async fn days_page(
     );
     let late: Vec<_> =
         stores.iter().filter(|s| s.last_sync_at.is_none_or(|t| now - t > Duration::hours(OVERDUE_HOURS))).collect();
+    let late_ids = |late: &[&stores::StoreRow]| late.iter().map(|s| s.id).collect::<Vec<_>>();
     body.push_str(&format!(
         "<h2>{OVERDUE_HOURS}시간 넘게 동기화하지 않은 매장 <small>Not synced for {OVERDUE_HOURS} hours</small></h2>"
     ));
@@ -403,24 +423,7 @@ async fn days_page(
         }
         body.push_str("</tbody></table>");
     }
-    body.push_str(
-        r#"<h2>매장 <small>Stores</small></h2><table><thead><tr><th>코드</th><th>매장</th><th>마지막 동기화 (KST)</th><th class="n">받은 기록</th></tr></thead><tbody>"#,
-    );
-    for s in &stores {
-        let last = s
-            .last_sync_at
-            .map(|t| t.with_timezone(&korea()).format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_else(|| "아직 없음".into());
-        let class = if late.iter().any(|l| l.id == s.id) { r#" class="late""# } else { "" };
-        let _ = write!(
-            body,
-            r#"<tr{class}><td>{}</td><td>{}</td><td>{last}</td><td class="n">{}</td></tr>"#,
-            s.code,
-            escape(&s.name),
-            grouped(s.acked_seq)
-        );
-    }
-    body.push_str("</tbody></table>");
+    body.push_str(&stores_table(&stores, &days, &late_ids(&late), &range, from, to));
     let _ = write!(
         body,
         r#"<h2>매장별 하루 <small>By store and day</small></h2>
@@ -478,18 +481,19 @@ async fn days_csv(
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
         let mut w = csv::Writer::from_writer(&mut out);
+        // A manager opens it in a spreadsheet: Korean headers, plain numbers.
         let _ = w.write_record([
-            "date",
-            "store_code",
-            "store",
-            "sales",
-            "takings",
-            "donations",
-            "donated_pieces",
-            "donated_value",
-            "volunteer_minutes",
+            "날짜",
+            "매장 코드",
+            "매장",
+            "판매 건수",
+            "매출(원)",
+            "기증 건수",
+            "기증 물품(점)",
+            "기증 가액(원)",
+            "봉사 시간(분)",
         ]);
-        for d in &days {
+        for d in days.iter().filter(|d| range.store.is_none_or(|code| d.code == code)) {
             let _ = w.write_record([
                 d.date.to_string(),
                 d.code.to_string(),
@@ -507,4 +511,185 @@ async fn days_csv(
     let name = format!("attachment; filename=\"nanum-stores-{from}-{to}.csv\"");
     Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], out)
         .into_response())
+}
+
+/// The stores over the range, one row each, sorted and filtered as asked: a chain's 130 stores
+/// read as a table a manager can order by takings or narrow to a region's names.
+fn stores_table(
+    stores: &[stores::StoreRow],
+    days: &[figures::StoreDay],
+    late: &[i32],
+    range: &Range,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> String {
+    let q = range.q.as_deref().unwrap_or("").trim().to_string();
+    let mut rows: Vec<StoreTotal<'_>> = stores
+        .iter()
+        .filter(|s| q.is_empty() || s.name.contains(&q) || s.code.to_string().starts_with(&q))
+        .map(|store| {
+            let mine = days.iter().filter(|d| d.code == store.code);
+            let (mut sales, mut takings, mut donations, mut volunteer_minutes) = (0, 0, 0, 0);
+            for d in mine {
+                sales += d.sales;
+                takings += d.takings;
+                donations += d.donations;
+                volunteer_minutes += d.volunteer_minutes;
+            }
+            StoreTotal { store, sales, takings, donations, volunteer_minutes }
+        })
+        .collect();
+    let sort = range.sort.as_deref().unwrap_or("code");
+    match sort {
+        "name" => rows.sort_by(|a, b| a.store.name.cmp(&b.store.name)),
+        "sync" => rows.sort_by_key(|r| r.store.last_sync_at),
+        "sales" => rows.sort_by_key(|r| r.sales),
+        "takings" => rows.sort_by_key(|r| r.takings),
+        "donations" => rows.sort_by_key(|r| r.donations),
+        "volunteers" => rows.sort_by_key(|r| r.volunteer_minutes),
+        _ => rows.sort_by_key(|r| r.store.code),
+    }
+    // Text and the code read up; amounts read largest first, unless asked otherwise.
+    let ascending = matches!(sort, "code" | "name" | "sync");
+    if ascending == range.up {
+        rows.reverse();
+    }
+    let q_escaped = escape(&q);
+    let heading = |key: &str, label: &str, numeric: bool| {
+        let up = if sort == key { !range.up } else { false };
+        let mark = if sort == key { if ascending != range.up { " ▲" } else { " ▼" } } else { "" };
+        format!(
+            r#"<th{}><a href="/?from={from}&amp;to={to}&amp;sort={key}&amp;up={up}&amp;q={q_escaped}">{label}{mark}</a></th>"#,
+            if numeric { r#" class="n""# } else { "" }
+        )
+    };
+    let mut out = format!(
+        r#"<h2>매장 <small>Stores, {from} ~ {to}</small></h2>
+<form method="get" action="/"><input type="hidden" name="from" value="{from}"><input type="hidden" name="to" value="{to}">
+<label>매장 찾기 <input type="search" name="q" value="{q_escaped}" placeholder="코드나 이름 (예: 부산)"></label> <button>찾기</button></form>
+<table class="stores"><thead><tr>{}{}{}{}{}{}{}</tr></thead><tbody>"#,
+        heading("code", "코드", false),
+        heading("name", "매장", false),
+        heading("sync", "마지막 동기화 (KST)", false),
+        heading("sales", "판매 건수", true),
+        heading("takings", "매출", true),
+        heading("donations", "기증 건수", true),
+        heading("volunteers", "봉사 시간", true),
+    );
+    if rows.is_empty() {
+        out.push_str(r#"<tr><td colspan="7">찾는 매장이 없어요.</td></tr>"#);
+    }
+    for r in &rows {
+        let last = r
+            .store
+            .last_sync_at
+            .map(|t| t.with_timezone(&korea()).format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_else(|| "아직 없음".into());
+        let class = if late.contains(&r.store.id) { r#" class="late""# } else { "" };
+        let _ = write!(
+            out,
+            r#"<tr{class}><td>{code}</td><td><a href="/store/{code}?from={from}&amp;to={to}">{}</a></td><td>{last}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+            escape(&r.store.name),
+            grouped(r.sales),
+            grouped(r.takings),
+            grouped(r.donations),
+            crate::i18n::words::hours_and_minutes(r.volunteer_minutes),
+            code = r.store.code,
+        );
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// One store: its days over the range, its daily report for the last day (the same figures the
+/// store's own `nanum report daily` prints) and its tills' counts against what they should hold.
+async fn store_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Path(code): axum::extract::Path<u16>,
+    Query(range): Query<Range>,
+) -> Result<Response, CentralError> {
+    if signed_in(&state, &headers).await?.is_none() {
+        return Ok(Redirect::to("/login").into_response());
+    }
+    let (from, to) = range.days();
+    let store = match stores::by_code(&state.pool, code).await {
+        Ok(store) => store,
+        Err(_) => return Ok((StatusCode::NOT_FOUND, page("나눔 본부", "<p>그런 매장이 없어요.</p>")).into_response()),
+    };
+    let days: Vec<_> =
+        figures::store_days(&state.pool, from, to).await?.into_iter().filter(|d| d.code == code).collect();
+    // The report of the range's last day with records (today's is empty until tonight's sync).
+    let day = days.first().map_or(to, |d| d.date);
+    let report = figures::daily(&state.pool, code, day).await?;
+    let mut text = Vec::new();
+    report.write_text(&mut text).map_err(|e| CentralError::User(e.to_string()))?;
+    let text = String::from_utf8_lossy(&text);
+    let tills = figures::till_differences(&state.pool, store.id, from, to).await?;
+    let mut body = format!(
+        r#"<div class="bar"><h1>{} {} <small>Store</small></h1><a href="/?from={from}&amp;to={to}">모든 매장</a></div>
+<form method="get" action="/store/{code}"><label>부터 <input type="date" name="from" value="{from}"></label>
+<label>까지 <input type="date" name="to" value="{to}"></label> <button>보기</button>
+<a href="/days.csv?from={from}&amp;to={to}&amp;store={code}">CSV로 받기</a></form>
+<h2>날마다 <small>By day</small></h2><table><thead><tr><th>날짜</th><th class="n">판매 건수</th><th class="n">매출</th><th class="n">기증 건수</th><th class="n">기증 가액</th><th class="n">봉사 시간</th></tr></thead><tbody>"#,
+        store.code,
+        escape(&store.name)
+    );
+    if days.is_empty() {
+        body.push_str(r#"<tr><td colspan="6">이 기간에 받은 기록이 없어요.</td></tr>"#);
+    }
+    for d in &days {
+        let _ = write!(
+            body,
+            r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+            d.date,
+            grouped(d.sales),
+            grouped(d.takings),
+            grouped(d.donations),
+            grouped(d.donated_value),
+            crate::i18n::words::hours_and_minutes(d.volunteer_minutes)
+        );
+    }
+    body.push_str("</tbody></table>");
+    // The report's lines are laid out for a receipt's fixed columns; a page's font is not fixed
+    // width, so each becomes a row of label and figure.
+    let _ = write!(body, r#"<h2>{day} 일일 보고 <small>Daily report</small></h2><table class="report"><tbody>"#);
+    for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let sub = if line.starts_with(' ') { r#" class="sub""# } else { "" };
+        match line.trim_end().rsplit_once("  ") {
+            Some((label, value)) => {
+                let _ = write!(
+                    body,
+                    r#"<tr><td{sub}>{}</td><td class="n">{}</td></tr>"#,
+                    escape(label.trim()),
+                    escape(value.trim())
+                );
+            }
+            None => {
+                let _ = write!(body, r#"<tr><td colspan="2">{}</td></tr>"#, escape(line.trim()));
+            }
+        }
+    }
+    body.push_str("</tbody></table>");
+    body.push_str(
+        r#"<h2>계산대 마감 <small>Till counts</small></h2><table><thead><tr><th>날짜</th><th>계산대</th><th class="n">있어야 할 현금</th><th class="n">센 현금</th><th class="n">차액</th></tr></thead><tbody>"#,
+    );
+    if tills.is_empty() {
+        body.push_str(r#"<tr><td colspan="5">이 기간에 마감한 계산대가 없어요.</td></tr>"#);
+    }
+    for t in &tills {
+        let difference = t.counted - t.expected;
+        let class = if difference != 0 { r#" class="late""# } else { "" };
+        let _ = write!(
+            body,
+            r#"<tr{class}><td>{}</td><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+            t.date,
+            escape(&t.till),
+            grouped(t.expected),
+            grouped(t.counted),
+            if difference > 0 { format!("+{}", grouped(difference)) } else { grouped(difference) }
+        );
+    }
+    body.push_str("</tbody></table>");
+    Ok(page(&format!("{} · 나눔 본부", store.name), &body).into_response())
 }
