@@ -255,6 +255,75 @@ fn reference_data_imported_at_head_office_reaches_the_till_in_one_go() {
     assert_eq!(sync(&a, &central, &a.token).unwrap().reference_applied, None);
 }
 
+/// A head-office user, signed in: the agent and the session cookie.
+fn office(db_url: &str, central: &Central) -> (ureq::Agent, String) {
+    let mut add = Command::new(CENTRAL)
+        .args(["--database-url", db_url, "user", "add", "본부담당"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    add.stdin.take().unwrap().write_all(b"correct horse battery\n").unwrap();
+    assert!(add.wait().unwrap().success());
+    let agent = agent();
+    let right = agent
+        .post(format!("{}/login", central.url()))
+        .send_form([("name", "본부담당"), ("password", "correct horse battery")])
+        .unwrap();
+    assert_eq!(right.status().as_u16(), 303);
+    let cookie = right.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    (agent, cookie)
+}
+
+/// The chain's figures on the page are the stores' own: for 30 days of three demo stores, the
+/// range's chain total and the month's card equal the sums of each store's own daily reports.
+#[test]
+fn the_chain_totals_are_the_sums_of_the_stores_own_daily_reports() {
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let shops: Vec<Shop> = [(661, "나눔가게 강릉점", 30), (662, "나눔가게 목포점", 30), (663, "나눔가게 안동점", 30)]
+        .into_iter()
+        .map(|(code, name, days)| shop(&db_url, code, name, days))
+        .collect();
+    for s in &shops {
+        sync(s, &central, &s.token).unwrap();
+    }
+    let (agent, cookie) = office(&db_url, &central);
+    let yesterday = Local::now().date_naive() - chrono::Duration::days(1);
+    let from = yesterday - chrono::Duration::days(29);
+    let mut page =
+        agent.get(format!("{}/?from={from}&to={yesterday}", central.url())).header("Cookie", &cookie).call().unwrap();
+    let html = page.body_mut().read_to_string().unwrap();
+    let (mut sales, mut gross, mut month_sales, mut month_gross) = (0, 0, 0, 0);
+    let month_start = chrono::Datelike::with_day(&yesterday, 1).unwrap();
+    for s in &shops {
+        let store = Store::open(&s.path).unwrap();
+        let mut day = from;
+        while day <= yesterday {
+            let report = nanum::reports::daily::daily(&store, day).unwrap();
+            sales += report.sales;
+            gross += report.gross.get();
+            if day >= month_start {
+                month_sales += report.sales;
+                month_gross += report.gross.get();
+            }
+            day += chrono::Duration::days(1);
+        }
+    }
+    assert!(sales > 1000, "thirty days of three stores: {sales}");
+    let w = |n: i64| nanum::domain::Won::new(n).to_string();
+    let total =
+        format!(r#"<td>체인 합계 (3개 매장)</td><td class="n">{}</td><td class="n">{}</td>"#, w(sales), w(gross));
+    assert!(html.contains(&total), "no {total}");
+    let month = format!(
+        r#"<dd class="chain-sales">{}</dd><dt>매출</dt><dd class="chain-takings">{}원</dd>"#,
+        w(month_sales),
+        w(month_gross)
+    );
+    let month_card = &html[html.find("이번 달").expect("the month's card")..];
+    assert!(month_card.contains(&month), "no {month} in the month's card");
+}
+
 #[test]
 fn the_head_office_page_shows_each_store_behind_a_login() {
     let pg = Pg::start();

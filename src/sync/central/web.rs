@@ -14,7 +14,7 @@ use axum::extract::{ConnectInfo, Form, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use chrono::{Duration, FixedOffset, NaiveDate, Utc};
+use chrono::{Datelike, Duration, FixedOffset, NaiveDate, Utc};
 use serde::Deserialize;
 
 use super::{AppState, CentralError, figures, stores};
@@ -122,6 +122,8 @@ th {{ background: #f4f4f4; }}
 tr.late td {{ background: #fff3cd; }}
 .late-badge {{ color: #8a5300; font-weight: bold; }}
 tr.total td {{ font-weight: bold; background: #eef5f0; }}
+.chain {{ display: flex; flex-wrap: wrap; gap: 1rem; }} .card {{ border: 1px solid #ddd; border-radius: 8px; padding: .2rem 1.2rem 1rem; min-width: 16rem; }}
+.card dl {{ display: grid; grid-template-columns: auto auto; gap: .3rem 1.5rem; margin: 0; }} .card dd {{ margin: 0; text-align: right; font-weight: bold; }}
 table.report {{ min-width: 24rem; }} td.sub {{ padding-left: 2rem; color: #555; }}
 body {{ word-break: keep-all; }}
 @media (max-width: 700px) {{ body {{ margin: .8rem; }} table {{ min-width: 0; display: block; overflow-x: auto; }} td, th {{ white-space: nowrap; }} }}
@@ -382,6 +384,15 @@ async fn days_page(
 <form class="inline" method="post" action="/logout"><span>{}</span> <button>로그아웃</button></form></div>"#,
         escape(&user)
     );
+    // What head office reads first: the chain's last day with records, and its month so far.
+    let day = days.first().map_or(to, |d| d.date);
+    let month_start = day.with_day(1).unwrap_or(day);
+    let month = figures::store_days(&state.pool, month_start, day).await?;
+    let of_day: Vec<_> = days.iter().filter(|d| d.date == day).cloned().collect();
+    body.push_str(r#"<div class="chain">"#);
+    body.push_str(&chain_card(&format!("{day} 하루 <small>The day</small>"), &of_day));
+    body.push_str(&chain_card(&format!("{month_start} ~ {day} 이번 달 <small>The month</small>"), &month));
+    body.push_str("</div>");
     let late: Vec<_> =
         stores.iter().filter(|s| s.last_sync_at.is_none_or(|t| now - t > Duration::hours(OVERDUE_HOURS))).collect();
     let late_ids = |late: &[&stores::StoreRow]| late.iter().map(|s| s.id).collect::<Vec<_>>();
@@ -692,4 +703,20 @@ async fn store_page(
     }
     body.push_str("</tbody></table>");
     Ok(page(&format!("{} · 나눔 본부", store.name), &body).into_response())
+}
+
+/// The chain's figures over `days` as a card: sales, takings, donations, volunteer hours.
+fn chain_card(title: &str, days: &[figures::StoreDay]) -> String {
+    let sum = |f: fn(&figures::StoreDay) -> i64| days.iter().map(f).sum::<i64>();
+    let stores = days.iter().map(|d| d.code).collect::<std::collections::BTreeSet<_>>().len();
+    format!(
+        r#"<section class="card"><h2>{title}</h2><dl>
+<dt>판매 건수</dt><dd class="chain-sales">{}</dd><dt>매출</dt><dd class="chain-takings">{}원</dd>
+<dt>기증</dt><dd>{}건 · {}원</dd><dt>봉사 시간</dt><dd>{}</dd><dt>매장</dt><dd>{stores}곳</dd></dl></section>"#,
+        grouped(sum(|d| d.sales)),
+        grouped(sum(|d| d.takings)),
+        grouped(sum(|d| d.donations)),
+        grouped(sum(|d| d.donated_value)),
+        crate::i18n::words::hours_and_minutes(sum(|d| d.volunteer_minutes)),
+    )
 }
