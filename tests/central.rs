@@ -255,8 +255,8 @@ fn reference_data_imported_at_head_office_reaches_the_till_in_one_go() {
     assert_eq!(sync(&a, &central, &a.token).unwrap().reference_applied, None);
 }
 
-/// A head-office user, signed in: the agent and the session cookie.
-fn office(db_url: &str, central: &Central) -> (ureq::Agent, String) {
+/// Head office's user 본부담당 with the password "correct horse battery", added by the CLI.
+fn add_office_user(db_url: &str) {
     let mut add = Command::new(CENTRAL)
         .args(["--database-url", db_url, "user", "add", "본부담당"])
         .stdin(Stdio::piped())
@@ -264,6 +264,11 @@ fn office(db_url: &str, central: &Central) -> (ureq::Agent, String) {
         .unwrap();
     add.stdin.take().unwrap().write_all(b"correct horse battery\n").unwrap();
     assert!(add.wait().unwrap().success());
+}
+
+/// A head-office user, signed in: the agent and the session cookie.
+fn office(db_url: &str, central: &Central) -> (ureq::Agent, String) {
+    add_office_user(db_url);
     let agent = agent();
     let right = agent
         .post(format!("{}/login", central.url()))
@@ -335,13 +340,7 @@ fn the_head_office_page_shows_each_store_behind_a_login() {
     // 제주점's file sent with 춘천점's token (a token file from the wrong stick): refused.
     let wrong = add_store(&db_url, 643, "나눔가게 춘천점");
     assert!(sync(&never, &central, &wrong).is_err());
-    let mut add = Command::new(CENTRAL)
-        .args(["--database-url", &db_url, "user", "add", "본부담당"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    add.stdin.take().unwrap().write_all(b"correct horse battery\n").unwrap();
-    assert!(add.wait().unwrap().success());
+    add_office_user(&db_url);
 
     let agent = agent();
     let page = agent.get(format!("{}/", central.url())).call().unwrap();
@@ -839,13 +838,7 @@ fn wrong_head_office_passwords_are_throttled() {
     let pg = Pg::start();
     let db_url = pg.database("central");
     let central = Central::start(&db_url);
-    let mut add = Command::new(CENTRAL)
-        .args(["--database-url", &db_url, "user", "add", "본부담당"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    add.stdin.take().unwrap().write_all(b"correct horse battery\n").unwrap();
-    assert!(add.wait().unwrap().success());
+    add_office_user(&db_url);
     let login = |name: &str, password: &str| {
         let mut answer = agent()
             .post(format!("{}/login", central.url()))
