@@ -395,7 +395,7 @@ async fn days_page(
     body.push_str("</div>");
     let late: Vec<_> =
         stores.iter().filter(|s| s.last_sync_at.is_none_or(|t| now - t > Duration::hours(OVERDUE_HOURS))).collect();
-    let late_ids = |late: &[&stores::StoreRow]| late.iter().map(|s| s.id).collect::<Vec<_>>();
+    let late_ids: Vec<i32> = late.iter().map(|s| s.id).collect();
     body.push_str(&format!(
         "<h2>{OVERDUE_HOURS}시간 넘게 동기화하지 않은 매장 <small>Not synced for {OVERDUE_HOURS} hours</small></h2>"
     ));
@@ -434,7 +434,7 @@ async fn days_page(
         }
         body.push_str("</tbody></table>");
     }
-    body.push_str(&stores_table(&stores, &days, &late_ids(&late), &range, from, to));
+    body.push_str(&stores_table(&stores, &days, &late_ids, &range, from, to));
     let _ = write!(
         body,
         r#"<h2>매장별 하루 <small>By store and day</small></h2>

@@ -516,8 +516,8 @@ fn entry_problem(problem: &EntryProblem) -> String {
 }
 
 /// The notes of the parked sales; none shown (and the reason logged) if they cannot be read,
-/// since the 보류 key still lists them.
-fn parked_notes(store: &Store) -> Vec<String> {
+/// since the 보류 key still lists them. The till's close offers the same ones.
+pub(super) fn parked_notes(store: &Store) -> Vec<String> {
     store.parked_carts().map(|carts| carts.into_iter().map(|c| c.note).collect()).unwrap_or_else(|e| {
         tracing::warn!("cannot read the parked sales: {e}");
         Vec::new()

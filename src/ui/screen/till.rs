@@ -332,13 +332,7 @@ impl TillScreen {
                 self.mode =
                     Mode::Closing { count: DrawerCount::default(), blind: true, counted: false, kept: String::new() };
                 self.notice = None;
-                self.parked =
-                    ctx.store.parked_carts().map(|carts| carts.into_iter().map(|c| c.note).collect()).unwrap_or_else(
-                        |e| {
-                            tracing::warn!("cannot read the parked sales: {e}");
-                            Vec::new()
-                        },
-                    );
+                self.parked = super::checkout::parked_notes(ctx.store);
                 Action::Run(operation::focus(count::input_id(0)))
             }
             Message::Blind(blind) => {
