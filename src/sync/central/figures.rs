@@ -134,6 +134,37 @@ pub struct StoreDay {
     pub volunteer_minutes: i64,
 }
 
+/// Store days added up: a store over a range, or the chain over a day or a month.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub sales: i64,
+    pub takings: i64,
+    pub donations: i64,
+    pub donated_pieces: i64,
+    pub donated_value: i64,
+    pub volunteer_minutes: i64,
+    /// How many stores the days are of.
+    pub stores: usize,
+}
+
+impl Totals {
+    pub fn of<'a>(days: impl IntoIterator<Item = &'a StoreDay>) -> Totals {
+        let mut t = Totals::default();
+        let mut stores = std::collections::BTreeSet::new();
+        for d in days {
+            t.sales += d.sales;
+            t.takings += d.takings;
+            t.donations += d.donations;
+            t.donated_pieces += d.donated_pieces;
+            t.donated_value += d.donated_value;
+            t.volunteer_minutes += d.volunteer_minutes;
+            stores.insert(d.code);
+        }
+        t.stores = stores.len();
+        t
+    }
+}
+
 /// Every store's figures for each day `from`..=`to` that has any.
 pub async fn store_days(pool: &Pool, from: NaiveDate, to: NaiveDate) -> Result<Vec<StoreDay>, CentralError> {
     let client = pool.get().await?;

@@ -352,10 +352,7 @@ struct Range {
 /// One store over the page's range: its totals and when it last synced.
 struct StoreTotal<'a> {
     store: &'a stores::StoreRow,
-    sales: i64,
-    takings: i64,
-    donations: i64,
-    volunteer_minutes: i64,
+    totals: figures::Totals,
 }
 
 impl Range {
@@ -447,17 +444,17 @@ async fn days_page(
         body.push_str(r#"<tr><td colspan="8">이 기간에 받은 기록이 없어요.</td></tr>"#);
     } else {
         // The chain's total over the range first: what head office reads before any one store.
-        let sum = |f: fn(&figures::StoreDay) -> i64| days.iter().map(f).sum::<i64>();
+        let t = figures::Totals::of(&days);
         let _ = write!(
             body,
             r#"<tr class="total"><td>{from} ~ {to}</td><td>체인 합계 ({}개 매장)</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
-            days.iter().map(|d| d.code).collect::<std::collections::BTreeSet<_>>().len(),
-            grouped(sum(|d| d.sales)),
-            grouped(sum(|d| d.takings)),
-            grouped(sum(|d| d.donations)),
-            grouped(sum(|d| d.donated_pieces)),
-            grouped(sum(|d| d.donated_value)),
-            crate::i18n::words::hours_and_minutes(sum(|d| d.volunteer_minutes))
+            t.stores,
+            grouped(t.sales),
+            grouped(t.takings),
+            grouped(t.donations),
+            grouped(t.donated_pieces),
+            grouped(t.donated_value),
+            crate::i18n::words::hours_and_minutes(t.volunteer_minutes)
         );
     }
     for d in &days {
@@ -538,26 +535,16 @@ fn stores_table(
     let mut rows: Vec<StoreTotal<'_>> = stores
         .iter()
         .filter(|s| q.is_empty() || s.name.contains(&q) || s.code.to_string().starts_with(&q))
-        .map(|store| {
-            let mine = days.iter().filter(|d| d.code == store.code);
-            let (mut sales, mut takings, mut donations, mut volunteer_minutes) = (0, 0, 0, 0);
-            for d in mine {
-                sales += d.sales;
-                takings += d.takings;
-                donations += d.donations;
-                volunteer_minutes += d.volunteer_minutes;
-            }
-            StoreTotal { store, sales, takings, donations, volunteer_minutes }
-        })
+        .map(|store| StoreTotal { store, totals: figures::Totals::of(days.iter().filter(|d| d.code == store.code)) })
         .collect();
     let sort = range.sort.as_deref().unwrap_or("code");
     match sort {
         "name" => rows.sort_by(|a, b| a.store.name.cmp(&b.store.name)),
         "sync" => rows.sort_by_key(|r| r.store.last_sync_at),
-        "sales" => rows.sort_by_key(|r| r.sales),
-        "takings" => rows.sort_by_key(|r| r.takings),
-        "donations" => rows.sort_by_key(|r| r.donations),
-        "volunteers" => rows.sort_by_key(|r| r.volunteer_minutes),
+        "sales" => rows.sort_by_key(|r| r.totals.sales),
+        "takings" => rows.sort_by_key(|r| r.totals.takings),
+        "donations" => rows.sort_by_key(|r| r.totals.donations),
+        "volunteers" => rows.sort_by_key(|r| r.totals.volunteer_minutes),
         _ => rows.sort_by_key(|r| r.store.code),
     }
     // Text and the code read up; amounts read largest first, unless asked otherwise.
@@ -601,10 +588,10 @@ fn stores_table(
             out,
             r#"<tr{class}><td>{code}</td><td><a href="/store/{code}?from={from}&amp;to={to}">{}</a></td><td>{last}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
             escape(&r.store.name),
-            grouped(r.sales),
-            grouped(r.takings),
-            grouped(r.donations),
-            crate::i18n::words::hours_and_minutes(r.volunteer_minutes),
+            grouped(r.totals.sales),
+            grouped(r.totals.takings),
+            grouped(r.totals.donations),
+            crate::i18n::words::hours_and_minutes(r.totals.volunteer_minutes),
             code = r.store.code,
         );
     }
@@ -707,16 +694,16 @@ async fn store_page(
 
 /// The chain's figures over `days` as a card: sales, takings, donations, volunteer hours.
 fn chain_card(title: &str, days: &[figures::StoreDay]) -> String {
-    let sum = |f: fn(&figures::StoreDay) -> i64| days.iter().map(f).sum::<i64>();
-    let stores = days.iter().map(|d| d.code).collect::<std::collections::BTreeSet<_>>().len();
+    let t = figures::Totals::of(days);
     format!(
         r#"<section class="card"><h2>{title}</h2><dl>
 <dt>판매 건수</dt><dd class="chain-sales">{}</dd><dt>매출</dt><dd class="chain-takings">{}원</dd>
-<dt>기증</dt><dd>{}건 · {}원</dd><dt>봉사 시간</dt><dd>{}</dd><dt>매장</dt><dd>{stores}곳</dd></dl></section>"#,
-        grouped(sum(|d| d.sales)),
-        grouped(sum(|d| d.takings)),
-        grouped(sum(|d| d.donations)),
-        grouped(sum(|d| d.donated_value)),
-        crate::i18n::words::hours_and_minutes(sum(|d| d.volunteer_minutes)),
+<dt>기증</dt><dd>{}건 · {}원</dd><dt>봉사 시간</dt><dd>{}</dd><dt>매장</dt><dd>{}곳</dd></dl></section>"#,
+        grouped(t.sales),
+        grouped(t.takings),
+        grouped(t.donations),
+        grouped(t.donated_value),
+        crate::i18n::words::hours_and_minutes(t.volunteer_minutes),
+        t.stores,
     )
 }
