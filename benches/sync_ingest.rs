@@ -110,7 +110,12 @@ fn main() {
     });
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).expect("listen");
     let http = format!("http://{}", listener.local_addr().expect("address"));
-    runtime.spawn(central::server::serve(pool.clone(), listener, std::future::pending()));
+    runtime.spawn(central::server::serve(
+        pool.clone(),
+        listener,
+        central::server::Proxy::default(),
+        std::future::pending(),
+    ));
     let db = runtime.block_on(pool.get()).expect("connection");
     runtime
         .block_on(db.batch_execute(

@@ -429,7 +429,8 @@ pub fn sync_error(e: &crate::sync::client::SyncError) -> String {
         SyncError::Refused { error, message, .. } => {
             tracing::warn!(error, message, "head office refused the sync");
             match error.as_str() {
-                "unavailable" => t!("sync-central-unavailable"),
+                // Too many connections from the store's address: as busy, for now.
+                "unavailable" | "too_many" => t!("sync-central-unavailable"),
                 "conflict" | "gap" | "altered" => t!("sync-central-conflict"),
                 "too_large" | "malformed" | "wrong_type" | "not_found" | "not_allowed" => t!("sync-central-malformed"),
                 _ => t!("sync-refused", message = message.clone()),
@@ -531,5 +532,6 @@ mod tests {
         let said = sync_error(&refused("unavailable"));
         assert!(said.starts_with("본부 서버가 지금 기록을 받을 수 없어요.") && !said.contains("database"), "{said}");
         assert!(!sync_error(&refused("conflict")).contains("database"));
+        assert!(sync_error(&refused("too_many")).starts_with("본부 서버가 지금 기록을 받을 수 없어요."));
     }
 }

@@ -28,6 +28,10 @@ enum Command {
         /// Database connections kept open.
         #[arg(long, default_value_t = 16)]
         pool: usize,
+        /// The address of the TLS proxy in front (e.g. 127.0.0.1): its connections carry every
+        /// client, and its X-Forwarded-For names who sent a request.
+        #[arg(long, env = "NANUM_CENTRAL_PROXY", value_name = "IP")]
+        proxy: Option<std::net::IpAddr>,
     },
     /// Stores and their tokens.
     Store {
@@ -218,13 +222,13 @@ async fn run(command: Command, url: &str) -> Result<(), CentralError> {
     central::migrate(&pool).await?;
     match command {
         Command::Man => unreachable!("printed before the database is opened"),
-        Command::Serve { listen, .. } => {
+        Command::Serve { listen, proxy, .. } => {
             let listener = tokio::net::TcpListener::bind(&listen)
                 .await
                 .map_err(|e| CentralError::User(format!("cannot listen on {listen}: {e}")))?;
             let addr = listener.local_addr().map_err(|e| CentralError::User(e.to_string()))?;
             tracing::info!(%addr, "nanum-central serving");
-            central::server::serve(pool, listener, shutdown())
+            central::server::serve(pool, listener, central::server::Proxy(proxy), shutdown())
                 .await
                 .map_err(|e| CentralError::User(format!("the server stopped: {e}")))?;
             tracing::info!("nanum-central stopped");

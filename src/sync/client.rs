@@ -127,7 +127,7 @@ impl SyncError {
     fn retryable(&self) -> bool {
         match self {
             SyncError::Unreachable { .. } => true,
-            SyncError::Refused { status, .. } => *status >= 500,
+            SyncError::Refused { status, .. } => *status >= 500 || *status == 429,
             _ => false,
         }
     }

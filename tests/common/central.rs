@@ -35,11 +35,18 @@ pub struct Central {
     child: Option<Child>,
     pub db_url: String,
     pub port: u16,
+    options: Vec<String>,
 }
 
 impl Central {
     pub fn start(db_url: &str) -> Central {
-        let mut c = Central { child: None, db_url: db_url.to_string(), port: free_port() };
+        Central::start_with(db_url, &[])
+    }
+
+    /// Started with more `serve` options (e.g. `--proxy 127.0.0.1`).
+    pub fn start_with(db_url: &str, options: &[&str]) -> Central {
+        let options = options.iter().map(|o| o.to_string()).collect();
+        let mut c = Central { child: None, db_url: db_url.to_string(), port: free_port(), options };
         c.spawn();
         c
     }
@@ -63,6 +70,7 @@ impl Central {
     fn spawn(&mut self) {
         let child = Command::new(CENTRAL)
             .args(["--database-url", &self.db_url, "serve", "--listen", &format!("127.0.0.1:{}", self.port)])
+            .args(&self.options)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -45,7 +45,83 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// stores syncing together and the page's users fit well within it.
 pub const MAX_CONNECTIONS: usize = 256;
 
-/// Serves until `shutdown` completes, then finishes the requests under way.
+/// Connections one address may hold at once, so one stranger cannot take every slot and make
+/// the tills wait. A store's till opens one; a head office behind one address (its staff's
+/// browsers, or stores behind one NAT syncing together) stays well under it. The next is
+/// answered 429 and closed.
+pub const MAX_PER_ADDRESS: usize = 64;
+
+/// The answer to a connection over [`MAX_PER_ADDRESS`], written before any request is read.
+fn too_many_from_address() -> Vec<u8> {
+    let body =
+        "{\"error\":\"too_many\",\"message\":\"too many connections from this address; try again in a moment\"}\n";
+    format!(
+        "HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nRetry-After: 10\r\n\
+         Connection: close\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// The TLS proxy in front of head office, if it is told of one (`serve --proxy`). Every client
+/// reaches head office through it, so its connections are not held to one address's share (it
+/// bounds its own clients), and a request through it comes from the address its
+/// `X-Forwarded-For` names last: the one the proxy itself saw.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Proxy(pub Option<std::net::IpAddr>);
+
+impl Proxy {
+    /// Who sent a request that came over a connection from `peer`.
+    pub fn client(self, peer: std::net::IpAddr, headers: &HeaderMap) -> std::net::IpAddr {
+        if self.0 != Some(peer) {
+            return peer;
+        }
+        headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .last()
+            .and_then(|a| a.trim().parse().ok())
+            .unwrap_or(peer)
+    }
+}
+
+/// How many connections each address holds; a [`Slot`] gives its one back when dropped.
+#[derive(Clone, Default)]
+struct Addresses(std::sync::Arc<std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, usize>>>);
+
+struct Slot {
+    addresses: Addresses,
+    ip: std::net::IpAddr,
+}
+
+impl Addresses {
+    fn take(&self, ip: std::net::IpAddr) -> Option<Slot> {
+        let mut open = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let count = open.entry(ip).or_insert(0);
+        if *count >= MAX_PER_ADDRESS {
+            return None;
+        }
+        *count += 1;
+        Some(Slot { addresses: self.clone(), ip })
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        let mut open = self.addresses.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(count) = open.get_mut(&self.ip) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&self.ip);
+            }
+        }
+    }
+}
+
+/// Serves until `shutdown` completes, then finishes the requests under way. Connections from
+/// `proxy` are its clients' (see [`Proxy`]).
 ///
 /// Its own accept loop rather than `axum::serve`, which gives hyper no timer, so hyper's
 /// header-read timeout never fires: each connection is HTTP/1 with a timer, and a semaphore
@@ -53,12 +129,14 @@ pub const MAX_CONNECTIONS: usize = 256;
 pub async fn serve(
     pool: Pool,
     listener: tokio::net::TcpListener,
+    proxy: Proxy,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};
     use std::sync::Arc;
     let router = router(pool);
     let open = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let addresses = Addresses::default();
     let (closing, closed) = tokio::sync::watch::channel(false);
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
@@ -78,12 +156,37 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
+        // The proxy carries every client: it is not held to one address's share.
+        let slot = if proxy.0 == Some(peer.ip()) {
+            None
+        } else if let Some(slot) = addresses.take(peer.ip()) {
+            Some(slot)
+        } else {
+            tracing::warn!(%peer, "too many connections from one address");
+            tokio::spawn(async move {
+                let _permit = permit;
+                let mut stream = stream;
+                let refuse = async {
+                    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+                    stream.write_all(&too_many_from_address()).await?;
+                    stream.shutdown().await?;
+                    // Read what the client sent, so closing does not reset the connection
+                    // before it has read the answer.
+                    let mut sink = [0u8; 4096];
+                    while stream.read(&mut sink).await? > 0 {}
+                    Ok::<(), std::io::Error>(())
+                };
+                let _ = tokio::time::timeout(Duration::from_secs(2), refuse).await;
+            });
+            continue;
+        };
         // The peer's address goes with each request: logins are throttled by address too.
-        let service = router.clone().layer(axum::Extension(axum::extract::ConnectInfo(peer)));
+        let service =
+            router.clone().layer(axum::Extension(axum::extract::ConnectInfo(peer))).layer(axum::Extension(proxy));
         let service = hyper_util::service::TowerToHyperService::new(service);
         let mut closed = closed.clone();
         tokio::spawn(async move {
-            let _permit = permit;
+            let _held = (permit, slot);
             let mut builder = hyper::server::conn::http1::Builder::new();
             builder.timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT);
             let connection = builder.serve_connection(TokioIo::new(stream), service);

@@ -267,10 +267,15 @@ static THROTTLE: std::sync::LazyLock<Mutex<Throttle>> = std::sync::LazyLock::new
 
 async fn login(
     State(state): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    axum::Extension(proxy): axum::Extension<super::server::Proxy>,
+    headers: axum::http::HeaderMap,
     Form(form): Form<Login>,
 ) -> Result<Response, CentralError> {
-    let keys = [format!("name:{}", form.name.trim().to_lowercase()), format!("addr:{}", from.ip())];
+    // Through the proxy, the person's own address: one stranger's guesses must not slow
+    // everyone's logins.
+    let from = proxy.client(peer.ip(), &headers);
+    let keys = [format!("name:{}", form.name.trim().to_lowercase()), format!("addr:{from}")];
     let now = Instant::now();
     let wait = {
         let throttle = THROTTLE.lock().unwrap_or_else(|p| p.into_inner());
