@@ -95,14 +95,24 @@ fn main() {
     });
     group.finish();
     c.final_summary();
-    println!(
-        "name search: FTS5 {:.3} ms, LIKE {:.3} ms: {:.0}x faster (goal ≥ 50x); phone: lookup {:.4} ms, bare select {:.4} ms, ratio {:.2}x (goal ≤ 2x); with history {:.4} ms",
-        mean(fts.get()) * 1e3,
-        mean(like.get()) * 1e3,
-        mean(like.get()) / mean(fts.get()),
-        mean(by_phone.get()) * 1e3,
-        mean(indexed.get()) * 1e3,
-        mean(by_phone.get()) / mean(indexed.get()),
-        mean(with_history.get()) * 1e3
+    let (by_name, scanned) = (mean(fts.get()), mean(like.get()));
+    let (by_phone, bare) = (mean(by_phone.get()), mean(indexed.get()));
+    common::record(
+        "Finding a donor by two letters of a name (FTS5) against LIKE over the same donors",
+        &format!("{:.3} ms vs {:.3} ms: {:.0}× faster", by_name * 1e3, scanned * 1e3, scanned / by_name),
+        "≥ 50× faster",
+        Some(scanned / by_name >= 50.0),
+    );
+    common::record(
+        "Finding a donor by phone against a bare indexed SELECT",
+        &format!(
+            "{:.4} ms vs {:.4} ms: {:.2}×; with their history {:.4} ms",
+            by_phone * 1e3,
+            bare * 1e3,
+            by_phone / bare,
+            mean(with_history.get()) * 1e3
+        ),
+        "≤ 2×",
+        Some(by_phone / bare <= 2.0),
     );
 }

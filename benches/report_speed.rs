@@ -60,18 +60,30 @@ fn main() {
     }
     group.finish();
     c.final_summary();
-    println!(
-        "demo of {days} days ({} sales) built in {:.1} s (goal: 1,825 days under 60 s in release)",
-        summary.sales,
-        built.as_secs_f64()
+    common::record(
+        "Building demo history",
+        &format!("{days} days ({} sales) in {:.1} s", summary.sales, built.as_secs_f64()),
+        "1,825 days under 60 s (release)",
+        benching.then_some(built.as_secs_f64() < 60.0),
     );
-    println!(
-        "a day's report {:.3} ms vs bare {:.3} ms: {:.2}x; a year's summary {:.1} ms vs bare {:.1} ms: {:.2}x (goal ≤ 2x)",
-        mean(cells[0].get()) * 1e3,
-        mean(cells[1].get()) * 1e3,
-        mean(cells[0].get()) / mean(cells[1].get()),
-        mean(cells[2].get()) * 1e3,
-        mean(cells[3].get()) * 1e3,
-        mean(cells[2].get()) / mean(cells[3].get()).max(f64::MIN_POSITIVE)
+    let ratio = |a: usize, b: usize| mean(cells[a].get()) / mean(cells[b].get()).max(f64::MIN_POSITIVE);
+    common::record(
+        "A day's sales report against a bare aggregate of the same rows",
+        &format!("{:.3} ms vs {:.3} ms: {:.2}×", mean(cells[0].get()) * 1e3, mean(cells[1].get()) * 1e3, ratio(0, 1)),
+        "≤ 2×",
+        Some(ratio(0, 1) <= 2.0),
     );
+    if benching {
+        common::record(
+            "A year's summary against a bare aggregate",
+            &format!(
+                "{:.1} ms vs {:.1} ms: {:.2}×",
+                mean(cells[2].get()) * 1e3,
+                mean(cells[3].get()) * 1e3,
+                ratio(2, 3)
+            ),
+            "≤ 2×",
+            Some(ratio(2, 3) <= 2.0),
+        );
+    }
 }

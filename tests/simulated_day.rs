@@ -123,11 +123,8 @@ fn a_day_of_sales_from_the_scanner_to_the_printer_loses_nothing_and_stays_small(
         }
         std::thread::sleep(Duration::from_millis(50));
     };
-    let receipts: Vec<Vec<String>> = events
-        .split(|e| matches!(e, Event::Cut { .. }))
-        .map(text_lines)
-        .filter(|lines| !lines.is_empty())
-        .collect();
+    let receipts: Vec<Vec<String>> =
+        events.split(|e| matches!(e, Event::Cut { .. })).map(text_lines).filter(|lines| !lines.is_empty()).collect();
     assert_eq!(receipts.len(), sales, "one receipt a sale");
     let printed: i64 = receipts
         .iter()

@@ -176,14 +176,19 @@ impl Store {
 
     /// One active category. A point query: this runs on every scan.
     pub fn category(&self, code: &str) -> Result<Option<Category>> {
-        let category = self
+        let Some(mut category) = self.category_to_sell(code)? else { return Ok(None) };
+        category.guide = self.guide(code)?;
+        Ok(Some(category))
+    }
+
+    /// An active category as a sale's line needs it: without its guide prices, which a scan
+    /// does not use (one query fewer on every scan).
+    pub(crate) fn category_to_sell(&self, code: &str) -> Result<Option<Category>> {
+        Ok(self
             .conn
             .prepare_cached(&format!("{CATEGORY_SELECT} WHERE c.active AND c.code = ?1"))?
             .query_row([code], category_from_row)
-            .optional()?;
-        let Some(mut category) = category else { return Ok(None) };
-        category.guide = self.guide(code)?;
-        Ok(Some(category))
+            .optional()?)
     }
 
     /// A category's guide prices, best condition first.
