@@ -685,6 +685,20 @@ fn a_client_that_never_finishes_its_headers_is_cut_off() {
     assert_eq!(health.status().as_u16(), 200);
 }
 
+/// `n` connections from this machine, each holding a request whose headers never end, once head
+/// office has taken them all.
+fn half_sent_requests(central: &Central, n: usize) -> Vec<std::net::TcpStream> {
+    let held = (0..n)
+        .map(|_| {
+            let mut stream = std::net::TcpStream::connect(("127.0.0.1", central.port)).unwrap();
+            stream.write_all(b"GET /health HTTP/1.1\r\nHost: nanum\r\n").unwrap();
+            stream
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    held
+}
+
 /// One address holding its share of connections gets a 429 it can read for the next, and is
 /// served again once it lets some go; the tills elsewhere are never crowded out by it.
 #[test]
@@ -693,14 +707,7 @@ fn one_address_cannot_take_every_connection() {
     let pg = Pg::start();
     let db_url = pg.database("central");
     let central = Central::start(&db_url);
-    let held: Vec<_> = (0..MAX_PER_ADDRESS)
-        .map(|_| {
-            let mut stream = std::net::TcpStream::connect(("127.0.0.1", central.port)).unwrap();
-            stream.write_all(b"GET /health HTTP/1.1\r\nHost: nanum\r\n").unwrap();
-            stream
-        })
-        .collect();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    let held = half_sent_requests(&central, MAX_PER_ADDRESS);
     let refused = agent().get(format!("{}/health", central.url())).call().unwrap();
     assert_eq!(refused.status().as_u16(), 429);
     let body = refused.into_body().read_to_string().unwrap();
@@ -916,14 +923,7 @@ fn behind_the_proxy_each_person_is_counted_by_their_own_address() {
     assert_eq!(login("203.0.113.9", "guess9", "wrong password"), 429, "the stranger waits");
     assert_eq!(login("192.0.2.20", "본부담당", "correct horse battery"), 303, "a colleague elsewhere does not");
 
-    let held: Vec<_> = (0..MAX_PER_ADDRESS + 8)
-        .map(|_| {
-            let mut stream = std::net::TcpStream::connect(("127.0.0.1", central.port)).unwrap();
-            stream.write_all(b"GET /health HTTP/1.1\r\nHost: nanum\r\n").unwrap();
-            stream
-        })
-        .collect();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    let held = half_sent_requests(&central, MAX_PER_ADDRESS + 8);
     let health = agent().get(format!("{}/health", central.url())).call().unwrap();
     assert_eq!(health.status().as_u16(), 200, "the proxy is not held to one address's share");
     drop(held);
