@@ -598,6 +598,22 @@ fn staff_belong_to_their_store_and_the_later_change_to_a_person_wins() {
     assert_eq!(at_till(&a, "박하늘"), Some(("cashier".into(), false)));
     assert_eq!(staff_at_central(&pg, 632, "최본부"), "manager true false true");
 
+    // A new PIN in the file: the dry run says so, the import hashes it and the till takes it.
+    let third = write(
+        &files,
+        "staff3.csv",
+        "store,name,role,pin\n632,최본부,manager,9876\n631,이서준,cashier,\n643,정매니저,manager,1111\n",
+    );
+    let dry = stdout(&central_cli(&db_url, &["import", "staff", &third, "--dry-run"]));
+    assert!(dry.contains("changed: 1\n  632 최본부 (manager): new PIN\n"), "{dry}");
+    stdout(&central_cli(&db_url, &["import", "staff", &third]));
+    sync(&b, &central, &b.token).unwrap();
+    let mut store = Store::open(&b.path).unwrap();
+    let boss = common::staff(&store, "최본부");
+    assert!(store.sign_in(boss.id, "9876", now()).is_ok(), "the new PIN works at the till");
+    assert!(store.sign_in(boss.id, "4321", now()).is_err(), "the old one does not");
+    drop(store);
+
     // Refused whole, nothing written: an empty list, an unknown store, a store left without a manager.
     let before = (versions(), rows());
     for (file, says) in [

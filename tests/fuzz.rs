@@ -3,7 +3,7 @@
 //! till's upload bring, the parser answers (a value or an error that says something) and never
 //! panics. Proptest drives each with random bytes and strings: 256 cases each here, more with
 //! `PROPTEST_CASES=100000 cargo test --test fuzz` (the longer run). Head office's CSV imports are
-//! fuzzed in `tests/central.rs`'s import tests only by hand-made files (they need PostgreSQL).
+//! read and checked the way `nanum-central import` does before it touches PostgreSQL.
 
 use std::time::{Duration, Instant};
 
@@ -114,4 +114,109 @@ fn a_typed_code_that_is_wrong_says_so_in_words() {
     // Not only no panic: the clerk reads why.
     let e = codes::parse("P0010003500264").unwrap_err();
     assert!(!nanum::explain::code_error(&e).is_empty());
+}
+
+/// Head office's CSV files, as `nanum-central import` reads each: whatever a spreadsheet saved,
+/// the import is a whole reference or a refusal that names the file (and, for a row, its line),
+/// never a panic.
+#[cfg(feature = "central")]
+mod head_office_imports {
+    use nanum::sync::central::reference::{SECTIONS, with_section};
+    use nanum::sync::central::{CentralError, staff};
+    use nanum::sync::protocol::Reference;
+    use proptest::prelude::*;
+
+    const HEADERS: [&str; 6] = [
+        "code,name_ko,name_en,rate_percent",
+        "code,name_ko,name_en,tax_class,key_position,like_new,good,fair,donation_value,counting_unit,active",
+        "position,key,name_ko,name_en,rgb",
+        "from_week,percent_off,pull",
+        "uuid,store,name,role,pin,active",
+        "key,value",
+    ];
+
+    /// A cell a person might type into a spreadsheet, or worse.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9]{0,4}",
+            "-?[0-9]{1,3}\\.[0-9]{0,3}",
+            "\"[^\"]{0,6}\"?",
+            any::<String>().prop_map(|s| s.chars().take(8).collect()),
+        ]
+    }
+
+    /// What a column usually holds, so that most rows get past the reader to the checks.
+    fn column(name: &str) -> BoxedStrategy<String> {
+        let usual = match name {
+            "code" => "([0-9]{3}|[a-z]{1,4})",
+            "name_ko" | "name_en" | "name" => "[가-힣a-zA-Z ]{0,6}",
+            "rate_percent" | "percent_off" => "[0-9]{1,2}(\\.[0-9])?",
+            "tax_class" => "(standard|exempt|zero)",
+            "key_position" => "([0-9]{1,2})?",
+            "active" | "pull" => "(true|false)",
+            "rgb" => "#?[0-9A-Fa-f]{5,7}",
+            "key" => "(closing_time|opening_time|receipt_footer|red|blue|[a-z]{1,6})",
+            "uuid" => "",
+            "store" => "(101|102|101 102|999)",
+            "role" => "(manager|cashier|volunteer|boss)",
+            "pin" => "[0-9]{0,6}",
+            "value" => "([0-9]{1,2}:[0-9]{2}|[가-힣 ]{0,8})",
+            _ => "[0-9]{1,4}",
+        };
+        prop_oneof![19 => usual.prop_map(|s: String| s), 1 => cell()].boxed()
+    }
+
+    /// A file: one of the sections' headers and rows of its columns (now and then short or
+    /// long), or raw bytes.
+    fn file() -> impl Strategy<Value = Vec<u8>> {
+        let sheet = (0..HEADERS.len(), prop_oneof![Just("\n"), Just("\r\n")]).prop_flat_map(|(h, end)| {
+            let columns: Vec<BoxedStrategy<String>> = HEADERS[h].split(',').map(column).collect();
+            let row = prop_oneof![9 => columns, 1 => prop::collection::vec(cell(), 0..12)];
+            prop::collection::vec(row, 0..5).prop_map(move |rows| {
+                let mut text = HEADERS[h].to_string();
+                for row in rows {
+                    text.push_str(end);
+                    text.push_str(&row.join(","));
+                }
+                text.into_bytes()
+            })
+        });
+        prop_oneof![4 => sheet, 1 => prop::collection::vec(any::<u8>(), 0..300)]
+    }
+
+    fn said_plainly(e: &CentralError, file: &std::path::Path) -> Result<(), TestCaseError> {
+        let said = e.to_string();
+        prop_assert!(matches!(e, CentralError::User(_)), "not the user's mistake: {said}");
+        prop_assert!(said.contains(&file.display().to_string()), "does not name the file: {said}");
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn a_reference_file_is_read_whole_or_refused_with_its_line(bytes in file(), allow_empty: bool) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("import.csv");
+            std::fs::write(&path, &bytes).unwrap();
+            for section in SECTIONS.iter().filter(|s| **s != "staff") {
+                match with_section(Reference::default(), section, &path, &["standard".to_string()], allow_empty) {
+                    Ok(reference) => {
+                        let json = serde_json::to_string(&reference).unwrap();
+                        prop_assert!(json.len() > 2);
+                    }
+                    Err(e) => said_plainly(&e, &path)?,
+                }
+            }
+        }
+
+        #[test]
+        fn a_staff_file_is_planned_or_refused_with_its_line(bytes in file(), allow_empty: bool) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("staff.csv");
+            std::fs::write(&path, &bytes).unwrap();
+            match staff::check_file(&path, &[101, 102], allow_empty) {
+                Ok(plan) => prop_assert!(plan.made_inactive.is_empty() && plan.changed.is_empty()),
+                Err(e) => said_plainly(&e, &path)?,
+            }
+        }
+    }
 }

@@ -37,7 +37,11 @@ pub async fn latest_on(client: &impl GenericClient) -> Result<Reference, Central
 /// The tax classes the chain uses: head office's if it set them, else the Korean defaults every
 /// store starts with. Ordered by code, as reports list them.
 pub async fn tax_classes(pool: &Pool) -> Result<Vec<TaxClass>, CentralError> {
-    let mut classes = match latest(pool).await?.tax_classes {
+    Ok(classes_of(&latest(pool).await?))
+}
+
+fn classes_of(reference: &Reference) -> Vec<TaxClass> {
+    let mut classes = match reference.tax_classes.clone() {
         Some(classes) => classes
             .into_iter()
             .map(|t| TaxClass { code: t.code, name_ko: t.name_ko, name_en: t.name_en, rate_percent: t.rate_percent })
@@ -45,7 +49,7 @@ pub async fn tax_classes(pool: &Pool) -> Result<Vec<TaxClass>, CentralError> {
         None => TaxClass::korean_defaults(),
     };
     classes.sort_by(|a, b| a.code.cmp(&b.code));
-    Ok(classes)
+    classes
 }
 
 /// The rows of a CSV with one header row, each with the line of the file it starts on. A value
@@ -126,7 +130,39 @@ pub async fn import(
     dry_run: bool,
     allow_empty: bool,
 ) -> Result<Option<i64>, CentralError> {
-    let mut reference = latest(pool).await?;
+    let reference = latest(pool).await?;
+    // The tax classes sales use must stay, or head office's reports could not name them.
+    let mut used = Vec::new();
+    if section == "tax-classes" {
+        let client = pool.get().await?;
+        for r in client.query("SELECT DISTINCT tax_class FROM sale_vat ORDER BY 1", &[]).await? {
+            used.push(r.get(0));
+        }
+    }
+    let reference = with_section(reference, section, path, &used, allow_empty)?;
+    if dry_run {
+        return Ok(None);
+    }
+    let body = serde_json::to_string(&reference).expect("reference serializes");
+    let client = pool.get().await?;
+    let row = client
+        .query_one(
+            "INSERT INTO reference_versions (section, body) VALUES ($1, $2::text::jsonb) RETURNING version",
+            &[&section, &body],
+        )
+        .await?;
+    Ok(Some(row.get(0)))
+}
+
+/// `reference` with `section` read from the CSV at `path` in place of its own, or the first
+/// mistake in the file, with its line. `used_classes` are the tax classes sales already name.
+pub fn with_section(
+    mut reference: Reference,
+    section: &str,
+    path: &Path,
+    used_classes: &[String],
+    allow_empty: bool,
+) -> Result<Reference, CentralError> {
     let shown = path.display();
     let at = |line: u64, what: String| format!("{shown} line {line}: {what}");
     let percent =
@@ -158,9 +194,7 @@ pub async fn import(
                     )
                 })?;
             }
-            let client = pool.get().await?;
-            for r in client.query("SELECT DISTINCT tax_class FROM sale_vat ORDER BY 1", &[]).await? {
-                let used: String = r.get(0);
+            for used in used_classes {
                 check(kept.contains(&used.as_str()), || {
                     format!(
                         "{shown}: sales use the tax class '{used}', which the file leaves out (their reports need it)"
@@ -172,7 +206,7 @@ pub async fn import(
         "categories" => {
             let rows: Vec<(u64, RefCategory)> = read(path)?;
             empty(rows.len())?;
-            let classes: Vec<String> = tax_classes(pool).await?.into_iter().map(|t| t.code).collect();
+            let classes: Vec<String> = classes_of(&reference).into_iter().map(|t| t.code).collect();
             for (line, c) in &rows {
                 let line = *line;
                 check(c.code.chars().count() == 3, || {
@@ -235,16 +269,5 @@ pub async fn import(
             return Err(CentralError::User(format!("there is no section '{other}' (one of: {})", SECTIONS.join(", "))));
         }
     }
-    if dry_run {
-        return Ok(None);
-    }
-    let body = serde_json::to_string(&reference).expect("reference serializes");
-    let client = pool.get().await?;
-    let row = client
-        .query_one(
-            "INSERT INTO reference_versions (section, body) VALUES ($1, $2::text::jsonb) RETURNING version",
-            &[&section, &body],
-        )
-        .await?;
-    Ok(Some(row.get(0)))
+    Ok(reference)
 }

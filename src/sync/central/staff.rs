@@ -105,12 +105,10 @@ fn user(what: String) -> CentralError {
 /// PIN, a new person without one, a person named twice for one store, an empty file (which
 /// would make everyone inactive) unless `allow_empty`, or a store left without an active manager.
 pub async fn import(pool: &Pool, path: &Path, dry_run: bool, allow_empty: bool) -> Result<StaffImport, CentralError> {
-    let shown = path.display();
     let rows: Vec<(u64, StaffCsv)> = super::reference::read(path)?;
     let mut client = pool.get().await?;
     let stores: BTreeMap<i32, i32> =
         client.query("SELECT code, id FROM stores", &[]).await?.iter().map(|r| (r.get(0), r.get(1))).collect();
-    let code_of: BTreeMap<i32, i32> = stores.iter().map(|(code, id)| (*id, *code)).collect();
     let mut held: BTreeMap<(i32, String), Held> = BTreeMap::new();
     for r in client.query("SELECT store_id, uuid, name, role, pin_hash, active, from_store FROM staff", &[]).await? {
         let person = Held {
@@ -123,9 +121,73 @@ pub async fn import(pool: &Pool, path: &Path, dry_run: bool, allow_empty: bool) 
         };
         held.insert((r.get(0), person.uuid.clone()), person);
     }
+    let Planned { mut plan, mut next, new_pins } = plan(path, rows, &stores, &held, allow_empty)?;
+    if dry_run {
+        return Ok(plan);
+    }
+    // Hashed only now: a dry run of a thousand people should not spend a minute in argon2.
+    for (key, pin) in new_pins {
+        let hash = crate::store::hash_pin(&pin).map_err(|e| user(e.to_string()))?;
+        next.get_mut(&key).expect("a new PIN is someone's").pin_hash = Some(hash);
+    }
 
+    let tx = client.transaction().await?;
+    let body = serde_json::to_string(&super::reference::latest_on(&*tx).await?).expect("reference serializes");
+    let version: i64 = tx
+        .query_one(
+            "INSERT INTO reference_versions (section, body) VALUES ('staff', $1::text::jsonb) RETURNING version",
+            &[&body],
+        )
+        .await?
+        .get(0);
+    let upsert = tx
+        .prepare(
+            "INSERT INTO staff (store_id, uuid, name, role, pin_hash, active, from_store, changed_at)
+             VALUES ($1, $2, $3, $4, $5, $6, false, now())
+             ON CONFLICT (store_id, uuid) DO UPDATE SET name = excluded.name, role = excluded.role,
+                 pin_hash = excluded.pin_hash, active = excluded.active, from_store = false, changed_at = now()",
+        )
+        .await?;
+    for (key, person) in &next {
+        if held.get(key) != Some(person) {
+            tx.execute(&upsert, &[&key.0, &person.uuid, &person.name, &person.role, &person.pin_hash, &person.active])
+                .await?;
+        }
+    }
+    tx.commit().await?;
+    plan.version = Some(version);
+    Ok(plan)
+}
+
+/// What importing a staff file would do at a head office with no one yet, for stores with
+/// `store_codes`: the summary, or the file's first mistake with its line (no PIN is hashed).
+pub fn check_file(path: &Path, store_codes: &[i32], allow_empty: bool) -> Result<StaffImport, CentralError> {
+    let rows: Vec<(u64, StaffCsv)> = super::reference::read(path)?;
+    let stores = store_codes.iter().map(|c| (*c, *c)).collect();
+    Ok(plan(path, rows, &stores, &BTreeMap::new(), allow_empty)?.plan)
+}
+
+/// The people after an import, and the new PINs still to hash.
+struct Planned {
+    plan: StaffImport,
+    next: BTreeMap<(i32, String), Held>,
+    new_pins: Vec<((i32, String), String)>,
+}
+
+/// Works out an import from the file's `rows` against who head office `held` (by store id and
+/// uuid) at `stores` (store code → id), without writing or hashing anything.
+fn plan(
+    path: &Path,
+    rows: Vec<(u64, StaffCsv)>,
+    stores: &BTreeMap<i32, i32>,
+    held: &BTreeMap<(i32, String), Held>,
+    allow_empty: bool,
+) -> Result<Planned, CentralError> {
+    let shown = path.display();
+    let code_of: BTreeMap<i32, i32> = stores.iter().map(|(code, id)| (*id, *code)).collect();
     let mut plan = StaffImport::default();
     let mut next: BTreeMap<(i32, String), Held> = held.clone();
+    let mut new_pins = Vec::new();
     let mut named: HashSet<(i32, String)> = HashSet::new();
     for (line, row) in rows {
         let at = |what: String| user(format!("{shown} line {line}: {what}"));
@@ -173,15 +235,18 @@ pub async fn import(pool: &Pool, path: &Path, dry_run: bool, allow_empty: bool) 
             }
             let who = format!("{} {} ({})", code_of[&store_id], row.name, row.role);
             let before = held.get(&key);
-            let pin_hash = match (row.pin.as_str(), before) {
-                ("", Some(b)) => b.pin_hash.clone(),
+            let (pin_hash, new_pin) = match (row.pin.as_str(), before) {
+                ("", Some(b)) => (b.pin_hash.clone(), false),
                 ("", None) => {
                     return Err(at(format!("{} is new at store {}: a PIN is needed", row.name, code_of[&store_id])));
                 }
                 (pin, Some(b)) if b.pin_hash.as_deref().is_some_and(|h| crate::store::pin_matches(pin, h)) => {
-                    b.pin_hash.clone()
+                    (b.pin_hash.clone(), false)
                 }
-                (pin, _) => Some(crate::store::hash_pin(pin).map_err(|e| user(e.to_string()))?),
+                (pin, _) => {
+                    new_pins.push((key.clone(), pin.to_string()));
+                    (None, true)
+                }
             };
             let after = Held {
                 uuid: uuid.clone(),
@@ -193,7 +258,9 @@ pub async fn import(pool: &Pool, path: &Path, dry_run: bool, allow_empty: bool) 
             };
             match before {
                 None => plan.added.push(who),
-                Some(b) if *b != after => plan.changed.push(format!("{who}: {}", differences(b, &after))),
+                Some(b) if *b != after || new_pin => {
+                    plan.changed.push(format!("{who}: {}", differences(b, &after, new_pin)))
+                }
                 Some(_) => {}
             }
             next.insert(key, after);
@@ -216,47 +283,43 @@ pub async fn import(pool: &Pool, path: &Path, dry_run: bool, allow_empty: bool) 
             plan.made_inactive.push(who);
         }
     }
-    for (code, id) in &stores {
+    for (code, id) in stores {
         let manages = |list: &BTreeMap<(i32, String), Held>| {
             list.iter().any(|((s, _), p)| s == id && p.active && p.role == Role::Manager.as_str())
         };
-        if manages(&held) && !manages(&next) {
+        if manages(held) && !manages(&next) {
             return Err(user(format!("store {code} would have no active manager left: name at least one for it")));
         }
     }
-    if dry_run {
-        return Ok(plan);
+    if named.is_empty() && !allow_empty {
+        return Err(user(format!(
+            "{shown} names nobody: it would make everyone head office imported inactive (--allow-empty if that is meant)"
+        )));
     }
-
-    let tx = client.transaction().await?;
-    let body = serde_json::to_string(&super::reference::latest_on(&*tx).await?).expect("reference serializes");
-    let version: i64 = tx
-        .query_one(
-            "INSERT INTO reference_versions (section, body) VALUES ('staff', $1::text::jsonb) RETURNING version",
-            &[&body],
-        )
-        .await?
-        .get(0);
-    let upsert = tx
-        .prepare(
-            "INSERT INTO staff (store_id, uuid, name, role, pin_hash, active, from_store, changed_at)
-             VALUES ($1, $2, $3, $4, $5, $6, false, now())
-             ON CONFLICT (store_id, uuid) DO UPDATE SET name = excluded.name, role = excluded.role,
-                 pin_hash = excluded.pin_hash, active = excluded.active, from_store = false, changed_at = now()",
-        )
-        .await?;
-    for (key, person) in &next {
-        if held.get(key) != Some(person) {
-            tx.execute(&upsert, &[&key.0, &person.uuid, &person.name, &person.role, &person.pin_hash, &person.active])
-                .await?;
+    for (key, person) in next.iter_mut() {
+        if named.contains(key) {
+            continue;
+        }
+        let who = format!("{} {} ({})", code_of[&key.0], person.name, person.role);
+        if person.from_store {
+            plan.kept_from_stores.push(who);
+        } else if person.active {
+            person.active = false;
+            plan.made_inactive.push(who);
         }
     }
-    tx.commit().await?;
-    plan.version = Some(version);
-    Ok(plan)
+    for (code, id) in stores {
+        let manages = |list: &BTreeMap<(i32, String), Held>| {
+            list.iter().any(|((s, _), p)| s == id && p.active && p.role == Role::Manager.as_str())
+        };
+        if manages(held) && !manages(&next) {
+            return Err(user(format!("store {code} would have no active manager left: name at least one for it")));
+        }
+    }
+    Ok(Planned { plan, next, new_pins })
 }
 
-fn differences(before: &Held, after: &Held) -> String {
+fn differences(before: &Held, after: &Held, new_pin: bool) -> String {
     let mut said = Vec::new();
     if before.name != after.name {
         said.push(format!("name {} → {}", before.name, after.name));
@@ -267,7 +330,7 @@ fn differences(before: &Held, after: &Held) -> String {
     if before.active != after.active {
         said.push(if after.active { "active again".to_string() } else { "made inactive".to_string() });
     }
-    if before.pin_hash != after.pin_hash {
+    if new_pin || before.pin_hash != after.pin_hash {
         said.push("new PIN".into());
     }
     if before.from_store {
