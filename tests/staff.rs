@@ -99,3 +99,26 @@ fn type_into(till: &mut Till, id: &'static str, text: &str) {
         let _ = ui.typewrite(text);
     });
 }
+
+#[test]
+fn a_demo_stores_pins_cost_little_to_check_and_a_real_stores_the_full_argon2() {
+    let hash_of = |t: &TempStore, name: &str| {
+        let conn = rusqlite::Connection::open(t.path()).unwrap();
+        conn.query_row("SELECT pin_hash FROM staff WHERE name = ?1", [name], |r| r.get::<_, String>(0)).unwrap()
+    };
+    let mut demo = demo_without_history();
+    assert!(hash_of(&demo, "김민지").contains("$m=8,t=1,p=1$"), "{}", hash_of(&demo, "김민지"));
+    let manager = staff(&demo.store, "김민지");
+    assert!(demo.store.sign_in(manager.id, "1234", at(9, 0)).is_ok());
+    assert!(demo.store.sign_in(manager.id, "4321", at(9, 1)).is_err());
+
+    let mut real = minimal();
+    assert!(hash_of(&real, "관리자").contains("$m=19456,t=2,p=1$"), "{}", hash_of(&real, "관리자"));
+    let manager = staff(&real.store, "관리자");
+    assert!(real.store.sign_in(manager.id, "1111", at(9, 0)).is_ok());
+    // People a demo store's manager adds get the full cost: only the shown PINs are cheap.
+    let new = NewStaff { name: "새직원".into(), role: Role::Cashier, pin: Pin::typed("5678").unwrap() };
+    let demo_manager = staff(&demo.store, "김민지");
+    demo.store.add_staff(&new, &demo_manager, at(9, 2)).unwrap();
+    assert!(hash_of(&demo, "새직원").contains("$m=19456,t=2,p=1$"));
+}

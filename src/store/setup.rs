@@ -5,7 +5,7 @@ use chrono::{Local, NaiveDate};
 use rusqlite::{Connection, params};
 use uuid::Uuid;
 
-use super::staff::hash_pin;
+use super::staff::{hash_demo_pin, hash_pin};
 use super::{Result, journal};
 use crate::domain::donation::DonationValue;
 use crate::domain::{Condition, Role, Rotation, StoreInfo, TaxClass, Won};
@@ -131,9 +131,10 @@ pub(super) fn write(conn: &mut Connection, setup: &StoreSetup) -> Result<()> {
     let mut staff_added = Vec::new();
     for s in &setup.staff {
         let uuid = Uuid::now_v7().to_string();
+        let hash = if setup.info.is_demo { hash_demo_pin(&s.pin)? } else { hash_pin(&s.pin)? };
         tx.execute(
             "INSERT INTO staff (uuid, name, role, pin_hash) VALUES (?1, ?2, ?3, ?4)",
-            params![uuid, s.name, s.role, hash_pin(&s.pin)?],
+            params![uuid, s.name, s.role, hash],
         )?;
         // Head office learns of the people a store starts with as of anyone added later.
         staff_added.push(serde_json::json!({ "staff": uuid, "name": s.name, "role": s.role.as_str() }));

@@ -6,8 +6,8 @@
 
 use std::sync::Arc;
 
-use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Algorithm, Argon2, Params, Version};
 use chrono::{DateTime, Duration, FixedOffset};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
@@ -114,6 +114,19 @@ impl Approval {
 
 pub fn hash_pin(pin: &str) -> Result<String> {
     Argon2::default()
+        .hash_password(pin.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| StoreError::Bug(format!("cannot hash PIN: {e}")))
+}
+
+/// A demo store's PIN at argon2's lowest cost. The demo shows its PINs on its login screen, so
+/// the hash guards nothing there, and the demo's history checks a PIN at every sign-in and
+/// approval: at the full cost that was most of the time five years of it took. Checking reads
+/// the cost from the hash, so nothing else changes.
+pub(super) fn hash_demo_pin(pin: &str) -> Result<String> {
+    let lowest = Params::new(Params::MIN_M_COST, Params::MIN_T_COST, Params::MIN_P_COST, None)
+        .map_err(|e| StoreError::Bug(format!("argon2's lowest cost: {e}")))?;
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, lowest)
         .hash_password(pin.as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| StoreError::Bug(format!("cannot hash PIN: {e}")))
