@@ -114,6 +114,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/central/0001_init.sql"),
     include_str!("../../../migrations/central/0002_staff.sql"),
     include_str!("../../../migrations/central/0003_store_details.sql"),
+    include_str!("../../../migrations/central/0004_no_store_checks_on_ingest.sql"),
 ];
 
 /// Applies the migrations in `migrations/central/` not applied yet, each in its own
