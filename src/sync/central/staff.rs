@@ -291,31 +291,6 @@ fn plan(
             return Err(user(format!("store {code} would have no active manager left: name at least one for it")));
         }
     }
-    if named.is_empty() && !allow_empty {
-        return Err(user(format!(
-            "{shown} names nobody: it would make everyone head office imported inactive (--allow-empty if that is meant)"
-        )));
-    }
-    for (key, person) in next.iter_mut() {
-        if named.contains(key) {
-            continue;
-        }
-        let who = format!("{} {} ({})", code_of[&key.0], person.name, person.role);
-        if person.from_store {
-            plan.kept_from_stores.push(who);
-        } else if person.active {
-            person.active = false;
-            plan.made_inactive.push(who);
-        }
-    }
-    for (code, id) in stores {
-        let manages = |list: &BTreeMap<(i32, String), Held>| {
-            list.iter().any(|((s, _), p)| s == id && p.active && p.role == Role::Manager.as_str())
-        };
-        if manages(held) && !manages(&next) {
-            return Err(user(format!("store {code} would have no active manager left: name at least one for it")));
-        }
-    }
     Ok(Planned { plan, next, new_pins })
 }
 
