@@ -28,32 +28,6 @@ use nanum::hardware::scanner::ScannerEvent;
 use nanum::store::Store;
 use nanum::ui::{App, Message};
 
-/// Item tags added to the history, serials from here on (the demo's own are far below).
-const FIRST_SERIAL: u32 = 10_000_000;
-
-/// `count` item tags on the shelves, put in with one plain transaction (their journal events
-/// are not what is measured).
-fn tag_items(path: &Path, store_code: u16, count: u32) {
-    let mut bare = rusqlite::Connection::open(path).expect("bare");
-    let tx = bare.transaction().expect("transaction");
-    {
-        let mut insert = tx
-            .prepare(
-                "INSERT INTO item_tags (uuid, code, description, category, price, condition, intake_date, tagged_at)
-                 VALUES (?1, ?2, ?3, '001', ?4, 'good', '2026-11-02', '2026-11-02T10:00:00+09:00')",
-            )
-            .expect("prepare");
-        for i in 0..count {
-            let code = ItemTag::new(store_code, FIRST_SERIAL + i).expect("a serial in range").code();
-            let price = 1_000 * (1 + i64::from(i % 30));
-            insert
-                .execute(rusqlite::params![uuid::Uuid::now_v7().to_string(), code, format!("기증 물품 {i}"), price])
-                .expect("insert");
-        }
-    }
-    tx.commit().expect("commit");
-}
-
 /// Seconds to open `path`, build the till and draw its first frame (the login screen).
 fn cold_start(path: &Path, dir: &Path) -> Duration {
     let started = Instant::now();
@@ -93,7 +67,7 @@ fn main() {
     let (store, summary) = nanum::demo::create(&path, days, today).expect("demo");
     let store_code = store.info().code;
     drop(store);
-    tag_items(&path, store_code, tags);
+    common::tags::tag_items(&path, store_code, tags);
     let store = Store::open(&path).expect("open");
 
     // Records per sale: the whole file over the sales in it.
@@ -147,7 +121,7 @@ fn main() {
         pick.set(pick.get().wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407));
         (pick.get() >> 33) as u32 % tags
     };
-    let code = |i: u32| ItemTag::new(store_code, FIRST_SERIAL + i).expect("serial").code();
+    let code = |i: u32| ItemTag::new(store_code, common::tags::FIRST_SERIAL + i).expect("serial").code();
     let first_id: i64 =
         bare.query_row("SELECT min(id) FROM item_tags WHERE code = ?1", [code(0)], |r| r.get(0)).expect("first tag");
     let cells: [Cell<(Duration, u64)>; 2] = Default::default();

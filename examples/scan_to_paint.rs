@@ -18,6 +18,9 @@ use x11rb::protocol::damage::{ConnectionExt as _, ReportLevel};
 use x11rb::protocol::xproto::{ConnectionExt as _, ImageFormat};
 use x11rb::protocol::xtest::ConnectionExt as _;
 
+#[path = "../benches/common/tags.rs"]
+mod tags;
+
 /// Pixels a blinking cursor can change; a new line on the list changes thousands.
 const CURSOR_PIXELS: usize = 400;
 
@@ -45,30 +48,13 @@ fn main() {
 }
 
 fn tag(db: &str, count: u32, scans: u32) {
-    const FIRST_SERIAL: u32 = 10_000_000;
-    let mut conn = rusqlite::Connection::open(db).expect("the store file");
+    let conn = rusqlite::Connection::open(db).expect("the store file");
     let store: u16 = conn.query_row("SELECT code FROM store", [], |r| r.get(0)).expect("store code");
-    let tx = conn.transaction().expect("transaction");
-    {
-        let mut insert = tx
-            .prepare(
-                "INSERT INTO item_tags (uuid, code, description, category, price, condition, intake_date, tagged_at)
-                 VALUES (?1, ?2, ?3, '001', ?4, 'good', '2026-11-02', '2026-11-02T10:00:00+09:00')",
-            )
-            .expect("prepare");
-        for i in 0..count {
-            let code = ItemTag::new(store, FIRST_SERIAL + i).expect("a serial in range").code();
-            let price = 1_000 * (1 + i64::from(i % 30));
-            insert
-                .execute(rusqlite::params![uuid::Uuid::now_v7().to_string(), code, format!("기증 물품 {i}"), price])
-                .expect("insert");
-        }
-    }
-    tx.commit().expect("commit");
+    tags::tag_items(std::path::Path::new(db), store, count);
     // Spread over the shelves, every one different.
     let step = (count / scans.max(1)).max(1);
     for n in 0..scans.min(count) {
-        println!("{}", ItemTag::new(store, FIRST_SERIAL + n * step + (n * 7919) % step).expect("serial").code());
+        println!("{}", ItemTag::new(store, tags::FIRST_SERIAL + n * step + (n * 7919) % step).expect("serial").code());
     }
     let kept: i64 = conn
         .query_row(

@@ -2,6 +2,8 @@
 //! so a bench can print its ratio against the baseline measured in the same run.
 #![allow(dead_code)]
 
+pub mod tags;
+
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
