@@ -113,10 +113,7 @@ impl Approval {
 }
 
 pub fn hash_pin(pin: &str) -> Result<String> {
-    Argon2::default()
-        .hash_password(pin.as_bytes())
-        .map(|h| h.to_string())
-        .map_err(|e| StoreError::Bug(format!("cannot hash PIN: {e}")))
+    hash_with(Argon2::default(), pin)
 }
 
 /// A demo store's PIN at argon2's lowest cost. The demo shows its PINs on its login screen, so
@@ -126,7 +123,11 @@ pub fn hash_pin(pin: &str) -> Result<String> {
 pub(super) fn hash_demo_pin(pin: &str) -> Result<String> {
     let lowest = Params::new(Params::MIN_M_COST, Params::MIN_T_COST, Params::MIN_P_COST, None)
         .map_err(|e| StoreError::Bug(format!("argon2's lowest cost: {e}")))?;
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, lowest)
+    hash_with(Argon2::new(Algorithm::Argon2id, Version::V0x13, lowest), pin)
+}
+
+fn hash_with(argon2: Argon2<'_>, pin: &str) -> Result<String> {
+    argon2
         .hash_password(pin.as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| StoreError::Bug(format!("cannot hash PIN: {e}")))
