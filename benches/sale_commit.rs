@@ -110,7 +110,8 @@ fn main() {
         None,
     );
 
-    // What each writes to the disk: the pages a commit appends to the WAL.
+    // What each writes to the disk: the pages one commit appends to the WAL, emptied through a
+    // connection of its own just before it.
     let wal_pages = |db: &std::path::Path, conn: &rusqlite::Connection, commit: &mut dyn FnMut()| {
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).expect("checkpoint");
         commit();
@@ -119,10 +120,11 @@ fn main() {
         wal.saturating_sub(32) / (page as u64 + 24)
     };
     let store_path = dir.path().join("store.db");
+    store.save_cart(&till, &cashier, &cart, at).expect("cart saved");
+    let mut sold = None;
     let sale_pages = wal_pages(&store_path, &rusqlite::Connection::open(&store_path).expect("reader"), &mut || {
-        store.save_cart(&till, &cashier, &cart, at).expect("cart saved");
-        store.reader().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).expect("checkpoint");
-        store.commit_sale(NewSale::new(&cart, &payment, &cashier, &session, at).at_till(&till)).expect("commit");
+        let sale = NewSale::new(&cart, &payment, &cashier, &session, at).at_till(&till);
+        sold = Some(store.commit_sale(sale).expect("commit"));
     });
     let bare_pages = wal_pages(&dir.path().join("bare.db"), &bare, &mut || {
         bare.execute_batch("BEGIN; INSERT INTO t (v) VALUES (0); COMMIT;").expect("insert");
@@ -134,9 +136,8 @@ fn main() {
         None,
     );
 
-    // The receipt of such a sale, as the printer gets it.
-    store.save_cart(&till, &cashier, &cart, at).expect("cart saved");
-    let sold = store.commit_sale(NewSale::new(&cart, &payment, &cashier, &session, at).at_till(&till)).expect("commit");
+    // That sale's receipt, as the printer gets it.
+    let sold = sold.expect("the sale was committed");
     let doc = nanum::hardware::receipt::sale_receipt(store.info(), &sold, Default::default());
     let bytes = nanum::hardware::escpos::render(&doc, &Default::default()).expect("rendered").bytes;
     let lines = nanum::hardware::decode::text_lines(&nanum::hardware::decode::decode(&bytes).expect("decoded"));
