@@ -365,6 +365,7 @@ pub fn chain_problem(e: &crate::store::ChainError) -> String {
         ChainError::Broken { seq } => t!("check-chain-broken", seq = *seq),
         ChainError::Altered { seq } => t!("check-chain-altered", seq = *seq),
         ChainError::Gap { seq } => t!("check-chain-gap", seq = *seq),
+        ChainError::Dictionary { id } => t!("check-chain-dictionary", id = *id),
     }
 }
 

@@ -49,7 +49,7 @@ fn the_store_refuses_what_the_rules_forbid_and_journals_what_changed() {
 fn journal_payloads(store: &nanum::store::Store, kind: &str) -> Vec<serde_json::Value> {
     store
         .reader()
-        .prepare("SELECT payload FROM journal WHERE kind = ?1 ORDER BY seq")
+        .prepare("SELECT journal_text(payload) FROM journal WHERE kind = ?1 ORDER BY seq")
         .unwrap()
         .query_map([kind], |r| r.get::<_, String>(0))
         .unwrap()

@@ -45,7 +45,7 @@ fn the_store_keeps_its_rules_whoever_asks() {
         .reader()
         .prepare(
             // The people the store started with are journaled with no one's name on them.
-            "SELECT kind, payload FROM journal WHERE kind LIKE 'staff.%' AND kind != 'staff.signed_in'
+            "SELECT kind, journal_text(payload) FROM journal WHERE kind LIKE 'staff.%' AND kind != 'staff.signed_in'
                  AND staff_id IS NOT NULL ORDER BY seq",
         )
         .unwrap()

@@ -69,7 +69,9 @@ fn a_sale_is_committed_with_its_lines_tenders_vat_and_journal_event() {
 
     let db = t.store.reader();
     let (kind, payload): (String, String) = db
-        .query_row("SELECT kind, payload FROM journal ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT kind, journal_text(payload) FROM journal ORDER BY seq DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .unwrap();
     assert_eq!(kind, "sale.committed");
     let payload: serde_json::Value = serde_json::from_str(&payload).unwrap();
@@ -114,17 +116,30 @@ fn a_tampered_journal_is_found_by_check() {
     let path = t.path();
     drop(t.store);
 
-    // Someone with the file and sqlite3 drops the trigger and edits an amount.
+    // Someone with the file, sqlite3 and zstd drops the trigger and edits an amount.
     let conn = rusqlite::Connection::open(&path).unwrap();
+    nanum::store::journal::packing::add_sql_functions(&conn).unwrap();
     conn.execute_batch("DROP TRIGGER journal_is_append_only_update").unwrap();
     let seq: i64 =
         conn.query_row("SELECT seq FROM journal WHERE kind = 'sale.committed' LIMIT 1", [], |r| r.get(0)).unwrap();
-    conn.execute("UPDATE journal SET payload = replace(payload, '3500', '350') WHERE seq = ?1", [seq]).unwrap();
+    conn.execute(
+        "UPDATE journal SET payload = journal_pack(replace(journal_text(payload), '3500', '350')) WHERE seq = ?1",
+        [seq],
+    )
+    .unwrap();
+    // And someone with sqlite3 alone changes a byte of the other sale's packed payload.
+    let other: i64 =
+        conn.query_row("SELECT max(seq) FROM journal WHERE kind = 'sale.committed'", [], |r| r.get(0)).unwrap();
+    conn.execute(
+        "UPDATE journal SET payload = CAST(substr(payload, 1, 20) || x'5a' || substr(payload, 22) AS BLOB) WHERE seq = ?1",
+        [other],
+    )
+    .unwrap();
     drop(conn);
 
     let report = Store::open(&path).unwrap().check().unwrap();
     assert!(!report.is_ok());
-    assert_eq!(report.chain, [ChainError::Altered { seq }]);
+    assert_eq!(report.chain, [ChainError::Altered { seq }, ChainError::Altered { seq: other }]);
 }
 
 #[test]

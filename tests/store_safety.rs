@@ -341,7 +341,7 @@ fn each_lockout_in_a_row_lasts_twice_as_long_and_a_right_pin_starts_over() {
     let minutes: Vec<i64> = t
         .store
         .reader()
-        .prepare("SELECT json_extract(payload, '$.minutes') FROM journal WHERE kind = 'staff.locked_out' ORDER BY seq")
+        .prepare("SELECT json_extract(journal_text(payload), '$.minutes') FROM journal WHERE kind = 'staff.locked_out' ORDER BY seq")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

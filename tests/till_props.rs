@@ -146,7 +146,7 @@ fn run(day: &mut Day, steps: &[Step]) {
 /// The cash the journal says went through the session: its float, the cash part of every
 /// document in it, and the money put in and taken out.
 fn cash_from_journal(store: &Store, session: &TillSession) -> i64 {
-    let mut stmt = store.reader().prepare("SELECT kind, payload FROM journal ORDER BY seq").unwrap();
+    let mut stmt = store.reader().prepare("SELECT kind, journal_text(payload) FROM journal ORDER BY seq").unwrap();
     let events: Vec<(String, serde_json::Value)> = stmt
         .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
         .unwrap()

@@ -125,7 +125,7 @@ fn a_cash_sale_from_scan_to_change_to_receipt() {
         .app
         .store()
         .reader()
-        .query_row("SELECT kind, payload FROM journal WHERE kind = 'sale.committed'", [], |r| {
+        .query_row("SELECT kind, journal_text(payload) FROM journal WHERE kind = 'sale.committed'", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })
         .unwrap();

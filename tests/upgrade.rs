@@ -11,6 +11,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
+use nanum::store::journal::{self, ChainError, JournalEvent, chain_hash};
 use nanum::store::{LATEST_SCHEMA, Store, hash_pin};
 
 /// A store file at schema `version`, as a Nanum of that version would have made it.
@@ -46,7 +47,7 @@ fn old_store(path: &Path, version: u32) {
 
 #[test]
 fn a_store_from_every_earlier_schema_opens_migrated_and_checks_out() {
-    assert_eq!(LATEST_SCHEMA, 12, "a new migration: this test covers the version before it as well");
+    assert_eq!(LATEST_SCHEMA, 13, "a new migration: this test covers the version before it as well");
     for version in 1..LATEST_SCHEMA {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("store.db");
@@ -105,7 +106,7 @@ fn a_migration_that_fails_leaves_the_file_byte_for_byte_as_it_was() {
     old_store(&path, LATEST_SCHEMA - 1);
     // Something the last migration cannot get past: a table of the name it makes.
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch("CREATE TABLE approvals (something TEXT)").unwrap();
+    conn.execute_batch("CREATE TABLE journal_dictionaries (something TEXT)").unwrap();
     drop(conn);
     let before = std::fs::read(&path).unwrap();
 
@@ -124,4 +125,111 @@ fn a_migration_that_fails_leaves_the_file_byte_for_byte_as_it_was() {
     assert_eq!(std::fs::read(&path).unwrap(), before, "and stays so when the command line tries");
     assert_eq!(common::count(&path, "PRAGMA user_version"), i64::from(LATEST_SCHEMA - 1));
     assert!(!dir.path().join("store.db.migrating").exists());
+}
+
+/// Writes `payloads` as journal events the way schema 12 kept them (text uuid, JSON text, hex
+/// hashes, `prev_hash` stored), chained from GENESIS; `break_at` gets a `prev_hash` that does not
+/// follow (and a hash over it), as a hand-edited file would have.
+fn old_journal(path: &Path, payloads: &[String], break_at: Option<i64>) -> Vec<JournalEvent> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut prev = journal::GENESIS.to_string();
+    let mut written = Vec::new();
+    for (i, payload) in payloads.iter().enumerate() {
+        let seq = i as i64 + 1;
+        if Some(seq) == break_at {
+            prev = "ab".repeat(32);
+        }
+        let uuid = format!("0190c7a2-0000-7000-8000-{seq:012}");
+        let at = format!("2026-03-0{}T10:{:02}:00+09:00", 1 + seq % 9, seq % 60);
+        let staff_id = (seq % 2 == 0).then_some(1);
+        let hash = chain_hash(&prev, seq, &uuid, "settings.changed", &at, staff_id, payload);
+        conn.execute(
+            "INSERT INTO journal (seq, uuid, kind, payload, at, staff_id, prev_hash, hash)
+             VALUES (?1, ?2, 'settings.changed', ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![seq, uuid, payload, at, staff_id, prev, hash],
+        )
+        .unwrap();
+        written.push(JournalEvent {
+            seq,
+            uuid,
+            kind: "settings.changed".into(),
+            payload: payload.clone(),
+            at,
+            staff_id,
+            prev_hash: prev.clone(),
+            hash: hash.clone(),
+        });
+        prev = hash;
+    }
+    written
+}
+
+/// Payloads as a till writes them, Korean words and all, and one too short to pack.
+fn payloads(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| match i {
+            0 => "{}".to_string(),
+            _ => serde_json::json!({
+                "uuid": format!("0190c7a2-1111-7000-8000-{i:012}"),
+                "sale_no": i,
+                "lines": [{"description": format!("울 코트 {i}번"), "price": 3500 + i * 100, "quantity": 1}],
+                "total": 3500 + i * 100,
+                "memo": "기증해 주셔서 고마워요",
+            })
+            .to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn an_old_journal_is_packed_and_reads_back_as_every_event_was_hashed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    old_store(&path, 12);
+    let written = old_journal(&path, &payloads(300), None);
+    let text_bytes = common::count(
+        &path,
+        "SELECT sum(length(payload) + length(uuid) + length(prev_hash) + length(hash)) FROM journal",
+    );
+
+    let store = Store::open(&path).unwrap();
+    // Sync sends, and head office re-hashes, exactly what the old file held.
+    assert_eq!(journal::events_after(store.reader(), 0, 1000).unwrap(), written);
+    assert_eq!(journal::events_after(store.reader(), 150, 10).unwrap(), written[150..160]);
+    assert_eq!(journal::last(store.reader()).unwrap(), (300, written[299].hash.clone()));
+    assert_eq!(journal::hash_of(store.reader(), 7).unwrap(), Some(written[6].hash.clone()));
+    let report = store.check().unwrap();
+    assert!(report.is_ok() && report.events == 300, "{report:?}");
+    // Kept smaller (these short made-up payloads pack less than a real sale's), nothing twice.
+    let packed = common::count(&path, "SELECT sum(length(payload) + length(uuid) + length(hash)) FROM journal");
+    assert!(packed * 5 < text_bytes * 3, "{packed} bytes packed against {text_bytes} as text");
+    assert_eq!(common::count(&path, "SELECT count(*) FROM journal WHERE prev_hash IS NOT NULL"), 0);
+    assert_eq!(common::count(&path, "PRAGMA freelist_count"), 0, "the text's old pages are given back");
+    let kept: Vec<u8> =
+        store.reader().query_row("SELECT zstd FROM journal_dictionaries WHERE id = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(kept, journal::packing::DICTIONARIES[0], "the file keeps the dictionary it was packed with");
+    drop(store);
+
+    // The next event chains from the last old one, and the whole chain still checks out.
+    let mut store = Store::open(&path).unwrap();
+    let manager = common::staff(&store, "김옛날");
+    store.sign_in(manager.id, "2580", common::at(9, 0)).unwrap();
+    let next = journal::events_after(store.reader(), 300, 10).unwrap();
+    assert_eq!(next.len(), 1);
+    assert_eq!(next[0].prev_hash, written[299].hash);
+    assert!(next[0].is_intact());
+    assert!(store.check().unwrap().is_ok());
+}
+
+#[test]
+fn a_break_in_an_old_journal_still_shows_after_packing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    old_store(&path, 12);
+    let written = old_journal(&path, &payloads(20), Some(12));
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(journal::events_after(store.reader(), 0, 100).unwrap(), written, "the odd prev_hash is kept");
+    assert_eq!(common::count(&path, "SELECT count(*) FROM journal WHERE prev_hash IS NOT NULL"), 1);
+    assert_eq!(store.check().unwrap().chain, [ChainError::Broken { seq: 12 }]);
 }

@@ -130,7 +130,7 @@ fn a_shift_across_midnight_is_credited_to_the_day_it_started() {
     let journaled: String = t
         .store
         .reader()
-        .query_row("SELECT payload FROM journal WHERE kind = 'shift.edited'", [], |r| r.get(0))
+        .query_row("SELECT journal_text(payload) FROM journal WHERE kind = 'shift.edited'", [], |r| r.get(0))
         .unwrap();
     assert!(journaled.contains("행사 뒷정리") && journaled.contains(&manager.uuid), "{journaled}");
     assert!(matches!(

@@ -492,6 +492,7 @@ devices-dropped-outside = bytes outside STX/ETX
 ## nanum check (sales against the journal)
 check-chain-altered = Journal event { $seq } was changed after it was written.
 check-chain-gap = Journal event { $seq } is missing.
+check-chain-dictionary = The journal's packing dictionary { $id } in the file has been changed; Nanum still reads the journal with its own copy.
 check-sales-ok = { $sales ->
     [one] 1 sale
    *[other] { $sales } sales

@@ -427,6 +427,7 @@ devices-dropped-outside = STX/ETX 밖의 바이트
 ## nanum check (판매와 기록 대조)
 check-chain-altered = 기록(저널) { $seq }번이 쓰인 뒤에 바뀌었어요.
 check-chain-gap = 기록(저널) { $seq }번이 없어요.
+check-chain-dictionary = 파일에 든 기록(저널) 압축 사전 { $id }번이 바뀌었어요. 나눔은 자기 사본으로 기록을 계속 읽어요.
 check-sales-ok = 판매 { $sales }건: 모두 기록과 같아요
 check-sale-differs = 판매 { $date } #{ $number }의 { $what }{ JOSA($what, "이") } 기록(저널 { $seq }번)과 달라요.
 check-sale-unjournaled = 판매 { $date } #{ $number }에 해당하는 기록이 없어요.

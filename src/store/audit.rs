@@ -89,7 +89,7 @@ impl Store {
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
+                    r.get::<_, Vec<u8>>(3)?,
                     r.get(4)?,
                 ))
             })?;
@@ -98,6 +98,8 @@ impl Store {
                 let (seq, at, kind, payload, staff) = row?;
                 let at = DateTime::parse_from_rfc3339(&at)
                     .map_err(|e| StoreError::Unreadable(format!("journal event {seq} has a bad time: {e}")))?;
+                let payload = super::journal::packing::unpack(&payload)
+                    .map_err(|e| StoreError::Unreadable(format!("journal event {seq} cannot be read: {e}")))?;
                 let payload: Value = serde_json::from_str(&payload)
                     .map_err(|e| StoreError::Unreadable(format!("journal event {seq} cannot be read: {e}")))?;
                 let entry = entry(conn, seq, at, kind, staff, &payload)?;

@@ -142,12 +142,15 @@ fn check_sales(conn: &Connection) -> Result<(u64, Vec<SaleProblem>)> {
     )?;
     let mut rows = events.query([])?;
     while let Some(row) = rows.next()? {
-        let (seq, payload, staff_id): (i64, String, Option<i64>) = (row.get(0)?, row.get(1)?, row.get(2)?);
-        let recorded: Sale = match serde_json::from_str(&payload) {
+        let (seq, payload, staff_id): (i64, Vec<u8>, Option<i64>) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        let read = journal::packing::unpack(&payload)
+            .map_err(|e| e.to_string())
+            .and_then(|text| serde_json::from_str::<Sale>(&text).map_err(|e| e.to_string()));
+        let recorded: Sale = match read {
             // The payload leaves out row ids; the event row keeps who rang it up.
             Ok(sale) => Sale { staff_id: staff_id.unwrap_or_default(), ..sale },
             Err(e) => {
-                problems.push(SaleProblem::Unreadable { seq, reason: e.to_string() });
+                problems.push(SaleProblem::Unreadable { seq, reason: e });
                 continue;
             }
         };

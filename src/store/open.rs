@@ -173,6 +173,7 @@ fn set_up(mut conn: Connection, path: &Path) -> Result<Connection> {
     }
     // FULL: a sale the cashier saw committed survives a power cut.
     conn.pragma_update(None, "synchronous", "FULL")?;
+    super::journal::packing::add_sql_functions(&conn)?;
     schema::migrate(&mut conn, path)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     Ok(conn)

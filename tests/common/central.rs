@@ -237,7 +237,7 @@ fn pipe(client: TcpStream, upstream: u16, faults: Arc<Mutex<VecDeque<Fault>>>) {
 /// Every event of the store's journal, as `seq:hash` lines.
 pub fn local_chain(store_path: &Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(store_path).unwrap();
-    let mut stmt = conn.prepare("SELECT seq || ':' || hash FROM journal ORDER BY seq").unwrap();
+    let mut stmt = conn.prepare("SELECT seq || ':' || lower(hex(hash)) FROM journal ORDER BY seq").unwrap();
     stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
 }
 

@@ -216,8 +216,12 @@ impl Till {
 
     /// The journal's payloads of `kind`, oldest first.
     pub fn journal(&self, kind: &str) -> Vec<serde_json::Value> {
-        let mut stmt =
-            self.app.store().reader().prepare("SELECT payload FROM journal WHERE kind = ?1 ORDER BY seq").unwrap();
+        let mut stmt = self
+            .app
+            .store()
+            .reader()
+            .prepare("SELECT journal_text(payload) FROM journal WHERE kind = ?1 ORDER BY seq")
+            .unwrap();
         stmt.query_map([kind], |r| r.get::<_, String>(0))
             .unwrap()
             .map(|p| serde_json::from_str(&p.unwrap()).unwrap())
