@@ -317,10 +317,19 @@ fn the_store_policy_is_shown_changed_and_journaled() {
     let store = nanum::store::Store::open(&db).unwrap();
     let policy = store.policy().unwrap();
     assert_eq!((policy.discount_limit_percent, policy.hold.num_hours()), (rust_decimal::Decimal::from(30), 48));
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let payload: String =
-        conn.query_row("SELECT payload FROM journal WHERE kind = 'settings.changed'", [], |r| r.get(0)).unwrap();
-    assert!(payload.contains("\"to\":48"), "{payload}");
+    // An auditor reads it with `nanum journal`: the events as sync sends them, each one's hash
+    // over the payload's text.
+    let read = |args: &[&str]| -> Vec<nanum::store::JournalEvent> {
+        let o = nanum(home.path(), &[&["--db", db_arg, "journal"][..], args].concat());
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    let changed = read(&["--kind", "settings.changed"]);
+    assert_eq!(changed.len(), 1);
+    assert!(changed[0].payload.contains("\"to\":48") && changed[0].is_intact(), "{:?}", changed[0]);
+    let all = read(&[]);
+    assert!(all.len() > 10 && all.iter().all(|e| e.is_intact()));
+    assert_eq!(read(&["--after", &(all.len() - 2).to_string()]), all[all.len() - 2..]);
 
     for bad in [&["--discount-limit", "130"][..], &["--hold-hours", "5000"]] {
         let o = nanum(home.path(), &[&["--db", db_arg, "policy"][..], bad].concat());

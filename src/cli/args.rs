@@ -154,6 +154,16 @@ pub enum Command {
     },
     /// Check the database file and the journal chain.
     Check,
+    /// Print the journal's events as JSON lines, as sync sends them: each payload is the exact
+    /// text its hash covers (the file keeps it packed; see README).
+    Journal {
+        /// Only events after this number.
+        #[arg(long, value_name = "SEQ", default_value_t = 0)]
+        after: i64,
+        /// Only events of this kind (sale.committed, donation.recorded, …).
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+    },
     /// Write what support needs to FILE: version, store, settings (the token masked), sync,
     /// what check finds, the last log lines.
     Diagnostics {

@@ -205,6 +205,7 @@ pub fn run(cli: Cli, paths: &Paths, config: Config, config_problem: Option<Strin
         Command::PrintTest { printer } => devices::print_test(&cx, printer),
         Command::Scan { port, baud, suffix, stx_etx, count } => devices::scan(port, baud, suffix, stx_etx, count),
         Command::Check => papers::check(&cx),
+        Command::Journal { after, kind } => papers::journal(&cx, after, kind.as_deref()),
         Command::DrillSales => devices::drill_sales(&cx),
     }
 }
