@@ -33,8 +33,9 @@ static DECODERS: LazyLock<Vec<DecoderDictionary<'static>>> =
     LazyLock::new(|| DICTIONARIES.iter().map(|d| DecoderDictionary::copy(d)).collect());
 
 thread_local! {
-    // A compression context is costly to make; each thread keeps one.
+    // A zstd context costs more to make than a payload to pack: each thread keeps its own.
     static COMPRESSOR: RefCell<Option<Compressor<'static>>> = const { RefCell::new(None) };
+    static DECOMPRESSORS: RefCell<Vec<Option<Decompressor<'static>>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The bytes the journal stores for a payload's text.
@@ -76,8 +77,18 @@ pub fn unpack(bytes: &[u8]) -> Result<String> {
             .and_then(|n| usize::try_from(n).ok())
             .filter(|n| *n <= LARGEST)
             .ok_or_else(|| damaged("not a zstd frame".into()))?;
-        Decompressor::with_prepared_dictionary(dictionary)
-            .and_then(|mut d| d.decompress(rest, size))
+        DECOMPRESSORS
+            .with_borrow_mut(|kept| {
+                let i = usize::from(how) - 1;
+                if kept.len() <= i {
+                    kept.resize_with(i + 1, || None);
+                }
+                let decompressor = match &mut kept[i] {
+                    Some(d) => d,
+                    empty => empty.insert(Decompressor::with_prepared_dictionary(dictionary)?),
+                };
+                decompressor.decompress(rest, size)
+            })
             .map_err(|e| damaged(e.to_string()))?
     };
     String::from_utf8(text).map_err(|_| damaged("not UTF-8 text".into()))
