@@ -76,14 +76,26 @@ fn journal(source: &[JournalEvent], n: usize) -> Vec<JournalEvent> {
         .collect()
 }
 
+/// As a till's sync sends them: batches of its size, two in flight.
 fn upload(url: &str, token: &str, events: &[JournalEvent]) {
     let settings = Settings::new(url, token);
     let size = settings.batch_size as usize;
     let client = Client::new(settings);
-    for batch in events.chunks(size) {
-        let ack = client.send(&Batch { events: batch.to_vec() }).expect("upload");
-        assert_eq!(ack.seq, batch.last().expect("not empty").seq);
-    }
+    let mut acks = Vec::new();
+    let next = |_: &Vec<i64>, after: i64| {
+        let start = events.partition_point(|e| e.seq <= after);
+        let batch = &events[start..(start + size).min(events.len())];
+        Ok((!batch.is_empty()).then(|| Batch { events: batch.to_vec() }))
+    };
+    let last = client
+        .send_in_turn(&mut acks, events.first().map_or(0, |e| e.seq - 1), next, |acks, ack| {
+            acks.push(ack.seq);
+            Ok(())
+        })
+        .expect("upload");
+    assert_eq!(last, events.last().expect("not empty").seq);
+    assert_eq!(acks.len(), events.len().div_ceil(size), "one answer a batch, in order: {acks:?}");
+    assert!(acks.is_sorted());
 }
 
 fn main() {

@@ -126,6 +126,44 @@ fn tokens_guard_each_store_and_refused_uploads_change_nothing() {
 }
 
 #[test]
+fn a_batch_that_arrives_before_the_one_it_follows_waits_its_turn() {
+    let pg = Pg::start();
+    let db_url = pg.database("central");
+    let central = Central::start(&db_url);
+    let a = shop(&db_url, 603, "나눔가게 성수점", 3);
+    let events = Store::open(&a.path).unwrap().events_after(0, 120).unwrap();
+    let body = |range: std::ops::Range<usize>| serde_json::to_vec(&Batch { events: events[range].to_vec() }).unwrap();
+
+    // A till keeps two batches in flight; here the second gets there first.
+    let (second, first) = (body(30..60), body(0..30));
+    let early = std::thread::scope(|s| {
+        let early = s.spawn(|| post(&central, Some(&a.token), second));
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(!early.is_finished(), "the later batch waits for the one it follows");
+        assert_eq!(count(&pg, "SELECT count(*) FROM journal"), 0);
+        let (status, text) = post(&central, Some(&a.token), first);
+        assert_eq!(status, 200, "{text}");
+        early.join().unwrap()
+    });
+    assert_eq!(early.0, 200, "{}", early.1);
+    assert!(early.1.contains("\"seq\":60"), "{}", early.1);
+    assert_eq!(central_chain(&pg, "central", 603), local_chain(&a.path)[..60]);
+    assert_eq!(count(&pg, "SELECT count(*) FROM refused_uploads"), 0);
+
+    // A batch whose predecessor never comes is a gap after a few seconds: refused and recorded.
+    let started = std::time::Instant::now();
+    let (status, text) = post(&central, Some(&a.token), body(90..120));
+    assert_eq!((status, text.contains("\"gap\"")), (409, true), "{text}");
+    assert!(started.elapsed() >= std::time::Duration::from_secs(4), "{:?}", started.elapsed());
+    assert_eq!(count(&pg, "SELECT count(*) FROM refused_uploads WHERE first_seq = 91"), 1);
+    assert_eq!(count(&pg, "SELECT count(*) FROM journal"), 60);
+
+    // And the till's own sync, two in flight, sends the rest.
+    sync(&a, &central, &a.token).unwrap();
+    assert_eq!(central_chain(&pg, "central", 603), local_chain(&a.path));
+}
+
+#[test]
 fn an_older_copy_of_the_store_file_is_refused_and_nothing_is_lost() {
     let pg = Pg::start();
     let db_url = pg.database("central");

@@ -207,6 +207,41 @@ impl Client {
         self.answer(response)?.ok_or_else(|| self.broken_answer("an empty answer"))
     }
 
+    /// Sends batch after batch with two in flight: the next is read and sent while head office
+    /// writes the one before (it takes a store's batches in turn, a later one waiting for the
+    /// one it follows). `next(state, after)` gives the batch after event `after`, or `None` when
+    /// all is sent; `acked(state, ack)` hears each answer, in order. Returns the last answer's
+    /// `seq` (`from` if nothing was sent). On an error the batch still in flight is waited for
+    /// and its answer dropped: the next pass starts from what head office says it holds.
+    pub fn send_in_turn<S>(
+        &self,
+        state: &mut S,
+        from: i64,
+        mut next: impl FnMut(&S, i64) -> Result<Option<Batch>, SyncError>,
+        mut acked: impl FnMut(&mut S, &Ack) -> Result<(), SyncError>,
+    ) -> Result<i64, SyncError> {
+        const IN_FLIGHT: usize = 2;
+        std::thread::scope(|scope| {
+            let mut in_flight = std::collections::VecDeque::with_capacity(IN_FLIGHT);
+            let (mut sent_up_to, mut last_ack) = (from, from);
+            loop {
+                if in_flight.len() < IN_FLIGHT
+                    && let Some(batch) = next(state, sent_up_to)?
+                {
+                    sent_up_to = batch.events.last().map_or(sent_up_to, |e| e.seq);
+                    in_flight.push_back(scope.spawn(move || self.send(&batch)));
+                    continue;
+                }
+                let Some(oldest) = in_flight.pop_front() else { return Ok(last_ack) };
+                let ack = oldest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+                acked(state, &ack)?;
+                // Head office may hold more than was sent (another sync of this store at once).
+                sent_up_to = sent_up_to.max(ack.seq);
+                last_ack = ack.seq;
+            }
+        })
+    }
+
     /// The store this till's token belongs to.
     pub fn store(&self) -> Result<StoreIdentity, SyncError> {
         let response = self.agent.get(self.url(STORE_PATH)).header("Authorization", self.bearer()).call();
@@ -303,20 +338,24 @@ impl Client {
         let mut left = total(store, acked)?;
         let mut sent = 0;
         progress(Progress::Uploading { sent, total: left });
-        loop {
-            let events = store.events_after(acked, self.settings.batch_size)?;
-            if events.is_empty() {
-                return Ok(acked);
-            }
-            let ack = self.send(&Batch { events })?;
-            store.record_ack(ack.seq, &ack.hash)?;
-            // Head office may hold more than this batch (another sync of this store at once).
-            sent += (ack.seq - acked).max(0);
-            acked = ack.seq;
-            *attempt = 0;
-            // The till may have sold meanwhile: the total grows with it.
-            left = left.max(sent + total(store, acked)?);
-            progress(Progress::Uploading { sent, total: left });
-        }
+        let batch_size = self.settings.batch_size;
+        self.send_in_turn(
+            store,
+            acked,
+            |store, after| {
+                let events = store.events_after(after, batch_size)?;
+                Ok((!events.is_empty()).then_some(Batch { events }))
+            },
+            |store, ack| {
+                store.record_ack(ack.seq, &ack.hash)?;
+                sent += (ack.seq - acked).max(0);
+                acked = acked.max(ack.seq);
+                *attempt = 0;
+                // The till may have sold meanwhile: the total grows with it.
+                left = left.max(sent + total(store, acked)?);
+                progress(Progress::Uploading { sent, total: left });
+                Ok(())
+            },
+        )
     }
 }

@@ -12,10 +12,19 @@ use super::CentralError;
 use crate::store::JournalEvent;
 use crate::sync::protocol::{Ack, Batch, MAX_BATCH_EVENTS};
 
+/// A batch that is one intact chain on its own ([`check`]): what [`upload`] takes.
+pub struct Checked<'a>(&'a Batch);
+
+/// Checks the batch on its own, once, however many times it then waits for its turn.
+pub fn check(batch: &Batch) -> Result<Checked<'_>, CentralError> {
+    check_chain(&batch.events)?;
+    Ok(Checked(batch))
+}
+
 /// Stores the batch's new events for `store_id` and answers what head office now holds. A batch
 /// it already holds changes nothing and gets the same answer.
-pub async fn upload(client: &mut Client, store_id: i32, batch: &Batch) -> Result<Ack, CentralError> {
-    check_chain(&batch.events)?;
+pub async fn upload(client: &mut Client, store_id: i32, batch: &Checked<'_>) -> Result<Ack, CentralError> {
+    let batch = batch.0;
     let tx = client.transaction().await?;
     // Locks the store's row: two uploads for one store take turns.
     let row = tx.query_one("SELECT acked_seq, acked_hash FROM stores WHERE id = $1 FOR UPDATE", &[&store_id]).await?;

@@ -41,12 +41,13 @@ pub fn router(pool: Pool) -> Router {
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Connections served at once. More wait in the kernel's listen queue until one closes, so a
-/// crowd of strangers cannot make head office hold a buffer and a task for each of them; 130
-/// stores syncing together and the page's users fit well within it.
-pub const MAX_CONNECTIONS: usize = 256;
+/// crowd of strangers cannot make head office hold a buffer and a task for each of them. A
+/// syncing till holds two (a batch in flight while the one before it is written): 130 stores
+/// syncing together and the page's users fit well within it.
+pub const MAX_CONNECTIONS: usize = 512;
 
 /// Connections one address may hold at once, so one stranger cannot take every slot and make
-/// the tills wait. A store's till opens one; a head office behind one address (its staff's
+/// the tills wait. A syncing till opens two; a head office behind one address (its staff's
 /// browsers, or stores behind one NAT syncing together) stays well under it. The next is
 /// answered 429 and closed.
 pub const MAX_PER_ADDRESS: usize = 64;
@@ -261,6 +262,11 @@ async fn ack(State(state): State<AppState>, headers: HeaderMap) -> Result<axum::
     Ok(axum::Json(Ack { seq: row.get(0), hash: row.get(1) }))
 }
 
+/// How long a batch that arrived before the one it follows waits for it; then it is a gap.
+const TURN_WAIT: Duration = Duration::from_secs(5);
+const TURN_FIRST_PAUSE: Duration = Duration::from_millis(2);
+const TURN_LONGEST_PAUSE: Duration = Duration::from_millis(50);
+
 /// How long a till may take to send one batch's body: a slow or stalled sender is cut off
 /// rather than held (with its buffer) for ever.
 const BODY_TIMEOUT: Duration = Duration::from_secs(60);
@@ -290,8 +296,11 @@ async fn upload(
     let batch: Batch = serde_json::from_slice(&body)
         .map_err(|e| CentralError::Malformed(format!("the batch is not valid JSON: {e}")))?;
     let (first, last) = (batch.events.first().map(|e| e.seq), batch.events.last().map(|e| e.seq));
-    let mut client = state.pool.get().await?;
-    match ingest::upload(&mut client, store_id, &batch).await {
+    let taken = match ingest::check(&batch) {
+        Ok(checked) => in_turn(&state, store_id, &checked).await,
+        Err(e) => Err(e),
+    };
+    match taken {
         Ok(ack) => {
             tracing::info!(store_id, ?first, ?last, acked = ack.seq, "journal batch taken in");
             Ok(axum::Json(ack))
@@ -306,17 +315,41 @@ async fn upload(
             ) {
                 tracing::warn!(store_id, ?first, ?last, error = %e, "journal batch refused");
                 // The refusal is already in the log above; a record that cannot be kept is too.
-                if let Err(record) = client
-                    .execute(
-                        "INSERT INTO refused_uploads (store_id, reason, first_seq, last_seq) VALUES ($1, $2, $3, $4)",
-                        &[&store_id, &e.to_string(), &first, &last],
-                    )
-                    .await
-                {
+                let recorded = match state.pool.get().await {
+                    Ok(client) => client
+                        .execute(
+                            "INSERT INTO refused_uploads (store_id, reason, first_seq, last_seq) VALUES ($1, $2, $3, $4)",
+                            &[&store_id, &e.to_string(), &first, &last],
+                        )
+                        .await
+                        .map(|_| ())
+                        .map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                };
+                if let Err(record) = recorded {
                     tracing::error!(store_id, ?first, ?last, error = %record, "the refused batch could not be recorded in refused_uploads");
                 }
             }
             Err(e)
+        }
+    }
+}
+
+/// Takes the batch in when its turn comes. A till keeps two batches in flight, and the later may
+/// reach the store's turn first: it waits for the one before it (holding no database connection)
+/// rather than be refused as a gap. Once that one is being written, the store's row lock holds it.
+async fn in_turn(state: &AppState, store_id: i32, batch: &ingest::Checked<'_>) -> Result<Ack, CentralError> {
+    let asked = tokio::time::Instant::now();
+    let mut pause = TURN_FIRST_PAUSE;
+    loop {
+        let mut client = state.pool.get().await?;
+        match ingest::upload(&mut client, store_id, batch).await {
+            Err(CentralError::Gap(_)) if asked.elapsed() < TURN_WAIT => {
+                drop(client);
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(TURN_LONGEST_PAUSE);
+            }
+            other => return other,
         }
     }
 }
