@@ -22,8 +22,9 @@ pub const DICTIONARIES: &[&[u8]] = &[include_bytes!("../../../assets/journal-1.z
 /// What new events are packed with.
 const CURRENT: u8 = 1;
 const PLAIN: u8 = 0;
-/// zstd's level: 9 packs a sale 10% smaller than the default 3, still in tens of microseconds.
-const LEVEL: i32 = 9;
+/// zstd's level: 3 packs a sale in 3 µs to about 130 bytes; 9 saves 20 bytes for 12 µs, on the
+/// commit the cashier waits for.
+const LEVEL: i32 = 3;
 /// No payload the till writes is near this; a packed one claiming more is damaged.
 const LARGEST: usize = 16 << 20;
 
