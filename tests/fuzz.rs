@@ -1,9 +1,10 @@
 //! Arbitrary input at every door from the outside world: whatever bytes a scanner, a printer's
 //! answer, a settings file, a typed code, phone or business number, an on-screen keyboard or a
-//! till's upload bring, the parser answers (a value or an error that says something) and never
-//! panics. Proptest drives each with random bytes and strings: 256 cases each here, more with
-//! `PROPTEST_CASES=100000 cargo test --test fuzz` (the longer run). Head office's CSV imports are
-//! read and checked the way `nanum-central import` does before it touches PostgreSQL.
+//! till's upload or a damaged journal payload bring, the parser answers (a value or an error that
+//! says something) and never panics. Proptest drives each with random bytes and strings: 256 cases
+//! each here, more with `PROPTEST_CASES=100000 cargo test --test fuzz` (the longer run). Head
+//! office's CSV imports are read and checked the way `nanum-central import` does before it touches
+//! PostgreSQL.
 
 use std::time::{Duration, Instant};
 
@@ -106,6 +107,26 @@ proptest! {
         prop::collection::vec(any::<u8>(), 0..400),
         "\\{\"events\":\\[(\\{\"seq\":[0-9]{1,3},\"kind\":\"[a-z.]{1,12}\"\\},?){0,3}\\]\\}".prop_map(String::into_bytes)]) {
         let _ = serde_json::from_slice::<nanum::sync::protocol::Batch>(&bytes);
+    }
+
+    /// A journal payload as a damaged or hand-edited file may hold it: any bytes, or a packed
+    /// payload with some of its bytes changed. Unpacked to text or refused, never a panic; and
+    /// any text packs and comes back as itself.
+    #[test]
+    fn a_journal_payload_unpacks_or_is_refused(text in any::<String>(), flips in prop::collection::vec((any::<usize>(), any::<u8>()), 0..4),
+                                               raw in prop::collection::vec(any::<u8>(), 0..200)) {
+        use nanum::store::journal::packing::{pack, unpack};
+        let packed = pack(&text).unwrap();
+        prop_assert_eq!(&unpack(&packed).unwrap(), &text);
+        let mut damaged = packed.clone();
+        for (at, byte) in flips {
+            let at = at % damaged.len();
+            damaged[at] = byte;
+        }
+        if let Err(e) = unpack(&damaged) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+        let _ = unpack(&raw);
     }
 }
 
