@@ -56,6 +56,19 @@ pub fn chain_hash(
     staff_id: Option<i64>,
     payload: &str,
 ) -> String {
+    hex::encode(chain_digest(prev_hash, seq, uuid, kind, at, staff_id, payload))
+}
+
+/// [`chain_hash`] as the 32 bytes the journal stores.
+fn chain_digest(
+    prev_hash: &str,
+    seq: i64,
+    uuid: &str,
+    kind: &str,
+    at: &str,
+    staff_id: Option<i64>,
+    payload: &str,
+) -> [u8; 32] {
     let mut h = Sha256::new();
     for part in
         [prev_hash, &seq.to_string(), uuid, kind, at, &staff_id.map(|s| s.to_string()).unwrap_or_default(), payload]
@@ -63,7 +76,7 @@ pub fn chain_hash(
         h.update(part.as_bytes());
         h.update([0x1f]); // unit separator: parts cannot run into each other
     }
-    hex::encode(h.finalize())
+    h.finalize().into()
 }
 
 /// Appends an event inside the caller's transaction and returns its `seq`.
@@ -79,12 +92,11 @@ pub fn append(
     let seq = last + 1;
     let uuid = Uuid::now_v7();
     let at = at.to_rfc3339();
-    let hash = chain_hash(&prev_hash, seq, &uuid.to_string(), kind, &at, staff_id, &payload);
-    let hash = hex::decode(hash).map_err(|e| StoreError::Bug(format!("journal hash: {e}")))?;
+    let hash = chain_digest(&prev_hash, seq, &uuid.to_string(), kind, &at, staff_id, &payload);
     tx.prepare_cached(
         "INSERT INTO journal (seq, uuid, kind, payload, at, staff_id, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![seq, uuid.as_bytes(), kind, packing::pack(&payload)?, at, staff_id, hash])?;
+    .execute(params![seq, uuid.as_bytes(), kind, packing::pack(&payload)?, at, staff_id, hash.as_slice()])?;
     Ok(seq)
 }
 
@@ -180,8 +192,7 @@ pub fn verify(conn: &Connection) -> Result<(u64, Vec<ChainError>)> {
     let mut kept = conn.prepare("SELECT id, zstd FROM journal_dictionaries ORDER BY id")?;
     for row in kept.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))? {
         let (id, bytes) = row?;
-        let ours = usize::try_from(id).ok().and_then(|i| i.checked_sub(1)).and_then(|i| packing::DICTIONARIES.get(i));
-        if ours != Some(&bytes.as_slice()) {
+        if packing::dictionary(id) != Some(bytes.as_slice()) {
             problems.push(ChainError::Dictionary { id });
         }
     }
