@@ -99,7 +99,7 @@ impl Store {
                 let at = DateTime::parse_from_rfc3339(&at)
                     .map_err(|e| StoreError::Unreadable(format!("journal event {seq} has a bad time: {e}")))?;
                 let payload = super::journal::packing::unpack(&payload)
-                    .map_err(|e| StoreError::Unreadable(format!("journal event {seq} cannot be read: {e}")))?;
+                    .map_err(|e| StoreError::Unreadable(format!("journal event {seq}: {e}")))?;
                 let payload: Value = serde_json::from_str(&payload)
                     .map_err(|e| StoreError::Unreadable(format!("journal event {seq} cannot be read: {e}")))?;
                 let entry = entry(conn, seq, at, kind, staff, &payload)?;

@@ -19,6 +19,11 @@ use crate::store::{Result, StoreError};
 /// Every dictionary ever shipped, numbered from 1. Never edit or remove one.
 pub const DICTIONARIES: &[&[u8]] = &[include_bytes!("../../../assets/journal-1.zdict")];
 
+/// Dictionary `id` as shipped (numbered from 1), if this Nanum has it.
+pub fn dictionary(id: i64) -> Option<&'static [u8]> {
+    usize::try_from(id).ok().and_then(|n| n.checked_sub(1)).and_then(|i| DICTIONARIES.get(i)).copied()
+}
+
 /// What new events are packed with.
 const CURRENT: u8 = 1;
 const PLAIN: u8 = 0;
@@ -62,9 +67,14 @@ pub fn pack(text: &str) -> Result<Vec<u8>> {
     })
 }
 
+/// Why a stored payload could not be unpacked; the caller says which event it was.
+#[derive(Debug, thiserror::Error)]
+#[error("its payload is damaged: {0}")]
+pub struct Damaged(String);
+
 /// A stored payload's text, exactly as it was hashed.
-pub fn unpack(bytes: &[u8]) -> Result<String> {
-    let damaged = |what: String| StoreError::Unreadable(format!("a journal payload: {what}"));
+pub fn unpack(bytes: &[u8]) -> std::result::Result<String, Damaged> {
+    let damaged = Damaged;
     let (&how, rest) = bytes.split_first().ok_or_else(|| damaged("empty".into()))?;
     let text = if how == PLAIN {
         rest.to_vec()
@@ -100,13 +110,14 @@ pub fn unpack(bytes: &[u8]) -> Result<String> {
 /// `journal_dictionary(n)` gives dictionary n's bytes, which the file keeps.
 pub fn add_sql_functions(conn: &Connection) -> rusqlite::Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
-    let user = |e: StoreError| rusqlite::Error::UserFunctionError(Box::new(e));
-    conn.create_scalar_function("journal_text", 1, flags, move |ctx| unpack(&ctx.get::<Vec<u8>>(0)?).map_err(user))?;
-    conn.create_scalar_function("journal_pack", 1, flags, move |ctx| pack(&ctx.get::<String>(0)?).map_err(user))?;
-    conn.create_scalar_function("journal_dictionary", 1, flags, |ctx| {
-        let n: i64 = ctx.get(0)?;
-        Ok(usize::try_from(n).ok().and_then(|n| n.checked_sub(1)).and_then(|i| DICTIONARIES.get(i)).map(|d| d.to_vec()))
-    })
+    let user = |e: Box<dyn std::error::Error + Send + Sync>| rusqlite::Error::UserFunctionError(e);
+    conn.create_scalar_function("journal_text", 1, flags, move |ctx| {
+        unpack(&ctx.get::<Vec<u8>>(0)?).map_err(|e| user(e.into()))
+    })?;
+    conn.create_scalar_function("journal_pack", 1, flags, move |ctx| {
+        pack(&ctx.get::<String>(0)?).map_err(|e| user(e.into()))
+    })?;
+    conn.create_scalar_function("journal_dictionary", 1, flags, |ctx| Ok(dictionary(ctx.get(0)?).map(<[u8]>::to_vec)))
 }
 
 #[cfg(test)]
