@@ -33,7 +33,7 @@ fn main() {
             let conn = rusqlite::Connection::open(db).expect("the store file");
             let lines: i64 = conn
                 .query_row(
-                    "SELECT count(*) FROM cart_lines JOIN carts ON carts.id = cart_id WHERE state = 'open'",
+                    "SELECT count(*) FROM cart_lines JOIN carts ON carts.uuid = cart WHERE state = 'open'",
                     [],
                     |r| r.get(0),
                 )

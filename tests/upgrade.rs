@@ -20,6 +20,7 @@ fn old_store(path: &Path, version: u32) {
     conn.pragma_update(None, "application_id", 0x4E41_4E55_i64).unwrap();
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
     conn.pragma_update(None, "foreign_keys", false).unwrap();
+    journal::packing::add_sql_functions(&conn).unwrap();
     let mut files: Vec<_> = std::fs::read_dir("migrations")
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -47,7 +48,7 @@ fn old_store(path: &Path, version: u32) {
 
 #[test]
 fn a_store_from_every_earlier_schema_opens_migrated_and_checks_out() {
-    assert_eq!(LATEST_SCHEMA, 13, "a new migration: this test covers the version before it as well");
+    assert_eq!(LATEST_SCHEMA, 14, "a new migration: this test covers the version before it as well");
     for version in 1..LATEST_SCHEMA {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("store.db");
@@ -106,7 +107,7 @@ fn a_migration_that_fails_leaves_the_file_byte_for_byte_as_it_was() {
     old_store(&path, LATEST_SCHEMA - 1);
     // Something the last migration cannot get past: a table of the name it makes.
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch("CREATE TABLE journal_dictionaries (something TEXT)").unwrap();
+    conn.execute_batch("CREATE TABLE carts_0014 (something TEXT)").unwrap();
     drop(conn);
     let before = std::fs::read(&path).unwrap();
 
@@ -232,4 +233,71 @@ fn a_break_in_an_old_journal_still_shows_after_packing() {
     assert_eq!(journal::events_after(store.reader(), 0, 100).unwrap(), written, "the odd prev_hash is kept");
     assert_eq!(common::count(&path, "SELECT count(*) FROM journal WHERE prev_hash IS NOT NULL"), 1);
     assert_eq!(store.check().unwrap().chain, [ChainError::Broken { seq: 12 }]);
+}
+
+#[test]
+fn carts_left_on_an_old_till_are_still_there_after_migrating() {
+    // Real cart lines, as this version writes them, in the old file's shape.
+    let lines: Vec<String> = {
+        let scratch = common::minimal();
+        [(1, 3500), (7, 2000), (1, 1500)]
+            .into_iter()
+            .map(|(category, price)| {
+                let line = scratch.store.price_scan(&common::tag(category, price, 0), common::today()).unwrap().line;
+                serde_json::to_string(&line).unwrap()
+            })
+            .collect()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    old_store(&path, 13);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let open = "0190c7a2-0000-7000-8000-0000000000c1";
+    let parked = ["0190c7a2-0000-7000-8000-0000000000c2", "0190c7a2-0000-7000-8000-0000000000c3"];
+    conn.execute_batch(&format!(
+        "INSERT INTO carts (id, uuid, till, staff_id, state, started_at, updated_at, note) VALUES
+             (5, '{open}', '1', 1, 'open', '2026-01-05T10:00:00+09:00', '2026-01-05T10:05:00+09:00', ''),
+             (3, '{}', '2', 1, 'parked', '2026-01-05T09:10:00+09:00', '2026-01-05T09:20:00+09:00', '지갑 가지러 가심'),
+             (9, '{}', '1', 1, 'parked', '2026-01-05T09:30:00+09:00', '2026-01-05T09:40:00+09:00', '빨간 코트 손님');",
+        parked[0], parked[1]
+    ))
+    .unwrap();
+    let mut add = conn.prepare("INSERT INTO cart_lines (cart_id, line_no, line) VALUES (?1, ?2, ?3)").unwrap();
+    for (cart, of) in [(5, &lines[..]), (3, &lines[..1]), (9, &lines[1..])] {
+        for (i, line) in of.iter().enumerate() {
+            add.execute(rusqlite::params![cart, i as i64 + 1, line]).unwrap();
+        }
+    }
+    drop(add);
+    drop(conn);
+
+    let mut store = Store::open(&path).unwrap();
+    let line = |json: &String| serde_json::from_str::<nanum::domain::Line>(json).unwrap();
+    let left = store.open_cart(&nanum::store::TillId("1".into())).unwrap().expect("the open cart is kept");
+    assert_eq!(left.uuid, open);
+    assert_eq!(left.staff_name, "김옛날");
+    assert_eq!(left.cart.lines(), lines.iter().map(line).collect::<Vec<_>>());
+    let set_aside = store.parked_carts().unwrap();
+    assert_eq!(set_aside.iter().map(|c| c.uuid.as_str()).collect::<Vec<_>>(), parked, "oldest first, as before");
+    assert_eq!(set_aside[0].note, "지갑 가지러 가심");
+    assert_eq!(set_aside[0].cart.lines(), [line(&lines[0])]);
+    assert_eq!(set_aside[1].cart.lines(), lines[1..].iter().map(line).collect::<Vec<_>>());
+    assert!(store.check().unwrap().is_ok());
+
+    // The lines still go with their cart, and one till still has one open cart.
+    let references: String = store
+        .reader()
+        .query_row("SELECT \"table\" FROM pragma_foreign_key_list('cart_lines')", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(references, "carts");
+    let manager = common::staff(&store, "김옛날");
+    let till2 = nanum::store::TillId("2".into());
+    assert_eq!(
+        store.take_parked(parked[0], &till2, &manager, common::at(11, 0)).unwrap().unwrap().lines(),
+        [line(&lines[0])]
+    );
+    assert!(store.take_parked(parked[1], &till2, &manager, common::at(11, 1)).unwrap().is_some());
+    assert_eq!(store.open_cart(&till2).unwrap().unwrap().uuid, parked[1], "till 2 now has the second one open");
+    assert_eq!(common::count(&path, "SELECT count(*) FROM carts WHERE till = '2' AND state = 'open'"), 1);
+    assert_eq!(common::count(&path, "SELECT count(*) FROM cart_lines"), 5, "the cart it replaced went with its line");
 }

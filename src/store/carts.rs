@@ -28,7 +28,7 @@ pub struct OpenCart {
 /// Removes the till's open cart (in the caller's transaction): its sale was committed.
 pub(super) fn discard_open(tx: &Transaction<'_>, till: &TillId) -> Result<()> {
     tx.prepare_cached(
-        "DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM carts WHERE till = ?1 AND state = 'open')",
+        "DELETE FROM cart_lines WHERE cart IN (SELECT uuid FROM carts WHERE till = ?1 AND state = 'open')",
     )?
     .execute([&till.0])?;
     tx.prepare_cached("DELETE FROM carts WHERE till = ?1 AND state = 'open'")?.execute([&till.0])?;
@@ -42,19 +42,16 @@ fn write_cart(
     cart: &Cart,
     now: DateTime<FixedOffset>,
 ) -> Result<String> {
-    let existing: Option<(i64, String)> = tx
-        .prepare_cached("SELECT id, uuid FROM carts WHERE till = ?1 AND state = 'open'")?
-        .query_row([&till.0], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let (id, uuid) = match existing {
-        Some((id, uuid)) => {
-            tx.prepare_cached("UPDATE carts SET staff_id = ?2, updated_at = ?3 WHERE id = ?1")?.execute(params![
-                id,
+    let existing: Option<String> = open_uuid(tx, till)?;
+    let uuid = match existing {
+        Some(uuid) => {
+            tx.prepare_cached("UPDATE carts SET staff_id = ?2, updated_at = ?3 WHERE uuid = ?1")?.execute(params![
+                uuid,
                 staff.id,
                 now.to_rfc3339()
             ])?;
-            tx.prepare_cached("DELETE FROM cart_lines WHERE cart_id = ?1")?.execute([id])?;
-            (id, uuid)
+            tx.prepare_cached("DELETE FROM cart_lines WHERE cart = ?1")?.execute([&uuid])?;
+            uuid
         }
         None => {
             let uuid = Uuid::now_v7().to_string();
@@ -62,13 +59,13 @@ fn write_cart(
                 "INSERT INTO carts (uuid, till, staff_id, state, started_at, updated_at) VALUES (?1, ?2, ?3, 'open', ?4, ?4)",
             )?
             .execute(params![uuid, till.0, staff.id, now.to_rfc3339()])?;
-            (tx.last_insert_rowid(), uuid)
+            uuid
         }
     };
-    let mut insert = tx.prepare_cached("INSERT INTO cart_lines (cart_id, line_no, line) VALUES (?1, ?2, ?3)")?;
+    let mut insert = tx.prepare_cached("INSERT INTO cart_lines (cart, line_no, line) VALUES (?1, ?2, ?3)")?;
     for (i, line) in cart.lines().iter().enumerate() {
         let json = serde_json::to_string(line).map_err(|e| StoreError::Bug(format!("cart line: {e}")))?;
-        insert.execute(params![id, i as i64 + 1, json])?;
+        insert.execute(params![uuid, i as i64 + 1, json])?;
     }
     Ok(uuid)
 }
@@ -132,15 +129,16 @@ impl Store {
     /// The cart left open on `till`, if any.
     pub fn open_cart(&self, till: &TillId) -> Result<Option<OpenCart>> {
         self.read(|conn| {
-            let head: Option<(i64, String, String, DateTime<FixedOffset>)> = conn
+            let head: Option<(String, String, DateTime<FixedOffset>)> = conn
                 .prepare_cached(
-                    "SELECT c.id, c.uuid, s.name, c.updated_at FROM carts c JOIN staff s ON s.id = c.staff_id
+                    "SELECT c.uuid, s.name, c.updated_at FROM carts c JOIN staff s ON s.id = c.staff_id
                      WHERE c.till = ?1 AND c.state = 'open'",
                 )?
-                .query_row([&till.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, time(r, 3)?)))
+                .query_row([&till.0], |r| Ok((r.get(0)?, r.get(1)?, time(r, 2)?)))
                 .optional()?;
-            let Some((id, uuid, staff_name, updated_at)) = head else { return Ok(None) };
-            Ok(Some(OpenCart { uuid, staff_name, updated_at, cart: load(conn, id)? }))
+            let Some((uuid, staff_name, updated_at)) = head else { return Ok(None) };
+            let cart = load(conn, &uuid)?;
+            Ok(Some(OpenCart { uuid, staff_name, updated_at, cart }))
         })
     }
 
@@ -166,17 +164,19 @@ impl Store {
     /// Every parked cart in the store, oldest first.
     pub fn parked_carts(&self) -> Result<Vec<ParkedCart>> {
         self.read(|conn| {
-            let heads: Vec<(i64, String, String, String, String, DateTime<FixedOffset>)> = conn
+            // Oldest first: by when the cart was started, as its number once told.
+            let heads: Vec<(String, String, String, String, DateTime<FixedOffset>)> = conn
                 .prepare(
-                    "SELECT c.id, c.uuid, c.note, c.till, s.name, c.updated_at FROM carts c JOIN staff s ON s.id = c.staff_id
-                     WHERE c.state = 'parked' ORDER BY c.id",
+                    "SELECT c.uuid, c.note, c.till, s.name, c.updated_at FROM carts c JOIN staff s ON s.id = c.staff_id
+                     WHERE c.state = 'parked' ORDER BY c.started_at, c.uuid",
                 )?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, time(r, 5)?)))?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, time(r, 4)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             heads
                 .into_iter()
-                .map(|(id, uuid, note, till, staff_name, parked_at)| {
-                    Ok(ParkedCart { uuid, note, till, staff_name, parked_at, cart: load(conn, id)? })
+                .map(|(uuid, note, till, staff_name, parked_at)| {
+                    let cart = load(conn, &uuid)?;
+                    Ok(ParkedCart { uuid, note, till, staff_name, parked_at, cart })
                 })
                 .collect()
         })
@@ -202,8 +202,7 @@ impl Store {
             if taken == 0 {
                 return Ok(None);
             }
-            let id: i64 = tx.query_row("SELECT id FROM carts WHERE uuid = ?1", [uuid], |r| r.get(0))?;
-            let cart = load(tx, id)?;
+            let cart = load(tx, uuid)?;
             let payload = serde_json::json!({ "cart": uuid, "till": till.0, "total": cart.total() });
             journal::append(tx, "cart.resumed", &payload, Some(staff.id), now)?;
             Ok(Some(cart))
@@ -223,10 +222,10 @@ pub struct ParkedCart {
 }
 
 /// A stored cart's lines, exactly as they were.
-fn load(conn: &rusqlite::Connection, id: i64) -> Result<Cart> {
+fn load(conn: &rusqlite::Connection, uuid: &str) -> Result<Cart> {
     let jsons: Vec<String> = conn
-        .prepare_cached("SELECT line FROM cart_lines WHERE cart_id = ?1 ORDER BY line_no")?
-        .query_map([id], |r| r.get(0))?
+        .prepare_cached("SELECT line FROM cart_lines WHERE cart = ?1 ORDER BY line_no")?
+        .query_map([uuid], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut cart = Cart::new();
     for json in jsons {

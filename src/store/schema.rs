@@ -29,6 +29,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0012_approvals.sql")),
     // Needs the journal's SQL functions (`journal::packing`), which every store connection has.
     M::up(include_str!("../../migrations/0013_compact_journal.sql")),
+    M::up(include_str!("../../migrations/0014_lean_working_tables.sql")).foreign_key_check(),
 ];
 
 /// The version that packed the journal (0013), leaving the old one's pages free in the file.
