@@ -154,10 +154,42 @@ fn main() {
     });
     group.finish();
     c.final_summary();
-    let (scan, pk) = (mean(cells[0].get()), mean(cells[1].get()));
+    // The figure kept: the two taken in turn, each on a tag of its own from all over the
+    // million, so both meet the page cache and the processor in the same state (in runs of their
+    // own the ratio moved between 1.8× and 2.2× from run to run); medians, as for the sale commit.
+    let bare_read = |id: i64| -> i64 {
+        bare.prepare_cached(
+            "SELECT code, description, category, price, condition, intake_date, sold_in FROM item_tags WHERE id = ?1",
+        )
+        .expect("prepare")
+        .query_row([id], |r| r.get(3))
+        .expect("row")
+    };
+    let (mut scan_times, mut read_times) = (Vec::new(), Vec::new());
+    for _ in 0..20_000 {
+        let (tag, id) = (code(next()), first_id + i64::from(next()));
+        let start = Instant::now();
+        let priced = store.price_scan(&tag, today).expect("priced");
+        scan_times.push(start.elapsed());
+        assert!(priced.line.unit_price.get() > 0);
+        let start = Instant::now();
+        let price = bare_read(id);
+        read_times.push(start.elapsed());
+        assert!(price > 0);
+    }
+    let (scan, pk) = (quantile(&mut scan_times, 0.5).as_secs_f64(), quantile(&mut read_times, 0.5).as_secs_f64());
+    let (scan_runs, pk_runs) = (mean(cells[0].get()), mean(cells[1].get()));
     record(
-        "A scan's store work against a bare primary-key SELECT",
-        &format!("{:.1} µs vs {:.1} µs: {:.2}×", scan * 1e6, pk * 1e6, scan / pk),
+        "A scan's store work against a bare primary-key SELECT, medians of 20,000 taken in turn",
+        &format!(
+            "{:.1} µs vs {:.1} µs: {:.2}× (criterion's runs of their own, means: {:.1} vs {:.1} µs, {:.2}×)",
+            scan * 1e6,
+            pk * 1e6,
+            scan / pk,
+            scan_runs * 1e6,
+            pk_runs * 1e6,
+            scan_runs / pk_runs
+        ),
         "≤ 2×",
         Some(scan / pk <= 2.0),
     );
