@@ -215,6 +215,33 @@ fn prices_follow_the_colour_rotation() {
     assert!(matches!(t.store.price_scan("P012000350026268", today()), Err(ScanError::Code(_))));
 }
 
+/// A scan takes its category from memory; a change to the categories made elsewhere (a sync,
+/// another till) is used once the till looks for reference changes, as it does on every scan.
+#[test]
+fn a_scan_uses_the_categories_as_head_office_last_changed_them() {
+    let mut t = demo_without_history();
+    let coat = tag(12, 3500, 0);
+    let category = t.store.price_scan(&coat, today()).unwrap().line.category.unwrap();
+    let other = t.store.price_scan(&tag(1, 2000, 0), today()).unwrap().line.category.unwrap();
+    let conn = rusqlite::Connection::open(t.path()).unwrap();
+    conn.execute("UPDATE categories SET name_ko = '겨울 외투', name_en = 'Winter coats' WHERE code = ?1", [&category])
+        .unwrap();
+    conn.execute("UPDATE categories SET active = 0 WHERE code = ?1", [&other]).unwrap();
+    conn.execute("UPDATE tax_classes SET rate_percent = '0' WHERE code = 'standard'", []).unwrap();
+    drop(conn);
+
+    assert!(t.store.refresh().unwrap(), "the change is seen");
+    let line = t.store.price_scan(&coat, today()).unwrap().line;
+    assert_eq!((line.name_ko.as_str(), line.name_en.as_str()), ("겨울 외투", "Winter coats"));
+    assert_eq!(line.tax_rate_percent, rust_decimal::Decimal::ZERO);
+    assert!(matches!(
+        t.store.price_scan(&tag(1, 2000, 0), today()),
+        Err(ScanError::UnknownCategory { code }) if code == other
+    ));
+    assert!(t.store.category(&other).unwrap().is_none());
+    assert!(!t.store.refresh().unwrap(), "nothing changed since");
+}
+
 #[test]
 fn a_pin_hash_that_cannot_be_read_is_said_plainly_and_never_locks_anyone_out() {
     let mut t = minimal();

@@ -39,6 +39,7 @@ mod volunteer_roster;
 mod volunteers;
 pub mod worker;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -71,7 +72,7 @@ pub use volunteer_roster::{NewVolunteer, Volunteer};
 pub use volunteers::{PastShift, Shift, ShiftError, ShiftStarted};
 pub use worker::Worker;
 
-use crate::domain::{Rotation, StoreInfo};
+use crate::domain::{Category, Rotation, StoreInfo};
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
@@ -188,7 +189,9 @@ pub struct Store {
     path: PathBuf,
     info: StoreInfo,
     rotation: Rotation,
-    /// The reference data's change count when `info` and `rotation` were read.
+    /// The active categories by code, as a scan needs them.
+    for_sale: HashMap<String, Category>,
+    /// The reference data's change count when `info`, `rotation` and `for_sale` were read.
     reference_seen: i64,
     boot_clock: BootClock,
 }
@@ -222,12 +225,14 @@ impl Store {
         let reference_seen = catalog::reference_changes(&conn)?;
         let info = catalog::store_info(&conn)?.ok_or_else(|| StoreError::NotAStore { path: path.to_path_buf() })?;
         let rotation = catalog::rotation(&conn)?;
+        let for_sale = catalog::categories_to_sell(&conn)?;
         Ok(Store {
             conn,
             _held: held,
             path: path.to_path_buf(),
             info,
             rotation,
+            for_sale,
             reference_seen,
             boot_clock: boot_clock(),
         })

@@ -83,6 +83,7 @@ impl Store {
             Ok(())
         })?;
         self.rotation = super::catalog::rotation(&self.conn)?;
+        self.for_sale = super::catalog::categories_to_sell(&self.conn)?;
         Ok(news)
     }
 }
