@@ -190,8 +190,11 @@ fn values_the_code_does_not_know_are_errors_not_defaults() {
     let store = Store::open(&path).unwrap();
     assert!(store.locked_until(cashier.id, at(11, 0)).unwrap_err().to_string().contains("unknown time 'soon'"));
     conn.execute_batch("UPDATE tax_classes SET rate_percent = '150' WHERE code = 'standard';").unwrap();
-    let err = Store::open(&path).unwrap().price_scan(&tag(1, 3500, 0), today()).unwrap_err();
+    let store = Store::open(&path).unwrap();
+    let err = store.price_scan(&tag(1, 3500, 0), today()).unwrap_err();
     assert!(err.to_string().contains("unknown percentage '150'"), "{err}");
+    // Only the categories of that tax class: books (exempt) still sell.
+    assert_eq!(store.price_scan(&tag(7, 2000, 0), today()).unwrap().line.unit_price, Won::new(2000));
 }
 
 #[test]

@@ -68,12 +68,12 @@ impl Store {
 
 /// The active categories with their tax rates, by code, which every scan needs: kept in memory
 /// with the colour calendar, as a query for them was a third of a scan's store work (two more
-/// b-tree lookups beside the tag's own two).
-pub(super) fn categories_to_sell(conn: &Connection) -> Result<HashMap<String, Category>> {
+/// b-tree lookups beside the tag's own two). A category whose row cannot be read keeps its
+/// error, said when it is scanned: the rest of the store still sells.
+pub(super) fn categories_to_sell(conn: &Connection) -> Result<HashMap<String, Result<Category>>> {
     Ok(conn
         .prepare(&format!("{CATEGORY_SELECT} WHERE c.active"))?
-        .query_map([], category_from_row)?
-        .map(|row| row.map(|c| (c.code.clone(), c)))
+        .query_map([], |r| Ok((r.get(0)?, category_from_row(r).map_err(StoreError::from))))?
         .collect::<rusqlite::Result<_>>()?)
 }
 
@@ -190,15 +190,15 @@ impl Store {
 
     /// One active category. A point query: this runs on every scan.
     pub fn category(&self, code: &str) -> Result<Option<Category>> {
-        let Some(mut category) = self.category_to_sell(code) else { return Ok(None) };
+        let Some(mut category) = self.category_to_sell(code)? else { return Ok(None) };
         category.guide = self.guide(code)?;
         Ok(Some(category))
     }
 
     /// An active category as a sale's line needs it: without its guide prices, which a scan
     /// does not use. From memory (see [`categories_to_sell`]).
-    pub(crate) fn category_to_sell(&self, code: &str) -> Option<Category> {
-        self.for_sale.get(code).cloned()
+    pub(crate) fn category_to_sell(&self, code: &str) -> Result<Option<Category>> {
+        self.for_sale.get(code).cloned().transpose()
     }
 
     /// A category's guide prices, best condition first.

@@ -189,8 +189,8 @@ pub struct Store {
     path: PathBuf,
     info: StoreInfo,
     rotation: Rotation,
-    /// The active categories by code, as a scan needs them.
-    for_sale: HashMap<String, Category>,
+    /// The active categories by code, as a scan needs them (or why one cannot be read).
+    for_sale: HashMap<String, Result<Category>>,
     /// The reference data's change count when `info`, `rotation` and `for_sale` were read.
     reference_seen: i64,
     boot_clock: BootClock,

@@ -94,7 +94,7 @@ impl Store {
     }
 
     fn known_category(&self, code: &str) -> Result<Category, ScanError> {
-        self.category_to_sell(code).ok_or_else(|| ScanError::UnknownCategory { code: code.to_string() })
+        self.category_to_sell(code)?.ok_or_else(|| ScanError::UnknownCategory { code: code.to_string() })
     }
 }
 
