@@ -42,8 +42,7 @@ fn write_cart(
     cart: &Cart,
     now: DateTime<FixedOffset>,
 ) -> Result<String> {
-    let existing: Option<String> = open_uuid(tx, till)?;
-    let uuid = match existing {
+    let uuid = match open_uuid(tx, till)? {
         Some(uuid) => {
             tx.prepare_cached("UPDATE carts SET staff_id = ?2, updated_at = ?3 WHERE uuid = ?1")?.execute(params![
                 uuid,

@@ -42,17 +42,17 @@ pub(super) fn reference_changes(conn: &Connection) -> Result<i64> {
 }
 
 impl Store {
-    /// Reads again what this connection keeps in memory (the store's details, the colour
-    /// calendar and its markdowns, the categories on sale) if the reference data changed since it last looked, on any
-    /// connection: a sync, another till, a manager's screen. One row read, so the till asks on
-    /// each scan and every second. True when something was read again, so a screen holding
-    /// categories or a policy reads those again too.
     /// A number that changes whenever another connection (the writer, `nanum sync`, another
     /// till) commits to the file; read from memory, not the disk.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 
+    /// Reads again what this connection keeps in memory (the store's details, the colour
+    /// calendar and its markdowns, the categories on sale) if the reference data changed since
+    /// it last looked, on any connection: a sync, another till, a manager's screen. One row
+    /// read, so the till asks on each scan and every second. True when something was read
+    /// again, so a screen holding categories or a policy reads those again too.
     pub fn refresh(&mut self) -> Result<bool> {
         let now = reference_changes(&self.conn)?;
         if now == self.reference_seen {

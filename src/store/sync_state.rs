@@ -82,8 +82,8 @@ impl Store {
             journal::append(tx, "reference.applied", &serde_json::json!({ "version": reference.version }), None, at)?;
             Ok(())
         })?;
-        self.rotation = super::catalog::rotation(&self.conn)?;
-        self.for_sale = super::catalog::categories_to_sell(&self.conn)?;
+        // What this connection keeps in memory, read again as any other change is.
+        self.refresh()?;
         Ok(news)
     }
 }
