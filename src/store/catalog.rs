@@ -127,28 +127,32 @@ pub struct Policy {
     pub hold: chrono::Duration,
 }
 
+/// The store's policy as `conn` (a reader, or the transaction about to apply it) sees it.
+pub(super) fn policy_in(conn: &rusqlite::Connection) -> Result<Policy> {
+    let value = |key: &str| -> Result<String> {
+        conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::Unreadable(format!("the store setting {key} is missing")))
+    };
+    let limit = value("discount_limit_percent")?;
+    let hours = value("hold_hours")?;
+    let discount_limit_percent = limit
+        .parse::<rust_decimal::Decimal>()
+        .ok()
+        .filter(|p| (rust_decimal::Decimal::ZERO..=rust_decimal::Decimal::ONE_HUNDRED).contains(p))
+        .ok_or_else(|| StoreError::Unreadable(format!("the discount limit '{limit}' is not a percentage")))?;
+    let hold = hours
+        .parse::<i64>()
+        .ok()
+        .filter(|h| (0..=24 * 90).contains(h))
+        .ok_or_else(|| StoreError::Unreadable(format!("the hold period '{hours}' is not a number of hours")))?;
+    Ok(Policy { discount_limit_percent, hold: chrono::Duration::hours(hold) })
+}
+
 impl Store {
     pub fn policy(&self) -> Result<Policy> {
-        let value = |key: &str| -> Result<String> {
-            self.conn
-                .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-                .query_row([key], |r| r.get(0))
-                .optional()?
-                .ok_or_else(|| StoreError::Unreadable(format!("the store setting {key} is missing")))
-        };
-        let limit = value("discount_limit_percent")?;
-        let hours = value("hold_hours")?;
-        let discount_limit_percent = limit
-            .parse::<rust_decimal::Decimal>()
-            .ok()
-            .filter(|p| (rust_decimal::Decimal::ZERO..=rust_decimal::Decimal::ONE_HUNDRED).contains(p))
-            .ok_or_else(|| StoreError::Unreadable(format!("the discount limit '{limit}' is not a percentage")))?;
-        let hold = hours
-            .parse::<i64>()
-            .ok()
-            .filter(|h| (0..=24 * 90).contains(h))
-            .ok_or_else(|| StoreError::Unreadable(format!("the hold period '{hours}' is not a number of hours")))?;
-        Ok(Policy { discount_limit_percent, hold: chrono::Duration::hours(hold) })
+        policy_in(&self.conn)
     }
 
     /// Changes the store's policy (journaled with the old and new values). Head office sets it

@@ -126,7 +126,6 @@ impl Store {
 
     /// Commits several sales in one transaction (the demo history; a till catching up).
     pub fn commit_sales<'a>(&mut self, sales: impl IntoIterator<Item = NewSale<'a>>) -> Result<Vec<Sale>, SaleError> {
-        let hold = self.policy()?.hold;
         self.write(|tx| {
             let mut committed = Vec::new();
             for s in sales {
@@ -138,10 +137,11 @@ impl Store {
                         format!("the payment ({}) does not match the total ({})", s.payment.paid(), s.cart.total());
                     return Err(StoreError::Refused(problem).into());
                 }
-                if s.customer != Customer::Public
-                    && let Some(code) = on_hold(tx, s.cart.lines(), s.at, hold)?
-                {
-                    return Err(SaleError::OnHold { code, hours: hold.num_hours() });
+                if s.customer != Customer::Public {
+                    let hold = super::catalog::policy_in(tx)?.hold;
+                    if let Some(code) = on_hold(tx, s.cart.lines(), s.at, hold)? {
+                        return Err(SaleError::OnHold { code, hours: hold.num_hours() });
+                    }
                 }
                 // Two tills may take the same voucher: its balance is checked where it is spent.
                 for t in s.payment.tenders.iter().filter(|t| t.kind == crate::domain::TenderKind::StoreCredit) {
