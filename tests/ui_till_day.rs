@@ -155,6 +155,15 @@ fn a_line_refunded_to_store_credit_pays_for_the_next_sale() {
     till.send(Message::Hotkey(Hotkey::Credit));
     till.enter(checkout::TEXT_INPUT, &code);
     assert!(till.sees("이 적립금은 남은 금액이 없어요."), "{:?}", till.texts());
+
+    // The day's kept figures, which each document adds to as it is written, say the same.
+    let store = till.app.store();
+    let day = nanum::reports::daily::daily(store, today()).unwrap();
+    assert_eq!((day.sales, day.refunds), (2, 1));
+    assert_eq!((day.credit_issued.get(), day.credit_used.get()), (3000, 3000));
+    assert_eq!((day.gross.get(), day.returned.get()), (5000 + 3000 - 3000 + 4000, 3000));
+    assert_eq!(day, nanum::reports::daily::recounted(store, today(), today()).unwrap());
+    assert!(store.check().unwrap().day_totals.is_empty());
 }
 
 #[test]

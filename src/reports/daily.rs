@@ -77,7 +77,7 @@ pub fn between(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<DailyRep
     store.read(|db| from_day_totals(db, name, from, to))
 }
 
-/// From `sales_by_day`, which triggers keep as documents are written: a few rows per day.
+/// From `sales_by_day`, which each document adds to as it is written: a few rows per day.
 fn from_day_totals(
     db: &rusqlite::Connection,
     store: String,

@@ -14,6 +14,7 @@ mod carts;
 mod catalog;
 mod check;
 mod credit;
+mod day_totals;
 pub mod defaults;
 mod documents;
 mod donations;

@@ -331,6 +331,18 @@ pub(super) fn insert_doc(tx: &Transaction<'_>, doc: NewDoc<'_>) -> Result<Sale, 
     for (i, t) in payment.tenders.iter().enumerate() {
         insert_tender.execute(params![sale_id, i as i64 + 1, t.kind, t.amount, t.tendered, t.reference])?;
     }
+    super::day_totals::add_document(
+        tx,
+        &super::day_totals::DocFigures {
+            day: &day,
+            kind,
+            has_cash_receipt: cash_receipt.is_some(),
+            total: total.get(),
+            lines: &lines,
+            vat: &vat,
+            payment: &payment,
+        },
+    )?;
     if let Some(till) = till {
         super::carts::discard_open(tx, till)?;
         // The receipt is owed from this moment: a till that stops before it prints finds it.

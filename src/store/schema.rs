@@ -30,6 +30,7 @@ const MIGRATIONS: &[M<'static>] = &[
     // Needs the journal's SQL functions (`journal::packing`), which every store connection has.
     M::up(include_str!("../../migrations/0013_compact_journal.sql")),
     M::up(include_str!("../../migrations/0014_lean_working_tables.sql")).foreign_key_check(),
+    M::up(include_str!("../../migrations/0015_day_totals_kept_by_the_store.sql")),
 ];
 
 /// The version that packed the journal (0013), leaving the old one's pages free in the file.
