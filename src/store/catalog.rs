@@ -127,16 +127,18 @@ pub struct Policy {
     pub hold: chrono::Duration,
 }
 
+/// A store setting every store has; missing, the file is not one this version made.
+pub(super) fn setting(conn: &Connection, key: &str) -> Result<String> {
+    conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::Unreadable(format!("the store setting {key} is missing")))
+}
+
 /// The store's policy as `conn` (a reader, or the transaction about to apply it) sees it.
-pub(super) fn policy_in(conn: &rusqlite::Connection) -> Result<Policy> {
-    let value = |key: &str| -> Result<String> {
-        conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))
-            .optional()?
-            .ok_or_else(|| StoreError::Unreadable(format!("the store setting {key} is missing")))
-    };
-    let limit = value("discount_limit_percent")?;
-    let hours = value("hold_hours")?;
+pub(super) fn policy_in(conn: &Connection) -> Result<Policy> {
+    let limit = setting(conn, "discount_limit_percent")?;
+    let hours = setting(conn, "hold_hours")?;
     let discount_limit_percent = limit
         .parse::<rust_decimal::Decimal>()
         .ok()

@@ -4,7 +4,7 @@
 //! with its value before and after; a value out of range is refused whole, with the field.
 
 use chrono::{DateTime, FixedOffset, NaiveTime};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
@@ -120,15 +120,8 @@ impl StoreSettings {
 impl Store {
     pub fn store_settings(&self) -> Result<StoreSettings> {
         let policy = self.policy()?;
-        let setting = |key: &str| -> Result<String> {
-            self.conn
-                .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-                .query_row([key], |r| r.get(0))
-                .optional()?
-                .ok_or_else(|| StoreError::Unreadable(format!("the store setting {key} is missing")))
-        };
-        let band = setting("price_band_percent")?;
-        let low = setting("low_stock")?;
+        let band = super::catalog::setting(&self.conn, "price_band_percent")?;
+        let low = super::catalog::setting(&self.conn, "low_stock")?;
         let info = &self.info;
         Ok(StoreSettings {
             name: info.name.clone(),
