@@ -165,8 +165,9 @@ impl Store {
         if !percent_ok(limit) || !hold_hours_ok(hours) {
             return Err(StoreError::Refused(format!("a discount limit of {limit}% or a hold of {hours} hours")));
         }
-        let before = self.policy()?;
         self.write(|tx| {
+            // Read in the transaction that replaces it, so the journal's "from" is what was replaced.
+            let before = policy_in(tx)?;
             let mut set = tx.prepare_cached("UPDATE settings SET value = ?2 WHERE key = ?1")?;
             set.execute(rusqlite::params!["discount_limit_percent", limit.normalize().to_string()])?;
             set.execute(rusqlite::params!["hold_hours", hours.to_string()])?;
